@@ -1,0 +1,90 @@
+//! The whole pipeline, from a report.toml path to a PDF written safely to disk.
+//!
+//! In: the input path and the output path. Out: a summary, or the diagnostics that stopped
+//! the build. The PDF is written to a temporary file beside the target and renamed into
+//! place only when complete, so a failed build never leaves a partial file or clobbers the
+//! last good PDF.
+
+use crate::diag::Diagnostic;
+use crate::frame::Document;
+use crate::pdf::{self, Standards};
+use crate::{layout, model, spec};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A finished build.
+pub struct Built {
+    pub pdf: Vec<u8>,
+    pub document: Document,
+    pub warnings: Vec<Diagnostic>,
+    pub standards: Standards,
+}
+
+/// Why a build stopped.
+#[derive(Debug)]
+pub enum Failure {
+    /// Problems in report.toml (with the source, for rendering).
+    Report(Vec<Diagnostic>),
+    /// A file could not be read or written.
+    Io(String),
+    /// The PDF writer refused the document.
+    Export(String),
+}
+
+/// Builds the PDF from report.toml's text; `base` is its folder.
+pub fn compile(source: &str, base: &Path) -> Result<Built, Failure> {
+    let spec = spec::load(source).map_err(Failure::Report)?;
+    let (report, warnings) = model::resolve(&spec, base).map_err(Failure::Report)?;
+    let document = layout::layout(&report);
+    let standards = Standards::default();
+    let pdf = pdf::export(&document, &report.fonts, &report.meta, standards)
+        .map_err(|e| Failure::Export(e.0))?;
+    Ok(Built {
+        pdf,
+        document,
+        warnings,
+        standards,
+    })
+}
+
+/// Reads report.toml, as UTF-8.
+pub fn read_source(path: &Path) -> Result<String, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::Io(format!(
+            "{} is not UTF-8 text (byte {} is not valid): save it as UTF-8 in your editor",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+/// The default output path: the input's name with `.pdf`, next to it.
+pub fn default_output(input: &Path) -> PathBuf {
+    input.with_extension("pdf")
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report.pdf".into());
+    let tmp = dir.join(format!(".{name}.folio-tmp"));
+    let io = |e: std::io::Error| Failure::Io(format!("cannot write {}: {e}", path.display()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(io)
+}

@@ -1,0 +1,140 @@
+//! Diagnostics: what went wrong (or looks wrong) in report.toml, where, and how to fix it.
+//!
+//! Every stage reports problems as [`Diagnostic`]s carrying a byte span into report.toml.
+//! They are rendered once, at the end, by [`render`] with annotate-snippets (the renderer
+//! cargo uses): `file:line:col`, the source line, a caret under the culprit and a `help:`.
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::ops::Range;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build goes on; the user should look.
+    Warning,
+    /// The build stops before anything is written.
+    Error,
+}
+
+/// One problem, with its place in report.toml.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// What is wrong, naming the key in backticks.
+    pub message: String,
+    /// Where, as a byte range of report.toml; `None` only for problems with no place.
+    pub span: Option<Range<usize>>,
+    /// A short label under the caret.
+    pub label: Option<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn error(message: impl Into<String>, span: Option<Range<usize>>) -> Self {
+        Self {
+            severity: Severity::Error,
+            message: message.into(),
+            span,
+            label: None,
+            help: None,
+        }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(message: impl Into<String>, span: Option<Range<usize>>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(message, span)
+        }
+    }
+
+    /// Adds how to fix it.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a label shown under the caret.
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Whether this stops the build.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `line:col` (both from 1) of the start of the span in `source`.
+    pub fn line_col(&self, source: &str) -> Option<(usize, usize)> {
+        let start = self.span.as_ref()?.start.min(source.len());
+        let before = &source[..start];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |s| s.chars().count()) + 1;
+        Some((line, col))
+    }
+}
+
+/// Renders diagnostics the way cargo does. `styled` adds terminal colours.
+pub fn render(diags: &[Diagnostic], path: &str, source: &str, styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
+    let mut out = String::new();
+    for d in diags {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(d.message.as_str());
+        let group = if let Some(span) = &d.span {
+            let span = clamp_span(span, source);
+            let mut ann = AnnotationKind::Primary.span(span);
+            if let Some(label) = &d.label {
+                ann = ann.label(label.as_str());
+            }
+            Group::with_title(title).element(Snippet::source(source).path(path).annotation(ann))
+        } else {
+            Group::with_title(title).element(Level::NOTE.message(format!("in {path}")))
+        };
+        let mut report: Vec<Group> = vec![group];
+        if let Some(help) = &d.help {
+            report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+        }
+        out.push_str(&renderer.render(&report));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// Keeps a span inside the source and on character boundaries, so rendering never panics.
+fn clamp_span(span: &Range<usize>, source: &str) -> Range<usize> {
+    let mut start = span.start.min(source.len());
+    while !source.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, source.len());
+    while !source.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Suggests the closest of `known` to a misspelt `word`, if one is close enough to be a typo.
+pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    // A Jaro–Winkler score of 0.8 catches typos like `labl`/`label` and `colour`/`color`
+    // without suggesting unrelated keys.
+    const MIN_SIMILARITY: f64 = 0.8;
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(word, k), *k))
+        .filter(|(score, _)| *score >= MIN_SIMILARITY)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}

@@ -1,0 +1,194 @@
+//! Pagination: blocks of slices → pages.
+//!
+//! In: blocks (a heading, a paragraph's lines, a row of cards, a list item), each a list of
+//! slices that may be split between pages only at slice boundaries, with keep rules. Out:
+//! pages of positioned items and where each bookmarked block landed.
+//!
+//! The rules a designer expects:
+//! - a block marked `keep_with_next` (a heading) moves to the next page unless it fits
+//!   together with the start of what follows it;
+//! - a paragraph leaves at least [`ORPHANS`] lines at a page foot and carries at least
+//!   [`WIDOWS`] lines to the next page, or moves whole;
+//! - a block of one slice (a card row, a list item, a figure) is never split;
+//! - nothing is placed below the content area unless a single slice is taller than a page.
+
+use crate::frame::Item;
+use crate::geom::{Abs, Point, Rect};
+
+/// Fewest lines of a paragraph left alone at the foot of a page.
+pub const ORPHANS: usize = 2;
+/// Fewest lines of a paragraph carried alone to the top of a page.
+pub const WIDOWS: usize = 2;
+
+/// A piece that is placed whole: one line of text, or an unsplittable component.
+#[derive(Clone, Default)]
+pub struct Slice {
+    pub height: Abs,
+    /// Items with positions relative to the slice's top-left corner.
+    pub items: Vec<Item>,
+}
+
+/// A run of slices with rules for where it may break.
+#[derive(Clone, Default)]
+pub struct Block {
+    pub slices: Vec<Slice>,
+    pub space_before: Abs,
+    pub space_after: Abs,
+    /// Must share a page with the start of the next block.
+    pub keep_with_next: bool,
+    /// Starts a new page.
+    pub break_before: bool,
+    /// Fewest slices to leave at a page foot / carry to a page top when split.
+    pub min_head: usize,
+    pub min_tail: usize,
+    /// A bookmark to record where the block lands: (level, title).
+    pub bookmark: Option<(u8, String)>,
+}
+
+impl Block {
+    /// A block of one unsplittable slice.
+    pub fn atomic(slice: Slice) -> Self {
+        Self {
+            slices: vec![slice],
+            min_head: 1,
+            min_tail: 1,
+            ..Self::default()
+        }
+    }
+
+    /// A block of lines, split with widow and orphan control.
+    pub fn lines(slices: Vec<Slice>) -> Self {
+        Self {
+            slices,
+            min_head: ORPHANS,
+            min_tail: WIDOWS,
+            ..Self::default()
+        }
+    }
+
+    fn height(&self) -> Abs {
+        self.slices.iter().fold(Abs::ZERO, |h, s| h + s.height)
+    }
+
+    /// Height of the least of this block that may stand at the foot of a page.
+    fn min_start(&self) -> Abs {
+        let n = self.slices.len();
+        // A block too short to split (fewer lines than orphans + widows) must move whole.
+        let k = if n < self.min_head + self.min_tail {
+            n
+        } else {
+            self.min_head
+        };
+        self.slices[..k].iter().fold(Abs::ZERO, |h, s| h + s.height)
+    }
+}
+
+/// A page of placed items and the bookmarks that landed on it.
+pub struct FlowPage {
+    pub items: Vec<Item>,
+    pub bookmarks: Vec<(u8, String, Abs)>,
+}
+
+/// Fills pages with blocks inside `area`.
+pub fn paginate(blocks: &[Block], area: Rect) -> Vec<FlowPage> {
+    let mut pages = vec![FlowPage {
+        items: Vec::new(),
+        bookmarks: Vec::new(),
+    }];
+    let top = area.origin.y;
+    let bottom = area.bottom();
+    let mut y = top;
+    let mut prev_after = Abs::ZERO;
+    let new_page = |pages: &mut Vec<FlowPage>, y: &mut Abs| {
+        pages.push(FlowPage {
+            items: Vec::new(),
+            bookmarks: Vec::new(),
+        });
+        *y = top;
+    };
+    for (i, block) in blocks.iter().enumerate() {
+        if block.slices.is_empty() {
+            continue;
+        }
+        if block.break_before && y > top {
+            new_page(&mut pages, &mut y);
+        }
+        let gap = |y: Abs| {
+            if y > top {
+                block.space_before.max(prev_after)
+            } else {
+                Abs::ZERO
+            }
+        };
+        if y > top && y + gap(y) + needed(blocks, i) > bottom {
+            new_page(&mut pages, &mut y);
+        }
+        y += gap(y);
+        if let Some((level, title)) = &block.bookmark {
+            let page = pages.last_mut().expect("invariant: there is always a page");
+            page.bookmarks.push((*level, title.clone(), y));
+        }
+        let n = block.slices.len();
+        let mut j = 0;
+        while j < n {
+            let mut fit = 0;
+            let mut h = y;
+            while j + fit < n && h + block.slices[j + fit].height <= bottom + Abs(0.01) {
+                h += block.slices[j + fit].height;
+                fit += 1;
+            }
+            let mut take = fit;
+            if j + fit < n {
+                let remaining = n - (j + take);
+                if remaining < block.min_tail {
+                    take = take.saturating_sub(block.min_tail - remaining);
+                }
+                let min_first = if j == 0 { block.min_head } else { 1 };
+                if take < min_first {
+                    if y > top {
+                        new_page(&mut pages, &mut y);
+                        continue;
+                    }
+                    // Alone on an empty page and still too tall: place what fits, or one
+                    // slice, rather than loop for ever.
+                    take = fit.max(1);
+                }
+            }
+            let page = pages.last_mut().expect("invariant: there is always a page");
+            for slice in &block.slices[j..j + take] {
+                place(&mut page.items, slice, Point::new(area.origin.x, y));
+                y += slice.height;
+            }
+            j += take;
+            if j < n {
+                new_page(&mut pages, &mut y);
+            }
+        }
+        prev_after = block.space_after;
+    }
+    pages
+}
+
+/// The height that must fit before block `i` is started on the current page: its first
+/// lines, or for a keep-with-next block, all of it plus the start of what follows.
+fn needed(blocks: &[Block], i: usize) -> Abs {
+    let block = &blocks[i];
+    if block.keep_with_next
+        && let Some(next) = blocks.get(i + 1)
+        && !next.break_before
+    {
+        let gap = next.space_before.max(block.space_after);
+        return block.height() + gap + needed(blocks, i + 1);
+    }
+    block.min_start()
+}
+
+fn place(items: &mut Vec<Item>, slice: &Slice, at: Point) {
+    items.extend(slice.items.iter().map(|item| Item {
+        pos: item.pos + at,
+        ..item.clone()
+    }));
+}
+
+#[cfg(test)]
+mod tests;

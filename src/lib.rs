@@ -1,0 +1,16 @@
+//! folio: one report.toml in, a finished annual-report PDF out.
+//!
+//! The pipeline, one module per stage:
+//! `spec::load` (text → [`spec::Spec`]) → `model::resolve` (→ [`model::Report`]) →
+//! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes). [`build`] runs it and
+//! writes the file atomically.
+
+pub mod build;
+pub mod diag;
+pub mod frame;
+pub mod geom;
+pub mod layout;
+pub mod model;
+pub mod pdf;
+pub mod spec;
+pub mod text;

@@ -1,0 +1,177 @@
+//! The resolved report: everything validated, defaulted and loaded.
+//!
+//! After `model::resolve` nothing is optional that layout needs, and nothing is a string
+//! that still has to be parsed. Spans are kept only where a later stage may still warn
+//! (text the fonts might not cover).
+
+use crate::geom::{Abs, Color, Size};
+use crate::text::{FamilyId, FontBook};
+use std::sync::Arc;
+
+/// A report ready for layout.
+pub struct Report {
+    pub meta: Meta,
+    pub palette: Palette,
+    pub fonts: FontBook,
+    pub body_family: FamilyId,
+    pub heading_family: FamilyId,
+    pub logo: Option<Logo>,
+    pub page: PageConfig,
+    pub text: TextConfig,
+    pub numbers: Option<NumbersPage>,
+    pub sections: Vec<Section>,
+    pub back: Vec<Block>,
+}
+
+/// What the report is; goes on the cover, in the footer and into the PDF metadata.
+pub struct Meta {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub organisation: String,
+    pub period: String,
+    pub date: Date,
+    pub language: String,
+    pub author: String,
+    pub subject: Option<String>,
+    pub keywords: Vec<String>,
+}
+
+/// A calendar date, from report.toml (never from the clock).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// "29 January 2021".
+    pub fn long(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[(self.month as usize - 1).min(11)],
+            self.year
+        )
+    }
+}
+
+/// The brand colours by role.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    /// Colour fields, headings, callout figures.
+    pub primary: Color,
+    /// Decorative rules and bullets.
+    pub accent: Color,
+    /// Body text.
+    pub text: Color,
+    /// Secondary text: details, footer.
+    pub muted: Color,
+    /// Card backgrounds.
+    pub tint: Color,
+    /// The page.
+    pub paper: Color,
+}
+
+/// A decoded logo.
+#[derive(Clone)]
+pub struct Logo {
+    pub image: Arc<ImageData>,
+    pub alt: String,
+}
+
+/// Image data the PDF writer can draw, with its intrinsic size in points.
+pub struct ImageData {
+    pub name: String,
+    pub kind: ImageKind,
+    pub size: Size,
+}
+
+/// The image formats folio draws.
+pub enum ImageKind {
+    Svg(usvg::Tree),
+    Png(Vec<u8>),
+    Jpeg(Vec<u8>),
+}
+
+/// Paper and margins.
+#[derive(Debug, Clone, Copy)]
+pub struct PageConfig {
+    pub size: Size,
+    pub top: Abs,
+    pub bottom: Abs,
+    pub left: Abs,
+    pub right: Abs,
+}
+
+/// How text is set.
+#[derive(Debug, Clone)]
+pub struct TextConfig {
+    pub size: Abs,
+    pub justify: bool,
+    pub hyphenate: bool,
+}
+
+/// The year-in-numbers page.
+pub struct NumbersPage {
+    pub title: String,
+    pub intro: Option<String>,
+    pub metrics: Vec<Metric>,
+}
+
+/// One section of the body.
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub lead: Option<String>,
+    pub body: Vec<Block>,
+    pub metrics: Vec<Metric>,
+    pub new_page: bool,
+}
+
+/// A headline figure.
+#[derive(Debug, Clone)]
+pub struct Metric {
+    /// As printed: "2m", "£300M".
+    pub value: String,
+    pub label: String,
+    pub detail: Option<String>,
+    pub highlight: bool,
+}
+
+/// A block of body text from markdown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Paragraph(Vec<Inline>),
+    /// A heading inside a body, level 1 being the first level below the section title.
+    Heading(u8, Vec<Inline>),
+    List {
+        ordered: bool,
+        /// The number of the first item when ordered.
+        start: u64,
+        items: Vec<Vec<Block>>,
+    },
+}
+
+/// A run of text with one style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inline {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub link: Option<String>,
+}

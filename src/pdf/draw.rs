@@ -1,0 +1,171 @@
+//! Drawing one page: each frame item becomes krilla calls, wrapped in its content tag.
+
+use super::ExportError;
+use crate::frame::{Artifact, ItemKind, Page, Tag};
+use crate::model::ImageKind;
+use crate::text::FontBook;
+use krilla::Data;
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
+use krilla::action::LinkAction;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::image::Image;
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, FillRule};
+use krilla::surface::Surface;
+use krilla::tagging::{Artifact as KArtifact, ArtifactType, ContentTag, Identifier, SpanTag};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla_svg::{SurfaceExt, SvgSettings};
+
+/// One krilla font per face of the book, in the book's order.
+pub fn fonts(book: &FontBook) -> Result<Vec<Font>, ExportError> {
+    book.faces
+        .iter()
+        .map(|f| {
+            Font::new(Data::from(f.data.clone()), f.index)
+                .ok_or_else(|| ExportError(format!("the font {} could not be embedded", f.postscript)))
+        })
+        .collect()
+}
+
+/// Draws a page; records the identifier of each tagged content piece in `ids`.
+pub fn page(
+    pdf: &mut krilla::Document,
+    page: &Page,
+    fonts: &[Font],
+    ids: &mut [Option<Identifier>],
+) -> Result<(), ExportError> {
+    let size = Size::from_wh(page.size.w.to_pt() as f32, page.size.h.to_pt() as f32)
+        .ok_or_else(|| ExportError("the page has no area".into()))?;
+    let mut kpage = pdf.start_page_with(PageSettings::new(size));
+    let mut links = Vec::new();
+    {
+        let mut surface = kpage.surface();
+        for item in &page.items {
+            let (x, y) = (item.pos.x.to_pt() as f32, item.pos.y.to_pt() as f32);
+            if let ItemKind::Link { size, url } = &item.kind {
+                links.push((x, y, size.w.to_pt() as f32, size.h.to_pt() as f32, url.clone(), item.tag));
+                continue;
+            }
+            let id = match item.tag {
+                Tag::Artifact(a) => {
+                    surface.start_tagged(ContentTag::Artifact(KArtifact::with_kind(artifact(a))));
+                    None
+                }
+                Tag::Content(c) => {
+                    let tag = match item.kind {
+                        ItemKind::Text(_) => ContentTag::Span(SpanTag::empty()),
+                        _ => ContentTag::Other,
+                    };
+                    Some((c, surface.start_tagged(tag)))
+                }
+            };
+            draw_item(&mut surface, &item.kind, x, y, fonts)?;
+            surface.end_tagged();
+            if let Some((c, ident)) = id {
+                ids[c.0 as usize] = Some(ident);
+            }
+        }
+        surface.finish();
+    }
+    for (x, y, w, h, url, tag) in links {
+        let Some(rect) = Rect::from_xywh(x, y, w, h) else {
+            continue;
+        };
+        let link = LinkAnnotation::new(rect, Target::Action(LinkAction::new(url.clone()).into()));
+        let annotation = Annotation::new_link(link, Some(url));
+        if let Tag::Content(c) = tag {
+            ids[c.0 as usize] = Some(kpage.add_tagged_annotation(annotation));
+        } else {
+            kpage.add_annotation(annotation);
+        }
+    }
+    kpage.finish();
+    Ok(())
+}
+
+fn artifact(a: Artifact) -> ArtifactType {
+    match a {
+        Artifact::Footer => ArtifactType::Footer,
+        Artifact::Decoration => ArtifactType::Layout,
+    }
+}
+
+fn fill(c: crate::geom::Color) -> Fill {
+    Fill {
+        paint: rgb::Color::new(c.r, c.g, c.b).into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }
+}
+
+fn draw_item(
+    surface: &mut Surface,
+    kind: &ItemKind,
+    x: f32,
+    y: f32,
+    fonts: &[Font],
+) -> Result<(), ExportError> {
+    match kind {
+        ItemKind::Text(t) => {
+            let size = t.size.to_pt() as f32;
+            let glyphs: Vec<KrillaGlyph> = t
+                .glyphs
+                .iter()
+                .map(|g| {
+                    KrillaGlyph::new(
+                        GlyphId::new(g.id as u32),
+                        (g.advance.to_pt() / t.size.to_pt()) as f32,
+                        (g.x_offset.to_pt() / t.size.to_pt()) as f32,
+                        (g.y_offset.to_pt() / t.size.to_pt()) as f32,
+                        0.0,
+                        g.range.clone(),
+                        None,
+                    )
+                })
+                .collect();
+            surface.set_fill(Some(fill(t.color)));
+            surface.draw_glyphs(
+                Point::from_xy(x, y),
+                &glyphs,
+                fonts[t.face.0 as usize].clone(),
+                &t.text,
+                size,
+                false,
+            );
+        }
+        ItemKind::Rect { size, fill: color } => {
+            let mut pb = PathBuilder::new();
+            if let Some(r) = Rect::from_xywh(x, y, size.w.to_pt() as f32, size.h.to_pt() as f32) {
+                pb.push_rect(r);
+            }
+            if let Some(path) = pb.finish() {
+                surface.set_fill(Some(fill(*color)));
+                surface.draw_path(&path);
+            }
+        }
+        ItemKind::Image { image, size } => {
+            let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
+            let ksize = Size::from_wh(w, h).ok_or_else(|| ExportError("an image has no area".into()))?;
+            surface.push_transform(&Transform::from_translate(x, y));
+            match &image.kind {
+                ImageKind::Svg(tree) => {
+                    surface.draw_svg(tree, ksize, SvgSettings::default());
+                }
+                ImageKind::Png(data) | ImageKind::Jpeg(data) => {
+                    let data = Data::from(data.clone());
+                    let img = match &image.kind {
+                        ImageKind::Png(_) => Image::from_png(data, true),
+                        _ => Image::from_jpeg(data, true),
+                    }
+                    .map_err(|e| ExportError(format!("the image {} could not be embedded: {e}", image.name)))?;
+                    surface.draw_image(img, ksize);
+                }
+            }
+            surface.pop();
+        }
+        ItemKind::Link { .. } => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,55 @@
+//! The tag tree: the frame's structure, translated node by node into krilla tag groups.
+
+use crate::frame::{Child, NodeId, Role, Structure};
+use krilla::tagging::{Identifier, ListNumbering, Node, Tag, TagGroup, TagKind, TagTree};
+use std::num::NonZeroU16;
+
+/// Builds the tag tree. Content pieces that were never drawn (none should be) are skipped.
+pub fn tree(structure: &Structure, ids: &[Option<Identifier>], lang: &str) -> TagTree {
+    let mut tree = TagTree::new().with_lang(Some(lang.to_string()));
+    for child in &structure.node(Structure::ROOT).children {
+        if let Some(node) = convert(structure, *child, ids) {
+            tree.push(node);
+        }
+    }
+    tree
+}
+
+fn convert(structure: &Structure, child: Child, ids: &[Option<Identifier>]) -> Option<Node> {
+    match child {
+        Child::Content(c) => ids.get(c.0 as usize).cloned().flatten().map(Node::from),
+        Child::Node(n) => {
+            let mut group = TagGroup::new(kind(structure, n));
+            for c in &structure.node(n).children {
+                if let Some(node) = convert(structure, *c, ids) {
+                    group.push(node);
+                }
+            }
+            Some(Node::from(group))
+        }
+    }
+}
+
+fn kind(structure: &Structure, n: NodeId) -> TagKind {
+    match &structure.node(n).role {
+        Role::Document | Role::Div => Tag::Div.into(),
+        Role::Section => Tag::Section.into(),
+        Role::Heading(level, title) => Tag::Hn(
+            NonZeroU16::new(*level as u16).expect("invariant: heading levels start at 1"),
+            Some(title.clone()),
+        )
+        .into(),
+        Role::Paragraph => Tag::P.into(),
+        Role::List { ordered } => Tag::L(if *ordered {
+            ListNumbering::Decimal
+        } else {
+            ListNumbering::Disc
+        })
+        .into(),
+        Role::ListItem => Tag::LI.into(),
+        Role::ListLabel => Tag::Lbl.into(),
+        Role::ListBody => Tag::LBody.into(),
+        Role::Figure { alt } => Tag::Figure(Some(alt.clone())).into(),
+        Role::Link { .. } => Tag::Link.into(),
+    }
+}

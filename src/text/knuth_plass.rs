@@ -1,0 +1,378 @@
+//! Line breaking: Knuth–Plass total fit, with first-fit as the fallback.
+//!
+//! In: boxes, glue and penalties, and a line width. Out: the indices of the items at which
+//! lines end. Total fit chooses the breaks that minimise the demerits of the whole
+//! paragraph (Knuth & Plass, "Breaking Paragraphs into Lines", 1981), so one bad line is
+//! not bought with a worse one later. Ragged-right text uses the paper's own trick: a
+//! stretchable `\rightskip` at every line end and rigid interword spaces, which evens out
+//! the rag instead of filling each line greedily.
+
+use std::ops::Range;
+
+/// Stands for infinity in penalties and fill glue.
+pub const INFINITY: f64 = 1.0e7;
+
+/// One item of a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// Unbreakable material: a word or a syllable.
+    Box { width: f64, range: Range<usize> },
+    /// Breakable space; `at` is the byte where the space starts.
+    Glue {
+        width: f64,
+        stretch: f64,
+        shrink: f64,
+        at: usize,
+    },
+    /// A possible break with a cost; `width` is added if the line ends here (a hyphen).
+    Penalty {
+        width: f64,
+        penalty: f64,
+        flagged: bool,
+        at: usize,
+    },
+}
+
+/// Tunables of the algorithm.
+#[derive(Debug, Clone)]
+pub struct Params {
+    /// The width lines are set to.
+    pub width: f64,
+    /// Stretch at every line end (ragged right); 0 when justifying.
+    pub rightskip_stretch: f64,
+    /// The largest adjustment ratio accepted for a line.
+    pub tolerance: f64,
+}
+
+/// TeX's `\linepenalty`: a cost per line, so that fewer lines are preferred.
+const LINE_PENALTY: f64 = 10.0;
+/// TeX's `\doublehyphendemerits`: two hyphenated lines in a row look bad.
+const FLAGGED_DEMERITS: f64 = 3000.0;
+/// TeX's `\adjdemerits`: a tight line next to a loose one looks uneven.
+const FITNESS_DEMERITS: f64 = 10000.0;
+
+#[derive(Debug, Clone)]
+struct Node {
+    /// Item index of the break; `None` for the paragraph start.
+    pos: Option<usize>,
+    fitness: u8,
+    demerits: f64,
+    prev: Option<usize>,
+    /// Sums of width, stretch, shrink at the start of the line after this break.
+    sums: (f64, f64, f64),
+}
+
+/// The optimal breaks, or `None` if no set of breaks keeps every line within tolerance.
+pub fn total_fit(items: &[Item], params: &Params) -> Option<Vec<usize>> {
+    let prefix = prefix_sums(items);
+    let mut nodes = vec![Node {
+        pos: None,
+        fitness: 1,
+        demerits: 0.0,
+        prev: None,
+        sums: (0.0, 0.0, 0.0),
+    }];
+    let mut active: Vec<usize> = vec![0];
+    for b in 0..items.len() {
+        let (break_width, penalty, flagged) = match &items[b] {
+            Item::Penalty {
+                width,
+                penalty,
+                flagged,
+                ..
+            } if *penalty < INFINITY => (*width, *penalty, *flagged),
+            Item::Glue { .. } if b > 0 && matches!(items[b - 1], Item::Box { .. }) => {
+                (0.0, 0.0, false)
+            }
+            _ => continue,
+        };
+        let forced = penalty <= -INFINITY;
+        let mut best: [Option<(f64, usize)>; 4] = [None; 4];
+        active.retain(|&a| {
+            let node = &nodes[a];
+            let width = prefix[b].0 - node.sums.0 + break_width;
+            let stretch = prefix[b].1 - node.sums.1 + params.rightskip_stretch;
+            let shrink = prefix[b].2 - node.sums.2;
+            let ratio = adjustment_ratio(width, stretch, shrink, params.width);
+            if (-1.0..=params.tolerance).contains(&ratio) {
+                let badness = 100.0 * ratio.abs().powi(3);
+                let mut d = (LINE_PENALTY + badness).powi(2);
+                if penalty > 0.0 {
+                    d += penalty * penalty;
+                } else if penalty > -INFINITY {
+                    d -= penalty * penalty;
+                }
+                if flagged && node.pos.is_some_and(|p| is_flagged(&items[p])) {
+                    d += FLAGGED_DEMERITS;
+                }
+                let fitness = fitness_class(ratio);
+                if fitness.abs_diff(node.fitness) > 1 {
+                    d += FITNESS_DEMERITS;
+                }
+                let total = node.demerits + d;
+                let slot = &mut best[fitness as usize];
+                if slot.is_none_or(|(t, _)| total < t) {
+                    *slot = Some((total, a));
+                }
+            }
+            // A node can never start a line that ends later once its line is overfull here.
+            !(ratio < -1.0 || forced)
+        });
+        let min = best.iter().flatten().map(|(t, _)| *t).fold(f64::MAX, f64::min);
+        let sums = sums_after(items, &prefix, b);
+        for (fitness, slot) in best.iter().enumerate() {
+            if let Some((total, from)) = slot
+                && *total <= min + FITNESS_DEMERITS
+            {
+                nodes.push(Node {
+                    pos: Some(b),
+                    fitness: fitness as u8,
+                    demerits: *total,
+                    prev: Some(*from),
+                    sums,
+                });
+                active.push(nodes.len() - 1);
+            }
+        }
+        if active.is_empty() {
+            return None;
+        }
+    }
+    let last = items.len().checked_sub(1)?;
+    let end = active
+        .iter()
+        .copied()
+        .filter(|&a| nodes[a].pos == Some(last))
+        .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
+    let mut breaks = Vec::new();
+    let mut cur = Some(end);
+    while let Some(n) = cur {
+        if let Some(p) = nodes[n].pos {
+            breaks.push(p);
+        }
+        cur = nodes[n].prev;
+    }
+    breaks.reverse();
+    Some(breaks)
+}
+
+/// First fit: fill each line as far as it goes. Used only when total fit finds no solution
+/// (a word wider than the line); such lines overflow and layout reports them.
+pub fn first_fit(items: &[Item], width: f64) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut line = 0.0;
+    let mut last_fit: Option<usize> = None;
+    let mut i = 0;
+    let mut line_start = 0;
+    while i < items.len() {
+        match &items[i] {
+            Item::Box { width: w, .. } => line += w,
+            Item::Glue { width: w, .. } => {
+                if i > 0 && matches!(items[i - 1], Item::Box { .. }) {
+                    last_fit = Some(i);
+                }
+                line += w;
+            }
+            Item::Penalty {
+                penalty, width: w, ..
+            } => {
+                if *penalty <= -INFINITY {
+                    breaks.push(i);
+                    line = 0.0;
+                    last_fit = None;
+                    line_start = i + 1;
+                    i += 1;
+                    continue;
+                }
+                if *penalty < INFINITY && line + w <= width {
+                    last_fit = Some(i);
+                }
+            }
+        }
+        if line > width
+            && let Some(b) = last_fit.filter(|&b| b >= line_start)
+        {
+            breaks.push(b);
+            i = b + 1;
+            while i < items.len() && !matches!(items[i], Item::Box { .. }) {
+                i += 1;
+            }
+            line = 0.0;
+            last_fit = None;
+            line_start = i;
+            continue;
+        }
+        i += 1;
+    }
+    if breaks.last() != Some(&(items.len().saturating_sub(1))) && !items.is_empty() {
+        breaks.push(items.len() - 1);
+    }
+    breaks
+}
+
+/// How much a line's glue must stretch (positive) or shrink (negative), relative to what it
+/// can; `-INFINITY` when it cannot shrink enough.
+fn adjustment_ratio(natural: f64, stretch: f64, shrink: f64, target: f64) -> f64 {
+    if natural < target {
+        if stretch > 0.0 {
+            (target - natural) / stretch
+        } else {
+            INFINITY
+        }
+    } else if natural > target {
+        if shrink > 0.0 {
+            (target - natural) / shrink
+        } else {
+            -INFINITY
+        }
+    } else {
+        0.0
+    }
+}
+
+/// TeX's fitness classes: tight, decent, loose, very loose.
+fn fitness_class(ratio: f64) -> u8 {
+    if ratio < -0.5 {
+        0
+    } else if ratio <= 0.5 {
+        1
+    } else if ratio <= 1.0 {
+        2
+    } else {
+        3
+    }
+}
+
+fn is_flagged(item: &Item) -> bool {
+    matches!(item, Item::Penalty { flagged: true, .. })
+}
+
+/// `prefix[i]` = sums of width, stretch and shrink of items before `i`; penalties add nothing.
+fn prefix_sums(items: &[Item]) -> Vec<(f64, f64, f64)> {
+    let mut out = Vec::with_capacity(items.len() + 1);
+    let mut acc = (0.0, 0.0, 0.0);
+    out.push(acc);
+    for item in items {
+        match item {
+            Item::Box { width, .. } => acc.0 += width,
+            Item::Glue {
+                width,
+                stretch,
+                shrink,
+                ..
+            } => {
+                acc.0 += width;
+                acc.1 += stretch;
+                acc.2 += shrink;
+            }
+            Item::Penalty { .. } => {}
+        }
+        out.push(acc);
+    }
+    out
+}
+
+/// Sums at the start of the line after a break at `b`: glue and penalties right after a break
+/// are discarded, up to the next box.
+fn sums_after(items: &[Item], prefix: &[(f64, f64, f64)], b: usize) -> (f64, f64, f64) {
+    let mut i = b;
+    while i < items.len() {
+        match items[i] {
+            Item::Box { .. } => break,
+            Item::Penalty { penalty, .. } if i > b && penalty <= -INFINITY => break,
+            _ => i += 1,
+        }
+    }
+    prefix[i]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(w: f64) -> Item {
+        Item::Box {
+            width: w,
+            range: 0..0,
+        }
+    }
+
+    fn space() -> Item {
+        Item::Glue {
+            width: 1.0,
+            stretch: 0.0,
+            shrink: 0.0,
+            at: 0,
+        }
+    }
+
+    fn end() -> [Item; 2] {
+        [
+            Item::Glue {
+                width: 0.0,
+                stretch: INFINITY,
+                shrink: 0.0,
+                at: 0,
+            },
+            Item::Penalty {
+                width: 0.0,
+                penalty: -INFINITY,
+                flagged: false,
+                at: 0,
+            },
+        ]
+    }
+
+    fn para(words: &[f64]) -> Vec<Item> {
+        let mut items = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                items.push(space());
+            }
+            items.push(word(*w));
+        }
+        items.extend(end());
+        items
+    }
+
+    /// Line widths (without the break's own glue) for a list of breaks.
+    fn widths(items: &[Item], breaks: &[usize]) -> Vec<f64> {
+        let prefix = prefix_sums(items);
+        let mut start = (0.0, 0.0, 0.0);
+        breaks
+            .iter()
+            .map(|&b| {
+                let w = prefix[b].0 - start.0;
+                start = sums_after(items, &prefix, b);
+                w
+            })
+            .collect()
+    }
+
+    #[test]
+    fn total_fit_evens_the_rag_where_first_fit_leaves_a_short_line() {
+        // The textbook case "aaa bb cc ddddd" in a measure of 6: first fit fills line one
+        // and strands "cc" (rags 0 and 4); total fit sets "aaa" / "bb cc" (rags 3 and 1).
+        let items = para(&[3.0, 2.0, 2.0, 5.0]);
+        assert_eq!(widths(&items, &first_fit(&items, 6.0)), vec![6.0, 2.0, 5.0]);
+        let params = Params {
+            width: 6.0,
+            rightskip_stretch: 6.0,
+            tolerance: 10.0,
+        };
+        let optimal = total_fit(&items, &params).expect("feasible");
+        assert_eq!(widths(&items, &optimal), vec![3.0, 5.0, 5.0]);
+    }
+
+    #[test]
+    fn infeasible_paragraph_returns_none_and_first_fit_still_breaks() {
+        let items = para(&[12.0, 3.0]);
+        let params = Params {
+            width: 10.0,
+            rightskip_stretch: 6.0,
+            tolerance: 10.0,
+        };
+        assert_eq!(total_fit(&items, &params), None);
+        assert_eq!(first_fit(&items, 10.0), vec![1, 4]);
+    }
+}

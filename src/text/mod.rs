@@ -1,0 +1,263 @@
+//! The typesetting core: styled text and a width → lines of shaped glyph runs. PDF-free.
+//!
+//! A paragraph is set in four steps, as in typst's inline layout:
+//! 1. **collect** ([`items`]): UAX #14 break opportunities and hyphenation points become
+//!    Knuth–Plass boxes, glue and penalties, measured by shaping each word;
+//! 2. **break** ([`knuth_plass`]): total fit chooses the breaks, first without hyphenation,
+//!    then with it, and first fit only if no set of breaks fits at all;
+//! 3. **finalize** (here): each line is shaped again as a whole, so kerning and ligatures
+//!    across the pieces measured in step 1 are right, and a hyphen is added where a word
+//!    was split;
+//! 4. **justify** (here, optional): the line's spaces take up the slack.
+
+pub mod fonts;
+mod items;
+pub mod knuth_plass;
+pub mod shape;
+
+pub use fonts::{FaceId, FamilyId, FontBook, FontError};
+pub use shape::Glyph;
+
+use crate::geom::{Abs, Color};
+use knuth_plass::{Item, Params};
+use std::ops::Range;
+
+/// How a run of text looks. `key` is the caller's own tag for the run (layout uses it to
+/// know which run is a link); the text module carries it through untouched.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    pub face: FaceId,
+    pub size: Abs,
+    pub color: Color,
+    pub key: u32,
+}
+
+/// A paragraph's text and the style of each byte range (ranges cover the text in order).
+#[derive(Debug, Clone, Default)]
+pub struct StyledText {
+    pub text: String,
+    pub runs: Vec<(Range<usize>, TextStyle)>,
+}
+
+impl StyledText {
+    /// Appends text in a style.
+    pub fn push(&mut self, text: &str, style: TextStyle) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.runs.push((start..self.text.len(), style));
+    }
+
+    /// The style at byte `at`.
+    pub fn style_at(&self, at: usize) -> TextStyle {
+        self.runs
+            .iter()
+            .find(|(r, _)| r.contains(&at))
+            .or(self.runs.last())
+            .map(|(_, s)| *s)
+            .expect("invariant: styled text has at least one run")
+    }
+}
+
+/// How a paragraph is set.
+#[derive(Debug, Clone)]
+pub struct ParSettings {
+    pub width: Abs,
+    pub justify: bool,
+    pub hyphenate: bool,
+}
+
+/// A set line: glyph runs from its left edge.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub runs: Vec<GlyphRun>,
+    /// Width of the set glyphs.
+    pub width: Abs,
+    /// The line ends in a hyphen added by hyphenation.
+    pub hyphenated: bool,
+    /// No break was found that kept this line within the measure.
+    pub overfull: bool,
+}
+
+/// Glyphs of one style on one line.
+#[derive(Debug, Clone)]
+pub struct GlyphRun {
+    /// Offset from the line start.
+    pub x: Abs,
+    pub style: TextStyle,
+    /// The text the glyphs stand for; glyph ranges index into it.
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+    pub width: Abs,
+}
+
+/// A ratio of 1 is all the stretch there is; TeX's `\tolerance` of 200 allows about 1.26.
+/// The first pass (no hyphenation) asks for decent lines only.
+const FIRST_PASS_TOLERANCE: f64 = 1.0;
+/// The second pass may hyphenate and accept looser lines.
+const SECOND_PASS_TOLERANCE: f64 = 2.5;
+/// Ragged right: each line end may take up to this many ems of white space before the
+/// line counts as loose (the paper suggests 3 em; we measure in the paragraph's size).
+const RAGGED_STRETCH_EM: f64 = 3.0;
+
+/// Sets a paragraph into lines.
+pub fn set_paragraph(
+    shapers: &[rustybuzz::Face],
+    text: &StyledText,
+    settings: &ParSettings,
+) -> Vec<Line> {
+    if text.text.trim().is_empty() {
+        return Vec::new();
+    }
+    let size = text.runs.first().map_or(Abs(10.0), |(_, s)| s.size);
+    let params = |tolerance| Params {
+        width: settings.width.to_pt(),
+        rightskip_stretch: if settings.justify {
+            0.0
+        } else {
+            (size * RAGGED_STRETCH_EM).to_pt()
+        },
+        tolerance,
+    };
+    let plain = ParSettings {
+        hyphenate: false,
+        ..settings.clone()
+    };
+    let first_items = items::collect(shapers, text, &plain);
+    let (items, breaks) =
+        if let Some(b) = knuth_plass::total_fit(&first_items, &params(FIRST_PASS_TOLERANCE)) {
+            (first_items, b)
+        } else {
+            let items = items::collect(shapers, text, settings);
+            match knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE)) {
+                Some(b) => (items, b),
+                None => {
+                    let b = knuth_plass::first_fit(&items, settings.width.to_pt());
+                    (items, b)
+                }
+            }
+        };
+    finalize(shapers, text, settings, &items, &breaks)
+}
+
+/// Shapes each line as a whole and justifies it.
+fn finalize(
+    shapers: &[rustybuzz::Face],
+    text: &StyledText,
+    settings: &ParSettings,
+    items: &[Item],
+    breaks: &[usize],
+) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0usize;
+    for (n, &b) in breaks.iter().enumerate() {
+        let (end, hyphenated) = match &items[b] {
+            Item::Glue { at, .. } => (*at, false),
+            Item::Penalty {
+                at, width, flagged, ..
+            } => (*at, *flagged && *width > 0.0),
+            Item::Box { range, .. } => (range.end, false),
+        };
+        let range = start..end;
+        let last = n + 1 == breaks.len();
+        let mut line = set_line(shapers, text, range, hyphenated);
+        line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
+        let forced_break = matches!(items[b], Item::Penalty { penalty, .. } if penalty <= -knuth_plass::INFINITY);
+        if settings.justify && !last && !forced_break {
+            justify(&mut line, settings.width);
+        }
+        lines.push(line);
+        // The next line starts at the next box; spaces at a break vanish.
+        start = items[b + 1..]
+            .iter()
+            .find_map(|i| match i {
+                Item::Box { range, .. } => Some(range.start),
+                _ => None,
+            })
+            .unwrap_or(text.text.len());
+    }
+    lines
+}
+
+/// Shapes the text of one line into runs, adding a hyphen when the line breaks a word.
+fn set_line(
+    shapers: &[rustybuzz::Face],
+    text: &StyledText,
+    range: Range<usize>,
+    hyphenated: bool,
+) -> Line {
+    let trimmed_end = range.start + text.text[range.clone()].trim_end().len();
+    let mut runs = Vec::new();
+    let mut x = Abs::ZERO;
+    let pieces: Vec<_> = text
+        .runs
+        .iter()
+        .filter(|(r, _)| r.start < trimmed_end && r.end > range.start)
+        .collect();
+    for (i, (run, style)) in pieces.iter().enumerate() {
+        let from = run.start.max(range.start);
+        let to = run.end.min(trimmed_end);
+        let mut s = text.text[from..to].to_string();
+        let is_last = i + 1 == pieces.len();
+        let face = &shapers[style.face.0 as usize];
+        let mut glyphs = shape::shape(face, &s, style.size);
+        if hyphenated && is_last {
+            // The hyphen is drawn with the glyph for '-' but stands for a soft hyphen in the
+            // text, so search and copy see the word whole (as krilla's tagging docs advise).
+            let mut hyphen = shape::shape(face, "-", style.size);
+            let at = s.len();
+            s.push('\u{AD}');
+            for g in &mut hyphen {
+                g.range = at..s.len();
+            }
+            glyphs.extend(hyphen);
+        }
+        let width = shape::width(&glyphs);
+        runs.push(GlyphRun {
+            x,
+            style: *style,
+            text: s,
+            glyphs,
+            width,
+        });
+        x += width;
+    }
+    Line {
+        runs,
+        width: x,
+        hyphenated,
+        overfull: false,
+    }
+}
+
+/// Widens the spaces of a line so it fills `width`.
+fn justify(line: &mut Line, width: Abs) {
+    let spaces: usize = line
+        .runs
+        .iter()
+        .map(|r| r.glyphs.iter().filter(|g| is_space(&r.text, g)).count())
+        .sum();
+    let slack = width - line.width;
+    if spaces == 0 || slack.to_pt() <= 0.0 {
+        return;
+    }
+    let extra = slack / spaces as f64;
+    let mut x = Abs::ZERO;
+    for run in &mut line.runs {
+        run.x = x;
+        for g in &mut run.glyphs {
+            if is_space(&run.text, g) {
+                g.advance += extra;
+            }
+        }
+        run.width = shape::width(&run.glyphs);
+        x += run.width;
+    }
+    line.width = x;
+}
+
+fn is_space(text: &str, g: &Glyph) -> bool {
+    text.get(g.range.clone()) == Some(" ")
+}
+
+#[cfg(test)]
+mod tests;
