@@ -102,8 +102,7 @@ fn fail(failure: Failure, input: &Path, source: &str) -> ExitCode {
             eprint!("{}", render(&diags, input, source));
             let errors = diags.iter().filter(|d| d.is_error()).count();
             eprintln!(
-                "error: {} was not built: {errors} error{} in {}",
-                "the PDF",
+                "error: the PDF was not built: {errors} error{} in {}",
                 if errors == 1 { "" } else { "s" },
                 input.display()
             );

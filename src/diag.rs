@@ -105,7 +105,9 @@ pub fn render(diags: &[Diagnostic], path: &str, source: &str, styled: bool) -> S
         };
         let mut report: Vec<Group> = vec![group];
         if let Some(help) = &d.help {
-            report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+            report.push(Group::with_title(
+                Level::HELP.secondary_title(help.as_str()),
+            ));
         }
         out.push_str(&renderer.render(&report));
         out.push_str("\n\n");

@@ -109,13 +109,19 @@ pub enum Role {
     /// A heading of level 1 to 6, with its text (PDF/UA wants it as the title).
     Heading(u8, String),
     Paragraph,
-    List { ordered: bool },
+    List {
+        ordered: bool,
+    },
     ListItem,
     ListLabel,
     ListBody,
     /// A graphic with its alternative text.
-    Figure { alt: String },
-    Link { url: String },
+    Figure {
+        alt: String,
+    },
+    Link {
+        url: String,
+    },
     /// A grouping without meaning of its own (a callout card, the cover block).
     Div,
 }
@@ -176,7 +182,9 @@ impl Structure {
     pub fn content(&mut self, parent: NodeId) -> Tag {
         let id = ContentId(self.next_content);
         self.next_content += 1;
-        self.nodes[parent.0 as usize].children.push(Child::Content(id));
+        self.nodes[parent.0 as usize]
+            .children
+            .push(Child::Content(id));
         Tag::Content(id)
     }
 
@@ -202,9 +210,7 @@ impl Item {
             ),
             ItemKind::Rect { size, .. }
             | ItemKind::Image { size, .. }
-            | ItemKind::Link { size, .. } => {
-                Rect::new(self.pos.x, self.pos.y, size.w, size.h)
-            }
+            | ItemKind::Link { size, .. } => Rect::new(self.pos.x, self.pos.y, size.w, size.h),
         }
     }
 }
@@ -220,7 +226,8 @@ impl Document {
                 i + 1,
                 page.size.w,
                 page.size.h,
-                page.number.map_or(String::new(), |n| format!(" number {n}"))
+                page.number
+                    .map_or(String::new(), |n| format!(" number {n}"))
             );
             for item in &page.items {
                 let tag = match item.tag {

@@ -8,8 +8,8 @@ use super::flow::{Block, Slice};
 use super::style::{Ctx, ParStyle, rect, stack};
 use crate::frame::{NodeId, Role, Structure};
 use crate::geom::Abs;
-use crate::model::{Block as MdBlock, Inline, Section};
 use crate::model::markdown::plain;
+use crate::model::{Block as MdBlock, Inline, Section};
 
 /// Section headings: large enough to find by eye when leafing through, in the brand colour.
 const SECTION_TITLE_SIZE: f64 = 22.0;
@@ -56,7 +56,9 @@ pub fn section(ctx: &mut Ctx, section: &Section) -> Vec<Block> {
 /// A section heading with the accent rule above it; keeps with what follows.
 pub fn heading_block(ctx: &mut Ctx, parent: NodeId, title: &str, width: Abs) -> Block {
     let style = ctx.display(SECTION_TITLE_SIZE, ctx.report.palette.primary, true, 1.15);
-    let h = ctx.structure.push(parent, Role::Heading(2, title.to_string()));
+    let h = ctx
+        .structure
+        .push(parent, Role::Heading(2, title.to_string()));
     let mut slice = Slice::default();
     slice.items.push(rect(
         Abs::ZERO,
@@ -125,10 +127,30 @@ fn list(
     let l = ctx.structure.push(parent, Role::List { ordered });
     for (i, item) in items.iter().enumerate() {
         let mut slice = Slice::default();
-        list_item(ctx, l, ordered, start + i as u64, item, width, &mut slice, Abs::ZERO);
+        list_item(
+            ctx,
+            l,
+            ordered,
+            start + i as u64,
+            item,
+            width,
+            &mut slice,
+            Abs::ZERO,
+        );
         let mut b = Block::atomic(slice);
-        b.space_before = if i == 0 { body.size * PARAGRAPH_GAP_EM } else { body.size * 0.45 };
-        b.space_after = if i + 1 == items.len() { body.size * PARAGRAPH_GAP_EM } else { Abs::ZERO };
+        b.space_before = if i == 0 {
+            body.size * PARAGRAPH_GAP_EM
+        } else {
+            body.size * 0.45
+        };
+        b.space_after = if i + 1 == items.len() {
+            body.size * PARAGRAPH_GAP_EM
+        } else {
+            Abs::ZERO
+        };
+        // Widow and orphan control for lists: the first item never stands alone at a page
+        // foot, nor the last alone at a page top.
+        b.keep_with_next = items.len() > 1 && (i == 0 || i + 2 == items.len());
         out.push(b);
     }
 }
@@ -149,7 +171,11 @@ fn list_item(
     let indent = body.size * LIST_INDENT_EM;
     let li = ctx.structure.push(list, Role::ListItem);
     let lbl = ctx.structure.push(li, Role::ListLabel);
-    let label = if ordered { format!("{number}.") } else { "•".to_string() };
+    let label = if ordered {
+        format!("{number}.")
+    } else {
+        "•".to_string()
+    };
     let label_style = ParStyle {
         color: ctx.report.palette.primary,
         bold: true,
@@ -178,8 +204,22 @@ fn list_item(
                 let nested = ctx.structure.push(lbody, Role::List { ordered: *ordered });
                 for (i, item) in items.iter().enumerate() {
                     let mut sub = Slice::default();
-                    let h = list_item(ctx, nested, *ordered, start + i as u64, item, inner, &mut sub, Abs::ZERO);
-                    stack(slice, vec![Slice { height: h, ..sub }], indent, y + body.size * 0.25);
+                    let h = list_item(
+                        ctx,
+                        nested,
+                        *ordered,
+                        start + i as u64,
+                        item,
+                        inner,
+                        &mut sub,
+                        Abs::ZERO,
+                    );
+                    stack(
+                        slice,
+                        vec![Slice { height: h, ..sub }],
+                        indent,
+                        y + body.size * 0.25,
+                    );
                     y += h + body.size * 0.25;
                 }
             }

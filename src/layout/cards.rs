@@ -56,7 +56,14 @@ pub fn numbers_page(ctx: &mut Ctx, numbers: &NumbersPage) -> Vec<Block> {
         b.space_after = Abs(14.0);
         blocks.push(b);
     }
-    blocks.extend(rows(ctx, node, &numbers.metrics, width, 3, NUMBERS_PAGE_FIGURE));
+    blocks.extend(rows(
+        ctx,
+        node,
+        &numbers.metrics,
+        width,
+        3,
+        NUMBERS_PAGE_FIGURE,
+    ));
     blocks
 }
 
@@ -75,7 +82,10 @@ fn rows(
     let card_w = (width - GUTTER * (columns as f64 - 1.0)) / columns as f64;
     let mut blocks = Vec::new();
     for (r, row) in metrics.chunks(columns).enumerate() {
-        let cards: Vec<Slice> = row.iter().map(|m| card(ctx, grid, m, card_w, figure)).collect();
+        let cards: Vec<Slice> = row
+            .iter()
+            .map(|m| card(ctx, grid, m, card_w, figure))
+            .collect();
         let height = cards.iter().fold(Abs::ZERO, |h, c| h.max(c.height));
         let mut slice = Slice {
             height,
@@ -83,8 +93,12 @@ fn rows(
         };
         for (c, card) in cards.into_iter().enumerate() {
             let x = (card_w + GUTTER) * c as f64;
-            slice.items.push(rect(x, Abs::ZERO, card_w, height, ctx.report.palette.tint));
-            slice.items.push(rect(x, Abs::ZERO, BAR, height, ctx.report.palette.primary));
+            slice
+                .items
+                .push(rect(x, Abs::ZERO, card_w, height, ctx.report.palette.tint));
+            slice
+                .items
+                .push(rect(x, Abs::ZERO, BAR, height, ctx.report.palette.primary));
             stack(&mut slice, vec![card], x, Abs::ZERO);
         }
         slice.height = height;

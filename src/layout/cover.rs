@@ -31,7 +31,9 @@ pub fn front(ctx: &mut Ctx) -> Vec<Item> {
     let node = ctx.structure.push(Structure::ROOT, Role::Div);
 
     let title_style = ctx.display(TITLE_SIZE, pal.paper, true, 1.12);
-    let h = ctx.structure.push(node, Role::Heading(1, meta.title.clone()));
+    let h = ctx
+        .structure
+        .push(node, Role::Heading(1, meta.title.clone()));
     let title = ctx.text(&meta.title, &title_style, width, h);
     let subtitle = meta.subtitle.as_ref().map(|s| {
         let style = ctx.display(SUBTITLE_SIZE, pal.paper, false, 1.35);
@@ -45,7 +47,9 @@ pub fn front(ctx: &mut Ctx) -> Vec<Item> {
     // The period stands at the top of the field; title and subtitle sit at its foot.
     let mut y = page.top + Abs(10.0);
     y = place(&mut items, period, page.left, y);
-    let sub_h = subtitle.as_ref().map_or(Abs::ZERO, |s| height(s) + Abs(12.0));
+    let sub_h = subtitle
+        .as_ref()
+        .map_or(Abs::ZERO, |s| height(s) + Abs(12.0));
     let mut ty = field - page.bottom - sub_h - height(&title);
     ty = ty.max(y + Abs(24.0));
     let ty = place(&mut items, title, page.left, ty);
@@ -94,7 +98,9 @@ pub fn back(ctx: &mut Ctx) -> Vec<Item> {
         }
     }
     // Set from the foot of the field upwards, so the text closes the report.
-    let total = texts.iter().fold(Abs::ZERO, |h, t| h + height(t) + Abs(8.0));
+    let total = texts
+        .iter()
+        .fold(Abs::ZERO, |h, t| h + height(t) + Abs(8.0));
     let mut y = field - page.bottom - total;
     for t in texts {
         y = place(&mut items, t, page.left, y) + Abs(8.0);

@@ -29,8 +29,10 @@ pub fn footers(ctx: &Ctx, pages: &mut [Page]) {
         let title = run(ctx, &r.meta.title);
         let num = run(ctx, &number.to_string());
         let num_x = p.left + width - num.width;
-        page.items.push(footer_item(title, Point::new(p.left, baseline)));
-        page.items.push(footer_item(num, Point::new(num_x, baseline)));
+        page.items
+            .push(footer_item(title, Point::new(p.left, baseline)));
+        page.items
+            .push(footer_item(num, Point::new(num_x, baseline)));
     }
 }
 

@@ -37,26 +37,33 @@ pub fn layout(report: &Report) -> Document {
     if let Some(numbers) = &report.numbers {
         body.extend(cards::numbers_page(&mut ctx, numbers));
     }
-    for section in &report.sections {
-        body.extend(blocks::section(&mut ctx, section));
+    for (i, section) in report.sections.iter().enumerate() {
+        let mut blocks = blocks::section(&mut ctx, section);
+        // The year-in-numbers page stands alone: the first section starts after it.
+        if i == 0 && report.numbers.is_some() {
+            blocks[0].break_before = true;
+        }
+        body.extend(blocks);
     }
     let p = &report.page;
     let area = Rect {
         origin: Point::new(p.left, p.top),
-        size: Size::new(
-            p.size.w - p.left - p.right,
-            p.size.h - p.top - p.bottom,
-        ),
+        size: Size::new(p.size.w - p.left - p.right, p.size.h - p.top - p.bottom),
     };
     let mut outline = Vec::new();
     for flowed in flow::paginate(&body, area) {
         let index = pages.len();
-        outline.extend(flowed.bookmarks.into_iter().map(|(level, title, y)| OutlineEntry {
-            level,
-            title,
-            page: index,
-            y,
-        }));
+        outline.extend(
+            flowed
+                .bookmarks
+                .into_iter()
+                .map(|(level, title, y)| OutlineEntry {
+                    level,
+                    title,
+                    page: index,
+                    y,
+                }),
+        );
         pages.push(Page {
             size: page_size,
             number: Some(index + 1),

@@ -5,8 +5,8 @@
 //! node, with link runs under a link node of their own and a link area over them.
 
 use super::flow::Slice;
-use crate::frame::{ItemKind, NodeId, Role, Structure, Tag, TextRun};
 use crate::frame::Item;
+use crate::frame::{ItemKind, NodeId, Role, Structure, Tag, TextRun};
 use crate::geom::{Abs, Color, Point, Size};
 use crate::model::{Inline, Report};
 use crate::text::{self, FamilyId, ParSettings, StyledText, TextStyle};
@@ -17,6 +17,10 @@ pub struct Ctx<'a> {
     pub shapers: Vec<rustybuzz::Face<'a>>,
     pub structure: Structure,
 }
+
+/// Underline position and thickness, in em, as in most sans faces' `post` table.
+const UNDERLINE_OFFSET: f64 = 0.12;
+const UNDERLINE_THICKNESS: f64 = 0.06;
 
 /// How a paragraph looks.
 #[derive(Debug, Clone, Copy)]
@@ -75,10 +79,10 @@ impl<'a> Ctx<'a> {
 
     /// Ascent and descent of a style's face, in points.
     pub fn metrics(&self, style: &ParStyle) -> (Abs, Abs) {
-        let face = self
-            .report
-            .fonts
-            .face(self.report.fonts.select(style.family, style.bold, false));
+        let face =
+            self.report
+                .fonts
+                .face(self.report.fonts.select(style.family, style.bold, false));
         (style.size * face.ascender, style.size * -face.descender)
     }
 
@@ -157,6 +161,15 @@ impl<'a> Ctx<'a> {
                             )
                         });
                         let area = self.structure.content(link);
+                        // Links are underlined as well as coloured: colour alone must not
+                        // carry meaning (WCAG 1.4.1).
+                        items.push(rect(
+                            run.x,
+                            baseline + style.size * UNDERLINE_OFFSET,
+                            run.width,
+                            style.size * UNDERLINE_THICKNESS,
+                            self.report.palette.primary,
+                        ));
                         items.push(Item {
                             pos: Point::new(run.x, baseline - ascent),
                             kind: ItemKind::Link {

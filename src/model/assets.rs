@@ -56,10 +56,7 @@ pub fn font_family(
     known.extend(family_names_in(&base.join("fonts")));
     known.dedup();
     let refs: Vec<&str> = known.iter().map(String::as_str).collect();
-    let mut d = Diagnostic::error(
-        format!("no font family `{name}` for `{key}`"),
-        span,
-    );
+    let mut d = Diagnostic::error(format!("no font family `{name}` for `{key}`"), span);
     d = match did_you_mean(name, &refs) {
         Some(k) => d.with_label(format!("did you mean `{k}`?")).with_help(format!(
             "write \"{k}\", or put the font files of `{name}` in the fonts/ folder beside report.toml"
@@ -157,7 +154,7 @@ pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Di
                 .map_err(|e| corrupt(&e.to_string()))?;
             let s = tree.size();
             (
-                ImageKind::Svg(tree),
+                ImageKind::Svg(Box::new(tree)),
                 Size::new(Abs(s.width() as f64), Abs(s.height() as f64)),
             )
         }

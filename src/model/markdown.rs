@@ -208,11 +208,21 @@ mod tests {
         assert_eq!(plain(inl), "A bold and it link.");
         assert!(inl.iter().any(|i| i.bold && i.text == "bold"));
         assert!(inl.iter().any(|i| i.italic && i.text == "it"));
-        assert!(inl
-            .iter()
-            .any(|i| i.link.as_deref() == Some("https://x.org") && i.text == "link"));
-        assert!(matches!(&p.blocks[1], Block::List { ordered: false, items, .. } if items.len() == 2));
-        assert!(matches!(&p.blocks[2], Block::List { ordered: true, start: 1, .. }));
+        assert!(
+            inl.iter()
+                .any(|i| i.link.as_deref() == Some("https://x.org") && i.text == "link")
+        );
+        assert!(
+            matches!(&p.blocks[1], Block::List { ordered: false, items, .. } if items.len() == 2)
+        );
+        assert!(matches!(
+            &p.blocks[2],
+            Block::List {
+                ordered: true,
+                start: 1,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub use types::*;
 
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::geom::{Abs, Color};
-use crate::spec::{self, MarginsSpec, Spec, SpannedStr};
+use crate::spec::{self, MarginsSpec, SpannedStr, Spec};
 use crate::text::{FaceId, FontBook};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -44,11 +44,17 @@ pub fn resolve(spec: &Spec, base: &Path) -> Result<(Report, Vec<Diagnostic>), Ve
     let mut diags = Vec::new();
     let r = spec.report.get_ref();
 
-    let date = parse_or(&mut diags, &r.date, "report.date", values::date, Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    });
+    let date = parse_or(
+        &mut diags,
+        &r.date,
+        "report.date",
+        values::date,
+        Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        },
+    );
     let language = r
         .language
         .as_ref()
@@ -119,9 +125,11 @@ pub fn resolve(spec: &Spec, base: &Path) -> Result<(Report, Vec<Diagnostic>), Ve
             .flat_map(|s| s.metrics.iter().filter(|m| m.highlight).cloned())
             .collect(),
     });
-    let back = spec.back.as_ref().and_then(|b| b.text.as_ref()).map_or_else(Vec::new, |t| {
-        markdown_blocks(t, "back.text", &mut diags)
-    });
+    let back = spec
+        .back
+        .as_ref()
+        .and_then(|b| b.text.as_ref())
+        .map_or_else(Vec::new, |t| markdown_blocks(t, "back.text", &mut diags));
 
     coverage(spec, &fonts, &[body_family, heading_family], &mut diags);
 
@@ -153,7 +161,10 @@ fn parse_or<T>(
     fallback: T,
 ) -> T {
     parse(value.get_ref()).unwrap_or_else(|e| {
-        diags.push(Diagnostic::error(format!("`{key}`: {e}"), Some(value.span())));
+        diags.push(Diagnostic::error(
+            format!("`{key}`: {e}"),
+            Some(value.span()),
+        ));
         fallback
     })
 }
@@ -166,7 +177,13 @@ fn palette(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Palette {
             .map(|(_, c)| *c)
             .expect("invariant: roles are listed");
         match spec.brand.colours.get(role) {
-            Some(v) => parse_or(diags, v, &format!("brand.colours.{role}"), values::colour, default),
+            Some(v) => parse_or(
+                diags,
+                v,
+                &format!("brand.colours.{role}"),
+                values::colour,
+                default,
+            ),
             None => default,
         }
     };
@@ -199,25 +216,29 @@ fn palette(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Palette {
 
 fn page(spec: &Spec, diags: &mut Vec<Diagnostic>) -> PageConfig {
     let a4 = values::page_size("A4").expect("invariant: A4 is a known size");
-    let size = spec
-        .page
-        .size
-        .as_ref()
-        .map_or(a4, |s| parse_or(diags, s, "page.size", values::page_size, a4));
+    let size = spec.page.size.as_ref().map_or(a4, |s| {
+        parse_or(diags, s, "page.size", values::page_size, a4)
+    });
     let default = Abs::mm(DEFAULT_MARGIN_MM);
     let mut m = [default; 4];
     if let Some(margins) = &spec.page.margins {
         let span = Some(margins.span());
         let mut parse = |s: &str| {
             values::length(s).unwrap_or_else(|e| {
-                diags.push(Diagnostic::error(format!("`page.margins`: {e}"), span.clone()));
+                diags.push(Diagnostic::error(
+                    format!("`page.margins`: {e}"),
+                    span.clone(),
+                ));
                 default
             })
         };
         match margins.get_ref() {
             MarginsSpec::All(s) => m = [parse(s); 4],
             MarginsSpec::Sides(sides) => {
-                for (slot, v) in m.iter_mut().zip([&sides.top, &sides.bottom, &sides.left, &sides.right]) {
+                for (slot, v) in
+                    m.iter_mut()
+                        .zip([&sides.top, &sides.bottom, &sides.left, &sides.right])
+                {
                     if let Some(v) = v {
                         *slot = parse(v);
                     }
@@ -225,7 +246,9 @@ fn page(spec: &Spec, diags: &mut Vec<Diagnostic>) -> PageConfig {
             }
         }
         // At least a third of the page must stay for content.
-        if (m[2] + m[3]).to_pt() > size.w.to_pt() * 2.0 / 3.0 || (m[0] + m[1]).to_pt() > size.h.to_pt() * 2.0 / 3.0 {
+        if (m[2] + m[3]).to_pt() > size.w.to_pt() * 2.0 / 3.0
+            || (m[0] + m[1]).to_pt() > size.h.to_pt() * 2.0 / 3.0
+        {
             diags.push(
                 Diagnostic::error("`page.margins` leave too little room for the text", span)
                     .with_help("margins of 15mm to 25mm suit A4"),
@@ -261,12 +284,15 @@ fn text_config(spec: &Spec, diags: &mut Vec<Diagnostic>) -> TextConfig {
     let size = match &t.size {
         Some(s) if !TEXT_SIZE_RANGE.contains(s.get_ref()) => {
             diags.push(
-                Diagnostic::error(format!("`text.size` of {} pt is out of range", s.get_ref()), Some(s.span()))
-                    .with_help(format!(
-                        "use a size from {} to {} points",
-                        TEXT_SIZE_RANGE.start(),
-                        TEXT_SIZE_RANGE.end()
-                    )),
+                Diagnostic::error(
+                    format!("`text.size` of {} pt is out of range", s.get_ref()),
+                    Some(s.span()),
+                )
+                .with_help(format!(
+                    "use a size from {} to {} points",
+                    TEXT_SIZE_RANGE.start(),
+                    TEXT_SIZE_RANGE.end()
+                )),
             );
             DEFAULT_TEXT_SIZE
         }
@@ -286,7 +312,10 @@ fn sections(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
     for (i, s) in spec.sections.iter().enumerate() {
         let sp = s.get_ref();
         let key = format!("sections[{}]", i + 1);
-        let id = sp.id.as_ref().map_or_else(|| slug(sp.title.get_ref()), |id| id.get_ref().clone());
+        let id = sp
+            .id
+            .as_ref()
+            .map_or_else(|| slug(sp.title.get_ref()), |id| id.get_ref().clone());
         if !ids.insert(id.clone()) {
             let span = sp.id.as_ref().map_or(sp.title.span(), |i| i.span());
             diags.push(
@@ -294,16 +323,14 @@ fn sections(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
                     .with_help("give each section its own `id`"),
             );
         }
-        let metrics = sp
-            .metrics
-            .iter()
-            .filter_map(|m| metric(m, diags))
-            .collect();
+        let metrics = sp.metrics.iter().filter_map(|m| metric(m, diags)).collect();
         out.push(Section {
             id,
             title: sp.title.get_ref().clone(),
             lead: sp.lead.as_ref().map(|l| l.get_ref().clone()),
-            body: sp.body.as_ref().map_or_else(Vec::new, |b| markdown_blocks(b, &format!("{key}.body"), diags)),
+            body: sp.body.as_ref().map_or_else(Vec::new, |b| {
+                markdown_blocks(b, &format!("{key}.body"), diags)
+            }),
             metrics,
             new_page: sp.new_page.unwrap_or(false),
         });
@@ -311,12 +338,18 @@ fn sections(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
     out
 }
 
-fn metric(m: &serde_spanned::Spanned<spec::MetricSpec>, diags: &mut Vec<Diagnostic>) -> Option<Metric> {
+fn metric(
+    m: &serde_spanned::Spanned<spec::MetricSpec>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Metric> {
     let ms = m.get_ref();
     let value = match (&ms.value, &ms.number) {
         (Some(v), None) => v.get_ref().clone(),
         (None, Some(n)) => {
-            let fmt = ms.format.as_ref().map_or("grouped", |f| f.get_ref().as_str());
+            let fmt = ms
+                .format
+                .as_ref()
+                .map_or("grouped", |f| f.get_ref().as_str());
             match numbers::format(*n.get_ref(), fmt) {
                 Some(v) => v,
                 None => {
@@ -332,7 +365,9 @@ fn metric(m: &serde_spanned::Spanned<spec::MetricSpec>, diags: &mut Vec<Diagnost
         (Some(v), Some(_)) => {
             diags.push(
                 Diagnostic::error("a metric has both `value` and `number`", Some(v.span()))
-                    .with_help("keep `value` for a figure as written, or `number` with `format`, not both"),
+                    .with_help(
+                        "keep `value` for a figure as written, or `number` with `format`, not both",
+                    ),
             );
             return None;
         }
@@ -356,8 +391,11 @@ fn markdown_blocks(src: &SpannedStr, key: &str, diags: &mut Vec<Diagnostic>) -> 
     let parsed = markdown::parse(src.get_ref());
     for what in parsed.unsupported {
         diags.push(
-            Diagnostic::warning(format!("`{key}` uses {what}, which folio does not typeset; it is left out"), Some(src.span()))
-                .with_help("use paragraphs, lists, **bold**, *italic* and [links](https://…)"),
+            Diagnostic::warning(
+                format!("`{key}` uses {what}, which folio does not typeset; it is left out"),
+                Some(src.span()),
+            )
+            .with_help("use paragraphs, lists, **bold**, *italic* and [links](https://…)"),
         );
     }
     parsed.blocks
@@ -377,15 +415,28 @@ fn slug(title: &str) -> String {
 }
 
 /// Warns about every character of the report's text that no loaded font can draw.
-fn coverage(spec: &Spec, fonts: &FontBook, families: &[crate::text::FamilyId], diags: &mut Vec<Diagnostic>) {
+fn coverage(
+    spec: &Spec,
+    fonts: &FontBook,
+    families: &[crate::text::FamilyId],
+    diags: &mut Vec<Diagnostic>,
+) {
     let faces: Vec<FaceId> = families
         .iter()
-        .flat_map(|f| [fonts.select(*f, false, false), fonts.select(*f, true, false)])
+        .flat_map(|f| {
+            [
+                fonts.select(*f, false, false),
+                fonts.select(*f, true, false),
+            ]
+        })
         .collect();
     let mut check = |value: &SpannedStr, key: &str| {
         let face = faces[0];
         for c in fonts.missing_chars(face, value.get_ref()) {
-            if faces.iter().all(|f| !fonts.missing_chars(*f, &c.to_string()).is_empty()) {
+            if faces
+                .iter()
+                .all(|f| !fonts.missing_chars(*f, &c.to_string()).is_empty())
+            {
                 diags.push(
                     Diagnostic::warning(
                         format!(

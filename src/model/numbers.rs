@@ -20,7 +20,9 @@ pub fn format(n: f64, format: &str) -> Option<String> {
 /// "42,000", "1,234.5".
 pub fn grouped(n: f64) -> String {
     let s = trim(n.abs(), 2);
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {

@@ -103,7 +103,7 @@ pub struct ImageData {
 
 /// The image formats folio draws.
 pub enum ImageKind {
-    Svg(usvg::Tree),
+    Svg(Box<usvg::Tree>),
     Png(Vec<u8>),
     Jpeg(Vec<u8>),
 }

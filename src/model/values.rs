@@ -15,15 +15,17 @@ pub fn length(s: &str) -> Result<Abs, String> {
         .unwrap_or(t.len());
     let (num, unit) = t.split_at(split);
     let unit = unit.trim();
-    let value: f64 = num
-        .parse()
-        .map_err(|_| format!("`{s}` is not a length: expected a number and a unit, like \"20mm\""))?;
+    let value: f64 = num.parse().map_err(|_| {
+        format!("`{s}` is not a length: expected a number and a unit, like \"20mm\"")
+    })?;
     match unit {
         "mm" => Ok(Abs::mm(value)),
         "cm" => Ok(Abs::mm(value * 10.0)),
         "in" => Ok(Abs::pt(value * 72.0)),
         "pt" => Ok(Abs::pt(value)),
-        "" => Err(format!("`{s}` has no unit: write \"{value}mm\" or \"{value}pt\"")),
+        "" => Err(format!(
+            "`{s}` has no unit: write \"{value}mm\" or \"{value}pt\""
+        )),
         _ => Err(format!(
             "`{s}` has an unknown unit `{unit}`: use mm, cm, in or pt"
         )),
@@ -41,7 +43,10 @@ pub const PAGE_SIZES: [(&str, f64, f64); 5] = [
 
 /// Parses a page size: a name from [`PAGE_SIZES`] or `"WIDTH x HEIGHT"` with units.
 pub fn page_size(s: &str) -> Result<Size, String> {
-    if let Some((_, w, h)) = PAGE_SIZES.iter().find(|(n, _, _)| n.eq_ignore_ascii_case(s.trim())) {
+    if let Some((_, w, h)) = PAGE_SIZES
+        .iter()
+        .find(|(n, _, _)| n.eq_ignore_ascii_case(s.trim()))
+    {
         return Ok(Size::new(Abs::mm(*w), Abs::mm(*h)));
     }
     if let Some((w, h)) = s.split_once(['x', '×']) {
@@ -120,7 +125,11 @@ mod tests {
         assert!((a4.w.to_mm() - 210.0).abs() < 1e-9);
         let custom = page_size("170mm x 240mm").unwrap();
         assert!((custom.h.to_mm() - 240.0).abs() < 1e-9);
-        assert!(page_size("B9").unwrap_err().contains("unknown page size `B9`"));
+        assert!(
+            page_size("B9")
+                .unwrap_err()
+                .contains("unknown page size `B9`")
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@ use crate::frame::{Artifact, ItemKind, Page, Tag};
 use crate::model::ImageKind;
 use crate::text::FontBook;
 use krilla::Data;
-use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::action::LinkAction;
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::image::Image;
@@ -23,8 +23,9 @@ pub fn fonts(book: &FontBook) -> Result<Vec<Font>, ExportError> {
     book.faces
         .iter()
         .map(|f| {
-            Font::new(Data::from(f.data.clone()), f.index)
-                .ok_or_else(|| ExportError(format!("the font {} could not be embedded", f.postscript)))
+            Font::new(Data::from(f.data.clone()), f.index).ok_or_else(|| {
+                ExportError(format!("the font {} could not be embedded", f.postscript))
+            })
         })
         .collect()
 }
@@ -45,7 +46,14 @@ pub fn page(
         for item in &page.items {
             let (x, y) = (item.pos.x.to_pt() as f32, item.pos.y.to_pt() as f32);
             if let ItemKind::Link { size, url } = &item.kind {
-                links.push((x, y, size.w.to_pt() as f32, size.h.to_pt() as f32, url.clone(), item.tag));
+                links.push((
+                    x,
+                    y,
+                    size.w.to_pt() as f32,
+                    size.h.to_pt() as f32,
+                    url.clone(),
+                    item.tag,
+                ));
                 continue;
             }
             let id = match item.tag {
@@ -147,7 +155,8 @@ fn draw_item(
         }
         ItemKind::Image { image, size } => {
             let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
-            let ksize = Size::from_wh(w, h).ok_or_else(|| ExportError("an image has no area".into()))?;
+            let ksize =
+                Size::from_wh(w, h).ok_or_else(|| ExportError("an image has no area".into()))?;
             surface.push_transform(&Transform::from_translate(x, y));
             match &image.kind {
                 ImageKind::Svg(tree) => {
@@ -159,7 +168,12 @@ fn draw_item(
                         ImageKind::Png(_) => Image::from_png(data, true),
                         _ => Image::from_jpeg(data, true),
                     }
-                    .map_err(|e| ExportError(format!("the image {} could not be embedded: {e}", image.name)))?;
+                    .map_err(|e| {
+                        ExportError(format!(
+                            "the image {} could not be embedded: {e}",
+                            image.name
+                        ))
+                    })?;
                     surface.draw_image(img, ksize);
                 }
             }

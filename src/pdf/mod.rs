@@ -16,10 +16,10 @@ use crate::frame::Document;
 use crate::model::Meta;
 use crate::text::FontBook;
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
-use krilla::metadata::{DateTime, Metadata};
-use krilla::outline::{Outline, OutlineNode};
 use krilla::destination::XyzDestination;
 use krilla::geom::Point;
+use krilla::metadata::{DateTime, Metadata};
+use krilla::outline::{Outline, OutlineNode};
 use krilla::{Document as KDocument, SerializeSettings};
 
 /// The standards an export claims and krilla checks.

@@ -119,9 +119,7 @@ impl FontBook {
             italic: face.is_italic() || face.is_oblique(),
             ascender: face.ascender() as f64 / upem,
             descender: face.descender() as f64 / upem,
-            cap_height: face
-                .capital_height()
-                .map_or(0.7, |h| h as f64 / upem),
+            cap_height: face.capital_height().map_or(0.7, |h| h as f64 / upem),
             data: data.clone(),
         };
         self.faces.push(entry);

@@ -130,7 +130,7 @@ fn push_word(
 }
 
 /// Byte offsets (absolute) where `word` may be hyphenated.
-fn hyphenation_points(word: &str, offset: usize) -> Vec<usize> {
+pub(super) fn hyphenation_points(word: &str, offset: usize) -> Vec<usize> {
     let mut points = Vec::new();
     // Hyphenate each run of letters on its own: "COVID-19" and "e-mail" already have their
     // own break, and digits or capitals-only abbreviations are never split.

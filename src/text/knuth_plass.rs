@@ -118,7 +118,11 @@ pub fn total_fit(items: &[Item], params: &Params) -> Option<Vec<usize>> {
             // A node can never start a line that ends later once its line is overfull here.
             !(ratio < -1.0 || forced)
         });
-        let min = best.iter().flatten().map(|(t, _)| *t).fold(f64::MAX, f64::min);
+        let min = best
+            .iter()
+            .flatten()
+            .map(|(t, _)| *t)
+            .fold(f64::MAX, f64::min);
         let sums = sums_after(items, &prefix, b);
         for (fitness, slot) in best.iter().enumerate() {
             if let Some((total, from)) = slot

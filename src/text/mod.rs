@@ -161,7 +161,8 @@ fn finalize(
         let last = n + 1 == breaks.len();
         let mut line = set_line(shapers, text, range, hyphenated);
         line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
-        let forced_break = matches!(items[b], Item::Penalty { penalty, .. } if penalty <= -knuth_plass::INFINITY);
+        let forced_break =
+            matches!(items[b], Item::Penalty { penalty, .. } if penalty <= -knuth_plass::INFINITY);
         if settings.justify && !last && !forced_break {
             justify(&mut line, settings.width);
         }
@@ -236,8 +237,10 @@ fn justify(line: &mut Line, width: Abs) {
         .iter()
         .map(|r| r.glyphs.iter().filter(|g| is_space(&r.text, g)).count())
         .sum();
+    // Slack may be slightly negative: the line was measured word by word and is now shaped
+    // whole, so kerning across a space can differ by a fraction of a point.
     let slack = width - line.width;
-    if spaces == 0 || slack.to_pt() <= 0.0 {
+    if spaces == 0 || slack.to_pt().abs() < 1e-6 {
         return;
     }
     let extra = slack / spaces as f64;

@@ -1,0 +1,185 @@
+//! Unit tests of the typesetting core on constructed input.
+
+use super::items::hyphenation_points;
+use super::*;
+use crate::geom::Color;
+
+fn book() -> FontBook {
+    FontBook::with_builtin()
+}
+
+fn styled(book: &FontBook, text: &str, size: f64) -> StyledText {
+    let mut s = StyledText::default();
+    s.push(
+        text,
+        TextStyle {
+            face: book.select(FamilyId(0), false, false),
+            size: Abs(size),
+            color: Color::BLACK,
+            key: 0,
+        },
+    );
+    s
+}
+
+fn lines_of(book: &FontBook, text: &str, width: f64, justify: bool, hyphenate: bool) -> Vec<Line> {
+    let shapers = book.shapers();
+    let settings = ParSettings {
+        width: Abs(width),
+        justify,
+        hyphenate,
+    };
+    set_paragraph(&shapers, &styled(book, text, 10.0), &settings)
+}
+
+fn texts(lines: &[Line]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
+        .collect()
+}
+
+const PARAGRAPH: &str = "In 2020 technology made a real difference in the NHS and social care, \
+helping to keep the system going during the pandemic and transform health and care for the better.";
+
+#[test]
+fn a_known_paragraph_breaks_where_expected() {
+    let b = book();
+    let lines = lines_of(&b, PARAGRAPH, 200.0, false, true);
+    assert_eq!(
+        texts(&lines),
+        vec![
+            "In 2020 technology made a real difference",
+            "in the NHS and social care, helping to keep",
+            "the system going during the pandemic and",
+            "transform health and care for the better.",
+        ]
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.width.to_pt() <= 200.0 && !l.overfull)
+    );
+}
+
+#[test]
+fn total_fit_evens_the_rag_compared_with_first_fit() {
+    // First fit would put "a real difference in the" on one line and strand a short
+    // last-but-one line; the rag of total fit is at most as deep as first fit's.
+    let b = book();
+    let shapers = b.shapers();
+    let text = styled(&b, PARAGRAPH, 10.0);
+    let settings = ParSettings {
+        width: Abs(200.0),
+        justify: false,
+        hyphenate: false,
+    };
+    let items = items::collect(&shapers, &text, &settings);
+    let greedy = knuth_plass::first_fit(&items, 200.0);
+    let greedy_lines = finalize(&shapers, &text, &settings, &items, &greedy);
+    let optimal = set_paragraph(&shapers, &text, &settings);
+    let worst = |ls: &[Line]| {
+        ls[..ls.len() - 1]
+            .iter()
+            .map(|l| 200.0 - l.width.to_pt())
+            .fold(0.0f64, f64::max)
+    };
+    assert!(
+        worst(&optimal) <= worst(&greedy_lines),
+        "{} > {}",
+        worst(&optimal),
+        worst(&greedy_lines)
+    );
+}
+
+#[test]
+fn hyphenation_points_follow_british_minimums() {
+    let word = "information";
+    let points = hyphenation_points(word, 0);
+    let parts: Vec<&str> = std::iter::once(0)
+        .chain(points.iter().copied())
+        .zip(points.iter().copied().chain(std::iter::once(word.len())))
+        .map(|(a, b)| &word[a..b])
+        .collect();
+    assert_eq!(parts, vec!["in", "for", "ma", "tion"]);
+    // Short words, capitals-only abbreviations and figures are never split.
+    assert!(hyphenation_points("health", 0).is_empty());
+    assert!(hyphenation_points("NHSMAIL", 0).is_empty());
+    assert!(hyphenation_points("COVID-19", 0).is_empty());
+}
+
+#[test]
+fn a_narrow_measure_hyphenates_with_a_soft_hyphen_in_the_text() {
+    let b = book();
+    let lines = lines_of(
+        &b,
+        "Interoperability transformation accountability",
+        45.0,
+        false,
+        true,
+    );
+    let hyphenated: Vec<&Line> = lines.iter().filter(|l| l.hyphenated).collect();
+    assert!(!hyphenated.is_empty(), "{:?}", texts(&lines));
+    for l in hyphenated {
+        let last = l.runs.last().unwrap();
+        assert!(last.text.ends_with('\u{AD}'), "{:?}", last.text);
+    }
+    let rejoined: String = texts(&lines).join(" ").replace("\u{AD} ", "");
+    assert_eq!(rejoined, "Interoperability transformation accountability");
+}
+
+#[test]
+fn justified_lines_fill_the_measure_except_the_last() {
+    let b = book();
+    let lines = lines_of(&b, PARAGRAPH, 200.0, true, true);
+    for l in &lines[..lines.len() - 1] {
+        assert!((l.width.to_pt() - 200.0).abs() < 0.01, "{}", l.width);
+    }
+    assert!(lines.last().unwrap().width.to_pt() < 200.0);
+}
+
+#[test]
+fn kerning_is_applied_and_every_glyph_maps_back_to_its_text() {
+    let b = book();
+    let shapers = b.shapers();
+    let face = &shapers[b.select(FamilyId(0), false, false).0 as usize];
+    let av = shape::width(&shape::shape(face, "AV", Abs(10.0)));
+    let a = shape::width(&shape::shape(face, "A", Abs(10.0)));
+    let v = shape::width(&shape::shape(face, "V", Abs(10.0)));
+    assert!(av.to_pt() < (a + v).to_pt(), "AV is kerned");
+    // Clusters tile the text, so search and copy see every character (ligatures, where a
+    // font has them, map to all the letters they join).
+    let text = "£300M – ŵŷ café";
+    let glyphs = shape::shape(face, text, Abs(10.0));
+    let mut at = 0;
+    for g in &glyphs {
+        assert_eq!(g.range.start, at);
+        at = g.range.end;
+    }
+    assert_eq!(at, text.len());
+}
+
+#[test]
+fn the_default_font_covers_british_and_welsh_characters() {
+    let b = book();
+    let regular = b.select(FamilyId(0), false, false);
+    assert!(b.missing_chars(regular, "£ – ’ é ŵ ŷ “quotes”").is_empty());
+    assert_eq!(b.missing_chars(regular, "tick ✓ and ✓ again"), vec!['✓']);
+}
+
+#[test]
+fn a_word_wider_than_the_line_falls_back_to_first_fit_and_is_marked_overfull() {
+    let b = book();
+    let lines = lines_of(
+        &b,
+        "Pneumonoultramicroscopicsilicovolcanoconiosis is long",
+        40.0,
+        false,
+        false,
+    );
+    assert!(lines.iter().any(|l| l.overfull));
+    assert_eq!(
+        texts(&lines).first().map(String::as_str),
+        Some("Pneumonoultramicroscopicsilicovolcanoconiosis")
+    );
+}
