@@ -37,6 +37,8 @@ pub struct Page {
     pub size: Size,
     /// The printed page number, if the page shows one.
     pub number: Option<usize>,
+    /// What viewers call a page that shows no number ("Cover").
+    pub label: Option<String>,
     pub items: Vec<Item>,
 }
 
@@ -76,7 +78,16 @@ pub enum ItemKind {
     /// An image scaled to `size`; `pos` is its top-left corner.
     Image { image: Arc<ImageData>, size: Size },
     /// A clickable area; `pos` is its top-left corner.
-    Link { size: Size, url: String },
+    Link { size: Size, target: LinkTarget },
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkTarget {
+    /// A web address or other URI.
+    Url(String),
+    /// A place in this document: page index and y from the page top.
+    Page { page: usize, y: Abs },
 }
 
 /// Shaped glyphs of one face, size and colour.
@@ -122,6 +133,14 @@ pub enum Role {
     Link {
         url: String,
     },
+    /// A paragraph whose text is read differently from how it is printed: a figure such
+    /// as "£300M" is read "300 million pounds".
+    Spoken {
+        spoken: String,
+    },
+    /// The table of contents and its entries.
+    Toc,
+    TocItem,
     /// A grouping without meaning of its own (a callout card, the cover block).
     Div,
 }
@@ -249,8 +268,12 @@ impl Document {
                         "  image {x},{y} {tag} {}x{} {}",
                         size.w, size.h, image.name
                     ),
-                    ItemKind::Link { size, url } => {
-                        writeln!(out, "  link {x},{y} {tag} {}x{} {url}", size.w, size.h)
+                    ItemKind::Link { size, target } => {
+                        let to = match target {
+                            LinkTarget::Url(u) => u.clone(),
+                            LinkTarget::Page { page, y } => format!("page {} at {y}", page + 1),
+                        };
+                        writeln!(out, "  link {x},{y} {tag} {}x{} {to}", size.w, size.h)
                     }
                 };
             }

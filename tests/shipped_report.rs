@@ -6,8 +6,8 @@ use common::{Pdf, build_shipped, normalise};
 use folio::frame::{Child, ItemKind, Role, Structure, Tag};
 use std::collections::BTreeMap;
 
-/// Cover, year in numbers, four pages of sections, back cover.
-const EXPECTED_PAGES: usize = 7;
+/// Cover, contents, year in numbers, four pages of sections, back cover.
+const EXPECTED_PAGES: usize = 8;
 
 #[test]
 fn the_pdf_has_the_expected_pages() {

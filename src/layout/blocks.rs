@@ -72,7 +72,7 @@ pub fn heading_block(ctx: &mut Ctx, parent: NodeId, title: &str, width: Abs) -> 
     stack(&mut slice, lines, Abs::ZERO, top);
     let mut b = Block::atomic(slice);
     b.keep_with_next = true;
-    b.space_before = Abs(28.0);
+    b.space_before = Abs(24.0);
     b.space_after = Abs(10.0);
     b.bookmark = Some((1, title.to_string()));
     b
@@ -100,6 +100,7 @@ fn markdown(ctx: &mut Ctx, parent: NodeId, md: &[MdBlock], width: Abs, out: &mut
                 let lines = ctx.paragraph(inlines, &style, width, h);
                 stack(&mut b.slices[0], lines, Abs::ZERO, Abs::ZERO);
                 b.keep_with_next = true;
+                b.bookmark = Some((level.saturating_add(1).min(6), plain(inlines)));
                 b.space_before = body.size * 1.4;
                 b.space_after = gap / 2.0;
                 out.push(b);
@@ -141,7 +142,7 @@ fn list(
         b.space_before = if i == 0 {
             body.size * PARAGRAPH_GAP_EM
         } else {
-            body.size * 0.45
+            body.size * 0.35
         };
         b.space_after = if i + 1 == items.len() {
             body.size * PARAGRAPH_GAP_EM

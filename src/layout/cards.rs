@@ -15,7 +15,7 @@ use crate::model::{Metric, NumbersPage};
 /// Gap between cards, across and down.
 const GUTTER: Abs = Abs(10.0);
 /// Inner padding of a card.
-const PAD: Abs = Abs(11.0);
+const PAD: Abs = Abs(10.0);
 /// The coloured bar down a card's left edge.
 const BAR: Abs = Abs(4.0);
 /// Figure sizes: on the year-in-numbers page they are the page's point; in a section they
@@ -127,7 +127,14 @@ fn card(ctx: &mut Ctx, grid: NodeId, m: &Metric, width: Abs, figure: f64) -> Sli
         }
         size -= 1.0;
     };
-    let p = ctx.structure.push(node, Role::Paragraph);
+    let role = if m.spoken == m.value {
+        Role::Paragraph
+    } else {
+        Role::Spoken {
+            spoken: m.spoken.clone(),
+        }
+    };
+    let p = ctx.structure.push(node, role);
     let lines = ctx.text(&m.value, &value_style, inner, p);
     y = stack(&mut slice, lines, x, y);
 

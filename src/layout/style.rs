@@ -6,7 +6,7 @@
 
 use super::flow::Slice;
 use crate::frame::Item;
-use crate::frame::{ItemKind, NodeId, Role, Structure, Tag, TextRun};
+use crate::frame::{ItemKind, LinkTarget, NodeId, Role, Structure, Tag, TextRun};
 use crate::geom::{Abs, Color, Point, Size};
 use crate::model::{Inline, Report};
 use crate::text::{self, FamilyId, ParSettings, StyledText, TextStyle};
@@ -174,7 +174,7 @@ impl<'a> Ctx<'a> {
                             pos: Point::new(run.x, baseline - ascent),
                             kind: ItemKind::Link {
                                 size: Size::new(run.width, ascent + descent),
-                                url: links[i].clone(),
+                                target: LinkTarget::Url(links[i].clone()),
                             },
                             tag: area,
                         });

@@ -136,7 +136,17 @@ pub fn resolve(spec: &Spec, base: &Path) -> Result<(Report, Vec<Diagnostic>), Ve
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
+    let contents = match &spec.contents {
+        Some(c) if c.show == Some(false) => None,
+        Some(c) => Some(
+            c.title
+                .as_ref()
+                .map_or("Contents".to_string(), |t| t.get_ref().clone()),
+        ),
+        None => Some("Contents".to_string()),
+    };
     let report = Report {
+        contents,
         meta,
         palette,
         fonts,
@@ -379,7 +389,14 @@ fn metric(
             return None;
         }
     };
+    let spoken = ms
+        .spoken
+        .as_ref()
+        .map(|s| s.get_ref().clone())
+        .or_else(|| numbers::spoken(&value))
+        .unwrap_or_else(|| value.clone());
     Some(Metric {
+        spoken,
         value,
         label: ms.label.get_ref().clone(),
         detail: ms.detail.as_ref().map(|d| d.get_ref().clone()),

@@ -53,6 +53,49 @@ pub fn compact(n: f64) -> String {
     }
 }
 
+/// How a figure is read aloud, where that is unambiguous: "£300M" → "300 million pounds",
+/// "2m" → "2 million", "99%" → "99 per cent", "11,000+" → "more than 11,000". A figure
+/// that does not match the pattern gets `None`, and report.toml can say it with `spoken`.
+pub fn spoken(value: &str) -> Option<String> {
+    let v = value.trim();
+    let (currency, rest) = match v.chars().next()? {
+        '£' => (Some("pounds"), &v['£'.len_utf8()..]),
+        '€' => (Some("euros"), &v['€'.len_utf8()..]),
+        '$' => (Some("dollars"), &v[1..]),
+        _ => (None, v),
+    };
+    let (more_than, rest) = match rest.strip_suffix('+') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let digits_end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(rest.len());
+    let (number, suffix) = rest.split_at(digits_end);
+    if number.is_empty() || !number.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let scale = match suffix.trim() {
+        "" => "",
+        "k" | "K" => " thousand",
+        "m" | "M" | "million" => " million",
+        "bn" | "b" | "billion" => " billion",
+        "%" if currency.is_none() => " per cent",
+        _ => return None,
+    };
+    let mut out = String::new();
+    if more_than {
+        out.push_str("more than ");
+    }
+    out.push_str(number);
+    out.push_str(scale);
+    if let Some(c) = currency {
+        out.push(' ');
+        out.push_str(c);
+    }
+    Some(out)
+}
+
 /// `n` with at most `places` decimals, without trailing zeros.
 fn trim(n: f64, places: usize) -> String {
     let s = format!("{n:.places$}");
@@ -76,5 +119,18 @@ mod tests {
         assert_eq!(format(99.0, "percent").unwrap(), "99%");
         assert_eq!(format(1100.0, "compact").unwrap(), "1,100");
         assert_eq!(format(1.0, "roman"), None);
+    }
+
+    #[test]
+    fn spoken_forms_of_figures() {
+        assert_eq!(spoken("£300M").unwrap(), "300 million pounds");
+        assert_eq!(spoken("£16.6m").unwrap(), "16.6 million pounds");
+        assert_eq!(spoken("2m").unwrap(), "2 million");
+        assert_eq!(spoken("99%").unwrap(), "99 per cent");
+        assert_eq!(spoken("11,000+").unwrap(), "more than 11,000");
+        assert_eq!(spoken("2 million").unwrap(), "2 million");
+        assert_eq!(spoken("42,000").unwrap(), "42,000");
+        assert_eq!(spoken("Two thirds"), None);
+        assert_eq!(spoken("£5%"), None);
     }
 }

@@ -18,6 +18,8 @@ pub struct Report {
     pub logo: Option<Logo>,
     pub page: PageConfig,
     pub text: TextConfig,
+    /// The contents page's title, if there is one.
+    pub contents: Option<String>,
     pub numbers: Option<NumbersPage>,
     pub sections: Vec<Section>,
     pub back: Vec<Block>,
@@ -150,6 +152,8 @@ pub struct Metric {
     pub value: String,
     pub label: String,
     pub detail: Option<String>,
+    /// What a screen reader says for the value.
+    pub spoken: String,
     pub highlight: bool,
 }
 

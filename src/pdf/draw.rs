@@ -1,22 +1,25 @@
 //! Drawing one page: each frame item becomes krilla calls, wrapped in its content tag.
 
 use super::ExportError;
-use crate::frame::{Artifact, ItemKind, Page, Tag};
+use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
 use crate::model::ImageKind;
 use crate::text::FontBook;
 use krilla::Data;
 use krilla::action::LinkAction;
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::image::Image;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
+use krilla::page::{NumberingStyle, PageLabel};
 use krilla::paint::{Fill, FillRule};
 use krilla::surface::Surface;
 use krilla::tagging::{Artifact as KArtifact, ArtifactType, ContentTag, Identifier, SpanTag};
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla_svg::{SurfaceExt, SvgSettings};
+use std::num::NonZeroU32;
 
 /// One krilla font per face of the book, in the book's order.
 pub fn fonts(book: &FontBook) -> Result<Vec<Font>, ExportError> {
@@ -39,19 +42,29 @@ pub fn page(
 ) -> Result<(), ExportError> {
     let size = Size::from_wh(page.size.w.to_pt() as f32, page.size.h.to_pt() as f32)
         .ok_or_else(|| ExportError("the page has no area".into()))?;
-    let mut kpage = pdf.start_page_with(PageSettings::new(size));
+    // Page labels match the printed numbers; unnumbered pages are named ("Cover").
+    let label = match (page.number, &page.label) {
+        (Some(n), _) => PageLabel::new(
+            Some(NumberingStyle::Arabic),
+            None,
+            NonZeroU32::new(n as u32),
+        ),
+        (None, Some(name)) => PageLabel::new(None, Some(name.clone()), None),
+        (None, None) => PageLabel::default(),
+    };
+    let mut kpage = pdf.start_page_with(PageSettings::new(size).with_page_label(label));
     let mut links = Vec::new();
     {
         let mut surface = kpage.surface();
         for item in &page.items {
             let (x, y) = (item.pos.x.to_pt() as f32, item.pos.y.to_pt() as f32);
-            if let ItemKind::Link { size, url } = &item.kind {
+            if let ItemKind::Link { size, target } = &item.kind {
                 links.push((
                     x,
                     y,
                     size.w.to_pt() as f32,
                     size.h.to_pt() as f32,
-                    url.clone(),
+                    target.clone(),
                     item.tag,
                 ));
                 continue;
@@ -77,12 +90,21 @@ pub fn page(
         }
         surface.finish();
     }
-    for (x, y, w, h, url, tag) in links {
+    for (x, y, w, h, target, tag) in links {
         let Some(rect) = Rect::from_xywh(x, y, w, h) else {
             continue;
         };
-        let link = LinkAnnotation::new(rect, Target::Action(LinkAction::new(url.clone()).into()));
-        let annotation = Annotation::new_link(link, Some(url));
+        let (target, alt) = match target {
+            LinkTarget::Url(url) => (Target::Action(LinkAction::new(url.clone()).into()), url),
+            LinkTarget::Page { page, y } => (
+                Target::Destination(
+                    XyzDestination::new(page, Point::from_xy(0.0, y.to_pt() as f32)).into(),
+                ),
+                format!("Go to page {}", page + 1),
+            ),
+        };
+        let link = LinkAnnotation::new(rect, target);
+        let annotation = Annotation::new_link(link, Some(alt));
         if let Tag::Content(c) = tag {
             ids[c.0 as usize] = Some(kpage.add_tagged_annotation(annotation));
         } else {

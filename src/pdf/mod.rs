@@ -10,9 +10,10 @@
 //! byte-reproducible files (no clock, no random IDs).
 
 mod draw;
+mod patch;
 mod tags;
 
-use crate::frame::Document;
+use crate::frame::{Document, OutlineEntry};
 use crate::model::Meta;
 use crate::text::FontBook;
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
@@ -93,17 +94,42 @@ pub fn export(
     pdf.set_tag_tree(tags::tree(&doc.structure, &ids, &meta.language));
     pdf.set_outline(outline(doc));
     pdf.set_metadata(metadata(meta));
-    pdf.finish()
-        .map_err(|e| ExportError(format!("the PDF could not be written: {e:?}")))
+    let bytes = pdf
+        .finish()
+        .map_err(|e| ExportError(format!("the PDF could not be written: {e:?}")))?;
+    if doc.outline.is_empty() {
+        return Ok(bytes);
+    }
+    // Open with the bookmarks panel showing: the quickest way round a report.
+    patch::add_catalog_entries(bytes, &[("/PageMode", "/UseOutlines")])
 }
 
+/// Bookmarks nested by heading level, so the outline mirrors the heading tree.
 fn outline(doc: &Document) -> Outline {
-    let mut outline = Outline::new();
-    for e in &doc.outline {
-        outline.push_child(OutlineNode::new(
+    fn node(e: &OutlineEntry) -> OutlineNode {
+        OutlineNode::new(
             e.title.clone(),
             XyzDestination::new(e.page, Point::from_xy(0.0, e.y.to_pt() as f32)),
-        ));
+        )
+    }
+    /// Builds the nodes of entries[*i..] deeper than `level`, advancing `i`.
+    fn children(entries: &[OutlineEntry], i: &mut usize, level: u8) -> Vec<OutlineNode> {
+        let mut out = Vec::new();
+        while *i < entries.len() && entries[*i].level > level {
+            let e = &entries[*i];
+            *i += 1;
+            let mut n = node(e);
+            for c in children(entries, i, e.level) {
+                n.push_child(c);
+            }
+            out.push(n);
+        }
+        out
+    }
+    let mut outline = Outline::new();
+    let mut i = 0;
+    for n in children(&doc.outline, &mut i, 0) {
+        outline.push_child(n);
     }
     outline
 }

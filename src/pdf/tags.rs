@@ -40,6 +40,13 @@ fn kind(structure: &Structure, n: NodeId) -> TagKind {
         )
         .into(),
         Role::Paragraph => Tag::P.into(),
+        Role::Spoken { spoken } => {
+            let mut p: TagKind = Tag::P.into();
+            p.as_any_mut().set_alt_text(Some(spoken.clone()));
+            p
+        }
+        Role::Toc => Tag::TOC.into(),
+        Role::TocItem => Tag::TOCI.into(),
         Role::List { ordered } => Tag::L(if *ordered {
             ListNumbering::Decimal
         } else {

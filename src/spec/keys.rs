@@ -95,6 +95,7 @@ pub fn known_keys(parent: &[Seg]) -> (String, Vec<&'static str>) {
         ["page", "margins"] => ("`margins`".into(), fields::<SidesSpec>()),
         ["text"] => ("`[text]`".into(), fields::<TextSpec>()),
         ["numbers"] => ("`[numbers]`".into(), fields::<NumbersSpec>()),
+        ["contents"] => ("`[contents]`".into(), fields::<ContentsSpec>()),
         ["back"] => ("`[back]`".into(), fields::<BackSpec>()),
         ["sections"] => ("a `[[sections]]` entry".into(), fields::<SectionSpec>()),
         ["sections", "metrics"] => ("a metric".into(), fields::<MetricSpec>()),

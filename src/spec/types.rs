@@ -26,6 +26,9 @@ pub struct Spec {
     /// `[text]`: how body text is set.
     #[serde(default)]
     pub text: TextSpec,
+    /// `[contents]`: the contents page.
+    #[serde(default)]
+    pub contents: Option<ContentsSpec>,
     /// `[numbers]`: the year-in-numbers page.
     #[serde(default)]
     pub numbers: Option<NumbersSpec>,
@@ -126,6 +129,15 @@ pub struct TextSpec {
     pub hyphenate: Option<bool>,
 }
 
+/// `[contents]`: the contents page, shown unless `show = false`.
+#[derive(Debug, Deserialize)]
+pub struct ContentsSpec {
+    #[serde(default)]
+    pub title: Option<SpannedStr>,
+    #[serde(default)]
+    pub show: Option<bool>,
+}
+
 /// `[numbers]`: the year-in-numbers page.
 #[derive(Debug, Deserialize)]
 pub struct NumbersSpec {
@@ -177,6 +189,10 @@ pub struct MetricSpec {
     pub label: SpannedStr,
     #[serde(default)]
     pub detail: Option<SpannedStr>,
+    /// How a screen reader should say the figure ("300 million pounds"); derived from the
+    /// value where that is unambiguous.
+    #[serde(default)]
+    pub spoken: Option<SpannedStr>,
     /// Also show this figure on the year-in-numbers page.
     #[serde(default)]
     pub highlight: Option<bool>,
