@@ -7,7 +7,7 @@
 
 use super::flow::Slice;
 use super::style::{Ctx, rect};
-use crate::frame::{Item, ItemKind, NodeId, Role, Structure};
+use crate::frame::{Artifact, Item, ItemKind, NodeId, Role, Structure, Tag};
 use crate::geom::{Abs, Point, Size};
 use crate::model::Block as MdBlock;
 
@@ -117,19 +117,22 @@ fn logo(ctx: &mut Ctx, parent: NodeId, items: &mut Vec<Item>, x: Abs, bottom: Ab
     let s = logo.image.size;
     let w = LOGO_WIDTH;
     let h = w * (s.h.to_pt() / s.w.to_pt().max(1.0));
-    let fig = ctx.structure.push(
-        parent,
-        Role::Figure {
-            alt: logo.alt.clone(),
-        },
-    );
+    let tag = match &logo.alt {
+        Some(alt) => {
+            let fig = ctx
+                .structure
+                .push(parent, Role::Figure { alt: alt.clone() });
+            ctx.structure.content(fig)
+        }
+        None => Tag::Artifact(Artifact::Decoration),
+    };
     items.push(Item {
         pos: Point::new(x, bottom - h),
         kind: ItemKind::Image {
             image: logo.image.clone(),
             size: Size::new(w, h),
         },
-        tag: ctx.structure.content(fig),
+        tag,
     });
 }
 

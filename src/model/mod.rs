@@ -8,6 +8,7 @@
 mod assets;
 pub mod markdown;
 pub mod numbers;
+mod preflight;
 mod types;
 pub mod values;
 
@@ -91,14 +92,17 @@ pub fn resolve(spec: &Spec, base: &Path) -> Result<(Report, Vec<Diagnostic>), Ve
         let image = assets::image(base, "brand.logo", path)
             .map_err(|d| diags.push(d))
             .ok()?;
+        let decorative = spec.brand.logo_decorative.unwrap_or(false);
         let alt = match &spec.brand.logo_alt {
-            Some(a) if !a.get_ref().trim().is_empty() => a.get_ref().clone(),
+            Some(a) if !a.get_ref().trim().is_empty() => Some(a.get_ref().clone()),
+            _ if decorative => None,
             _ => {
                 diags.push(
                     Diagnostic::error("the logo has no `logo_alt` text", Some(path.span()))
-                        .with_help("add logo_alt = \"…\" to [brand], saying what the logo shows (screen readers read it aloud)"),
+                        .with_label("screen readers cannot say what this image is")
+                        .with_help("add logo_alt = \"…\" to [brand] saying what the logo shows, or logo_decorative = true if it adds nothing a reader needs"),
                 );
-                String::new()
+                None
             }
         };
         Some(Logo {
@@ -132,6 +136,8 @@ pub fn resolve(spec: &Spec, base: &Path) -> Result<(Report, Vec<Diagnostic>), Ve
         .map_or_else(Vec::new, |t| markdown_blocks(t, "back.text", &mut diags));
 
     coverage(spec, &fonts, &[body_family, heading_family], &mut diags);
+    preflight::contrast(spec, &palette, &mut diags);
+    preflight::heading_levels(spec, &sections, &mut diags);
 
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);

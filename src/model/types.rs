@@ -93,7 +93,8 @@ pub struct Palette {
 #[derive(Clone)]
 pub struct Logo {
     pub image: Arc<ImageData>,
-    pub alt: String,
+    /// What the logo says; `None` when report.toml declares it decorative.
+    pub alt: Option<String>,
 }
 
 /// Image data the PDF writer can draw, with its intrinsic size in points.

@@ -76,6 +76,9 @@ pub struct Brand {
     /// What the logo says, for screen readers.
     #[serde(default)]
     pub logo_alt: Option<SpannedStr>,
+    /// The logo adds nothing a reader needs (screen readers skip it).
+    #[serde(default)]
+    pub logo_decorative: Option<bool>,
 }
 
 /// `[brand.fonts]`: a family name found in `fonts/` (or built in), or a path to a font file.

@@ -150,16 +150,16 @@ fn finalize(
     let mut lines = Vec::new();
     let mut start = 0usize;
     for (n, &b) in breaks.iter().enumerate() {
-        let (end, hyphenated) = match &items[b] {
-            Item::Glue { at, .. } => (*at, false),
+        let (end, hyphenated, at_space) = match &items[b] {
+            Item::Glue { at, .. } => (*at, false, true),
             Item::Penalty {
                 at, width, flagged, ..
-            } => (*at, *flagged && *width > 0.0),
-            Item::Box { range, .. } => (range.end, false),
+            } => (*at, *flagged && *width > 0.0, false),
+            Item::Box { range, .. } => (range.end, false, false),
         };
         let range = start..end;
         let last = n + 1 == breaks.len();
-        let mut line = set_line(shapers, text, range, hyphenated);
+        let mut line = set_line(shapers, text, range, hyphenated, at_space);
         line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
         let forced_break =
             matches!(items[b], Item::Penalty { penalty, .. } if penalty <= -knuth_plass::INFINITY);
@@ -179,12 +179,14 @@ fn finalize(
     lines
 }
 
-/// Shapes the text of one line into runs, adding a hyphen when the line breaks a word.
+/// Shapes the text of one line into runs, adding a hyphen when the line breaks a word;
+/// `at_space` says the line ended at a space.
 fn set_line(
     shapers: &[rustybuzz::Face],
     text: &StyledText,
     range: Range<usize>,
     hyphenated: bool,
+    at_space: bool,
 ) -> Line {
     let trimmed_end = range.start + text.text[range.clone()].trim_end().len();
     let mut runs = Vec::new();
@@ -221,6 +223,16 @@ fn set_line(
             width,
         });
         x += width;
+    }
+    // The space the line broke at is not drawn, but it is part of the text: without it a
+    // screen reader or a copy joins the last word of this line to the first of the next.
+    // The last glyph stands for it too.
+    if at_space
+        && let Some(run) = runs.last_mut()
+        && let Some(g) = run.glyphs.last_mut()
+    {
+        run.text.push(' ');
+        g.range.end = run.text.len();
     }
     Line {
         runs,

@@ -36,9 +36,13 @@ pub fn build_shipped() -> folio::build::Built {
     build_source(&source)
 }
 
-/// A run of text as drawn: where, how big, what it says.
+/// A run of text as drawn: where, how big, what it says, and its marked content.
 #[derive(Debug, Clone)]
 pub struct Run {
+    /// The MCID of the innermost marked-content sequence, if tagged as content.
+    pub mcid: Option<i64>,
+    /// Drawn inside an `/Artifact` sequence.
+    pub artifact: bool,
     pub x: f64,
     /// From the top of the page.
     pub y: f64,
@@ -163,9 +167,44 @@ impl Pdf {
             .operations;
         let mut out = Vec::new();
         let (mut font, mut size, mut x, mut y) = (Vec::new(), 0.0, 0.0, 0.0);
+        // (tag, mcid, ActualText) of each open marked-content sequence.
+        let mut marks: Vec<(Vec<u8>, Option<i64>, Option<String>)> = Vec::new();
         let num = |o: &Object| o.as_float().map(|f| f as f64).unwrap_or(0.0);
         for op in ops {
             match op.operator.as_str() {
+                "BDC" | "BMC" => {
+                    let tag = op.operands[0]
+                        .as_name()
+                        .map(|n| n.to_vec())
+                        .unwrap_or_default();
+                    let mcid = op.operands.get(1).and_then(|o| match o {
+                        Object::Dictionary(d) => d.get(b"MCID").ok().and_then(|m| m.as_i64().ok()),
+                        Object::Name(n) => self
+                            .doc
+                            .get_dictionary(page)
+                            .ok()
+                            .and_then(|pd| pd.get(b"Resources").ok())
+                            .and_then(|r| self.resolve(r).as_dict().ok())
+                            .and_then(|r| r.get(b"Properties").ok())
+                            .and_then(|p| self.resolve(p).as_dict().ok())
+                            .and_then(|p| p.get(n).ok())
+                            .and_then(|d| self.resolve(d).as_dict().ok())
+                            .and_then(|d| d.get(b"MCID").ok())
+                            .and_then(|m| m.as_i64().ok()),
+                        _ => None,
+                    });
+                    let actual = op.operands.get(1).and_then(|o| match o {
+                        Object::Dictionary(d) => match d.get(b"ActualText").ok() {
+                            Some(Object::String(b, _)) => Some(decode_text_string(b)),
+                            _ => None,
+                        },
+                        _ => None,
+                    });
+                    marks.push((tag, mcid, actual));
+                }
+                "EMC" => {
+                    marks.pop();
+                }
                 "Tf" => {
                     font = op.operands[0]
                         .as_name()
@@ -192,7 +231,13 @@ impl Pdf {
                             }
                         }
                     }
+                    // Text replaced with ActualText reads as that text.
+                    if let Some(actual) = marks.iter().rev().find_map(|(_, _, a)| a.clone()) {
+                        text = actual;
+                    }
                     out.push(Run {
+                        mcid: marks.iter().rev().find_map(|(_, m, _)| *m),
+                        artifact: marks.iter().any(|(t, _, _)| t == b"Artifact"),
                         x,
                         y,
                         size,
@@ -297,4 +342,271 @@ pub fn join_runs(runs: &[Run]) -> String {
 pub fn normalise(text: &str) -> String {
     let joined = text.replace("\u{AD}\n", "");
     joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A structure element read back from the PDF.
+#[derive(Debug, Clone)]
+pub struct SNode {
+    /// The structure type, e.g. `H2`, `P`, `LI`.
+    pub kind: String,
+    pub alt: Option<String>,
+    pub children: Vec<SChild>,
+}
+
+/// A child of a structure element.
+#[derive(Debug, Clone)]
+pub enum SChild {
+    Node(SNode),
+    /// Marked content on a page (page index, MCID).
+    Content(usize, i64),
+    /// An annotation, such as a link.
+    Annotation,
+}
+
+impl SNode {
+    /// All nodes below and including this one, depth first (reading order).
+    pub fn walk(&self) -> Vec<&SNode> {
+        let mut out = vec![self];
+        for c in &self.children {
+            if let SChild::Node(n) = c {
+                out.extend(n.walk());
+            }
+        }
+        out
+    }
+
+    pub fn nodes(&self) -> Vec<&SNode> {
+        self.children
+            .iter()
+            .filter_map(|c| match c {
+                SChild::Node(n) => Some(n),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The text of this element's content, in structure order.
+    pub fn text(&self, pdf: &Pdf, runs: &[Vec<Run>]) -> String {
+        let mut out = String::new();
+        for c in &self.children {
+            match c {
+                SChild::Node(n) => out.push_str(&n.text(pdf, runs)),
+                SChild::Content(page, mcid) => {
+                    for r in runs[*page]
+                        .iter()
+                        .filter(|r| r.mcid == Some(*mcid) && !r.artifact)
+                    {
+                        out.push_str(&r.text);
+                    }
+                }
+                SChild::Annotation => {}
+            }
+        }
+        out
+    }
+}
+
+impl Pdf {
+    /// Text runs of every page.
+    pub fn all_runs(&self) -> Vec<Vec<Run>> {
+        (0..self.pages.len()).map(|i| self.runs(i)).collect()
+    }
+
+    /// The document catalog.
+    pub fn catalog(&self) -> &lopdf::Dictionary {
+        self.doc.catalog().expect("catalog")
+    }
+
+    /// Page index of a page object id.
+    pub fn page_index(&self, id: ObjectId) -> Option<usize> {
+        self.pages.iter().position(|p| *p == id)
+    }
+
+    /// The structure tree below StructTreeRoot.
+    pub fn structure(&self) -> SNode {
+        let root = self
+            .catalog()
+            .get(b"StructTreeRoot")
+            .map(|r| self.resolve(r))
+            .and_then(|r| r.as_dict().cloned())
+            .expect("StructTreeRoot");
+        SNode {
+            kind: "StructTreeRoot".into(),
+            alt: None,
+            children: self.kids(&root, None),
+        }
+    }
+
+    fn kids(&self, elem: &lopdf::Dictionary, page: Option<usize>) -> Vec<SChild> {
+        let page = elem
+            .get(b"Pg")
+            .ok()
+            .and_then(|p| p.as_reference().ok())
+            .and_then(|id| self.page_index(id))
+            .or(page);
+        let Ok(k) = elem.get(b"K") else {
+            return Vec::new();
+        };
+        let items: Vec<Object> = match self.resolve(k) {
+            Object::Array(a) => a.clone(),
+            o => vec![o.clone()],
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match self.resolve(&item) {
+                Object::Integer(mcid) => out.push(SChild::Content(page.unwrap_or(0), *mcid)),
+                Object::Dictionary(d) => {
+                    let ty = d.get(b"Type").ok().and_then(|t| t.as_name().ok());
+                    match ty {
+                        Some(b"MCR") => {
+                            let pg = d
+                                .get(b"Pg")
+                                .ok()
+                                .and_then(|p| p.as_reference().ok())
+                                .and_then(|id| self.page_index(id))
+                                .or(page)
+                                .unwrap_or(0);
+                            let mcid = d
+                                .get(b"MCID")
+                                .ok()
+                                .and_then(|m| m.as_i64().ok())
+                                .unwrap_or(-1);
+                            out.push(SChild::Content(pg, mcid));
+                        }
+                        Some(b"OBJR") => out.push(SChild::Annotation),
+                        _ => {
+                            let kind = d
+                                .get(b"S")
+                                .ok()
+                                .and_then(|s| s.as_name().ok())
+                                .map(|s| String::from_utf8_lossy(s).into_owned())
+                                .unwrap_or_default();
+                            let alt = d.get(b"Alt").ok().and_then(|a| match self.resolve(a) {
+                                Object::String(b, _) => Some(decode_text_string(b)),
+                                _ => None,
+                            });
+                            out.push(SChild::Node(SNode {
+                                kind,
+                                alt,
+                                children: self.kids(d, page),
+                            }));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// Outline entries, depth first: (depth from 1, title, destination page index, y from top).
+    pub fn outline(&self) -> Vec<(usize, String, usize)> {
+        let mut out = Vec::new();
+        let Some(first) = self
+            .catalog()
+            .get(b"Outlines")
+            .ok()
+            .map(|o| self.resolve(o))
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|o| o.get(b"First").ok())
+            .and_then(|f| f.as_reference().ok())
+        else {
+            return out;
+        };
+        self.outline_items(first, 1, &mut out);
+        out
+    }
+
+    fn outline_items(&self, mut id: ObjectId, depth: usize, out: &mut Vec<(usize, String, usize)>) {
+        loop {
+            let d = self.doc.get_dictionary(id).expect("outline item");
+            let title = match d.get(b"Title").map(|t| self.resolve(t)) {
+                Ok(Object::String(b, _)) => decode_text_string(b),
+                _ => String::new(),
+            };
+            let page = self.dest_page(d).unwrap_or(usize::MAX);
+            out.push((depth, title, page));
+            if let Ok(first) = d.get(b"First").and_then(|f| f.as_reference()) {
+                self.outline_items(first, depth + 1, out);
+            }
+            match d.get(b"Next").and_then(|n| n.as_reference()) {
+                Ok(next) => id = next,
+                Err(_) => break,
+            }
+        }
+    }
+
+    /// The page index a `/Dest` (or a GoTo action's `/D`) points at.
+    pub fn dest_page(&self, d: &lopdf::Dictionary) -> Option<usize> {
+        let dest = d
+            .get(b"Dest")
+            .ok()
+            .or_else(|| {
+                d.get(b"A")
+                    .ok()
+                    .and_then(|a| self.resolve(a).as_dict().ok())
+                    .and_then(|a| a.get(b"D").ok())
+            })
+            .map(|x| self.resolve(x))?;
+        match dest {
+            Object::Array(a) => a
+                .first()?
+                .as_reference()
+                .ok()
+                .and_then(|id| self.page_index(id)),
+            _ => None,
+        }
+    }
+
+    /// Link annotations of a page: (rect, destination page index or URI).
+    pub fn links(&self, index: usize) -> Vec<(Vec<f64>, Result<usize, String>)> {
+        let page = self.doc.get_dictionary(self.pages[index]).expect("page");
+        let Ok(annots) = page.get(b"Annots") else {
+            return Vec::new();
+        };
+        let Object::Array(annots) = self.resolve(annots) else {
+            return Vec::new();
+        };
+        annots
+            .iter()
+            .filter_map(|a| self.resolve(a).as_dict().ok())
+            .filter(|a| a.get(b"Subtype").ok().and_then(|s| s.as_name().ok()) == Some(b"Link"))
+            .map(|a| {
+                let rect = match a.get(b"Rect").map(|r| self.resolve(r)) {
+                    Ok(Object::Array(r)) => r
+                        .iter()
+                        .map(|v| v.as_float().unwrap_or(0.0) as f64)
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let target = match self.dest_page(a) {
+                    Some(p) => Ok(p),
+                    None => Err(a
+                        .get(b"A")
+                        .ok()
+                        .and_then(|x| self.resolve(x).as_dict().ok())
+                        .and_then(|x| x.get(b"URI").ok())
+                        .and_then(|u| match self.resolve(u) {
+                            Object::String(b, _) => Some(String::from_utf8_lossy(b).into_owned()),
+                            _ => None,
+                        })
+                        .unwrap_or_default()),
+                };
+                (rect, target)
+            })
+            .collect()
+    }
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark, or PDFDocEncoding (≈ Latin-1).
+pub fn decode_text_string(b: &[u8]) -> String {
+    if b.starts_with(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = b[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        b.iter().map(|&c| c as char).collect()
+    }
 }
