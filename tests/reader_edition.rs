@@ -18,7 +18,7 @@ fn headings_come_in_report_order_and_never_skip_a_level() {
     let headings: Vec<(u8, String)> = tree
         .walk()
         .into_iter()
-        .filter_map(|n| heading_level(&n.kind).map(|l| (l, n.text(&pdf, &runs))))
+        .filter_map(|n| heading_level(&n.kind).map(|l| (l, n.text(&runs))))
         .collect();
     let titles: Vec<&str> = headings.iter().map(|(_, t)| t.as_str()).collect();
     assert_eq!(
@@ -71,8 +71,8 @@ fn lists_are_list_items_with_label_and_body() {
             assert_eq!(li.kind, "LI");
             let kinds: Vec<&str> = li.nodes().iter().map(|n| n.kind.as_str()).collect();
             assert_eq!(kinds, vec!["Lbl", "LBody"]);
-            assert_eq!(li.nodes()[0].text(&pdf, &runs), "•");
-            assert!(!li.nodes()[1].text(&pdf, &runs).is_empty());
+            assert_eq!(li.nodes()[0].text(&runs), "•");
+            assert!(!li.nodes()[1].text(&runs).is_empty());
         }
     }
 }
@@ -129,7 +129,7 @@ fn the_callout_grid_reads_figure_label_detail_card_by_card() {
     let numbers = tree
         .walk()
         .into_iter()
-        .find(|n| n.kind == "Sect" && n.nodes()[0].text(&pdf, &runs) == "2020 in numbers")
+        .find(|n| n.kind == "Sect" && n.nodes()[0].text(&runs) == "2020 in numbers")
         .expect("the numbers section");
     let grid = numbers
         .nodes()
@@ -138,11 +138,7 @@ fn the_callout_grid_reads_figure_label_detail_card_by_card() {
         .expect("grid");
     let cards = grid.nodes();
     assert_eq!(cards.len(), 12);
-    let first: Vec<String> = cards[0]
-        .nodes()
-        .iter()
-        .map(|p| p.text(&pdf, &runs))
-        .collect();
+    let first: Vec<String> = cards[0].nodes().iter().map(|p| p.text(&runs)).collect();
     assert_eq!(
         first,
         vec![
@@ -151,10 +147,7 @@ fn the_callout_grid_reads_figure_label_detail_card_by_card() {
             "Developed by NHS Digital."
         ]
     );
-    let values: Vec<String> = cards
-        .iter()
-        .map(|c| c.nodes()[0].text(&pdf, &runs))
-        .collect();
+    let values: Vec<String> = cards.iter().map(|c| c.nodes()[0].text(&runs)).collect();
     assert_eq!(
         values,
         vec![
@@ -182,7 +175,7 @@ fn figures_carry_their_spoken_form() {
     let spoken = |value: &str| {
         tree.walk()
             .into_iter()
-            .find(|n| n.kind == "P" && n.text(&pdf, &runs) == value)
+            .find(|n| n.kind == "P" && n.text(&runs) == value)
             .and_then(|n| n.alt.clone())
     };
     assert_eq!(spoken("£300M").as_deref(), Some("300 million pounds"));

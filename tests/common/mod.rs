@@ -386,11 +386,11 @@ impl SNode {
     }
 
     /// The text of this element's content, in structure order.
-    pub fn text(&self, pdf: &Pdf, runs: &[Vec<Run>]) -> String {
+    pub fn text(&self, runs: &[Vec<Run>]) -> String {
         let mut out = String::new();
         for c in &self.children {
             match c {
-                SChild::Node(n) => out.push_str(&n.text(pdf, runs)),
+                SChild::Node(n) => out.push_str(&n.text(runs)),
                 SChild::Content(page, mcid) => {
                     for r in runs[*page]
                         .iter()
