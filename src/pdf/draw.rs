@@ -186,9 +186,10 @@ fn draw_item(
                 }
                 ImageKind::Png(data) | ImageKind::Jpeg(data) => {
                     let data = Data::from(data.clone());
+                    // No interpolation: PDF/A forbids it, and print needs the pixels as given.
                     let img = match &image.kind {
-                        ImageKind::Png(_) => Image::from_png(data, true),
-                        _ => Image::from_jpeg(data, true),
+                        ImageKind::Png(_) => Image::from_png(data, false),
+                        _ => Image::from_jpeg(data, false),
                     }
                     .map_err(|e| {
                         ExportError(format!(

@@ -1,0 +1,79 @@
+//! The accessibility preflight: what it reports, where, and whether it stops the build.
+
+mod common;
+
+use folio::build::{Failure, compile};
+use folio::diag::Diagnostic;
+
+const BASE: &str = r#"[report]
+title = "Preflight"
+organisation = "Test Trust"
+period = "2024"
+date = "2025-01-31"
+"#;
+
+fn run(extra: &str) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+    let source = format!("{BASE}{extra}");
+    match compile(&source, &common::root().join("tests/data")) {
+        Ok(built) => Ok(built.warnings),
+        Err(Failure::Report(d)) => Err(d),
+        Err(e) => panic!("{e:?}"),
+    }
+}
+
+const SECTION: &str = "\n[[sections]]\ntitle = \"One\"\nbody = \"Text.\"\n";
+
+#[test]
+fn light_blue_text_is_a_contrast_warning_naming_both_colours_and_the_use() {
+    let warnings = run(&format!(
+        "[brand.colours]\nprimary = \"#41B6E6\"\n{SECTION}"
+    ))
+    .expect("builds");
+    let messages: Vec<&str> = warnings.iter().map(|d| d.message.as_str()).collect();
+    assert!(
+        messages.contains(
+            &"`primary` #41B6E6 on `paper` #FFFFFF has a contrast of 2.3:1, below the 4.5:1 WCAG AA asks for lead paragraphs and links"
+        ),
+        "{messages:#?}"
+    );
+    let source = format!("{BASE}[brand.colours]\nprimary = \"#41B6E6\"\n{SECTION}");
+    let d = &warnings[0];
+    assert_eq!(
+        d.line_col(&source),
+        Some((7, 11)),
+        "points at the colour value"
+    );
+}
+
+#[test]
+fn the_default_palette_passes_contrast() {
+    assert_eq!(run(SECTION).expect("builds"), Vec::new());
+}
+
+#[test]
+fn a_logo_without_alt_text_is_an_error() {
+    let errors = run(&format!("[brand]\nlogo = \"logo.png\"\n{SECTION}")).expect_err("refused");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].message, "the logo has no `logo_alt` text");
+    let source = format!("{BASE}[brand]\nlogo = \"logo.png\"\n{SECTION}");
+    assert_eq!(errors[0].line_col(&source), Some((7, 8)));
+}
+
+#[test]
+fn a_decorative_logo_needs_no_alt_text_and_is_not_a_figure() {
+    let source = format!("{BASE}[brand]\nlogo = \"logo.png\"\nlogo_decorative = true\n{SECTION}");
+    let built = compile(&source, &common::root().join("tests/data")).expect("builds");
+    let pdf = common::Pdf::parse(&built.pdf);
+    assert!(pdf.structure().walk().iter().all(|n| n.kind != "Figure"));
+}
+
+#[test]
+fn a_body_heading_that_skips_a_level_is_an_error() {
+    let errors =
+        run("\n[[sections]]\ntitle = \"One\"\nbody = \"\"\"\n### Too deep\n\nText.\n\"\"\"\n")
+            .expect_err("refused");
+    assert_eq!(
+        errors[0].message,
+        "a heading in section `One` skips a level: ### after the section title"
+    );
+}
