@@ -33,8 +33,17 @@ pub enum Failure {
 
 /// Builds the PDF from report.toml's text; `base` is its folder.
 pub fn compile(source: &str, base: &Path) -> Result<Built, Failure> {
-    let spec = spec::load(source).map_err(Failure::Report)?;
-    let (report, warnings) = model::resolve(&spec, base).map_err(Failure::Report)?;
+    let (spec, mut found) = spec::load(source).map_err(Failure::Report)?;
+    // The model runs even when the spec had errors, so one run reports everything.
+    let (report, warnings) = match model::resolve(&spec, source, base) {
+        Ok(r) if !found.iter().any(Diagnostic::is_error) => r,
+        Ok((_, more)) | Err(more) => {
+            found.extend(more);
+            found.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+            return Err(Failure::Report(found));
+        }
+    };
+    let warnings = found.into_iter().chain(warnings).collect();
     let document = layout::layout(&report);
     let standards = Standards::default();
     let pdf = pdf::export(&document, &report.fonts, &report.meta, standards)

@@ -47,6 +47,13 @@ pub struct Date {
 }
 
 impl Date {
+    /// A placeholder used only while reporting errors; never reaches a PDF.
+    pub const EPOCH: Date = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+
     /// "29 January 2021".
     pub fn long(&self) -> String {
         const MONTHS: [&str; 12] = [
@@ -155,6 +162,8 @@ pub struct Metric {
     pub detail: Option<String>,
     /// What a screen reader says for the value.
     pub spoken: String,
+    /// Where the value is written, for layout's warnings (a figure too wide for its card).
+    pub span: Option<std::ops::Range<usize>>,
     pub highlight: bool,
 }
 

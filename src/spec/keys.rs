@@ -92,7 +92,6 @@ pub fn known_keys(parent: &[Seg]) -> (String, Vec<&'static str>) {
         ["brand"] => ("`[brand]`".into(), fields::<Brand>()),
         ["brand", "fonts"] => ("`[brand.fonts]`".into(), fields::<FontsSpec>()),
         ["page"] => ("`[page]`".into(), fields::<PageSpec>()),
-        ["page", "margins"] => ("`margins`".into(), fields::<SidesSpec>()),
         ["text"] => ("`[text]`".into(), fields::<TextSpec>()),
         ["numbers"] => ("`[numbers]`".into(), fields::<NumbersSpec>()),
         ["contents"] => ("`[contents]`".into(), fields::<ContentsSpec>()),

@@ -6,6 +6,7 @@
 //! each with a "did you mean" drawn from the fields of the struct it was found in.
 
 mod keys;
+mod lenient;
 mod types;
 
 pub use types::*;
@@ -13,14 +14,20 @@ pub use types::*;
 use crate::diag::{Diagnostic, did_you_mean};
 use keys::{Seg, key_span, known_keys};
 
-/// Parses report.toml. Unknown keys are errors: a misspelt key silently ignored would
-/// change the report without telling anyone.
-pub fn load(source: &str) -> Result<Spec, Vec<Diagnostic>> {
+/// Parses report.toml. Returns the spec with every problem found in it (unknown keys and
+/// values of the wrong kind are errors, but parsing goes on so that all are reported), or
+/// only errors when the file is not valid TOML at all.
+pub fn load(source: &str) -> Result<(Spec, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (_, syntax) = toml::de::DeTable::parse_recoverable(source);
+    if !syntax.is_empty() {
+        return Err(syntax.iter().map(toml_error).collect());
+    }
     let de = match toml::de::Deserializer::parse(source) {
         Ok(de) => de,
         Err(e) => return Err(vec![toml_error(&e)]),
     };
     let mut unknown: Vec<Vec<Seg>> = Vec::new();
+    lenient::take();
     let parsed: Result<Spec, _> = serde_ignored::deserialize(de, |path| {
         unknown.push(keys::segments(&path));
     });
@@ -28,9 +35,15 @@ pub fn load(source: &str) -> Result<Spec, Vec<Diagnostic>> {
         .iter()
         .map(|path| unknown_key(source, path))
         .collect();
+    diags.extend(lenient::take().into_iter().map(|mut d| {
+        if let Some(key) = d.span.as_ref().and_then(|s| key_before(source, s.start)) {
+            d.message = format!("`{key}`: {}", d.message);
+        }
+        d
+    }));
+    diags.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     match parsed {
-        Ok(spec) if diags.is_empty() => Ok(spec),
-        Ok(_) => Err(diags),
+        Ok(spec) => Ok((spec, diags)),
         Err(e) => {
             diags.push(toml_error(&e));
             Err(diags)
@@ -86,4 +99,15 @@ fn unknown_key(source: &str, path: &[Seg]) -> Diagnostic {
         )),
     };
     d
+}
+
+/// The key written before a value at `at` (`size = "big"` → `size`), if it is a plain key.
+fn key_before(source: &str, at: usize) -> Option<&str> {
+    let before = source.get(..at)?.trim_end();
+    let before = before.strip_suffix('=')?.trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .map_or(0, |i| i + 1);
+    let key = &before[start..];
+    (!key.is_empty()).then_some(key)
 }

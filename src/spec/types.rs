@@ -5,6 +5,7 @@
 //! Nothing here knows about fonts, pages or PDF: a colour is still a string, a length is
 //! still `"20mm"`.
 
+use super::lenient::{leaf, list, map};
 use serde::Deserialize;
 use serde_spanned::Spanned;
 use std::collections::BTreeMap;
@@ -16,7 +17,8 @@ pub type SpannedStr = Spanned<String>;
 #[derive(Debug, Deserialize)]
 pub struct Spec {
     /// `[report]`: what the report is and who publishes it.
-    pub report: Spanned<ReportMeta>,
+    #[serde(default)]
+    pub report: Option<Spanned<ReportMeta>>,
     /// `[brand]`: colours, fonts and logo.
     #[serde(default)]
     pub brand: Brand,
@@ -41,24 +43,28 @@ pub struct Spec {
 }
 
 /// `[report]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub struct ReportMeta {
-    pub title: SpannedStr,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
+    pub title: Option<SpannedStr>,
+    #[serde(default, deserialize_with = "leaf")]
     pub subtitle: Option<SpannedStr>,
-    pub organisation: SpannedStr,
+    #[serde(default, deserialize_with = "leaf")]
+    pub organisation: Option<SpannedStr>,
     /// The period the report covers, as it should read: `"2020"` or `"April 2020 – March 2021"`.
-    pub period: SpannedStr,
+    #[serde(default, deserialize_with = "leaf")]
+    pub period: Option<SpannedStr>,
     /// Publication date, `YYYY-MM-DD`: printed on the back cover and written to the PDF's
     /// metadata (never the clock, so builds are reproducible).
-    pub date: SpannedStr,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
+    pub date: Option<SpannedStr>,
+    #[serde(default, deserialize_with = "leaf")]
     pub language: Option<SpannedStr>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub author: Option<SpannedStr>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub subject: Option<SpannedStr>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list")]
     pub keywords: Vec<SpannedStr>,
 }
 
@@ -66,27 +72,27 @@ pub struct ReportMeta {
 #[derive(Debug, Default, Deserialize)]
 pub struct Brand {
     /// Named colours: `primary = "#005EB8"`. Names are fixed roles (see the README).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "map")]
     pub colours: BTreeMap<String, SpannedStr>,
     #[serde(default)]
     pub fonts: FontsSpec,
     /// Path of the logo (SVG or PNG), relative to report.toml.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub logo: Option<SpannedStr>,
     /// What the logo says, for screen readers.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub logo_alt: Option<SpannedStr>,
     /// The logo adds nothing a reader needs (screen readers skip it).
-    #[serde(default)]
-    pub logo_decorative: Option<bool>,
+    #[serde(default, deserialize_with = "leaf")]
+    pub logo_decorative: Option<Spanned<bool>>,
 }
 
 /// `[brand.fonts]`: a family name found in `fonts/` (or built in), or a path to a font file.
 #[derive(Debug, Default, Deserialize)]
 pub struct FontsSpec {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub body: Option<SpannedStr>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub heading: Option<SpannedStr>,
 }
 
@@ -94,58 +100,43 @@ pub struct FontsSpec {
 #[derive(Debug, Default, Deserialize)]
 pub struct PageSpec {
     /// `"A4"`, `"A5"`, `"Letter"`, or `"210mm x 297mm"`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub size: Option<SpannedStr>,
-    /// One length for all sides (`"20mm"`), or a table with top, bottom, left, right.
+    /// One length for all sides (`"20mm"`), or a table with top, bottom, left, right;
+    /// kept raw and read by the model, which knows both forms.
     #[serde(default)]
-    pub margins: Option<Spanned<MarginsSpec>>,
-}
-
-/// Margins as written: one length or four.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub enum MarginsSpec {
-    All(String),
-    Sides(SidesSpec),
-}
-
-/// `margins = { top = "…", bottom = "…", left = "…", right = "…" }`.
-#[derive(Debug, Deserialize)]
-pub struct SidesSpec {
-    pub top: Option<String>,
-    pub bottom: Option<String>,
-    pub left: Option<String>,
-    pub right: Option<String>,
+    pub margins: Option<Spanned<toml::Value>>,
 }
 
 /// `[text]`.
 #[derive(Debug, Default, Deserialize)]
 pub struct TextSpec {
     /// `"left"` (ragged right, the default) or `"justify"`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub align: Option<SpannedStr>,
     /// Body text size in points.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub size: Option<Spanned<f64>>,
     /// Whether long words may be hyphenated at line ends.
-    #[serde(default)]
-    pub hyphenate: Option<bool>,
+    #[serde(default, deserialize_with = "leaf")]
+    pub hyphenate: Option<Spanned<bool>>,
 }
 
 /// `[contents]`: the contents page, shown unless `show = false`.
 #[derive(Debug, Deserialize)]
 pub struct ContentsSpec {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub title: Option<SpannedStr>,
-    #[serde(default)]
-    pub show: Option<bool>,
+    #[serde(default, deserialize_with = "leaf")]
+    pub show: Option<Spanned<bool>>,
 }
 
 /// `[numbers]`: the year-in-numbers page.
 #[derive(Debug, Deserialize)]
 pub struct NumbersSpec {
-    pub title: SpannedStr,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
+    pub title: Option<SpannedStr>,
+    #[serde(default, deserialize_with = "leaf")]
     pub intro: Option<SpannedStr>,
 }
 
@@ -153,7 +144,7 @@ pub struct NumbersSpec {
 #[derive(Debug, Deserialize)]
 pub struct BackSpec {
     /// Markdown shown on the back cover under the organisation line.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub text: Option<SpannedStr>,
 }
 
@@ -161,18 +152,19 @@ pub struct BackSpec {
 #[derive(Debug, Deserialize)]
 pub struct SectionSpec {
     /// A short stable name, used for links and bookmarks; made from the title if absent.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub id: Option<SpannedStr>,
-    pub title: SpannedStr,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
+    pub title: Option<SpannedStr>,
+    #[serde(default, deserialize_with = "leaf")]
     pub lead: Option<SpannedStr>,
     /// Markdown printed after the metrics: paragraphs, bullet and numbered lists,
     /// **bold**, *italic*, links.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub body: Option<SpannedStr>,
     /// Start this section on a new page.
-    #[serde(default)]
-    pub new_page: Option<bool>,
+    #[serde(default, deserialize_with = "leaf")]
+    pub new_page: Option<Spanned<bool>>,
     #[serde(default)]
     pub metrics: Vec<Spanned<MetricSpec>>,
 }
@@ -181,22 +173,23 @@ pub struct SectionSpec {
 #[derive(Debug, Deserialize)]
 pub struct MetricSpec {
     /// The figure as it should read: `"2m"`, `"£300M"`, `"99%"`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub value: Option<SpannedStr>,
     /// Or a number, with `format`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub number: Option<Spanned<f64>>,
     /// `"grouped"` (42,000), `"compact"` (2m), `"percent"` (99%), `"currency"` (£16.6m).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub format: Option<SpannedStr>,
-    pub label: SpannedStr,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
+    pub label: Option<SpannedStr>,
+    #[serde(default, deserialize_with = "leaf")]
     pub detail: Option<SpannedStr>,
     /// How a screen reader should say the figure ("300 million pounds"); derived from the
     /// value where that is unambiguous.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "leaf")]
     pub spoken: Option<SpannedStr>,
     /// Also show this figure on the year-in-numbers page.
-    #[serde(default)]
-    pub highlight: Option<bool>,
+    #[serde(default, deserialize_with = "leaf")]
+    pub highlight: Option<Spanned<bool>>,
 }

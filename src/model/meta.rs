@@ -1,0 +1,89 @@
+//! `[report]` → [`Meta`]: the required facts of the report, each checked for presence.
+
+use super::types::{Date, Meta};
+use super::{parse_or, values};
+use crate::diag::Diagnostic;
+use crate::spec::{SpannedStr, Spec};
+
+/// The text of an optional value, or `default`.
+pub fn text_or(value: &Option<SpannedStr>, default: &str) -> String {
+    value
+        .as_ref()
+        .map_or_else(|| default.to_string(), |v| v.get_ref().clone())
+}
+
+/// The text of a required key, or an error at `table` saying how to add it.
+pub fn required(
+    value: &Option<SpannedStr>,
+    key: &str,
+    table: &str,
+    example: &str,
+    span: Option<std::ops::Range<usize>>,
+    diags: &mut Vec<Diagnostic>,
+) -> String {
+    match value {
+        Some(v) if !v.get_ref().trim().is_empty() => v.get_ref().clone(),
+        Some(v) => {
+            diags.push(
+                Diagnostic::error(format!("`{key}` is empty"), Some(v.span()))
+                    .with_help(format!("write it, for example {key} = {example}")),
+            );
+            String::new()
+        }
+        None => {
+            diags.push(
+                Diagnostic::error(format!("{table} needs the key `{key}`"), span)
+                    .with_help(format!("add {key} = {example}")),
+            );
+            String::new()
+        }
+    }
+}
+
+/// Reads `[report]`.
+pub fn meta(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Meta {
+    let Some(report) = &spec.report else {
+        diags.push(
+            Diagnostic::error("report.toml has no `[report]` table", Some(0..0)).with_help(
+                "start the file with [report] and its title, organisation, period and date",
+            ),
+        );
+        return Meta {
+            title: String::new(),
+            subtitle: None,
+            organisation: String::new(),
+            period: String::new(),
+            date: Date::EPOCH,
+            language: "en-GB".into(),
+            author: String::new(),
+            subject: None,
+            keywords: Vec::new(),
+        };
+    };
+    let span = Some(report.span());
+    let r = report.get_ref();
+    let mut req = |v: &Option<SpannedStr>, key: &str, example: &str| {
+        required(v, key, "`[report]`", example, span.clone(), diags)
+    };
+    let title = req(&r.title, "title", "\"2020 – a year in health technology\"");
+    let organisation = req(&r.organisation, "organisation", "\"NHSX\"");
+    let period = req(&r.period, "period", "\"2020\"");
+    let date_text = req(&r.date, "date", "\"2021-01-29\"");
+    let date = match &r.date {
+        Some(d) if !date_text.is_empty() => {
+            parse_or(diags, d, "report.date", values::date, Date::EPOCH)
+        }
+        _ => Date::EPOCH,
+    };
+    Meta {
+        author: text_or(&r.author, &organisation),
+        title,
+        subtitle: r.subtitle.as_ref().map(|s| s.get_ref().clone()),
+        organisation,
+        period,
+        date,
+        language: text_or(&r.language, "en-GB"),
+        subject: r.subject.as_ref().map(|s| s.get_ref().clone()),
+        keywords: r.keywords.iter().map(|k| k.get_ref().clone()).collect(),
+    }
+}

@@ -1,0 +1,150 @@
+//! `[[sections]]` → [`Section`]s: titles, leads, markdown bodies and metrics.
+
+use super::meta::required;
+use super::numbers;
+use super::types::{Block, Metric, Section};
+use crate::diag::Diagnostic;
+use crate::model::markdown;
+use crate::spec::{MetricSpec, SpannedStr, Spec};
+use serde_spanned::Spanned;
+use std::collections::BTreeSet;
+
+/// Reads every section; an empty report is an error.
+pub fn sections(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
+    if spec.sections.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                "the report has no sections",
+                spec.report.as_ref().map(|r| r.span()).or(Some(0..0)),
+            )
+            .with_help("add at least one [[sections]] table with a `title`"),
+        );
+    }
+    let mut ids = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, s) in spec.sections.iter().enumerate() {
+        let sp = s.get_ref();
+        let key = format!("sections[{}]", i + 1);
+        let title = required(
+            &sp.title,
+            "title",
+            "a `[[sections]]` entry",
+            "\"What we did\"",
+            Some(s.span()),
+            diags,
+        );
+        let id = sp
+            .id
+            .as_ref()
+            .map_or_else(|| slug(&title), |id| id.get_ref().clone());
+        if !ids.insert(id.clone()) {
+            let span = sp.id.as_ref().map(|i| i.span()).or(Some(s.span()));
+            diags.push(
+                Diagnostic::error(format!("two sections have the id `{id}`"), span)
+                    .with_help("give each section its own `id`"),
+            );
+        }
+        let metrics = sp.metrics.iter().filter_map(|m| metric(m, diags)).collect();
+        out.push(Section {
+            id,
+            title,
+            lead: sp.lead.as_ref().map(|l| l.get_ref().clone()),
+            body: sp.body.as_ref().map_or_else(Vec::new, |b| {
+                markdown_blocks(b, &format!("{key}.body"), diags)
+            }),
+            metrics,
+            new_page: sp.new_page.as_ref().is_some_and(|n| *n.get_ref()),
+        });
+    }
+    out
+}
+
+fn metric(m: &Spanned<MetricSpec>, diags: &mut Vec<Diagnostic>) -> Option<Metric> {
+    let ms = m.get_ref();
+    let label = required(
+        &ms.label,
+        "label",
+        "a metric",
+        "\"people are now using the NHS App\"",
+        Some(m.span()),
+        diags,
+    );
+    let (value, span) = match (&ms.value, &ms.number) {
+        (Some(v), None) => (v.get_ref().clone(), v.span()),
+        (None, Some(n)) => {
+            let fmt = ms
+                .format
+                .as_ref()
+                .map_or("grouped", |f| f.get_ref().as_str());
+            match numbers::format(*n.get_ref(), fmt) {
+                Some(v) => (v, n.span()),
+                None => {
+                    let span = ms.format.as_ref().map(|f| f.span());
+                    diags.push(
+                        Diagnostic::error(format!("unknown number format `{fmt}`"), span)
+                            .with_help(format!("use one of: {}", numbers::FORMATS.join(", "))),
+                    );
+                    return None;
+                }
+            }
+        }
+        (Some(v), Some(_)) => {
+            diags.push(
+                Diagnostic::error("a metric has both `value` and `number`", Some(v.span()))
+                    .with_help(
+                        "keep `value` for a figure as written, or `number` with `format`, not both",
+                    ),
+            );
+            return None;
+        }
+        (None, None) => {
+            diags.push(
+                Diagnostic::error("a metric needs a `value` (or a `number`)", Some(m.span()))
+                    .with_help("add value = \"2m\" (the figure as it should read)"),
+            );
+            return None;
+        }
+    };
+    let spoken = ms
+        .spoken
+        .as_ref()
+        .map(|s| s.get_ref().clone())
+        .or_else(|| numbers::spoken(&value))
+        .unwrap_or_else(|| value.clone());
+    Some(Metric {
+        spoken,
+        value,
+        span: Some(span),
+        label,
+        detail: ms.detail.as_ref().map(|d| d.get_ref().clone()),
+        highlight: ms.highlight.as_ref().is_some_and(|h| *h.get_ref()),
+    })
+}
+
+/// Parses a markdown value; constructs folio does not set are a warning, not lost silently.
+pub fn markdown_blocks(src: &SpannedStr, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
+    let parsed = markdown::parse(src.get_ref());
+    for what in parsed.unsupported {
+        diags.push(
+            Diagnostic::warning(
+                format!("`{key}` uses {what}, which folio does not typeset; it is left out"),
+                Some(src.span()),
+            )
+            .with_help("use paragraphs, lists, **bold**, *italic* and [links](https://…)"),
+        );
+    }
+    parsed.blocks
+}
+
+/// "COVID-19: data and research" → "covid-19-data-and-research".
+fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
