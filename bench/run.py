@@ -51,7 +51,7 @@ TYPST_PACKAGE = "typst==0.15.2"
 # The large case: repeat the sections until the PDF has about this many pages.
 TARGET_PAGES = 200
 PAGE_TOLERANCE = 10
-FIRST_GUESS_COPIES = 38
+FIRST_GUESS_COPIES = 60
 
 # Both tools write a tagged PDF that claims PDF/UA-1 and PDF/A-2a.
 TYPST_STANDARDS = ["a-2a", "ua-1"]
@@ -91,7 +91,11 @@ def run(cmd: list, **kwargs) -> subprocess.CompletedProcess:
 
 def build_folio() -> None:
     log("building folio (cargo build --release)…")
-    run(["cargo", "build", "--release"], cwd=REPO)
+    result = subprocess.run(["cargo", "build", "--release"], cwd=REPO, capture_output=True,
+                            text=True)
+    if result.returncode != 0:
+        sys.exit(f"{result.stderr}\ncargo build --release failed; to measure the binary "
+                 "already in target/release, pass --no-build")
 
 
 def ensure_typst() -> list[str]:
@@ -405,6 +409,17 @@ def machine() -> list[str]:
     ]
 
 
+@dataclass
+class Row:
+    """One line of the results table."""
+    name: str
+    pages: int
+    wall: float  # seconds; for Typst through Python, without the interpreter's startup
+    rss_kb: int
+    ratio: str = ""  # folio's time over Typst's, on folio's rows
+    in_process: float | None = None  # Typst's compile call timed inside its process
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f}"
 
@@ -422,6 +437,8 @@ def main() -> None:
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
+    # Other work on the machine inflates the times; the load is recorded with the results.
+    load = os.getloadavg()[0]
     if not args.no_build:
         build_folio()
     if not FOLIO.exists():
@@ -440,10 +457,14 @@ def main() -> None:
         # The inputs: report.toml for folio, report.typ for Typst, for both sizes. The
         # shipped-size report.typ is also kept in bench/typst/ for reference.
         inputs = {
-            "shipped report": (REPO / "report.toml",
-                               write_typst_dir(tmp / "typst-shipped", shipped)),
-            f"{copies}× sections": (write_report_dir(tmp / "folio-large", large),
-                                    write_typst_dir(tmp / "typst-large", large)),
+            "shipped report": (
+                REPO / "report.toml",
+                write_typst_dir(tmp / "typst-shipped", shipped),
+            ),
+            f"large report ({copies}× sections)": (
+                write_report_dir(tmp / "folio-large", large),
+                write_typst_dir(tmp / "typst-large", large),
+            ),
         }
         (BENCH / "typst" / "report.typ").write_text(
             inputs["shipped report"][1].read_text(encoding="utf-8"), encoding="utf-8")
@@ -461,10 +482,10 @@ def main() -> None:
             baseline = measure([*typst, "-c", TYPST_IMPORT_ONLY], args.runs)
         startup = statistics.median(s.wall for s in baseline) if baseline else 0.0
 
-        rows = []
-        for case, (toml_path, typ_path) in inputs.items():
-            folio_pdf = tmp / f"folio-{len(rows)}.pdf"
-            typst_pdf = tmp / f"typst-{len(rows)}.pdf"
+        rows: list[Row] = []
+        for i, (case, (toml_path, typ_path)) in enumerate(inputs.items()):
+            folio_pdf = tmp / f"folio-{i}.pdf"
+            typst_pdf = tmp / f"typst-{i}.pdf"
             log(f"measuring folio, {case} ({args.runs} runs)…")
             folio = measure([FOLIO, "build", toml_path, "-o", folio_pdf, "-q"], args.runs)
             log(f"measuring Typst, {case} ({args.runs} runs)…")
@@ -472,20 +493,18 @@ def main() -> None:
 
             folio_time = statistics.median(s.wall for s in folio)
             typst_time = statistics.median(s.wall for s in typ_samples) - startup
-            in_process = (statistics.median(float(s.stdout) for s in typ_samples)
-                          if not typst_cli else None)
-            rows.append((f"folio, {case}", count_pages(folio_pdf), folio_time,
-                         max(s.rss_kb for s in folio), f"{folio_time / typst_time:.2f}"))
-            rows.append((f"Typst, {case}", count_pages(typst_pdf), typst_time,
-                         max(s.rss_kb for s in typ_samples), ""))
-            if in_process is not None:
-                rows[-1] += (in_process,)
+            rows.append(Row(f"folio, {case}", count_pages(folio_pdf), folio_time,
+                            max(s.rss_kb for s in folio), f"{folio_time / typst_time:.2f}"))
+            rows.append(Row(f"Typst, {case}", count_pages(typst_pdf), typst_time,
+                            max(s.rss_kb for s in typ_samples),
+                            in_process=None if typst_cli else
+                            statistics.median(float(s.stdout) for s in typ_samples)))
 
     # The table.
     table = ["| case | pages | median wall time (ms) | peak RSS (MB) | folio/Typst time |",
              "|---|---:|---:|---:|---:|"]
-    for name, pages, wall, rss, ratio, *_ in rows:
-        table.append(f"| {name} | {pages} | {ms(wall)} | {mb(rss)} | {ratio} |")
+    for r in rows:
+        table.append(f"| {r.name} | {r.pages} | {ms(r.wall)} | {mb(r.rss_kb)} | {r.ratio} |")
     if baseline:
         table.append(f"| Python + `import typst` alone (subtracted from Typst's times) | – | "
                      f"{ms(startup)} | {mb(max(s.rss_kb for s in baseline))} | |")
@@ -500,9 +519,12 @@ def main() -> None:
         "Both tools write a tagged PDF claiming PDF/UA-1 and PDF/A-2a, with Liberation Sans "
         "from fonts/ and no system fonts. Typst's document is bench/typst/report.typ "
         "(generated from report.toml) with bench/typst/style.typ.",
+        f"1-minute load average when the run started: {load:.2f} "
+        f"(on {len(os.sched_getaffinity(0))} CPUs).",
     ]
     if baseline:
-        in_proc = ", ".join(f"{row[0]}: {ms(row[5])} ms" for row in rows if len(row) > 5)
+        in_proc = "; ".join(f"{ms(r.in_process)} ms for the {r.name.split(', ', 1)[1]}"
+                            for r in rows if r.in_process is not None)
         notes.append(
             "Typst runs through its Python binding (PyPI has no Typst executable), one "
             "`python -c \"import typst; typst.compile(…)\"` process per run. Its wall time "
@@ -535,7 +557,7 @@ def main() -> None:
         "## Reproduce",
         "",
         "```sh",
-        f"python3 bench/run.py --runs {args.runs}",
+        f"python3 bench/run.py --runs {args.runs}" + (" --no-build" if args.no_build else ""),
         "```",
         "",
     ]

@@ -43,8 +43,12 @@ pub fn compile(source: &str, base: &Path) -> Result<Built, Failure> {
             return Err(Failure::Report(found));
         }
     };
-    let warnings = found.into_iter().chain(warnings).collect();
     let document = layout::layout(&report);
+    let warnings = found
+        .into_iter()
+        .chain(warnings)
+        .chain(document.warnings.iter().cloned())
+        .collect();
     let standards = Standards::default();
     let pdf = pdf::export(&document, &report.fonts, &report.meta, standards)
         .map_err(|e| Failure::Export(e.0))?;
@@ -56,16 +60,21 @@ pub fn compile(source: &str, base: &Path) -> Result<Built, Failure> {
     })
 }
 
-/// Reads report.toml, as UTF-8.
+/// Reads report.toml, as UTF-8. Text that is not UTF-8 is a report problem at the first
+/// bad byte (an editor saving in another encoding), not an I/O failure.
 pub fn read_source(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| {
-        Failure::Io(format!(
-            "{} is not UTF-8 text (byte {} is not valid): save it as UTF-8 in your editor",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
+        let at = e.utf8_error().valid_up_to();
+        Failure::Report(vec![
+            Diagnostic::error(
+                format!("{} is not UTF-8 text", path.display()),
+                Some(at..at + 1),
+            )
+            .with_label("this byte is not UTF-8")
+            .with_help("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"),
+        ])
     })
 }
 

@@ -21,6 +21,8 @@ pub struct Document {
     pub structure: Structure,
     /// Bookmarks: (level from 1, title, page index, y on that page).
     pub outline: Vec<OutlineEntry>,
+    /// Problems found while laying out, for the build to report.
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 /// A bookmark.

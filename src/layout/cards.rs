@@ -8,6 +8,7 @@
 use super::blocks::heading_block;
 use super::flow::{Block, Slice};
 use super::style::{Ctx, ParStyle, rect, stack};
+use crate::diag::Diagnostic;
 use crate::frame::{NodeId, Role, Structure};
 use crate::geom::Abs;
 use crate::model::{Metric, NumbersPage};
@@ -127,6 +128,21 @@ fn card(ctx: &mut Ctx, grid: NodeId, m: &Metric, width: Abs, figure: f64) -> Sli
         }
         size -= 1.0;
     };
+    if size < figure {
+        let fits = fits_one_line(ctx, &m.value, &value_style, inner);
+        let done = if fits {
+            format!("it was set at {size} pt instead of {figure} pt")
+        } else {
+            format!("even at {size} pt it wraps onto two lines")
+        };
+        ctx.warn(
+            Diagnostic::warning(
+                format!("the figure `{}` is too wide for its card; {done}", m.value),
+                m.span.clone(),
+            )
+            .with_help("shorten the figure (\"£1.2bn\" rather than \"£1,200,000,000\") and put the rest in `label`"),
+        );
+    }
     let role = if m.spoken == m.value {
         Role::Paragraph
     } else {

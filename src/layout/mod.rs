@@ -74,10 +74,12 @@ pub fn layout(report: &Report) -> Document {
             };
             // Pass 1, on a scratch structure: how many pages does the contents take?
             let real = std::mem::take(&mut ctx.structure);
+            ctx.quiet = true;
             let scratch = ctx.structure.push(Structure::ROOT, Role::Section);
             let dry = contents::blocks(&mut ctx, scratch, title, &entries(1));
             let count = flow::paginate(&dry, area).len();
             ctx.structure = real;
+            ctx.quiet = false;
             // Pass 2: real numbers; the body starts after the cover and the contents.
             let blocks = contents::blocks(&mut ctx, node, title, &entries(1 + count));
             let pages = flow::paginate(&blocks, area);
@@ -125,5 +127,6 @@ pub fn layout(report: &Report) -> Document {
         pages,
         structure: ctx.structure,
         outline,
+        warnings: ctx.warnings,
     }
 }

@@ -5,6 +5,7 @@
 //! node, with link runs under a link node of their own and a link area over them.
 
 use super::flow::Slice;
+use crate::diag::Diagnostic;
 use crate::frame::Item;
 use crate::frame::{ItemKind, LinkTarget, NodeId, Role, Structure, Tag, TextRun};
 use crate::geom::{Abs, Color, Point, Size};
@@ -16,6 +17,10 @@ pub struct Ctx<'a> {
     pub report: &'a Report,
     pub shapers: Vec<rustybuzz::Face<'a>>,
     pub structure: Structure,
+    /// Problems only layout can see (a figure too wide for its card).
+    pub warnings: Vec<Diagnostic>,
+    /// While set, work is a dry run whose warnings would repeat the real run's.
+    pub quiet: bool,
 }
 
 /// Underline position and thickness, in em, as in most sans faces' `post` table.
@@ -41,6 +46,15 @@ impl<'a> Ctx<'a> {
             report,
             shapers: report.fonts.shapers(),
             structure: Structure::new(),
+            warnings: Vec::new(),
+            quiet: false,
+        }
+    }
+
+    /// Records a layout warning, once.
+    pub fn warn(&mut self, d: Diagnostic) {
+        if !self.quiet && !self.warnings.contains(&d) {
+            self.warnings.push(d);
         }
     }
 

@@ -7,7 +7,10 @@
 
 mod keys;
 mod lenient;
+mod schema;
 mod types;
+
+pub use schema::schema;
 
 pub use types::*;
 

@@ -6,6 +6,7 @@
 //! still `"20mm"`.
 
 use super::lenient::{leaf, list, map};
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_spanned::Spanned;
 use std::collections::BTreeMap;
@@ -14,10 +15,12 @@ use std::collections::BTreeMap;
 pub type SpannedStr = Spanned<String>;
 
 /// The whole of report.toml.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Spec {
     /// `[report]`: what the report is and who publishes it.
     #[serde(default)]
+    #[schemars(with = "ReportMeta", required)]
     pub report: Option<Spanned<ReportMeta>>,
     /// `[brand]`: colours, fonts and logo.
     #[serde(default)]
@@ -39,157 +42,206 @@ pub struct Spec {
     pub back: Option<BackSpec>,
     /// `[[sections]]`: the body of the report, in reading order.
     #[serde(default)]
+    #[schemars(with = "Vec<SectionSpec>")]
     pub sections: Vec<Spanned<SectionSpec>>,
 }
 
 /// `[report]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ReportMeta {
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", required)]
     pub title: Option<SpannedStr>,
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub subtitle: Option<SpannedStr>,
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", required)]
     pub organisation: Option<SpannedStr>,
     /// The period the report covers, as it should read: `"2020"` or `"April 2020 – March 2021"`.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", required)]
     pub period: Option<SpannedStr>,
     /// Publication date, `YYYY-MM-DD`: printed on the back cover and written to the PDF's
     /// metadata (never the clock, so builds are reproducible).
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", required)]
     pub date: Option<SpannedStr>,
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub language: Option<SpannedStr>,
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub author: Option<SpannedStr>,
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub subject: Option<SpannedStr>,
     #[serde(default, deserialize_with = "list")]
+    #[schemars(with = "Vec<String>")]
     pub keywords: Vec<SpannedStr>,
 }
 
 /// `[brand]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Brand {
     /// Named colours: `primary = "#005EB8"`. Names are fixed roles (see the README).
     #[serde(default, deserialize_with = "map")]
+    #[schemars(with = "super::schema::Colours")]
     pub colours: BTreeMap<String, SpannedStr>,
     #[serde(default)]
     pub fonts: FontsSpec,
     /// Path of the logo (SVG or PNG), relative to report.toml.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub logo: Option<SpannedStr>,
     /// What the logo says, for screen readers.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub logo_alt: Option<SpannedStr>,
     /// The logo adds nothing a reader needs (screen readers skip it).
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<bool>")]
     pub logo_decorative: Option<Spanned<bool>>,
 }
 
 /// `[brand.fonts]`: a family name found in `fonts/` (or built in), or a path to a font file.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct FontsSpec {
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub body: Option<SpannedStr>,
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub heading: Option<SpannedStr>,
 }
 
 /// `[page]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct PageSpec {
     /// `"A4"`, `"A5"`, `"Letter"`, or `"210mm x 297mm"`.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub size: Option<SpannedStr>,
     /// One length for all sides (`"20mm"`), or a table with top, bottom, left, right;
     /// kept raw and read by the model, which knows both forms.
     #[serde(default)]
+    #[schemars(with = "Option<super::schema::Margins>")]
     pub margins: Option<Spanned<toml::Value>>,
 }
 
 /// `[text]`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct TextSpec {
     /// `"left"` (ragged right, the default) or `"justify"`.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub align: Option<SpannedStr>,
     /// Body text size in points.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<f64>")]
     pub size: Option<Spanned<f64>>,
     /// Whether long words may be hyphenated at line ends.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<bool>")]
     pub hyphenate: Option<Spanned<bool>>,
 }
 
 /// `[contents]`: the contents page, shown unless `show = false`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ContentsSpec {
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub title: Option<SpannedStr>,
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<bool>")]
     pub show: Option<Spanned<bool>>,
 }
 
 /// `[numbers]`: the year-in-numbers page.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct NumbersSpec {
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub title: Option<SpannedStr>,
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub intro: Option<SpannedStr>,
 }
 
 /// `[back]`: the back cover.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct BackSpec {
     /// Markdown shown on the back cover under the organisation line.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub text: Option<SpannedStr>,
 }
 
 /// One `[[sections]]` entry.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SectionSpec {
     /// A short stable name, used for links and bookmarks; made from the title if absent.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub id: Option<SpannedStr>,
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", required)]
     pub title: Option<SpannedStr>,
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub lead: Option<SpannedStr>,
     /// Markdown printed after the metrics: paragraphs, bullet and numbered lists,
     /// **bold**, *italic*, links.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub body: Option<SpannedStr>,
     /// Start this section on a new page.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<bool>")]
     pub new_page: Option<Spanned<bool>>,
     #[serde(default)]
+    #[schemars(with = "Vec<MetricSpec>")]
     pub metrics: Vec<Spanned<MetricSpec>>,
 }
 
 /// One headline figure.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct MetricSpec {
     /// The figure as it should read: `"2m"`, `"£300M"`, `"99%"`.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub value: Option<SpannedStr>,
     /// Or a number, with `format`.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<f64>")]
     pub number: Option<Spanned<f64>>,
     /// `"grouped"` (42,000), `"compact"` (2m), `"percent"` (99%), `"currency"` (£16.6m).
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub format: Option<SpannedStr>,
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", required)]
     pub label: Option<SpannedStr>,
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub detail: Option<SpannedStr>,
     /// How a screen reader should say the figure ("300 million pounds"); derived from the
     /// value where that is unambiguous.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
     pub spoken: Option<SpannedStr>,
     /// Also show this figure on the year-in-numbers page.
     #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<bool>")]
     pub highlight: Option<Spanned<bool>>,
 }

@@ -1,0 +1,112 @@
+//! Command-line flags and what each command prints.
+//!
+//! Raw flags (clap) and the commands that run them. Exit codes: 0 success, 1 problems in
+//! report.toml, 2 wrong usage (clap's own), 3 a file that could not be read or written.
+//! Diagnostics go to stderr; the PDF goes to a file, or to stdout with `-o -`.
+
+mod build;
+mod init;
+mod watch;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub const EXIT_REPORT: u8 = 1;
+pub const EXIT_IO: u8 = 3;
+
+#[derive(Parser)]
+#[command(
+    name = "folio",
+    version,
+    about = "Turns report.toml into a finished, accessible annual-report PDF.",
+    after_help = "Examples:
+  folio init my-report          start a new report that builds at once
+  folio build                   build report.toml into report.pdf
+  folio build annual.toml -o out/annual-2020.pdf
+  folio check                   find every problem without writing a PDF
+  folio watch                   rebuild on every save
+  folio schema > folio.schema.json
+
+Exit codes: 0 ok, 1 problems in report.toml, 2 wrong usage, 3 a file could not be read or written."
+)]
+struct Cli {
+    /// Print nothing but errors.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Also print how long each stage took.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the PDF.
+    Build {
+        /// The report to build.
+        #[arg(default_value = "report.toml")]
+        input: PathBuf,
+        /// Where to write the PDF (default: the input's name with .pdf, next to it); `-` for
+        /// standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Write over an existing file that is not a PDF.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check report.toml: everything `build` does except writing the PDF.
+    Check {
+        #[arg(default_value = "report.toml")]
+        input: PathBuf,
+    },
+    /// Start a new report in DIR (default: the current folder): report.toml, a logo, the font.
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print the JSON Schema of report.toml, for editor autocompletion.
+    Schema,
+    /// Rebuild whenever report.toml or a file it uses changes; the last good PDF stays.
+    Watch {
+        #[arg(default_value = "report.toml")]
+        input: PathBuf,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// How chatty to be.
+#[derive(Clone, Copy)]
+pub struct Verbosity {
+    pub quiet: bool,
+    pub verbose: bool,
+}
+
+/// Runs the command line.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let v = Verbosity {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+    };
+    match cli.command {
+        Command::Build {
+            input,
+            output,
+            force,
+        } => build::build(&input, output.as_deref(), force, v),
+        Command::Check { input } => build::check(&input, v),
+        Command::Init { dir } => init::init(&dir, v),
+        Command::Schema => {
+            let schema = folio::spec::schema();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&schema).expect("invariant: JSON serialises")
+            );
+            ExitCode::SUCCESS
+        }
+        Command::Watch { input, output } => watch::watch(&input, output.as_deref(), v),
+    }
+}

@@ -1,0 +1,38 @@
+//! `folio watch`: rebuild whenever report.toml or a file it uses changes.
+//!
+//! Polls modification times twice a second rather than subscribing to file-system events:
+//! editors save in many ways (rename over, truncate and write), and a poll of a handful of
+//! files sees every one of them the same way, on every platform, with no extra dependency.
+//! A failed build prints its diagnostics and leaves the last good PDF in place.
+
+use super::Verbosity;
+use super::build::{build, inputs};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, SystemTime};
+
+/// How often to look for changes: quick enough to feel immediate, rare enough to cost nothing.
+const POLL: Duration = Duration::from_millis(500);
+
+/// Watches until interrupted.
+pub fn watch(input: &Path, output: Option<&Path>, v: Verbosity) -> ExitCode {
+    let mut last: Vec<(PathBuf, Option<SystemTime>)> = Vec::new();
+    loop {
+        let source = std::fs::read_to_string(input).unwrap_or_default();
+        let stamps: Vec<(PathBuf, Option<SystemTime>)> = inputs(input, &source)
+            .into_iter()
+            .map(|p| {
+                let t = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
+                (p, t)
+            })
+            .collect();
+        if stamps != last {
+            last = stamps;
+            let _ = build(input, output, false, v);
+            if !v.quiet {
+                eprintln!("watching {} (Ctrl-C to stop)", input.display());
+            }
+        }
+        std::thread::sleep(POLL);
+    }
+}

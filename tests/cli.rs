@@ -1,0 +1,150 @@
+//! The `folio` command as a user runs it: init, build, check, schema, output safety, exit
+//! codes and plain output when not on a terminal.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn folio(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("folio runs")
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("folio-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn init_then_build_works_with_no_edits() {
+    let dir = tempdir("init");
+    let o = folio(&dir, &["init"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = folio(&dir, &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read(dir.join("report.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(
+        stderr(&o).starts_with("wrote report.pdf: 5 pages"),
+        "{}",
+        stderr(&o)
+    );
+    // A second init refuses and changes nothing.
+    let o = folio(&dir, &["init"]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("nothing was written"));
+}
+
+#[test]
+fn check_reports_without_writing_and_exits_by_outcome() {
+    let dir = tempdir("check");
+    assert!(folio(&dir, &["init"]).status.success());
+    let o = folio(&dir, &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!dir.join("report.pdf").exists());
+    let src = std::fs::read_to_string(dir.join("report.toml")).unwrap();
+    std::fs::write(
+        dir.join("report.toml"),
+        src.replace("size = \"A4\"", "size = \"B9\""),
+    )
+    .unwrap();
+    let o = folio(&dir, &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("unknown page size `B9`"));
+}
+
+#[test]
+fn a_failed_build_leaves_the_last_good_pdf_untouched_and_no_stray_files() {
+    let dir = tempdir("keep");
+    assert!(folio(&dir, &["init"]).status.success());
+    assert!(folio(&dir, &["build"]).status.success());
+    let good = std::fs::read(dir.join("report.pdf")).unwrap();
+    let before: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    let src = std::fs::read_to_string(dir.join("report.toml")).unwrap();
+    std::fs::write(
+        dir.join("report.toml"),
+        src.replace("label = \"patients seen online\"", "labl = \"x\""),
+    )
+    .unwrap();
+    let o = folio(&dir, &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(dir.join("report.pdf")).unwrap(), good);
+    let after: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn output_to_stdout_and_refusals_to_clobber() {
+    let dir = tempdir("out");
+    assert!(folio(&dir, &["init"]).status.success());
+    let o = folio(&dir, &["build", "-o", "-"]);
+    assert!(o.status.success());
+    assert!(o.stdout.starts_with(b"%PDF-"));
+    let o = folio(&dir, &["build", "-o", "report.toml"]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr(&o).contains("refusing to write the PDF over the input"));
+    std::fs::write(dir.join("notes.pdf"), "my notes").unwrap();
+    let o = folio(&dir, &["build", "-o", "notes.pdf"]);
+    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("notes.pdf")).unwrap(),
+        "my notes"
+    );
+    assert!(
+        folio(&dir, &["build", "-o", "notes.pdf", "--force"])
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn diagnostics_are_plain_text_when_not_on_a_terminal() {
+    let dir = tempdir("plain");
+    std::fs::write(dir.join("report.toml"), "[report]\ntitel = \"x\"\n").unwrap();
+    let o = folio(&dir, &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(!err.contains('\u{1b}'), "no colour codes: {err:?}");
+    assert!(err.contains("report.toml:2:1"), "{err}");
+    assert!(err.contains("did you mean `title`?"), "{err}");
+}
+
+#[test]
+fn help_version_and_usage_errors() {
+    let dir = tempdir("help");
+    let o = folio(&dir, &["--help"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("Examples:") && out.contains("Exit codes:"),
+        "{out}"
+    );
+    let o = folio(&dir, &["--version"]);
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("folio "));
+    assert_eq!(folio(&dir, &["bulid"]).status.code(), Some(2));
+    let o = folio(&dir, &["build", "missing.toml"]);
+    assert_eq!(o.status.code(), Some(3));
+}
+
+#[test]
+fn schema_prints_json() {
+    let o = folio(Path::new("."), &["schema"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["$schema"], "http://json-schema.org/draft-07/schema#");
+}

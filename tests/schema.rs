@@ -1,0 +1,133 @@
+//! The JSON Schema: up to date in the repository, accepting the shipped report.toml,
+//! rejecting broken ones, and agreeing key for key with the README's reference.
+
+mod common;
+
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+fn schema() -> Value {
+    folio::spec::schema()
+}
+
+fn toml_as_json(src: &str) -> Value {
+    let v: toml::Value = toml::from_str(src).expect("valid TOML");
+    serde_json::to_value(v).expect("TOML converts to JSON")
+}
+
+#[test]
+fn the_shipped_schema_file_is_what_folio_schema_prints() {
+    let shipped = std::fs::read_to_string(common::root().join("folio.schema.json")).unwrap();
+    let shipped: Value = serde_json::from_str(&shipped).unwrap();
+    assert!(
+        shipped == schema(),
+        "folio.schema.json is stale: run `folio schema > folio.schema.json`"
+    );
+}
+
+#[test]
+fn the_schema_accepts_the_shipped_report_and_the_starter() {
+    let validator = jsonschema::draft7::new(&schema()).expect("a valid draft-07 schema");
+    for file in ["report.toml", "templates/starter.toml"] {
+        let src = std::fs::read_to_string(common::root().join(file)).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&toml_as_json(&src))
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{file}: {errors:#?}");
+    }
+}
+
+#[test]
+fn the_schema_rejects_unknown_keys_wrong_types_and_missing_keys() {
+    let validator = jsonschema::draft7::new(&schema()).unwrap();
+    let base = r#"[report]
+title = "T"
+organisation = "O"
+period = "2024"
+date = "2025-01-01"
+[[sections]]
+title = "S"
+"#;
+    assert!(validator.is_valid(&toml_as_json(base)));
+    let broken = [
+        format!("{base}[[sections.metrics]]\nvalue = \"1\"\nlabl = \"typo\"\n"),
+        base.replace("title = \"S\"", "title = 5"),
+        base.replace("title = \"T\"\n", ""),
+        format!("{base}[brand.colours]\nprimry = \"#005EB8\"\n"),
+        format!("{base}[brand.colours]\nprimary = \"#05EB8\"\n"),
+    ];
+    for b in broken {
+        assert!(!validator.is_valid(&toml_as_json(&b)), "accepted:\n{b}");
+    }
+}
+
+/// Keys of each table in the README's reference: `### `[table]`` headings followed by
+/// tables whose first column is a key in backticks.
+fn readme_keys() -> BTreeMap<String, BTreeSet<String>> {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut table: Option<String> = None;
+    for line in readme.lines() {
+        if let Some(h) = line.strip_prefix("### `") {
+            table = h
+                .split('`')
+                .next()
+                .map(|t| t.trim_matches(['[', ']']).to_string());
+            continue;
+        }
+        if line.starts_with("## ") {
+            table = None;
+        }
+        if let (Some(t), Some(rest)) = (&table, line.strip_prefix("| `"))
+            && let Some(key) = rest.split('`').next()
+        {
+            out.entry(t.clone()).or_default().insert(key.to_string());
+        }
+    }
+    out
+}
+
+/// Keys of each table according to the schema.
+fn schema_keys() -> BTreeMap<String, BTreeSet<String>> {
+    let s = schema();
+    let defs = &s["definitions"];
+    let props = |v: &Value| -> BTreeSet<String> {
+        v["properties"]
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let mut out = BTreeMap::new();
+    for (table, def) in [
+        ("brand", "Brand"),
+        ("brand.colours", "Colours"),
+        ("brand.fonts", "FontsSpec"),
+        ("page", "PageSpec"),
+        ("text", "TextSpec"),
+        ("contents", "ContentsSpec"),
+        ("numbers", "NumbersSpec"),
+        ("back", "BackSpec"),
+        ("sections", "SectionSpec"),
+        ("sections.metrics", "MetricSpec"),
+    ] {
+        out.insert(table.to_string(), props(&defs[def]));
+    }
+    out.insert("report".to_string(), props(&s["properties"]["report"]));
+    let top: BTreeSet<String> = props(&s);
+    assert_eq!(
+        top,
+        [
+            "back", "brand", "contents", "numbers", "page", "report", "sections", "text"
+        ]
+        .map(String::from)
+        .into(),
+        "a new top-level table needs a README section and a line above"
+    );
+    out
+}
+
+#[test]
+fn the_readme_documents_exactly_the_keys_the_parser_accepts() {
+    assert_eq!(readme_keys(), schema_keys());
+}
