@@ -39,6 +39,7 @@ pub fn compile(source: &str, base: &Path) -> Result<Built, Failure> {
         Ok(r) if !found.iter().any(Diagnostic::is_error) => r,
         Ok((_, more)) | Err(more) => {
             found.extend(more);
+            crate::diag::drop_redundant(&mut found, source);
             found.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
             return Err(Failure::Report(found));
         }

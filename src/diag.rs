@@ -29,6 +29,9 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// How to fix it.
     pub help: Option<String>,
+    /// For "needs the key" errors: the keys whose absence this reports. When the key is in
+    /// fact written but with a value of the wrong kind, that error says it better.
+    pub missing: Vec<String>,
 }
 
 impl Diagnostic {
@@ -40,6 +43,7 @@ impl Diagnostic {
             span,
             label: None,
             help: None,
+            missing: Vec::new(),
         }
     }
 
@@ -60,6 +64,12 @@ impl Diagnostic {
     /// Adds a label shown under the caret.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
         self.label = Some(label.into());
+        self
+    }
+
+    /// Marks an error as reporting missing keys.
+    pub fn missing(mut self, keys: &[&str]) -> Self {
+        self.missing = keys.iter().map(|k| k.to_string()).collect();
         self
     }
 
@@ -139,4 +149,33 @@ pub fn did_you_mean<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
         .filter(|(score, _)| *score >= MIN_SIMILARITY)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
+}
+
+/// Drops "needs the key `k`" errors where `k` is written in that table but with a value of
+/// the wrong kind, or misspelt so that an unknown-key error already suggests `k`: that error
+/// points at the real mistake, and two messages for one mistake would send the user looking
+/// for a missing key that is there.
+pub fn drop_redundant(diags: &mut Vec<Diagnostic>, source: &str) {
+    let typed: Vec<(Range<usize>, String, Option<String>)> = diags
+        .iter()
+        .filter(|d| d.missing.is_empty())
+        .filter_map(|d| Some((d.span.clone()?, d.message.clone(), d.label.clone())))
+        .collect();
+    diags.retain(|d| {
+        let Some(table) = &d.span else { return true };
+        // A table's span may cover only its `[header]`; its keys run to the next header.
+        let end = source
+            .get(table.end..)
+            .and_then(|rest| rest.find("\n[").map(|i| table.end + i))
+            .unwrap_or(source.len())
+            .max(table.end);
+        !d.missing.iter().any(|k| {
+            typed.iter().any(|(span, msg, label)| {
+                let inside = span.start >= table.start && span.end <= end;
+                let mistyped = msg.starts_with(&format!("`{k}`:"));
+                let misspelt = label.as_deref() == Some(&format!("did you mean `{k}`?"));
+                inside && (mistyped || misspelt)
+            })
+        })
+    });
 }

@@ -4,6 +4,9 @@
 //! the requested families and a decoded [`ImageData`], or a diagnostic that names the key
 //! that referenced the file and says what is wrong with it.
 
+// A diagnostic is built once per problem on a cold path; boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
 use super::types::{ImageData, ImageKind};
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::geom::{Abs, Size};
@@ -129,6 +132,18 @@ fn family_names_in(dir: &Path) -> Vec<String> {
 pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Diagnostic> {
     let name = value.get_ref().trim();
     let span = Some(value.span());
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if !matches!(ext.as_str(), "svg" | "png" | "jpg" | "jpeg") {
+        return Err(Diagnostic::error(
+            format!("`{key}` must be an SVG, PNG or JPEG file, not `{name}`"),
+            span,
+        )
+        .with_help("convert the image to SVG (best for logos) or PNG"));
+    }
     let data = std::fs::read(base.join(name)).map_err(|e| {
         Diagnostic::error(
             format!("cannot read the image `{name}` named by `{key}`: {e}"),
@@ -143,11 +158,6 @@ pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Di
         )
         .with_help("open it in an image editor and save it again as SVG, PNG or JPEG")
     };
-    let ext = Path::new(name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase())
-        .unwrap_or_default();
     let (kind, size) = match ext.as_str() {
         "svg" => {
             let tree = usvg::Tree::from_data(&data, &usvg::Options::default())
@@ -159,7 +169,8 @@ pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Di
             )
         }
         "png" | "jpg" | "jpeg" => {
-            let dims = imagesize::blob_size(&data).map_err(|e| corrupt(&e.to_string()))?;
+            let dims = imagesize::blob_size(&data)
+                .map_err(|_| corrupt("it is damaged, or not really an image of that kind"))?;
             let is_png = data.starts_with(b"\x89PNG");
             let is_jpeg = data.starts_with(&[0xFF, 0xD8]);
             let kind = match (ext.as_str(), is_png, is_jpeg) {

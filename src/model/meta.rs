@@ -33,7 +33,8 @@ pub fn required(
         None => {
             diags.push(
                 Diagnostic::error(format!("{table} needs the key `{key}`"), span)
-                    .with_help(format!("add {key} = {example}")),
+                    .with_help(format!("add {key} = {example}"))
+                    .missing(&[key]),
             );
             String::new()
         }

@@ -100,7 +100,8 @@ fn metric(m: &Spanned<MetricSpec>, diags: &mut Vec<Diagnostic>) -> Option<Metric
         (None, None) => {
             diags.push(
                 Diagnostic::error("a metric needs a `value` (or a `number`)", Some(m.span()))
-                    .with_help("add value = \"2m\" (the figure as it should read)"),
+                    .with_help("add value = \"2m\" (the figure as it should read)")
+                    .missing(&["value", "number"]),
             );
             return None;
         }

@@ -68,9 +68,20 @@ fn toml_error(e: &toml::de::Error) -> Diagnostic {
             "text goes in \"quotes\", numbers and true/false do not".to_string(),
         )
     } else {
+        let help = if raw.contains("duplicate key") {
+            "a key can appear only once in a table: delete or rename one of them"
+        } else if raw.contains("invalid boolean") || raw.contains("invalid number") {
+            "text goes in quotes: write it as key = \"…\""
+        } else if raw.contains("unclosed table") || raw.contains("unclosed array") {
+            "close the bracket on this line"
+        } else if raw.contains("string") {
+            "close the text with the same quote mark it opened with; long text goes in \"\"\"three quotes\"\"\""
+        } else {
+            "check the quotes, brackets and `=` on this line"
+        };
         (
             format!("report.toml is not valid TOML: {raw}"),
-            "check the quotes, brackets and `=` on this line".to_string(),
+            help.to_string(),
         )
     };
     Diagnostic::error(message, e.span()).with_help(help)
