@@ -54,7 +54,7 @@ pub fn layout(report: &Report) -> Document {
         }
         body.extend(blocks);
     }
-    let body_pages = flow::paginate(&body, area);
+    let body_pages = flow::paginate(body, area);
 
     let contents_pages = match (contents_node, &report.contents) {
         (Some(node), Some(title)) => {
@@ -77,12 +77,12 @@ pub fn layout(report: &Report) -> Document {
             ctx.quiet = true;
             let scratch = ctx.structure.push(Structure::ROOT, Role::Section);
             let dry = contents::blocks(&mut ctx, scratch, title, &entries(1));
-            let count = flow::paginate(&dry, area).len();
+            let count = flow::paginate(dry, area).len();
             ctx.structure = real;
             ctx.quiet = false;
             // Pass 2: real numbers; the body starts after the cover and the contents.
             let blocks = contents::blocks(&mut ctx, node, title, &entries(1 + count));
-            let pages = flow::paginate(&blocks, area);
+            let pages = flow::paginate(blocks, area);
             debug_assert_eq!(pages.len(), count, "the contents keeps its page count");
             pages
         }

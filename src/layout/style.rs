@@ -15,7 +15,7 @@ use crate::text::{self, FamilyId, ParSettings, StyledText, TextStyle};
 /// Everything the components share while laying out one report.
 pub struct Ctx<'a> {
     pub report: &'a Report,
-    pub shapers: Vec<rustybuzz::Face<'a>>,
+    pub shapers: Vec<crate::text::Shaper<'a>>,
     pub structure: Structure,
     /// Problems only layout can see (a figure too wide for its card).
     pub warnings: Vec<Diagnostic>,

@@ -196,13 +196,15 @@ impl FontBook {
         missing
     }
 
-    /// Shaping faces for every face of the book, parsed once per layout.
-    pub fn shapers(&self) -> Vec<rustybuzz::Face<'_>> {
+    /// Shapers for every face of the book, parsed once per layout.
+    pub fn shapers(&self) -> Vec<super::Shaper<'_>> {
         self.faces
             .iter()
             .map(|f| {
-                rustybuzz::Face::from_slice(&f.data, f.index)
-                    .expect("invariant: faces were parsed when added")
+                super::Shaper::new(
+                    rustybuzz::Face::from_slice(&f.data, f.index)
+                        .expect("invariant: faces were parsed when added"),
+                )
             })
             .collect()
     }

@@ -16,7 +16,7 @@ pub mod knuth_plass;
 pub mod shape;
 
 pub use fonts::{FaceId, FamilyId, FontBook, FontError};
-pub use shape::Glyph;
+pub use shape::{Glyph, Shaper};
 
 use crate::geom::{Abs, Color};
 use knuth_plass::{Item, Params};
@@ -100,11 +100,7 @@ const SECOND_PASS_TOLERANCE: f64 = 2.5;
 const RAGGED_STRETCH_EM: f64 = 3.0;
 
 /// Sets a paragraph into lines.
-pub fn set_paragraph(
-    shapers: &[rustybuzz::Face],
-    text: &StyledText,
-    settings: &ParSettings,
-) -> Vec<Line> {
+pub fn set_paragraph(shapers: &[Shaper], text: &StyledText, settings: &ParSettings) -> Vec<Line> {
     if text.text.trim().is_empty() {
         return Vec::new();
     }
@@ -141,7 +137,7 @@ pub fn set_paragraph(
 
 /// Shapes each line as a whole and justifies it.
 fn finalize(
-    shapers: &[rustybuzz::Face],
+    shapers: &[Shaper],
     text: &StyledText,
     settings: &ParSettings,
     items: &[Item],
@@ -182,7 +178,7 @@ fn finalize(
 /// Shapes the text of one line into runs, adding a hyphen when the line breaks a word;
 /// `at_space` says the line ended at a space.
 fn set_line(
-    shapers: &[rustybuzz::Face],
+    shapers: &[Shaper],
     text: &StyledText,
     range: Range<usize>,
     hyphenated: bool,

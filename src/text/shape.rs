@@ -5,7 +5,50 @@
 //! stands for (search, copy, read aloud).
 
 use crate::geom::Abs;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
+
+/// A face ready for shaping, with its shaping plans. Building a plan (compiling the font's
+/// lookups for a script) costs far more than shaping a word with it, so plans are made once
+/// per script and reused for every run of text.
+pub struct Shaper<'a> {
+    pub face: rustybuzz::Face<'a>,
+    plans: RefCell<Vec<(rustybuzz::Script, Rc<rustybuzz::ShapePlan>)>>,
+    /// Shaped words by (text, size): a report repeats its words, and every word is measured
+    /// while breaking lines. Only short strings are kept, so whole lines do not fill it.
+    words: RefCell<HashMap<(Box<str>, u64), Rc<[Glyph]>>>,
+}
+
+/// Strings up to this many bytes are cached: words and short figures, not lines.
+const CACHED_WORD_BYTES: usize = 24;
+
+impl<'a> Shaper<'a> {
+    pub fn new(face: rustybuzz::Face<'a>) -> Self {
+        Self {
+            face,
+            plans: RefCell::new(Vec::new()),
+            words: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The plan for left-to-right text in `script`.
+    fn plan(&self, script: rustybuzz::Script) -> Rc<rustybuzz::ShapePlan> {
+        if let Some((_, plan)) = self.plans.borrow().iter().find(|(s, _)| *s == script) {
+            return plan.clone();
+        }
+        let plan = Rc::new(rustybuzz::ShapePlan::new(
+            &self.face,
+            rustybuzz::Direction::LeftToRight,
+            Some(script),
+            None,
+            &[],
+        ));
+        self.plans.borrow_mut().push((script, plan.clone()));
+        plan
+    }
+}
 
 /// One shaped glyph.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,15 +64,33 @@ pub struct Glyph {
 
 /// Shapes `text` left to right. Kerning (`kern`) and standard ligatures (`liga`) are on by
 /// default in HarfBuzz, so they need no feature list.
-pub fn shape(face: &rustybuzz::Face, text: &str, size: Abs) -> Vec<Glyph> {
+pub fn shape(shaper: &Shaper, text: &str, size: Abs) -> Vec<Glyph> {
     if text.is_empty() {
         return Vec::new();
     }
+    if text.len() > CACHED_WORD_BYTES {
+        return shape_uncached(shaper, text, size);
+    }
+    let key = (Box::from(text), size.to_pt().to_bits());
+    if let Some(glyphs) = shaper.words.borrow().get(&key) {
+        return glyphs.to_vec();
+    }
+    let glyphs = shape_uncached(shaper, text, size);
+    shaper
+        .words
+        .borrow_mut()
+        .insert(key, Rc::from(glyphs.as_slice()));
+    glyphs
+}
+
+fn shape_uncached(shaper: &Shaper, text: &str, size: Abs) -> Vec<Glyph> {
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.set_direction(rustybuzz::Direction::LeftToRight);
     buffer.guess_segment_properties();
-    let out = rustybuzz::shape(face, &[], buffer);
+    let plan = shaper.plan(buffer.script());
+    let face = &shaper.face;
+    let out = rustybuzz::shape_with_plan(face, &plan, buffer);
     let scale = size.to_pt() / face.units_per_em() as f64;
     let infos = out.glyph_infos();
     let positions = out.glyph_positions();

@@ -26,7 +26,7 @@ fn slice(id: u32, height: f64) -> Slice {
 
 /// Ids of the slices on each page.
 fn layout(blocks: &[Block]) -> Vec<Vec<u32>> {
-    paginate(blocks, area())
+    paginate(blocks.to_vec(), area())
         .iter()
         .map(|p| {
             p.items
@@ -99,7 +99,7 @@ fn a_page_break_before_starts_a_new_page_and_space_vanishes_at_a_page_top() {
     second.break_before = true;
     second.space_before = Abs(30.0);
     let blocks = vec![paragraph(1, 2, 10.0), second];
-    let placed = paginate(&blocks, area());
+    let placed = paginate(blocks, area());
     assert_eq!(placed.len(), 2);
     assert_eq!(placed[1].items[0].pos.y, Abs(0.0));
 }
@@ -107,7 +107,7 @@ fn a_page_break_before_starts_a_new_page_and_space_vanishes_at_a_page_top() {
 #[test]
 fn nothing_is_placed_below_the_area() {
     let blocks: Vec<Block> = (0..20).map(|i| paragraph(i * 10, 4, 9.0)).collect();
-    for page in paginate(&blocks, area()) {
+    for page in paginate(blocks, area()) {
         for item in page.items {
             assert!(item.pos.y.to_pt() + 9.0 <= 100.0 + 1e-6);
         }
