@@ -18,8 +18,11 @@ pub struct Shaper<'a> {
     plans: RefCell<Vec<(rustybuzz::Script, Rc<rustybuzz::ShapePlan>)>>,
     /// Shaped words by (text, size): a report repeats its words, and every word is measured
     /// while breaking lines. Only short strings are kept, so whole lines do not fill it.
-    words: RefCell<HashMap<(Box<str>, u64), Rc<[Glyph]>>>,
+    words: RefCell<HashMap<WordKey, Rc<[Glyph]>>>,
 }
+
+/// A cached word: its text and its size's bits.
+type WordKey = (Box<str>, u64);
 
 /// Strings up to this many bytes are cached: words and short figures, not lines.
 const CACHED_WORD_BYTES: usize = 24;
