@@ -4,6 +4,8 @@
 //! has the height of the tallest, so rows never look ragged. A figure too wide for its
 //! card is set smaller until it fits. Reading order is row by row, left to right, which is
 //! report.toml's order.
+//! Every figure in a grid is set at one size — the largest at which all of them fit on one
+//! line — so no card shouts louder than its neighbours.
 
 use super::blocks::heading_block;
 use super::flow::{Block, Slice};
@@ -25,6 +27,9 @@ const NUMBERS_PAGE_FIGURE: f64 = 32.0;
 const SECTION_FIGURE: f64 = 26.0;
 /// A figure is never set below this share of its size to make it fit.
 const MIN_FIGURE_SCALE: f64 = 0.6;
+/// Shrinking a grid's figures by up to a quarter keeps the page's hierarchy; more than that
+/// is worth telling the author about.
+const WARN_SCALE: f64 = 0.75;
 const LABEL_SIZE: f64 = 10.5;
 const DETAIL_SIZE: f64 = 9.0;
 
@@ -81,6 +86,7 @@ fn rows(
     }
     let grid = ctx.structure.push(parent, Role::Div);
     let card_w = (width - GUTTER * (columns as f64 - 1.0)) / columns as f64;
+    let figure = grid_figure_size(ctx, metrics, card_w - PAD * 2.0 - BAR, figure);
     let mut blocks = Vec::new();
     for (r, row) in metrics.chunks(columns).enumerate() {
         let cards: Vec<Slice> = row
@@ -120,29 +126,7 @@ fn card(ctx: &mut Ctx, grid: NodeId, m: &Metric, width: Abs, figure: f64) -> Sli
     let mut slice = Slice::default();
     let mut y = PAD;
 
-    let mut size = figure;
-    let value_style = loop {
-        let style = ctx.display(size, pal.primary, true, 1.1);
-        if fits_one_line(ctx, &m.value, &style, inner) || size <= figure * MIN_FIGURE_SCALE {
-            break style;
-        }
-        size -= 1.0;
-    };
-    if size < figure {
-        let fits = fits_one_line(ctx, &m.value, &value_style, inner);
-        let done = if fits {
-            format!("it was set at {size} pt instead of {figure} pt")
-        } else {
-            format!("even at {size} pt it wraps onto two lines")
-        };
-        ctx.warn(
-            Diagnostic::warning(
-                format!("the figure `{}` is too wide for its card; {done}", m.value),
-                m.span.clone(),
-            )
-            .with_help("shorten the figure (\"£1.2bn\" rather than \"£1,200,000,000\") and put the rest in `label`"),
-        );
-    }
+    let value_style = ctx.display(figure, pal.primary, true, 1.1);
     let role = if m.spoken == m.value {
         Role::Paragraph
     } else {
@@ -167,6 +151,39 @@ fn card(ctx: &mut Ctx, grid: NodeId, m: &Metric, width: Abs, figure: f64) -> Sli
     }
     slice.height = y + PAD;
     slice
+}
+
+/// The figure size for a whole grid: the largest that sets every figure on one line, so all
+/// cards match. A figure that forces the grid below [`WARN_SCALE`] of the design size, or
+/// that cannot fit even at [`MIN_FIGURE_SCALE`], is reported.
+fn grid_figure_size(ctx: &mut Ctx, metrics: &[Metric], inner: Abs, figure: f64) -> f64 {
+    let pal = ctx.report.palette;
+    let mut grid = figure;
+    for m in metrics {
+        let mut size = figure;
+        while size > figure * MIN_FIGURE_SCALE
+            && !fits_one_line(ctx, &m.value, &ctx.display(size, pal.primary, true, 1.1), inner)
+        {
+            size -= 1.0;
+        }
+        grid = grid.min(size);
+        if size < figure * WARN_SCALE {
+            let fits = fits_one_line(ctx, &m.value, &ctx.display(size, pal.primary, true, 1.1), inner);
+            let done = if fits {
+                format!("its grid was set at {size} pt instead of {figure} pt to fit it")
+            } else {
+                format!("even at {size} pt it wraps onto two lines")
+            };
+            ctx.warn(
+                Diagnostic::warning(
+                    format!("the figure `{}` is too wide for its card; {done}", m.value),
+                    m.span.clone(),
+                )
+                .with_help("shorten the figure (\"£1.2bn\" rather than \"£1,200,000,000\") and put the rest in `label`"),
+            );
+        }
+    }
+    grid
 }
 
 /// Whether `text` sets on one line at `width` (measured, not tagged).
