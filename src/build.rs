@@ -14,10 +14,31 @@ use std::path::{Path, PathBuf};
 
 /// A finished build.
 pub struct Built {
+    /// The reader edition (empty when only the print edition was asked for).
     pub pdf: Vec<u8>,
+    /// The print edition, when asked for.
+    pub print: Option<Vec<u8>>,
     pub document: Document,
     pub warnings: Vec<Diagnostic>,
     pub standards: Standards,
+}
+
+/// Which editions to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Editions {
+    pub reader: bool,
+    /// `Some(true)` forces the print edition, `Some(false)` leaves it out, `None` follows
+    /// `[print] enabled` in report.toml.
+    pub print: Option<bool>,
+}
+
+impl Default for Editions {
+    fn default() -> Self {
+        Self {
+            reader: true,
+            print: None,
+        }
+    }
 }
 
 /// Why a build stopped.
@@ -31,8 +52,19 @@ pub enum Failure {
     Export(String),
 }
 
-/// Builds the PDF from report.toml's text; `base` is its folder.
+/// Builds the reader edition (and the print edition if report.toml asks for it) from
+/// report.toml's text; `base` is its folder.
 pub fn compile(source: &str, base: &Path) -> Result<Built, Failure> {
+    compile_editions(source, base, Editions::default(), "report-print.pdf")
+}
+
+/// Builds the chosen editions; `print_name` is the print file's name, for its slug line.
+pub fn compile_editions(
+    source: &str,
+    base: &Path,
+    editions: Editions,
+    print_name: &str,
+) -> Result<Built, Failure> {
     let (spec, mut found) = spec::load(source).map_err(Failure::Report)?;
     // The model runs even when the spec had errors, so one run reports everything.
     let (report, warnings) = match model::resolve(&spec, source, base) {
@@ -45,16 +77,44 @@ pub fn compile(source: &str, base: &Path) -> Result<Built, Failure> {
         }
     };
     let document = layout::layout(&report);
-    let warnings = found
+    let mut warnings: Vec<Diagnostic> = found
         .into_iter()
         .chain(warnings)
         .chain(document.warnings.iter().cloned())
         .collect();
     let standards = Standards::default();
-    let pdf = pdf::export(&document, &report.fonts, &report.meta, standards)
-        .map_err(|e| Failure::Export(e.0))?;
+    let pdf = if editions.reader {
+        pdf::export(&document, &report.fonts, &report.meta, standards)
+            .map_err(|e| Failure::Export(e.0))?
+    } else {
+        Vec::new()
+    };
+    let print = match editions.print.unwrap_or(report.print.enabled) {
+        true => {
+            let checks = crate::preflight::print(&document, &report);
+            let (errors, notes): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                checks.into_iter().partition(Diagnostic::is_error);
+            if !errors.is_empty() {
+                return Err(Failure::Report(errors.into_iter().chain(notes).collect()));
+            }
+            warnings.extend(report.print.warnings.iter().cloned());
+            warnings.extend(notes);
+            Some(
+                pdf::export_print(
+                    &document,
+                    &report.fonts,
+                    &report.meta,
+                    &report.print,
+                    print_name,
+                )
+                .map_err(|e| Failure::Export(e.0))?,
+            )
+        }
+        false => None,
+    };
     Ok(Built {
         pdf,
+        print,
         document,
         warnings,
         standards,

@@ -12,5 +12,6 @@ pub mod geom;
 pub mod layout;
 pub mod model;
 pub mod pdf;
+pub mod preflight;
 pub mod spec;
 pub mod text;

@@ -108,6 +108,7 @@ fn schema_keys() -> BTreeMap<String, BTreeSet<String>> {
         ("contents", "ContentsSpec"),
         ("numbers", "NumbersSpec"),
         ("back", "BackSpec"),
+        ("print", "PrintSpec"),
         ("sections", "SectionSpec"),
         ("sections.metrics", "MetricSpec"),
     ] {
@@ -118,7 +119,7 @@ fn schema_keys() -> BTreeMap<String, BTreeSet<String>> {
     assert_eq!(
         top,
         [
-            "back", "brand", "contents", "numbers", "page", "report", "sections", "text"
+            "back", "brand", "contents", "numbers", "page", "print", "report", "sections", "text"
         ]
         .map(String::from)
         .into(),

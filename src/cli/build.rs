@@ -1,52 +1,99 @@
 //! `folio build` and `folio check`: run the pipeline, print diagnostics once, write safely.
 
 use super::{EXIT_IO, EXIT_REPORT, Verbosity};
-use folio::build::{self, Built, Failure};
+use folio::build::{self, Built, Editions, Failure};
 use folio::diag::{self, Diagnostic};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Builds `input` and writes the PDF.
-pub fn build(input: &Path, output: Option<&Path>, force: bool, v: Verbosity) -> ExitCode {
+/// Builds `input` and writes the PDF (and the print edition beside it, when asked for).
+pub fn build(
+    input: &Path,
+    output: Option<&Path>,
+    force: bool,
+    editions: Editions,
+    v: Verbosity,
+) -> ExitCode {
     let started = Instant::now();
     let output = output.map_or_else(|| build::default_output(input), Path::to_path_buf);
     let to_stdout = output.as_os_str() == "-";
-    if !to_stdout && let Err(msg) = refuse_unsafe_output(input, &output, force) {
-        eprintln!("error: {msg}");
-        return ExitCode::from(EXIT_IO);
+    let print_output = print_path(&output, input);
+    for target in [&output, &print_output] {
+        if target.as_os_str() != "-"
+            && let Err(msg) = refuse_unsafe_output(input, target, force)
+        {
+            eprintln!("error: {msg}");
+            return ExitCode::from(EXIT_IO);
+        }
     }
-    let (built, source) = match compile(input, v) {
+    let print_name = print_output
+        .file_name()
+        .map_or("report-print.pdf".into(), |n| {
+            n.to_string_lossy().into_owned()
+        });
+    let (built, source) = match compile_with(input, editions, &print_name, v) {
         Ok(b) => b,
         Err(code) => return code,
     };
-    let written = if to_stdout {
-        std::io::stdout()
-            .write_all(&built.pdf)
-            .map_err(|e| Failure::Io(format!("cannot write to standard output: {e}")))
-    } else {
-        build::write_atomic(&output, &built.pdf)
-    };
-    if let Err(f) = written {
-        return fail(f, input, &source);
+    let mut outputs: Vec<(PathBuf, &[u8], &str)> = Vec::new();
+    if editions.reader {
+        outputs.push((output.clone(), &built.pdf, "reader"));
     }
-    if !v.quiet {
-        eprintln!(
-            "wrote {}: {} pages, {:.1} KB, {} in {:.0} ms{}",
-            if to_stdout {
-                "standard output".into()
-            } else {
-                output.display().to_string()
-            },
-            built.document.pages.len(),
-            built.pdf.len() as f64 / 1024.0,
-            built.standards.names().join(" + "),
-            started.elapsed().as_secs_f64() * 1000.0,
-            count(&built.warnings)
-        );
+    if let Some(print) = &built.print {
+        // `--edition print -o -` sends the print edition to standard output.
+        let target = if !editions.reader && to_stdout {
+            output.clone()
+        } else {
+            print_output.clone()
+        };
+        outputs.push((target, print, "print"));
+    }
+    for (target, bytes, edition) in outputs {
+        let written = if target.as_os_str() == "-" {
+            std::io::stdout()
+                .write_all(bytes)
+                .map_err(|e| Failure::Io(format!("cannot write to standard output: {e}")))
+        } else {
+            build::write_atomic(&target, bytes)
+        };
+        if let Err(f) = written {
+            return fail(f, input, &source);
+        }
+        if !v.quiet {
+            let standards = match edition {
+                "print" => "PDF/X-4".to_string(),
+                _ => built.standards.names().join(" + "),
+            };
+            eprintln!(
+                "wrote {}: {} pages, {:.1} KB, {standards} in {:.0} ms{}",
+                if target.as_os_str() == "-" {
+                    "standard output".into()
+                } else {
+                    target.display().to_string()
+                },
+                built.document.pages.len(),
+                bytes.len() as f64 / 1024.0,
+                started.elapsed().as_secs_f64() * 1000.0,
+                count(&built.warnings)
+            );
+        }
     }
     ExitCode::SUCCESS
+}
+
+/// The print edition's file: the reader's name with `-print`, beside it.
+fn print_path(output: &Path, input: &Path) -> PathBuf {
+    let base = if output.as_os_str() == "-" {
+        build::default_output(input)
+    } else {
+        output.to_path_buf()
+    };
+    let stem = base
+        .file_stem()
+        .map_or("report".into(), |s| s.to_string_lossy().into_owned());
+    base.with_file_name(format!("{stem}-print.pdf"))
 }
 
 /// Checks `input` without writing anything.
@@ -67,8 +114,18 @@ pub fn check(input: &Path, v: Verbosity) -> ExitCode {
     }
 }
 
-/// Reads and compiles, printing warnings; on failure prints everything and returns the code.
+/// Reads and compiles the reader edition, printing warnings.
 pub fn compile(input: &Path, v: Verbosity) -> Result<(Built, String), ExitCode> {
+    compile_with(input, Editions::default(), "report-print.pdf", v)
+}
+
+/// Reads and compiles, printing warnings; on failure prints everything and returns the code.
+pub fn compile_with(
+    input: &Path,
+    editions: Editions,
+    print_name: &str,
+    v: Verbosity,
+) -> Result<(Built, String), ExitCode> {
     let started = Instant::now();
     let source = match build::read_source(input) {
         Ok(s) => s,
@@ -83,7 +140,7 @@ pub fn compile(input: &Path, v: Verbosity) -> Result<(Built, String), ExitCode> 
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    match build::compile(&source, base) {
+    match build::compile_editions(&source, base, editions, print_name) {
         Ok(built) => {
             if !v.quiet && !built.warnings.is_empty() {
                 eprint!("{}", render(&built.warnings, input, &source));

@@ -55,6 +55,10 @@ enum Command {
         /// Write over an existing file that is not a PDF.
         #[arg(long)]
         force: bool,
+        /// Which edition: `reader` (tagged, PDF/UA-1 + PDF/A-2a), `print` (PDF/X-4, written
+        /// as NAME-print.pdf) or `both`. Default: reader, plus print if `[print] enabled`.
+        #[arg(long, value_enum)]
+        edition: Option<Edition>,
     },
     /// Check report.toml: everything `build` does except writing the PDF.
     Check {
@@ -77,6 +81,14 @@ enum Command {
     },
 }
 
+/// The editions `--edition` can ask for.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Edition {
+    Reader,
+    Print,
+    Both,
+}
+
 /// How chatty to be.
 #[derive(Clone, Copy)]
 pub struct Verbosity {
@@ -96,7 +108,25 @@ pub fn run() -> ExitCode {
             input,
             output,
             force,
-        } => build::build(&input, output.as_deref(), force, v),
+            edition,
+        } => {
+            let editions = match edition {
+                None => folio::build::Editions::default(),
+                Some(Edition::Reader) => folio::build::Editions {
+                    reader: true,
+                    print: Some(false),
+                },
+                Some(Edition::Print) => folio::build::Editions {
+                    reader: false,
+                    print: Some(true),
+                },
+                Some(Edition::Both) => folio::build::Editions {
+                    reader: true,
+                    print: Some(true),
+                },
+            };
+            build::build(&input, output.as_deref(), force, editions, v)
+        }
         Command::Check { input } => build::check(&input, v),
         Command::Init { dir } => init::init(&dir, v),
         Command::Schema => {

@@ -28,7 +28,7 @@ pub fn watch(input: &Path, output: Option<&Path>, v: Verbosity) -> ExitCode {
             .collect();
         if stamps != last {
             last = stamps;
-            let _ = build(input, output, false, v);
+            let _ = build(input, output, false, folio::build::Editions::default(), v);
             if !v.quiet {
                 eprintln!("watching {} (Ctrl-C to stop)", input.display());
             }

@@ -162,13 +162,23 @@ fn grid_figure_size(ctx: &mut Ctx, metrics: &[Metric], inner: Abs, figure: f64) 
     for m in metrics {
         let mut size = figure;
         while size > figure * MIN_FIGURE_SCALE
-            && !fits_one_line(ctx, &m.value, &ctx.display(size, pal.primary, true, 1.1), inner)
+            && !fits_one_line(
+                ctx,
+                &m.value,
+                &ctx.display(size, pal.primary, true, 1.1),
+                inner,
+            )
         {
             size -= 1.0;
         }
         grid = grid.min(size);
         if size < figure * WARN_SCALE {
-            let fits = fits_one_line(ctx, &m.value, &ctx.display(size, pal.primary, true, 1.1), inner);
+            let fits = fits_one_line(
+                ctx,
+                &m.value,
+                &ctx.display(size, pal.primary, true, 1.1),
+                inner,
+            );
             let done = if fits {
                 format!("its grid was set at {size} pt instead of {figure} pt to fit it")
             } else {

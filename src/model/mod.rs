@@ -6,12 +6,14 @@
 //! it. Resolution goes on after an error so that one run reports all of them.
 
 mod assets;
+mod colours;
 mod coverage;
 pub mod markdown;
 mod meta;
 pub mod numbers;
 mod page;
 mod preflight;
+mod print;
 mod sections;
 mod types;
 pub mod values;
@@ -32,7 +34,8 @@ pub fn resolve(
 ) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let meta = meta::meta(spec, &mut diags);
-    let palette = page::palette(spec, &mut diags);
+    let (palette, print_values) = colours::palette(spec, &mut diags);
+    let print = print::print(spec, base, &print_values, &mut diags);
 
     let mut fonts = FontBook::with_builtin();
     let fs = &spec.brand.fonts;
@@ -95,6 +98,7 @@ pub fn resolve(
         numbers,
         sections,
         back,
+        print,
     };
     Ok((report, diags))
 }

@@ -1,22 +1,11 @@
-//! `[brand.colours]`, `[page]` and `[text]` → palette, paper and text settings.
+//! `[page]` and `[text]` → paper and text settings.
 
 use super::parse_or;
-use super::types::{PageConfig, Palette, TextConfig};
+use super::types::{PageConfig, TextConfig};
 use super::values;
 use crate::diag::{Diagnostic, did_you_mean};
-use crate::geom::{Abs, Color};
+use crate::geom::Abs;
 use crate::spec::Spec;
-
-/// The colour roles report.toml may name, with their defaults (NHS identity colours, which
-/// pass WCAG AA for text on white where they are used for text).
-pub const COLOUR_ROLES: [(&str, Color); 6] = [
-    ("primary", Color::rgb(0x00, 0x5E, 0xB8)),
-    ("accent", Color::rgb(0x41, 0xB6, 0xE6)),
-    ("text", Color::rgb(0x21, 0x2B, 0x32)),
-    ("muted", Color::rgb(0x4C, 0x62, 0x72)),
-    ("tint", Color::rgb(0xE8, 0xED, 0xEE)),
-    ("paper", Color::rgb(0xFF, 0xFF, 0xFF)),
-];
 
 /// Default body size: 10.5 pt Arial-metric text reads comfortably on A4 (NHS print guidance
 /// asks for at least 10 pt; 12 pt for audiences with low vision is one key away).
@@ -25,52 +14,6 @@ const DEFAULT_TEXT_SIZE: f64 = 10.5;
 const TEXT_SIZE_RANGE: std::ops::RangeInclusive<f64> = 8.0..=24.0;
 const DEFAULT_MARGIN_MM: f64 = 20.0;
 const MARGIN_SIDES: [&str; 4] = ["top", "bottom", "left", "right"];
-
-/// Reads `[brand.colours]`.
-pub fn palette(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Palette {
-    let mut colour = |role: &str| -> Color {
-        let default = COLOUR_ROLES
-            .iter()
-            .find(|(r, _)| *r == role)
-            .map(|(_, c)| *c)
-            .expect("invariant: roles are listed");
-        match spec.brand.colours.get(role) {
-            Some(v) => parse_or(
-                diags,
-                v,
-                &format!("brand.colours.{role}"),
-                values::colour,
-                default,
-            ),
-            None => default,
-        }
-    };
-    let p = Palette {
-        primary: colour("primary"),
-        accent: colour("accent"),
-        text: colour("text"),
-        muted: colour("muted"),
-        tint: colour("tint"),
-        paper: colour("paper"),
-    };
-    let roles: Vec<&str> = COLOUR_ROLES.iter().map(|(r, _)| *r).collect();
-    for (k, v) in &spec.brand.colours {
-        if !roles.contains(&k.as_str()) {
-            let mut d = Diagnostic::error(
-                format!("unknown colour `{k}` in `[brand.colours]`"),
-                Some(v.span()),
-            );
-            d = match did_you_mean(k, &roles) {
-                Some(s) => d
-                    .with_label(format!("did you mean `{s}`?"))
-                    .with_help(format!("rename `{k}` to `{s}`")),
-                None => d.with_help(format!("the colour roles are: {}", roles.join(", "))),
-            };
-            diags.push(d);
-        }
-    }
-    p
-}
 
 /// Reads `[page]`.
 pub fn page(spec: &Spec, diags: &mut Vec<Diagnostic>) -> PageConfig {

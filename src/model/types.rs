@@ -23,6 +23,51 @@ pub struct Report {
     pub numbers: Option<NumbersPage>,
     pub sections: Vec<Section>,
     pub back: Vec<Block>,
+    /// The print edition's settings and inks.
+    pub print: PrintConfig,
+}
+
+/// The print edition: geometry, marks, output profile and inks.
+pub struct PrintConfig {
+    /// Write the print edition on every build.
+    pub enabled: bool,
+    pub bleed: Abs,
+    pub marks: bool,
+    pub registration: bool,
+    pub slug: bool,
+    pub safe_area: Abs,
+    /// Total ink limit, per cent.
+    pub ink_limit: f64,
+    /// The CMYK output profile (ICC bytes) and its name.
+    pub profile: Arc<Vec<u8>>,
+    pub profile_name: String,
+    /// Each brand colour's ink.
+    pub inks: Vec<(Color, Ink)>,
+    /// Converts colours that are not brand colours.
+    pub converter: std::rc::Rc<super::print::Converter>,
+    /// Print-only warnings (derived colours), reported when the print edition is built.
+    pub warnings: Vec<crate::diag::Diagnostic>,
+}
+
+impl PrintConfig {
+    /// The ink for a colour: the brand's, or converted through the profile.
+    pub fn ink(&self, c: Color) -> Ink {
+        self.inks
+            .iter()
+            .find(|(rgb, _)| *rgb == c)
+            .map(|(_, ink)| ink.clone())
+            .unwrap_or_else(|| Ink {
+                cmyk: self.converter.cmyk(c).map(|v| v / 100.0),
+                spot: None,
+            })
+    }
+}
+
+/// A print colour: CMYK from 0 to 1, and a spot name if it is a spot colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ink {
+    pub cmyk: [f64; 4],
+    pub spot: Option<String>,
 }
 
 /// What the report is; goes on the cover, in the footer and into the PDF metadata.

@@ -1,13 +1,13 @@
 //! Drawing one page: each frame item becomes krilla calls, wrapped in its content tag.
 
 use super::ExportError;
+pub use super::mode::Mode;
 use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
 use crate::model::ImageKind;
 use crate::text::FontBook;
 use krilla::Data;
 use krilla::action::LinkAction;
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
-use krilla::color::rgb;
 use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::image::Image;
@@ -39,9 +39,14 @@ pub fn page(
     page: &Page,
     fonts: &[Font],
     ids: &mut [Option<Identifier>],
+    mode: &Mode,
 ) -> Result<(), ExportError> {
-    let size = Size::from_wh(page.size.w.to_pt() as f32, page.size.h.to_pt() as f32)
-        .ok_or_else(|| ExportError("the page has no area".into()))?;
+    let offset = mode.offset();
+    let size = Size::from_wh(
+        page.size.w.to_pt() as f32 + 2.0 * offset,
+        page.size.h.to_pt() as f32 + 2.0 * offset,
+    )
+    .ok_or_else(|| ExportError("the page has no area".into()))?;
     // Page labels match the printed numbers; unnumbered pages are named ("Cover").
     let label = match (page.number, &page.label) {
         (Some(n), _) => PageLabel::new(
@@ -52,10 +57,13 @@ pub fn page(
         (None, Some(name)) => PageLabel::new(None, Some(name.clone()), None),
         (None, None) => PageLabel::default(),
     };
-    let mut kpage = pdf.start_page_with(PageSettings::new(size).with_page_label(label));
+    let settings = mode.boxes(PageSettings::new(size).with_page_label(label), page);
+    let mut kpage = pdf.start_page_with(settings);
     let mut links = Vec::new();
     {
         let mut surface = kpage.surface();
+        // In the print edition the trimmed page sits inside the bleed and the marks.
+        surface.push_transform(&Transform::from_translate(offset, offset));
         for item in &page.items {
             let (x, y) = (item.pos.x.to_pt() as f32, item.pos.y.to_pt() as f32);
             if let ItemKind::Link { size, target } = &item.kind {
@@ -82,16 +90,19 @@ pub fn page(
                     Some((c, surface.start_tagged(tag)))
                 }
             };
-            draw_item(&mut surface, &item.kind, x, y, fonts)?;
+            let kind = mode.bleed(&item.kind, x, y, page);
+            draw_item(&mut surface, &kind.0, kind.1, kind.2, fonts, mode)?;
             surface.end_tagged();
             if let Some((c, ident)) = id {
                 ids[c.0 as usize] = Some(ident);
             }
         }
+        surface.pop();
+        mode.marks(&mut surface, page, fonts);
         surface.finish();
     }
     for (x, y, w, h, target, tag) in links {
-        let Some(rect) = Rect::from_xywh(x, y, w, h) else {
+        let Some(rect) = Rect::from_xywh(x + offset, y + offset, w, h) else {
             continue;
         };
         let (target, alt) = match target {
@@ -122,9 +133,10 @@ fn artifact(a: Artifact) -> ArtifactType {
     }
 }
 
-fn fill(c: crate::geom::Color) -> Fill {
+/// A fill in the edition's colours: sRGB for the reader, the brand's inks for print.
+pub fn fill(c: crate::geom::Color, mode: &Mode) -> Fill {
     Fill {
-        paint: rgb::Color::new(c.r, c.g, c.b).into(),
+        paint: mode.paint(c),
         opacity: NormalizedF32::ONE,
         rule: FillRule::NonZero,
     }
@@ -136,6 +148,7 @@ fn draw_item(
     x: f32,
     y: f32,
     fonts: &[Font],
+    mode: &Mode,
 ) -> Result<(), ExportError> {
     match kind {
         ItemKind::Text(t) => {
@@ -155,7 +168,7 @@ fn draw_item(
                     )
                 })
                 .collect();
-            surface.set_fill(Some(fill(t.color)));
+            surface.set_fill(Some(fill(t.color, mode)));
             surface.draw_glyphs(
                 Point::from_xy(x, y),
                 &glyphs,
@@ -171,7 +184,7 @@ fn draw_item(
                 pb.push_rect(r);
             }
             if let Some(path) = pb.finish() {
-                surface.set_fill(Some(fill(*color)));
+                surface.set_fill(Some(fill(*color, mode)));
                 surface.draw_path(&path);
             }
         }
@@ -181,9 +194,13 @@ fn draw_item(
                 Size::from_wh(w, h).ok_or_else(|| ExportError("an image has no area".into()))?;
             surface.push_transform(&Transform::from_translate(x, y));
             match &image.kind {
-                ImageKind::Svg(tree) => {
-                    surface.draw_svg(tree, ksize, SvgSettings::default());
-                }
+                ImageKind::Svg(tree) => match mode {
+                    Mode::Reader => {
+                        surface.draw_svg(tree, ksize, SvgSettings::default());
+                    }
+                    Mode::Print(_) => super::svg::draw(surface, tree, ksize, mode)
+                        .map_err(|what| ExportError(format!("{}: {what}", image.name)))?,
+                },
                 ImageKind::Png(data) | ImageKind::Jpeg(data) => {
                     let data = Data::from(data.clone());
                     // No interpolation: PDF/A forbids it, and print needs the pixels as given.

@@ -10,8 +10,13 @@
 //! byte-reproducible files (no clock, no random IDs).
 
 mod draw;
+mod mode;
 mod patch;
+mod print;
+mod svg;
 mod tags;
+
+pub use print::export_print;
 
 use crate::frame::{Document, OutlineEntry};
 use crate::model::Meta;
@@ -89,7 +94,7 @@ pub fn export(
     let kfonts = draw::fonts(fonts)?;
     let mut ids = vec![None; doc.structure.content_count()];
     for page in &doc.pages {
-        draw::page(&mut pdf, page, &kfonts, &mut ids)?;
+        draw::page(&mut pdf, page, &kfonts, &mut ids, &draw::Mode::Reader)?;
     }
     pdf.set_tag_tree(tags::tree(&doc.structure, &ids, &meta.language));
     pdf.set_outline(outline(doc));

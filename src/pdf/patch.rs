@@ -6,64 +6,135 @@
 //! points to it, chained to the original with `/Prev`. The original objects are untouched,
 //! so the update is easy to audit and PDF/A still holds (it allows incremental updates).
 //!
-//! Used for `/PageMode /UseOutlines`, so viewers open with the bookmarks showing.
+//! Used for `/PageMode /UseOutlines`, so viewers open with the bookmarks showing, and for
+//! the print edition's PDF/X-4 output intent, identification and metadata.
 
 use super::ExportError;
 
 /// Appends an update that adds `entries` (already serialised, e.g. `("/PageMode",
-/// "/UseOutlines")`) to the document catalog. Keys the catalog already has are replaced.
+/// "/UseOutlines")`) to the document catalog. Keys the catalog already has are refused.
 pub fn add_catalog_entries(pdf: Vec<u8>, entries: &[(&str, &str)]) -> Result<Vec<u8>, ExportError> {
-    let fail = |what: &str| ExportError(format!("cannot update the PDF catalog: {what}"));
-    let trailer = last_trailer(&pdf)
-        .ok_or_else(|| fail("no trailer"))?
-        .to_string();
-    let trailer = trailer.as_str();
-    let root = dict_value(trailer, "/Root").ok_or_else(|| fail("no /Root"))?;
-    let root_num: u32 = root
-        .split_whitespace()
-        .next()
-        .and_then(|n| n.parse().ok())
-        .ok_or_else(|| fail("bad /Root"))?;
-    let size = dict_value(trailer, "/Size").ok_or_else(|| fail("no /Size"))?;
-    let prev = startxref(&pdf).ok_or_else(|| fail("no startxref"))?;
-    let catalog = object_body(&pdf, root_num).ok_or_else(|| fail("catalog not found"))?;
-    let mut dict = catalog.trim().to_string();
-    let (root, size) = (root.to_string(), size.to_string());
-    if !(dict.starts_with("<<") && dict.ends_with(">>")) {
-        return Err(fail("catalog is not a plain dictionary"));
-    }
-    dict.truncate(dict.len() - 2);
-    for (key, value) in entries {
-        if dict_value(&dict, key).is_some() {
-            return Err(fail(&format!("{key} is already set")));
-        }
-        dict.push_str(key);
-        dict.push(' ');
-        dict.push_str(value);
-    }
-    dict.push_str(">>");
+    let mut update = Update::new(pdf)?;
+    let root = update.root;
+    update.extend_dict(root, entries)?;
+    Ok(update.finish())
+}
 
-    let mut out = pdf;
-    if !out.ends_with(b"\n") {
-        out.push(b'\n');
+/// An incremental update being assembled: new objects, and new versions of old ones.
+pub struct Update {
+    pdf: Vec<u8>,
+    trailer: String,
+    prev: usize,
+    next: u32,
+    /// The catalog's and the document information's object numbers.
+    pub root: u32,
+    pub info: Option<u32>,
+    objects: Vec<(u32, Vec<u8>)>,
+}
+
+fn fail(what: &str) -> ExportError {
+    ExportError(format!("cannot update the PDF: {what}"))
+}
+
+fn object_number(reference: &str) -> Option<u32> {
+    reference.split_whitespace().next()?.parse().ok()
+}
+
+impl Update {
+    /// Reads the trailer of a finished PDF.
+    pub fn new(pdf: Vec<u8>) -> Result<Self, ExportError> {
+        let trailer = last_trailer(&pdf)
+            .ok_or_else(|| fail("no trailer"))?
+            .to_string();
+        let root = dict_value(&trailer, "/Root")
+            .and_then(object_number)
+            .ok_or_else(|| fail("no /Root"))?;
+        let info = dict_value(&trailer, "/Info").and_then(object_number);
+        let next = dict_value(&trailer, "/Size")
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| fail("no /Size"))?;
+        let prev = startxref(&pdf).ok_or_else(|| fail("no startxref"))?;
+        Ok(Self {
+            pdf,
+            trailer,
+            prev,
+            next,
+            root,
+            info,
+            objects: Vec::new(),
+        })
     }
-    let offset = out.len();
-    out.extend_from_slice(format!("{root_num} 0 obj\n{dict}\nendobj\n").as_bytes());
-    let xref = out.len();
-    // Keep /Info and /ID: PDF/A requires the ID, and the update describes the same document.
-    let mut new_trailer = format!("/Size {size}/Root {root}/Prev {prev}");
-    for key in ["/Info", "/ID"] {
-        if let Some(v) = dict_value(trailer, key) {
-            new_trailer.push_str(&format!("{key} {v}"));
+
+    /// Adds a new object; returns its number.
+    pub fn add(&mut self, body: Vec<u8>) -> u32 {
+        let num = self.next;
+        self.next += 1;
+        self.objects.push((num, body));
+        num
+    }
+
+    /// Writes a new version of dictionary object `num` with `entries` added.
+    pub fn extend_dict(&mut self, num: u32, entries: &[(&str, &str)]) -> Result<(), ExportError> {
+        let body = match self.objects.iter().find(|(n, _)| *n == num) {
+            Some((_, b)) => String::from_utf8_lossy(b).into_owned(),
+            None => object_body(&self.pdf, num)
+                .ok_or_else(|| fail(&format!("object {num} not found")))?
+                .to_string(),
+        };
+        let mut dict = body.trim().to_string();
+        if !(dict.starts_with("<<") && dict.ends_with(">>")) {
+            return Err(fail(&format!("object {num} is not a plain dictionary")));
         }
+        dict.truncate(dict.len() - 2);
+        for (key, value) in entries {
+            if dict_value(&format!("{dict}>>"), key).is_some() {
+                return Err(fail(&format!("{key} is already set")));
+            }
+            dict.push_str(key);
+            dict.push(' ');
+            dict.push_str(value);
+        }
+        dict.push_str(">>");
+        self.objects.retain(|(n, _)| *n != num);
+        self.objects.push((num, dict.into_bytes()));
+        Ok(())
     }
-    out.extend_from_slice(
-        format!(
-            "xref\n{root_num} 1\n{offset:010} 00000 n \ntrailer\n<<{new_trailer}>>\nstartxref\n{xref}\n%%EOF\n"
-        )
-        .as_bytes(),
-    );
-    Ok(out)
+
+    /// The original bytes followed by the update.
+    pub fn finish(self) -> Vec<u8> {
+        let mut out = self.pdf;
+        if !out.ends_with(b"\n") {
+            out.push(b'\n');
+        }
+        let mut offsets = Vec::new();
+        for (num, body) in &self.objects {
+            offsets.push((*num, out.len()));
+            out.extend_from_slice(format!("{num} 0 obj\n").as_bytes());
+            out.extend_from_slice(body);
+            out.extend_from_slice(b"\nendobj\n");
+        }
+        let xref = out.len();
+        out.extend_from_slice(b"xref\n");
+        offsets.sort();
+        for (num, offset) in offsets {
+            out.extend_from_slice(format!("{num} 1\n{offset:010} 00000 n \n").as_bytes());
+        }
+        // Keep /Info and /ID: PDF/A and PDF/X require the ID, and the update describes the
+        // same document.
+        let mut trailer = format!(
+            "/Size {}/Root {} 0 R/Prev {}",
+            self.next, self.root, self.prev
+        );
+        for key in ["/Info", "/ID"] {
+            if let Some(v) = dict_value(&self.trailer, key) {
+                trailer.push_str(&format!("{key} {v}"));
+            }
+        }
+        out.extend_from_slice(
+            format!("trailer\n<<{trailer}>>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+        );
+        out
+    }
 }
 
 /// The text of the last `trailer << … >>` dictionary.

@@ -96,6 +96,7 @@ pub fn known_keys(parent: &[Seg]) -> (String, Vec<&'static str>) {
         ["numbers"] => ("`[numbers]`".into(), fields::<NumbersSpec>()),
         ["contents"] => ("`[contents]`".into(), fields::<ContentsSpec>()),
         ["back"] => ("`[back]`".into(), fields::<BackSpec>()),
+        ["print"] => ("`[print]`".into(), fields::<PrintSpec>()),
         ["sections"] => ("a `[[sections]]` entry".into(), fields::<SectionSpec>()),
         ["sections", "metrics"] => ("a metric".into(), fields::<MetricSpec>()),
         _ => (format!("`{}`", keys.join(".")), Vec::new()),

@@ -11,7 +11,6 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use serde_spanned::Spanned;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 thread_local! {
     static PROBLEMS: RefCell<Vec<Diagnostic>> = const { RefCell::new(Vec::new()) };
@@ -114,17 +113,4 @@ where
             Ok(Vec::new())
         }
     }
-}
-
-/// A table of leaves, keyed by name.
-pub fn map<'de, D, T>(d: D) -> Result<BTreeMap<String, Spanned<T>>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned + Expect,
-{
-    let raw = BTreeMap::<String, Spanned<toml::Value>>::deserialize(d)?;
-    Ok(raw
-        .into_iter()
-        .filter_map(|(k, v)| convert(v).map(|v| (k, v)))
-        .collect())
 }

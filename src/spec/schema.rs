@@ -6,29 +6,48 @@ use super::types::Spec;
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 
-/// `[brand.colours]` as the schema shows it: the six roles, each a hex colour.
+/// A colour: hex, or hex with its print values.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum Colour {
+    /// `"#005EB8"`.
+    Hex(#[schemars(regex(pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"))] String),
+    /// `{ hex = "#005EB8", cmyk = [100, 50, 0, 0], spot = "PANTONE 300 C" }`.
+    Print(PrintColour),
+}
+
+/// A colour with its print values.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct PrintColour {
+    /// The screen colour.
+    #[schemars(regex(pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"))]
+    hex: String,
+    /// Cyan, magenta, yellow, black in per cent, for the print edition.
+    cmyk: Option<[f64; 4]>,
+    /// A spot colour name, printed as a Separation with `cmyk` as its alternate.
+    spot: Option<String>,
+}
+
+/// `[brand.colours]` as the schema shows it: the six roles.
 #[derive(JsonSchema)]
 #[schemars(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct Colours {
     /// Colour fields, headings, figures, links. Default `#005EB8` (NHS Blue).
-    #[schemars(regex(pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"))]
-    primary: Option<String>,
+    primary: Option<Colour>,
     /// Decorative rules; never text. Default `#41B6E6`.
-    #[schemars(regex(pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"))]
-    accent: Option<String>,
+    accent: Option<Colour>,
     /// Body text. Default `#212B32`.
-    #[schemars(regex(pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"))]
-    text: Option<String>,
+    text: Option<Colour>,
     /// Card details and the footer. Default `#4C6272`.
-    #[schemars(regex(pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"))]
-    muted: Option<String>,
+    muted: Option<Colour>,
     /// Card backgrounds. Default `#E8EDEE`.
-    #[schemars(regex(pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"))]
-    tint: Option<String>,
+    tint: Option<Colour>,
     /// Text on colour fields. Default `#FFFFFF`.
-    #[schemars(regex(pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"))]
-    paper: Option<String>,
+    paper: Option<Colour>,
 }
 
 /// `margins`: one length for every side, or each side on its own.

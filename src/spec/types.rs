@@ -5,7 +5,7 @@
 //! Nothing here knows about fonts, pages or PDF: a colour is still a string, a length is
 //! still `"20mm"`.
 
-use super::lenient::{leaf, list, map};
+use super::lenient::{leaf, list};
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_spanned::Spanned;
@@ -40,6 +40,9 @@ pub struct Spec {
     /// `[back]`: the back cover.
     #[serde(default)]
     pub back: Option<BackSpec>,
+    /// `[print]`: the print edition.
+    #[serde(default)]
+    pub print: Option<PrintSpec>,
     /// `[[sections]]`: the body of the report, in reading order.
     #[serde(default)]
     #[schemars(with = "Vec<SectionSpec>")]
@@ -87,9 +90,11 @@ pub struct ReportMeta {
 #[schemars(deny_unknown_fields)]
 pub struct Brand {
     /// Named colours: `primary = "#005EB8"`. Names are fixed roles (see the README).
-    #[serde(default, deserialize_with = "map")]
+    /// Colours by role: a hex string, or a table with `hex`, `cmyk` and `spot`; read by
+    /// the model, which knows both forms.
+    #[serde(default)]
     #[schemars(with = "super::schema::Colours")]
-    pub colours: BTreeMap<String, SpannedStr>,
+    pub colours: BTreeMap<String, Spanned<toml::Value>>,
     #[serde(default)]
     pub fonts: FontsSpec,
     /// Path of the logo (SVG or PNG), relative to report.toml.
@@ -173,6 +178,44 @@ pub struct NumbersSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<String>")]
     pub intro: Option<SpannedStr>,
+}
+
+/// `[print]`: the print edition (PDF/X-4 with bleed, marks and CMYK).
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PrintSpec {
+    /// Also write the print edition (`report-print.pdf`) on every build.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<bool>")]
+    pub enabled: Option<Spanned<bool>>,
+    /// Bleed on every side, default `"3mm"`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub bleed: Option<SpannedStr>,
+    /// Crop marks at the trim corners, default `true`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<bool>")]
+    pub marks: Option<Spanned<bool>>,
+    /// Registration targets beside the trim, default `false`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<bool>")]
+    pub registration: Option<Spanned<bool>>,
+    /// A slug line outside the bleed: file, date, page; default `true`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<bool>")]
+    pub slug: Option<Spanned<bool>>,
+    /// Text and logos must stay this far inside the trim, default `"5mm"`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub safe_area: Option<SpannedStr>,
+    /// The printer's CMYK ICC profile, relative to report.toml; default: FOGRA39 coated.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub profile: Option<SpannedStr>,
+    /// Total ink limit in per cent for any colour, default 320 (coated stock).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<f64>")]
+    pub ink_limit: Option<Spanned<f64>>,
 }
 
 /// `[back]`: the back cover.

@@ -1,0 +1,176 @@
+//! `[print]` → [`PrintConfig`]: bleed, marks, safe area, ink limit, output profile, and the
+//! CMYK (or spot) ink of every brand colour.
+//!
+//! Where report.toml gives a role's `cmyk`, that is what prints. Where it does not, the sRGB
+//! colour is converted through the output profile (relative colorimetric with black-point
+//! compensation, as prepress tools do) and a warning says the print colour was derived.
+//! Black text is the exception: a `text` colour dark enough to read as black prints as
+//! 100 % K, never as a rich four-colour black that would blur small type on press.
+
+use super::colours::PrintValues;
+use super::types::{Ink, PrintConfig};
+use super::{parse_or, values};
+use crate::diag::Diagnostic;
+use crate::geom::{Abs, Color};
+use crate::spec::Spec;
+use lcms2::{Flags, Intent, PixelFormat, Profile, Transform};
+use std::path::Path;
+use std::sync::Arc;
+
+/// The default output profile: coated offset stock (FOGRA39), the most common in the UK.
+const DEFAULT_PROFILE: &[u8] = include_bytes!("../../profiles/FOGRA39L-coated.icc");
+const DEFAULT_PROFILE_NAME: &str = "FOGRA39 (ISO Coated v2, ISO 12647-2:2004)";
+/// 3 mm is the bleed UK printers ask for.
+const DEFAULT_BLEED_MM: f64 = 3.0;
+/// 5 mm keeps text clear of the guillotine's tolerance.
+const DEFAULT_SAFE_MM: f64 = 5.0;
+/// Total area coverage limit for coated stock.
+const DEFAULT_INK_LIMIT: f64 = 320.0;
+/// A text colour this dark (WCAG luminance) reads as black and prints as 100 % K.
+const BLACK_TEXT_LUMINANCE: f64 = 0.05;
+
+/// Converts sRGB to the output profile's CMYK.
+pub struct Converter(Transform<[u8; 3], [u8; 4]>);
+
+impl Converter {
+    fn new(profile: &[u8]) -> Option<Self> {
+        let srgb = Profile::new_srgb();
+        let cmyk = Profile::new_icc(profile).ok()?;
+        if cmyk.color_space() != lcms2::ColorSpaceSignature::CmykData {
+            return None;
+        }
+        let t = Transform::new_flags(
+            &srgb,
+            PixelFormat::RGB_8,
+            &cmyk,
+            PixelFormat::CMYK_8,
+            Intent::RelativeColorimetric,
+            Flags::BLACKPOINT_COMPENSATION,
+        )
+        .ok()?;
+        Some(Self(t))
+    }
+
+    /// The colour's ink, in per cent.
+    pub fn cmyk(&self, c: Color) -> [f64; 4] {
+        let mut out = [[0u8; 4]];
+        self.0.transform_pixels(&[[c.r, c.g, c.b]], &mut out);
+        out[0].map(|v| (v as f64 / 255.0 * 100.0).round())
+    }
+}
+
+/// Reads `[print]` and works out every role's ink.
+pub fn print(
+    spec: &Spec,
+    base: &Path,
+    colours: &[PrintValues],
+    diags: &mut Vec<Diagnostic>,
+) -> PrintConfig {
+    let default = crate::spec::PrintSpec::default();
+    let p = spec.print.as_ref().unwrap_or(&default);
+    let flag =
+        |v: &Option<serde_spanned::Spanned<bool>>, d: bool| v.as_ref().map_or(d, |b| *b.get_ref());
+    let length =
+        |v: &Option<crate::spec::SpannedStr>, key: &str, d: f64, diags: &mut Vec<Diagnostic>| {
+            v.as_ref().map_or(Abs::mm(d), |s| {
+                parse_or(diags, s, key, values::length, Abs::mm(d))
+            })
+        };
+    let bleed = length(&p.bleed, "print.bleed", DEFAULT_BLEED_MM, diags);
+    let safe_area = length(&p.safe_area, "print.safe_area", DEFAULT_SAFE_MM, diags);
+    let ink_limit = p
+        .ink_limit
+        .as_ref()
+        .map_or(DEFAULT_INK_LIMIT, |l| *l.get_ref());
+    let (profile, profile_name) = match &p.profile {
+        Some(path) => match std::fs::read(base.join(path.get_ref())) {
+            Ok(bytes) => (bytes, path.get_ref().clone()),
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(
+                        format!(
+                            "cannot read the profile `{}` named by `print.profile`: {e}",
+                            path.get_ref()
+                        ),
+                        Some(path.span()),
+                    )
+                    .with_help("check the path; it is relative to report.toml"),
+                );
+                (DEFAULT_PROFILE.to_vec(), DEFAULT_PROFILE_NAME.to_string())
+            }
+        },
+        None => (DEFAULT_PROFILE.to_vec(), DEFAULT_PROFILE_NAME.to_string()),
+    };
+    let converter = Converter::new(&profile).or_else(|| {
+        let span = p.profile.as_ref().map(|s| s.span());
+        diags.push(
+            Diagnostic::error("`print.profile` is not a CMYK ICC output profile", span)
+                .with_help("ask your printer for their CMYK profile (.icc), or remove the key to use FOGRA39 coated"),
+        );
+        Converter::new(DEFAULT_PROFILE)
+    }).expect("invariant: the built-in profile is a CMYK output profile");
+
+    let mut warnings = Vec::new();
+    let mut inks = Vec::new();
+    for c in colours {
+        let (cmyk, derived) = match c.cmyk {
+            Some(v) => (v, false),
+            None if c.role == "text" && c.rgb.luminance() < BLACK_TEXT_LUMINANCE => {
+                ([0.0, 0.0, 0.0, 100.0], false)
+            }
+            None if c.rgb == Color::WHITE => ([0.0; 4], false),
+            None => (converter.cmyk(c.rgb), true),
+        };
+        if derived {
+            warnings.push(
+                Diagnostic::warning(
+                    format!(
+                        "the print colour of `{}` was derived from {} through the output profile: cmyk = [{}]",
+                        c.role,
+                        c.rgb,
+                        cmyk.map(|v| format!("{v}")).join(", ")
+                    ),
+                    c.span.clone(),
+                )
+                .with_help(format!(
+                    "give the brand's own print values: {} = {{ hex = \"{}\", cmyk = [c, m, y, k] }}",
+                    c.role, c.rgb
+                )),
+            );
+        }
+        let total: f64 = cmyk.iter().sum();
+        if total > ink_limit {
+            diags.push(
+                Diagnostic::error(
+                    format!(
+                        "`{}` prints with {total}% total ink, over the {ink_limit}% the press allows",
+                        c.role
+                    ),
+                    c.span.clone(),
+                )
+                .with_help("lower the CMYK values (replace some cyan, magenta and yellow with black)"),
+            );
+        }
+        inks.push((
+            c.rgb,
+            Ink {
+                cmyk: cmyk.map(|v| v / 100.0),
+                spot: c.spot.clone(),
+            },
+        ));
+    }
+    PrintConfig {
+        enabled: flag(&p.enabled, false),
+        bleed,
+        marks: flag(&p.marks, true),
+        registration: flag(&p.registration, false),
+        slug: flag(&p.slug, true),
+        safe_area,
+        ink_limit,
+        profile: Arc::new(profile),
+        profile_name,
+        inks,
+        converter: std::rc::Rc::new(converter),
+        warnings,
+    }
+}

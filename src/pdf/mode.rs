@@ -1,0 +1,205 @@
+//! The two editions' differences at the PDF boundary: colour and page geometry.
+//!
+//! The reader edition draws the frames as they are, in sRGB. The print edition draws the same
+//! frames inside a bleed and a margin for marks: brand colours become the brand's CMYK (or
+//! spot) inks, anything drawn to the trim edge is extended into the bleed, and crop marks,
+//! registration targets and a slug line are added outside the bleed in registration colour.
+//! Layout is not repeated: both editions have the same words on the same pages.
+
+use crate::frame::{ItemKind, Page};
+use crate::geom::{Abs, Color};
+use crate::model::PrintConfig;
+use krilla::color::cmyk;
+use krilla::color::separation::{SeparationColorant, SeparationSpace};
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::{LineCap, LineJoin, Paint, Stroke};
+use krilla::surface::Surface;
+use krilla::tagging::{Artifact, ArtifactType, ContentTag};
+use krilla::text::{Font, TextDirection};
+
+/// Room outside the bleed for crop marks and the slug line.
+const MARK_AREA: f64 = 12.0;
+/// Crop marks: their length, and their gap from the trim corner (they start past the bleed).
+const MARK_LENGTH_MM: f64 = 5.0;
+/// Hairline marks, as printers expect (0.25 pt).
+const MARK_WIDTH: f32 = 0.25;
+const SLUG_SIZE: f32 = 6.0;
+
+/// Which edition is being drawn.
+pub enum Mode<'a> {
+    Reader,
+    Print(PrintPage<'a>),
+}
+
+/// What the print edition needs to know while drawing.
+pub struct PrintPage<'a> {
+    pub config: &'a PrintConfig,
+    /// For the slug line.
+    pub file: String,
+    pub date: String,
+    pub pages: usize,
+}
+
+impl Mode<'_> {
+    /// How far the trimmed page sits from the media box's corner, in points.
+    pub fn offset(&self) -> f32 {
+        match self {
+            Mode::Reader => 0.0,
+            Mode::Print(p) => (p.config.bleed + Abs::mm(MARK_AREA)).to_pt() as f32,
+        }
+    }
+
+    /// TrimBox and BleedBox for print; nothing extra for the reader.
+    pub fn boxes(&self, settings: PageSettings, page: &Page) -> PageSettings {
+        let Mode::Print(p) = self else {
+            return settings;
+        };
+        let o = self.offset();
+        let b = p.config.bleed.to_pt() as f32;
+        let (w, h) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
+        settings
+            .with_trim_box(Rect::from_xywh(o, o, w, h))
+            .with_bleed_box(Rect::from_xywh(o - b, o - b, w + 2.0 * b, h + 2.0 * b))
+    }
+
+    /// The paint of a colour in this edition.
+    pub fn paint(&self, c: Color) -> Paint {
+        match self {
+            Mode::Reader => krilla::color::rgb::Color::new(c.r, c.g, c.b).into(),
+            Mode::Print(p) => {
+                let ink = p.config.ink(c);
+                let [cy, m, y, k] = ink.cmyk.map(|v| (v * 255.0).round() as u8);
+                let process = cmyk::Color::new(cy, m, y, k);
+                match ink.spot {
+                    Some(name) => {
+                        let space =
+                            SeparationSpace::new(SeparationColorant::Custom(name), process.into());
+                        krilla::color::Color::from(krilla::color::separation::Color::new(
+                            255, space,
+                        ))
+                        .into()
+                    }
+                    None => process.into(),
+                }
+            }
+        }
+    }
+
+    /// In print, a rectangle drawn to the trim edge runs on into the bleed.
+    pub fn bleed(&self, kind: &ItemKind, x: f32, y: f32, page: &Page) -> (ItemKind, f32, f32) {
+        let (Mode::Print(p), ItemKind::Rect { size, fill }) = (self, kind) else {
+            return (kind.clone(), x, y);
+        };
+        const EDGE: f32 = 0.01;
+        let b = p.config.bleed.to_pt() as f32;
+        let (pw, ph) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
+        let (mut x0, mut y0) = (x, y);
+        let (mut x1, mut y1) = (x + size.w.to_pt() as f32, y + size.h.to_pt() as f32);
+        if x0 <= EDGE {
+            x0 -= b;
+        }
+        if y0 <= EDGE {
+            y0 -= b;
+        }
+        if x1 >= pw - EDGE {
+            x1 += b;
+        }
+        if y1 >= ph - EDGE {
+            y1 += b;
+        }
+        let size = crate::geom::Size::new(Abs((x1 - x0) as f64), Abs((y1 - y0) as f64));
+        (ItemKind::Rect { size, fill: *fill }, x0, y0)
+    }
+
+    /// Crop marks, registration targets and the slug line, outside the bleed.
+    pub fn marks(&self, surface: &mut Surface, page: &Page, fonts: &[Font]) {
+        let Mode::Print(p) = self else { return };
+        surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+            ArtifactType::Page,
+        )));
+        let registration: Paint = {
+            let space = SeparationSpace::new(
+                SeparationColorant::AllColorants,
+                cmyk::Color::new(255, 255, 255, 255).into(),
+            );
+            krilla::color::Color::from(krilla::color::separation::Color::new(255, space)).into()
+        };
+        let o = self.offset();
+        let b = p.config.bleed.to_pt() as f32;
+        let len = Abs::mm(MARK_LENGTH_MM).to_pt() as f32;
+        let (w, h) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
+        let mut pb = PathBuilder::new();
+        if p.config.marks {
+            for (cx, sx) in [(o, -1.0f32), (o + w, 1.0)] {
+                for (cy, sy) in [(o, -1.0f32), (o + h, 1.0)] {
+                    // A horizontal and a vertical mark on the trim lines, starting past the bleed.
+                    pb.move_to(cx + sx * (b + 1.0), cy);
+                    pb.line_to(cx + sx * (b + 1.0 + len), cy);
+                    pb.move_to(cx, cy + sy * (b + 1.0));
+                    pb.line_to(cx, cy + sy * (b + 1.0 + len));
+                }
+            }
+        }
+        if p.config.registration {
+            let r = len / 2.0;
+            for (cx, cy) in [
+                (o + w / 2.0, o - b - 1.0 - r),
+                (o + w / 2.0, o + h + b + 1.0 + r),
+                (o - b - 1.0 - r, o + h / 2.0),
+                (o + w + b + 1.0 + r, o + h / 2.0),
+            ] {
+                pb.move_to(cx - r, cy);
+                pb.line_to(cx + r, cy);
+                pb.move_to(cx, cy - r);
+                pb.line_to(cx, cy + r);
+                // A circle from four quarter arcs (cubic approximation, k = 0.5523).
+                let k = 0.5523 * r * 0.7;
+                let rr = r * 0.7;
+                pb.move_to(cx + rr, cy);
+                pb.cubic_to(cx + rr, cy + k, cx + k, cy + rr, cx, cy + rr);
+                pb.cubic_to(cx - k, cy + rr, cx - rr, cy + k, cx - rr, cy);
+                pb.cubic_to(cx - rr, cy - k, cx - k, cy - rr, cx, cy - rr);
+                pb.cubic_to(cx + k, cy - rr, cx + rr, cy - k, cx + rr, cy);
+            }
+        }
+        if let Some(path) = pb.finish() {
+            surface.set_fill(None);
+            surface.set_stroke(Some(Stroke {
+                paint: registration.clone(),
+                width: MARK_WIDTH,
+                miter_limit: 4.0,
+                line_cap: LineCap::Butt,
+                line_join: LineJoin::Miter,
+                opacity: NormalizedF32::ONE,
+                dash: None,
+            }));
+            surface.draw_path(&path);
+            surface.set_stroke(None);
+        }
+        if p.config.slug
+            && let (Some(font), Some(number)) = (fonts.first(), page.number.or(Some(0)))
+        {
+            let which = match page.number {
+                Some(_) => format!("page {number}"),
+                None => page.label.clone().unwrap_or_default(),
+            };
+            let slug = format!("{} · {} · {which} of {}", p.file, p.date, p.pages);
+            surface.set_fill(Some(krilla::paint::Fill {
+                paint: registration,
+                opacity: NormalizedF32::ONE,
+                rule: Default::default(),
+            }));
+            surface.draw_text(
+                Point::from_xy(o, o + h + b + len + 2.0 + SLUG_SIZE * 1.5),
+                font.clone(),
+                SLUG_SIZE,
+                &slug,
+                false,
+                TextDirection::Auto,
+            );
+        }
+        surface.end_tagged();
+    }
+}
