@@ -317,3 +317,27 @@ fn a_cmyk_total_over_the_ink_limit_stops_the_build() {
         "`text` prints with 400% total ink, over the 320% the press allows"
     );
 }
+
+#[test]
+fn preflight_of_any_pdf_finds_a_72_dpi_image_and_a_missing_output_intent() {
+    // The reader edition with a logo 170 pixels wide placed 170 points wide: 72 dpi.
+    let source = format!(
+        "{SMALL}[brand]\nlogo = \"logo-72dpi.png\"\nlogo_alt = \"Logo\"\n[[sections]]\ntitle = \"One\"\n"
+    );
+    let built = common::build_in(&source, &common::root().join("tests/data"));
+    let findings = folio::preflight::file::check(&built.pdf, 320.0).unwrap();
+    let text: Vec<String> = findings.iter().map(|f| f.to_string()).collect();
+    assert!(
+        text.iter().any(|t| t.starts_with("warning: page 1: image ")
+            && t.ends_with(" is 72 dpi at its placed size; print needs 300")),
+        "{text:#?}"
+    );
+    assert!(text.contains(&"error: no PDF/X output intent (GTS_PDFX with a CMYK profile): the printer cannot know the press condition".to_string()));
+    assert!(text.contains(&"error: page 1: no TrimBox".to_string()));
+}
+
+#[test]
+fn preflight_of_the_print_edition_is_clean() {
+    let findings = folio::preflight::file::check(&shipped(), 320.0).unwrap();
+    assert!(findings.is_empty(), "{findings:#?}");
+}

@@ -27,6 +27,7 @@ pub const EXIT_IO: u8 = 3;
   folio check                   find every problem without writing a PDF
   folio watch                   rebuild on every save
   folio schema > folio.schema.json
+  folio preflight report-print.pdf   check any PDF for print
 
 Exit codes: 0 ok, 1 problems in report.toml, 2 wrong usage, 3 a file could not be read or written."
 )]
@@ -72,6 +73,14 @@ enum Command {
     },
     /// Print the JSON Schema of report.toml, for editor autocompletion.
     Schema,
+    /// Check any PDF for print: boxes, output intent, fonts, RGB, image resolution, ink.
+    Preflight {
+        /// The PDF to check.
+        file: PathBuf,
+        /// Total ink limit in per cent.
+        #[arg(long, default_value_t = 320.0)]
+        ink_limit: f64,
+    },
     /// Rebuild whenever report.toml or a file it uses changes; the last good PDF stays.
     Watch {
         #[arg(default_value = "report.toml")]
@@ -138,5 +147,50 @@ pub fn run() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Watch { input, output } => watch::watch(&input, output.as_deref(), v),
+        Command::Preflight { file, ink_limit } => preflight(&file, ink_limit, v),
+    }
+}
+
+/// `folio preflight FILE.pdf`: prints findings; exit 1 if any is an error.
+fn preflight(file: &std::path::Path, ink_limit: f64, v: Verbosity) -> ExitCode {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", file.display());
+            return ExitCode::from(EXIT_IO);
+        }
+    };
+    let findings = match folio::preflight::file::check(&bytes, ink_limit) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {}: {e}", file.display());
+            return ExitCode::from(EXIT_REPORT);
+        }
+    };
+    for f in &findings {
+        eprintln!("{f}");
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.level == folio::preflight::file::Level::Error)
+        .count();
+    if !v.quiet {
+        eprintln!(
+            "{}: {} error{}, {} warning{}",
+            file.display(),
+            errors,
+            if errors == 1 { "" } else { "s" },
+            findings.len() - errors,
+            if findings.len() - errors == 1 {
+                ""
+            } else {
+                "s"
+            }
+        );
+    }
+    if errors > 0 {
+        ExitCode::from(EXIT_REPORT)
+    } else {
+        ExitCode::SUCCESS
     }
 }
