@@ -147,14 +147,14 @@ pub fn check(bytes: &[u8], ink_limit: f64) -> Result<Vec<Finding>, String> {
                 _ => {}
             }
         }
-        if let Ok(group) = page.get(b"Group").and_then(|g| resolve(&doc, g).as_dict()) {
-            if group_is_rgb(&doc, group) {
-                push(
-                    Level::Error,
-                    n,
-                    "the page's transparency group is device RGB".into(),
-                );
-            }
+        if let Ok(group) = page.get(b"Group").and_then(|g| resolve(&doc, g).as_dict())
+            && group_is_rgb(&doc, group)
+        {
+            push(
+                Level::Error,
+                n,
+                "the page's transparency group is device RGB".into(),
+            );
         }
     }
     out.sort_by_key(|f| (std::cmp::Reverse(f.level), f.page));
