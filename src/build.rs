@@ -84,8 +84,14 @@ pub fn compile_editions(
         .collect();
     let standards = Standards::default();
     let pdf = if editions.reader {
-        pdf::export(&document, &report.fonts, &report.meta, standards)
-            .map_err(|e| Failure::Export(e.0))?
+        pdf::export(
+            &document,
+            &report.fonts,
+            &report.meta,
+            standards,
+            &report.print.profile,
+        )
+        .map_err(|e| Failure::Export(e.0))?
     } else {
         Vec::new()
     };

@@ -68,6 +68,8 @@ pub enum Artifact {
     Footer,
     /// Colour fields, card backgrounds and rules.
     Decoration,
+    /// Content repeated because of a page break (a table's heading row).
+    Repeat,
 }
 
 /// Drawable things.
@@ -143,6 +145,17 @@ pub enum Role {
     /// The table of contents and its entries.
     Toc,
     TocItem,
+    /// A pull quote.
+    Quote,
+    /// A figure's or table's caption.
+    Caption,
+    Table,
+    TableHead,
+    TableBody,
+    TableRow,
+    /// A column heading cell.
+    TableHeader,
+    TableCell,
     /// A grouping without meaning of its own (a callout card, the cover block).
     Div,
 }

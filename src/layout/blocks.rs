@@ -45,11 +45,16 @@ pub fn section(ctx: &mut Ctx, section: &Section) -> Vec<Block> {
         let p = ctx.structure.push(node, Role::Paragraph);
         let mut b = Block::lines(ctx.text(lead, &style, width, p));
         b.space_after = body.size * 1.2;
+        // A lead introduces what follows: it never ends a page on its own.
+        b.keep_with_next = true;
         blocks.push(b);
     }
     // Figures lead and the text explains them: a reader who skims sees the numbers first.
     blocks.extend(cards::grid(ctx, node, &section.metrics, width));
-    markdown(ctx, node, &section.body, width, &mut blocks);
+    markdown_into(ctx, node, &section.body, width, &mut blocks);
+    for c in &section.components {
+        blocks.extend(super::components::component(ctx, node, c, width));
+    }
     blocks
 }
 
@@ -79,7 +84,13 @@ pub fn heading_block(ctx: &mut Ctx, parent: NodeId, title: &str, width: Abs) -> 
 }
 
 /// Markdown blocks of a section body.
-fn markdown(ctx: &mut Ctx, parent: NodeId, md: &[MdBlock], width: Abs, out: &mut Vec<Block>) {
+pub fn markdown_into(
+    ctx: &mut Ctx,
+    parent: NodeId,
+    md: &[MdBlock],
+    width: Abs,
+    out: &mut Vec<Block>,
+) {
     let body = ctx.body_style();
     let gap = body.size * PARAGRAPH_GAP_EM;
     for block in md {

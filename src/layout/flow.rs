@@ -43,6 +43,9 @@ pub struct Block {
     pub min_tail: usize,
     /// A bookmark to record where the block lands: (level, title).
     pub bookmark: Option<(u8, String)>,
+    /// Placed again at the top of every page the block continues on (a table's heading
+    /// row, already tagged as a repeat artifact).
+    pub repeat: Option<Slice>,
 }
 
 impl Block {
@@ -171,6 +174,15 @@ pub fn paginate(mut blocks: Vec<Block>, area: Rect) -> Vec<FlowPage> {
             j += take;
             if j < n {
                 new_page(&mut pages, &mut y);
+                if let Some(header) = &block.repeat {
+                    let page = pages.last_mut().expect("invariant: there is always a page");
+                    place(
+                        &mut page.items,
+                        header.items.clone(),
+                        Point::new(area.origin.x, y),
+                    );
+                    y += header.height;
+                }
             }
         }
         prev_after = block.space_after;

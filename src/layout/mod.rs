@@ -15,6 +15,7 @@
 
 mod blocks;
 mod cards;
+mod components;
 mod contents;
 mod cover;
 pub mod flow;

@@ -7,6 +7,7 @@
 
 mod assets;
 mod colours;
+mod components;
 mod coverage;
 pub mod markdown;
 mod meta;
@@ -50,7 +51,7 @@ pub fn resolve(
     let logo = logo(spec, base, &mut diags);
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
-    let sections = sections::sections(spec, &mut diags);
+    let sections = sections::sections(spec, base, &mut diags);
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
         title: meta::text_or(&n.title, "2020 in numbers"),
         intro: n.intro.as_ref().map(|i| i.get_ref().clone()),

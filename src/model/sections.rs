@@ -10,7 +10,7 @@ use serde_spanned::Spanned;
 use std::collections::BTreeSet;
 
 /// Reads every section; an empty report is an error.
-pub fn sections(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
+pub fn sections(spec: &Spec, base: &std::path::Path, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
     if spec.sections.is_empty() {
         diags.push(
             Diagnostic::error(
@@ -45,6 +45,11 @@ pub fn sections(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
             );
         }
         let metrics = sp.metrics.iter().filter_map(|m| metric(m, diags)).collect();
+        let components = sp
+            .blocks
+            .iter()
+            .filter_map(|b| super::components::component(b, base, diags))
+            .collect();
         out.push(Section {
             id,
             title,
@@ -53,6 +58,7 @@ pub fn sections(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
                 markdown_blocks(b, &format!("{key}.body"), diags)
             }),
             metrics,
+            components,
             new_page: sp.new_page.as_ref().is_some_and(|n| *n.get_ref()),
         });
     }

@@ -195,6 +195,8 @@ pub struct Section {
     pub lead: Option<String>,
     pub body: Vec<Block>,
     pub metrics: Vec<Metric>,
+    /// Charts, quotes, boxes, tables and images, after the body.
+    pub components: Vec<Component>,
     pub new_page: bool,
 }
 
@@ -233,4 +235,68 @@ pub struct Inline {
     pub bold: bool,
     pub italic: bool,
     pub link: Option<String>,
+}
+
+/// A rich component of a section.
+pub enum Component {
+    Chart(Chart),
+    Quote {
+        text: String,
+        by: Option<String>,
+    },
+    Box {
+        title: Option<String>,
+        body: Vec<Block>,
+    },
+    Table(Table),
+    Image(ImageBlock),
+}
+
+/// A chart drawn from data.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    pub kind: ChartKind,
+    pub title: Option<String>,
+    pub data: Vec<Datum>,
+    /// The number format of its values.
+    pub format: String,
+    /// What it shows, for screen readers.
+    pub alt: String,
+    /// Also give the data as a table.
+    pub table: bool,
+}
+
+/// Kinds of chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Horizontal bars on a common scale.
+    Bar,
+    /// One percentage bar per row.
+    Progress,
+}
+
+/// A labelled value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Datum {
+    pub label: String,
+    pub value: f64,
+}
+
+/// A table: headings and rows of (text, is a number) cells.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub title: Option<String>,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<(String, bool)>>,
+}
+
+/// An image in the body.
+pub struct ImageBlock {
+    pub image: Arc<ImageData>,
+    /// Share of the text column.
+    pub width: f64,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    /// `None` when decorative.
+    pub alt: Option<String>,
 }

@@ -130,6 +130,7 @@ fn artifact(a: Artifact) -> ArtifactType {
     match a {
         Artifact::Footer => ArtifactType::Footer,
         Artifact::Decoration => ArtifactType::Layout,
+        Artifact::Repeat => ArtifactType::PaginationOther,
     }
 }
 

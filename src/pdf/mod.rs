@@ -74,6 +74,7 @@ pub fn export(
     fonts: &FontBook,
     meta: &Meta,
     standards: Standards,
+    cmyk_profile: &[u8],
 ) -> Result<Vec<u8>, ExportError> {
     let mut config = ConfigurationBuilder::new();
     if standards.pdf_ua1 {
@@ -88,6 +89,8 @@ pub fn export(
     let settings = SerializeSettings {
         configuration,
         enable_tagging: true,
+        // PDF/A needs CMYK content (a CMYK JPEG) tied to a profile: the print edition's.
+        cmyk_profile: krilla::icc::ICCProfile::new(cmyk_profile),
         ..SerializeSettings::default()
     };
     let mut pdf = KDocument::new_with(settings);

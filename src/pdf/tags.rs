@@ -1,7 +1,9 @@
 //! The tag tree: the frame's structure, translated node by node into krilla tag groups.
 
 use crate::frame::{Child, NodeId, Role, Structure};
-use krilla::tagging::{Identifier, ListNumbering, Node, Tag, TagGroup, TagKind, TagTree};
+use krilla::tagging::{
+    Identifier, ListNumbering, Node, TableHeaderScope, Tag, TagGroup, TagKind, TagTree,
+};
 use std::num::NonZeroU16;
 
 /// Builds the tag tree. Content pieces that were never drawn (none should be) are skipped.
@@ -47,6 +49,14 @@ fn kind(structure: &Structure, n: NodeId) -> TagKind {
         }
         Role::Toc => Tag::TOC.into(),
         Role::TocItem => Tag::TOCI.into(),
+        Role::Quote => Tag::BlockQuote.into(),
+        Role::Caption => Tag::Caption.into(),
+        Role::Table => Tag::Table.into(),
+        Role::TableHead => Tag::THead.into(),
+        Role::TableBody => Tag::TBody.into(),
+        Role::TableRow => Tag::TR.into(),
+        Role::TableHeader => Tag::TH(TableHeaderScope::Column).into(),
+        Role::TableCell => Tag::TD.into(),
         Role::List { ordered } => Tag::L(if *ordered {
             ListNumbering::Decimal
         } else {

@@ -57,7 +57,7 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                             None,
                         ));
                     }
-                    if let ImageKind::Png(_) | ImageKind::Jpeg(_) = image.kind {
+                    if let ImageKind::Png(data) | ImageKind::Jpeg(data) = &image.kind {
                         let dpi = image.size.w.to_pt() / (size.w.to_pt() / 72.0);
                         if dpi < PRINT_DPI {
                             out.push(
@@ -71,13 +71,17 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                                 .with_help("supply a larger image, or an SVG"),
                             );
                         }
-                        out.push(
-                            Diagnostic::error(
-                                format!("the image `{}` is an RGB raster, which the print edition cannot carry", image.name),
-                                None,
-                            )
-                            .with_help("give a CMYK JPEG or an SVG for print, or leave the print edition off"),
-                        );
+                        let cmyk_jpeg = matches!(image.kind, ImageKind::Jpeg(_))
+                            && jpeg_components(data) == Some(4);
+                        if !cmyk_jpeg {
+                            out.push(
+                                Diagnostic::error(
+                                    format!("the image `{}` is an RGB raster, which the print edition cannot carry", image.name),
+                                    None,
+                                )
+                                .with_help("give a CMYK JPEG or an SVG for print, or leave the print edition off"),
+                            );
+                        }
                     }
                 }
                 _ => {}
@@ -86,4 +90,22 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
     }
     out.dedup_by(|a, b| a.message == b.message);
     out
+}
+
+/// The number of colour components of a JPEG (3 for RGB, 4 for CMYK), from its frame header.
+fn jpeg_components(data: &[u8]) -> Option<u8> {
+    let mut i = 2;
+    while i + 9 < data.len() {
+        if data[i] != 0xFF {
+            return None;
+        }
+        let marker = data[i + 1];
+        let len = u16::from_be_bytes([data[i + 2], data[i + 3]]) as usize;
+        // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC), carry the frame header.
+        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
+            return data.get(i + 9).copied();
+        }
+        i += 2 + len;
+    }
+    None
 }

@@ -99,6 +99,10 @@ pub fn known_keys(parent: &[Seg]) -> (String, Vec<&'static str>) {
         ["print"] => ("`[print]`".into(), fields::<PrintSpec>()),
         ["sections"] => ("a `[[sections]]` entry".into(), fields::<SectionSpec>()),
         ["sections", "metrics"] => ("a metric".into(), fields::<MetricSpec>()),
+        ["sections", "blocks"] => (
+            "a `[[sections.blocks]]` entry".into(),
+            fields::<BlockSpec>(),
+        ),
         _ => (format!("`{}`", keys.join(".")), Vec::new()),
     }
 }

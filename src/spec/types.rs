@@ -254,6 +254,10 @@ pub struct SectionSpec {
     #[serde(default)]
     #[schemars(with = "Vec<MetricSpec>")]
     pub metrics: Vec<Spanned<MetricSpec>>,
+    /// Charts, quotes, boxes, tables and images, in order, after the body.
+    #[serde(default)]
+    #[schemars(with = "Vec<BlockSpec>")]
+    pub blocks: Vec<Spanned<BlockSpec>>,
 }
 
 /// One headline figure.
@@ -287,4 +291,96 @@ pub struct MetricSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<bool>")]
     pub highlight: Option<Spanned<bool>>,
+}
+
+/// One `[[sections.blocks]]` entry: a chart, pull quote, highlight box, table or image.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct BlockSpec {
+    /// `"chart"`, `"quote"`, `"box"`, `"table"` or `"image"`.
+    #[serde(default, rename = "type", deserialize_with = "leaf")]
+    #[schemars(with = "String", required)]
+    pub kind: Option<SpannedStr>,
+    /// Chart: `"bar"` (horizontal bars) or `"progress"` (a percentage bar per row).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub chart: Option<SpannedStr>,
+    /// Chart, box or table: its title.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub title: Option<SpannedStr>,
+    /// Chart data inline: `[{ label = "…", value = 55000000 }, …]`.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<DatumSchema>>")]
+    pub data: Option<Spanned<toml::Value>>,
+    /// Chart data from a CSV file beside report.toml: a `label,value` header, then rows.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub csv: Option<SpannedStr>,
+    /// Chart: how values read (`"compact"`, `"grouped"`, `"percent"`, `"currency"`).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub format: Option<SpannedStr>,
+    /// Chart or image: what it shows, for screen readers (charts: generated if absent).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub alt: Option<SpannedStr>,
+    /// Chart: also give its data as a table after it, default `false`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<bool>")]
+    pub table: Option<Spanned<bool>>,
+    /// Quote: the words; box: its markdown body.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub text: Option<SpannedStr>,
+    /// Quote: who said it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub by: Option<SpannedStr>,
+    /// Table: column headings.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub columns: Option<Spanned<toml::Value>>,
+    /// Table: rows of cells (text or numbers).
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<Vec<CellSchema>>>")]
+    pub rows: Option<Spanned<toml::Value>>,
+    /// Image: the file (SVG, PNG or JPEG), relative to report.toml.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub file: Option<SpannedStr>,
+    /// Image: width as a share of the text column, 0.2 to 1 (default 1).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<f64>")]
+    pub width: Option<Spanned<f64>>,
+    /// Image: caption under it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub caption: Option<SpannedStr>,
+    /// Image: who made it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub credit: Option<SpannedStr>,
+    /// Image: adds nothing a reader needs (no `alt`; screen readers skip it).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<bool>")]
+    pub decorative: Option<Spanned<bool>>,
+}
+
+/// A chart datum, as the schema shows it.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct DatumSchema {
+    label: String,
+    value: f64,
+}
+
+/// A table cell: text or a number.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum CellSchema {
+    Text(String),
+    Number(f64),
 }

@@ -1,0 +1,330 @@
+//! `[[sections.blocks]]` → [`Component`]s: charts, pull quotes, highlight boxes, tables and
+//! images, each validated for the keys its kind takes.
+
+use super::types::{Chart, ChartKind, Component, Datum, ImageBlock, Table};
+use super::{assets, numbers, sections::markdown_blocks};
+use crate::diag::Diagnostic;
+use crate::spec::{BlockSpec, SpannedStr};
+use serde_spanned::Spanned;
+use std::path::Path;
+use std::sync::Arc;
+
+const KINDS: [&str; 5] = ["chart", "quote", "box", "table", "image"];
+
+/// Reads one block.
+pub fn component(
+    b: &Spanned<BlockSpec>,
+    base: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Component> {
+    let s = b.get_ref();
+    let span = Some(b.span());
+    let text = |v: &Option<SpannedStr>| v.as_ref().map(|t| t.get_ref().clone());
+    let need = |v: &Option<SpannedStr>, key: &str, example: &str, diags: &mut Vec<Diagnostic>| {
+        if v.is_none() {
+            diags.push(
+                Diagnostic::error(format!("this block needs `{key}`"), span.clone())
+                    .with_help(format!("add {key} = {example}"))
+                    .missing(&[key]),
+            );
+        }
+    };
+    let kind = s.kind.as_ref().map(|k| k.get_ref().as_str());
+    match kind {
+        Some("quote") => {
+            need(&s.text, "text", "\"the words quoted\"", diags);
+            Some(Component::Quote {
+                text: text(&s.text)?,
+                by: text(&s.by),
+            })
+        }
+        Some("box") => {
+            need(&s.text, "text", "\"the box's text\"", diags);
+            let body = markdown_blocks(s.text.as_ref()?, "box text", diags);
+            Some(Component::Box {
+                title: text(&s.title),
+                body,
+            })
+        }
+        Some("chart") => chart(s, base, span, diags).map(Component::Chart),
+        Some("table") => table(s, span, diags).map(Component::Table),
+        Some("image") => {
+            need(&s.file, "file", "\"images/photo.jpg\"", diags);
+            let image = assets::image(base, "file", s.file.as_ref()?)
+                .map_err(|d| diags.push(d))
+                .ok()?;
+            let decorative = s.decorative.as_ref().is_some_and(|d| *d.get_ref());
+            if s.alt.is_none() && !decorative {
+                diags.push(
+                    Diagnostic::error(
+                        "an image has no `alt` text",
+                        s.file.as_ref().map(|f| f.span()),
+                    )
+                    .with_help("add alt = \"…\" saying what the image shows, or decorative = true"),
+                );
+            }
+            let width = s.width.as_ref().map_or(1.0, |w| *w.get_ref());
+            if !(0.2..=1.0).contains(&width) {
+                diags.push(
+                    Diagnostic::error(
+                        "`width` is a share of the column, from 0.2 to 1",
+                        s.width.as_ref().map(|w| w.span()),
+                    )
+                    .with_help("write width = 0.5 for half the column"),
+                );
+            }
+            Some(Component::Image(ImageBlock {
+                image: Arc::new(image),
+                width: width.clamp(0.2, 1.0),
+                caption: text(&s.caption),
+                credit: text(&s.credit),
+                alt: text(&s.alt),
+            }))
+        }
+        Some(other) => {
+            diags.push(
+                Diagnostic::error(
+                    format!("unknown block type `{other}`"),
+                    s.kind.as_ref().map(|k| k.span()),
+                )
+                .with_help(format!("use one of: {}", KINDS.join(", "))),
+            );
+            None
+        }
+        None => {
+            diags.push(
+                Diagnostic::error("a block needs a `type`", span).with_help(format!(
+                    "add type = \"chart\" (or {})",
+                    KINDS[1..].join(", ")
+                )),
+            );
+            None
+        }
+    }
+}
+
+fn chart(
+    s: &BlockSpec,
+    base: &Path,
+    span: Option<std::ops::Range<usize>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Chart> {
+    let kind = match s.chart.as_ref().map(|c| c.get_ref().as_str()) {
+        None | Some("bar") => ChartKind::Bar,
+        Some("progress") => ChartKind::Progress,
+        Some(other) => {
+            diags.push(
+                Diagnostic::error(
+                    format!("unknown chart `{other}`"),
+                    s.chart.as_ref().map(|c| c.span()),
+                )
+                .with_help("use \"bar\" or \"progress\""),
+            );
+            return None;
+        }
+    };
+    let data = match (&s.data, &s.csv) {
+        (Some(d), None) => inline_data(d, diags)?,
+        (None, Some(path)) => csv_data(base, path, diags)?,
+        _ => {
+            diags.push(
+                Diagnostic::error("a chart needs `data` or `csv` (one of them)", span).with_help(
+                    "add data = [{ label = \"…\", value = 1 }, …] or csv = \"data.csv\"",
+                ),
+            );
+            return None;
+        }
+    };
+    let format = s
+        .format
+        .as_ref()
+        .map_or("grouped", |f| f.get_ref().as_str())
+        .to_string();
+    if numbers::format(1.0, &format).is_none() {
+        diags.push(
+            Diagnostic::error(
+                format!("unknown number format `{format}`"),
+                s.format.as_ref().map(|f| f.span()),
+            )
+            .with_help(format!("use one of: {}", numbers::FORMATS.join(", "))),
+        );
+        return None;
+    }
+    if kind == ChartKind::Progress && data.iter().any(|d| !(0.0..=100.0).contains(&d.value)) {
+        diags.push(
+            Diagnostic::error("a progress chart takes percentages from 0 to 100", span)
+                .with_help("give each value as a percentage"),
+        );
+        return None;
+    }
+    let title = s.title.as_ref().map(|t| t.get_ref().clone());
+    let fmt = |v: f64| numbers::format(v, &format).unwrap_or_default();
+    let alt = s
+        .alt
+        .as_ref()
+        .map(|a| a.get_ref().clone())
+        .unwrap_or_else(|| {
+            // A summary a screen reader can say in one breath: what, then each value.
+            let items: Vec<String> = data
+                .iter()
+                .map(|d| format!("{}: {}", d.label, fmt(d.value)))
+                .collect();
+            format!(
+                "{} chart{}. {}.",
+                if kind == ChartKind::Bar {
+                    "Bar"
+                } else {
+                    "Percentage"
+                },
+                title.as_ref().map_or(String::new(), |t| format!(": {t}")),
+                items.join("; ")
+            )
+        });
+    Some(Chart {
+        kind,
+        title,
+        data,
+        format,
+        alt,
+        table: s.table.as_ref().is_some_and(|t| *t.get_ref()),
+    })
+}
+
+fn inline_data(d: &Spanned<toml::Value>, diags: &mut Vec<Diagnostic>) -> Option<Vec<Datum>> {
+    let bad = |diags: &mut Vec<Diagnostic>| {
+        diags.push(
+            Diagnostic::error(
+                "chart `data` must be a list of { label, value } tables",
+                Some(d.span()),
+            )
+            .with_help("write data = [{ label = \"Summary Care Records\", value = 55000000 }]"),
+        );
+        None
+    };
+    let toml::Value::Array(items) = d.get_ref() else {
+        return bad(diags);
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let toml::Value::Table(t) = item else {
+            return bad(diags);
+        };
+        let label = t.get("label").and_then(|l| l.as_str());
+        let value = t
+            .get("value")
+            .and_then(|v| v.as_float().or(v.as_integer().map(|i| i as f64)));
+        match (label, value) {
+            (Some(l), Some(v)) => out.push(Datum {
+                label: l.to_string(),
+                value: v,
+            }),
+            _ => return bad(diags),
+        }
+    }
+    if out.is_empty() {
+        return bad(diags);
+    }
+    Some(out)
+}
+
+fn csv_data(base: &Path, path: &SpannedStr, diags: &mut Vec<Diagnostic>) -> Option<Vec<Datum>> {
+    let text = match std::fs::read_to_string(base.join(path.get_ref())) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(
+                    format!("cannot read the chart data `{}`: {e}", path.get_ref()),
+                    Some(path.span()),
+                )
+                .with_help("check the path; it is relative to report.toml"),
+            );
+            return None;
+        }
+    };
+    let mut out = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let Some((label, value)) = line.rsplit_once(',') else {
+            diags.push(Diagnostic::error(
+                format!(
+                    "`{}` line {}: expected `label,value`",
+                    path.get_ref(),
+                    n + 1
+                ),
+                Some(path.span()),
+            ));
+            return None;
+        };
+        match value.trim().replace('_', "").parse::<f64>() {
+            Ok(v) => out.push(Datum {
+                label: label.trim().trim_matches('"').to_string(),
+                value: v,
+            }),
+            Err(_) => {
+                diags.push(Diagnostic::error(
+                    format!(
+                        "`{}` line {}: `{}` is not a number",
+                        path.get_ref(),
+                        n + 1,
+                        value.trim()
+                    ),
+                    Some(path.span()),
+                ));
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+fn table(
+    s: &BlockSpec,
+    span: Option<std::ops::Range<usize>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Table> {
+    let cell = |v: &toml::Value| match v {
+        toml::Value::String(s) => Some((s.clone(), false)),
+        toml::Value::Integer(i) => Some((numbers::grouped(*i as f64), true)),
+        toml::Value::Float(f) => Some((numbers::grouped(*f), true)),
+        _ => None,
+    };
+    let columns: Option<Vec<String>> = match s.columns.as_ref().map(|c| c.get_ref()) {
+        Some(toml::Value::Array(a)) => a.iter().map(|c| c.as_str().map(String::from)).collect(),
+        _ => None,
+    };
+    let rows: Option<Vec<Vec<(String, bool)>>> = match s.rows.as_ref().map(|r| r.get_ref()) {
+        Some(toml::Value::Array(rows)) => rows
+            .iter()
+            .map(|r| match r {
+                toml::Value::Array(cells) => cells.iter().map(cell).collect(),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    };
+    match (columns, rows) {
+        (Some(columns), Some(rows)) if rows.iter().all(|r| r.len() == columns.len()) => {
+            Some(Table {
+                title: s.title.as_ref().map(|t| t.get_ref().clone()),
+                columns,
+                rows,
+            })
+        }
+        _ => {
+            diags.push(
+                Diagnostic::error(
+                    "a table needs `columns` (headings) and `rows` with one cell per column",
+                    span,
+                )
+                .with_help(
+                    "write columns = [\"Service\", \"Users\"] and rows = [[\"NHS App\", 2000000]]",
+                ),
+            );
+            None
+        }
+    }
+}

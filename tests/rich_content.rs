@@ -1,0 +1,198 @@
+//! Charts, tables, quotes and images: read back from the PDF, and validated.
+
+mod common;
+
+use common::Pdf;
+use folio::build::{Editions, compile_editions};
+use page_validation::{ValidationOptions, ValidationProfile, validate_pdf_bytes};
+
+const BASE: &str = r#"[report]
+title = "Rich"
+organisation = "Test Trust"
+period = "2024"
+date = "2025-01-31"
+
+[[sections]]
+title = "Figures"
+body = "Text before the components."
+"#;
+
+const CHART: &str = r#"
+[[sections.blocks]]
+type = "chart"
+title = "Records enriched"
+format = "compact"
+data = [
+  { label = "Summary Care Records", value = 55000000 },
+  { label = "Isolation notes", value = 1500000 },
+]
+"#;
+
+fn rich(extra: &str) -> folio::build::Built {
+    common::build_in(
+        &format!("{BASE}{extra}"),
+        &common::root().join("tests/data"),
+    )
+}
+
+#[test]
+fn a_chart_has_real_text_labels_and_generated_alt_text() {
+    let built = rich(CHART);
+    let pdf = Pdf::parse(&built.pdf);
+    let text = common::normalise(&pdf.text());
+    for label in [
+        "Records enriched",
+        "Summary Care Records",
+        "Isolation notes",
+        "55m",
+        "1.5m",
+        "0",
+        "20m",
+        "60m",
+    ] {
+        assert!(text.contains(label), "{label:?} missing from {text}");
+    }
+    let figure = pdf
+        .structure()
+        .walk()
+        .into_iter()
+        .find(|n| n.kind == "Figure")
+        .cloned()
+        .expect("figure");
+    assert_eq!(
+        figure.alt.as_deref(),
+        Some("Bar chart: Records enriched. Summary Care Records: 55m; Isolation notes: 1.5m.")
+    );
+}
+
+#[test]
+fn chart_axis_steps_are_nice_numbers() {
+    // 55m over about four intervals: steps of 20m, axis to 60m (asserted through the text above).
+    let built = rich(CHART);
+    let text = common::normalise(&Pdf::parse(&built.pdf).text());
+    assert!(text.contains("40m") && !text.contains("80m"), "{text}");
+}
+
+fn long_table() -> String {
+    let mut rows = String::new();
+    for i in 1..=70 {
+        rows.push_str(&format!("  [\"Row {i}\", {}.5, {}],\n", i * 1000, i));
+    }
+    format!(
+        "\n[[sections.blocks]]\ntype = \"table\"\ntitle = \"A long table\"\ncolumns = [\"Service\", \"Spend\", \"Count\"]\nrows = [\n{rows}]\n"
+    )
+}
+
+#[test]
+fn table_headers_are_th_and_repeat_after_a_page_break() {
+    let built = rich(&long_table());
+    let pdf = Pdf::parse(&built.pdf);
+    let tree = pdf.structure();
+    let table = tree
+        .walk()
+        .into_iter()
+        .find(|n| n.kind == "Table")
+        .cloned()
+        .expect("table");
+    let kinds: Vec<&str> = table.nodes().iter().map(|n| n.kind.as_str()).collect();
+    assert_eq!(kinds, vec!["Caption", "THead", "TBody"]);
+    let runs = pdf.all_runs();
+    let head = &table.nodes()[1];
+    let ths: Vec<String> = head.nodes()[0]
+        .nodes()
+        .iter()
+        .map(|th| {
+            assert_eq!(th.kind, "TH");
+            th.text(&runs)
+        })
+        .collect();
+    assert_eq!(ths, vec!["Service", "Spend", "Count"]);
+    assert_eq!(table.nodes()[2].nodes().len(), 70, "every row is a TR");
+    // Pages the table continues on start with its heading row again, as an artifact.
+    let pages_with_rows: Vec<usize> = (0..pdf.pages.len())
+        .filter(|&i| pdf.runs(i).iter().any(|r| r.text.starts_with("Row ")))
+        .collect();
+    assert!(pages_with_rows.len() >= 2, "the table breaks across pages");
+    for &i in &pages_with_rows[1..] {
+        let runs = pdf.runs(i);
+        let first_service = runs
+            .iter()
+            .find(|r| r.text == "Service")
+            .expect("repeated heading");
+        assert!(
+            first_service.artifact,
+            "the repeated heading is an artifact"
+        );
+    }
+}
+
+#[test]
+fn numbers_in_a_table_align_on_their_decimal_point() {
+    let built = rich(&long_table());
+    let pdf = Pdf::parse(&built.pdf);
+    let runs: Vec<_> = (0..pdf.pages.len()).flat_map(|i| pdf.runs(i)).collect();
+    // "1,000.5" and "10,000.5": the decimal points line up, so the right edges do too
+    // (same fractional width) and the longer figure starts further left.
+    let a = runs.iter().find(|r| r.text == "1,000.5").unwrap();
+    let b = runs.iter().find(|r| r.text == "10,000.5").unwrap();
+    assert!(b.x < a.x, "right-aligned: {} vs {}", b.x, a.x);
+}
+
+#[test]
+fn an_image_has_its_caption_alt_text_and_the_same_resolution_in_both_editions() {
+    let image = "\n[[sections.blocks]]\ntype = \"image\"\nfile = \"photo-cmyk.jpg\"\nwidth = 0.5\nalt = \"A test pattern\"\ncaption = \"A chequered test pattern.\"\ncredit = \"Test Trust\"\n";
+    let source = format!("{BASE}{image}");
+    let editions = Editions {
+        reader: true,
+        print: Some(true),
+    };
+    let built = compile_editions(
+        &source,
+        &common::root().join("tests/data"),
+        editions,
+        "x.pdf",
+    )
+    .expect("builds");
+    let reader = Pdf::parse(&built.pdf);
+    let fig = reader
+        .structure()
+        .walk()
+        .into_iter()
+        .find(|n| n.kind == "Figure")
+        .cloned()
+        .unwrap();
+    assert_eq!(fig.alt.as_deref(), Some("A test pattern"));
+    assert!(
+        common::normalise(&reader.text()).contains("A chequered test pattern. Credit: Test Trust")
+    );
+    // 900 pixels across half of a 481.9 pt column: 900 / (240.9 / 72) ≈ 269 dpi, in both.
+    let dpi = |bytes: &[u8]| -> String {
+        folio::preflight::file::check(bytes, 320.0)
+            .unwrap()
+            .into_iter()
+            .map(|f| f.message)
+            .find(|m| m.contains(" dpi "))
+            .unwrap_or_default()
+    };
+    let (r, p) = (dpi(&built.pdf), dpi(built.print.as_ref().unwrap()));
+    assert!(r.contains(" is 269 dpi at its placed size"), "{r}");
+    assert!(p.contains(" is 269 dpi at its placed size"), "{p}");
+}
+
+#[test]
+fn charts_tables_quotes_and_images_validate_for_pdf_ua_and_pdf_a() {
+    let image = "\n[[sections.blocks]]\ntype = \"image\"\nfile = \"logo.png\"\nalt = \"Logo\"\ncaption = \"Our logo.\"\n";
+    let quote = "\n[[sections.blocks]]\ntype = \"quote\"\ntext = \"A quote.\"\nby = \"Someone\"\n";
+    let boxed = "\n[[sections.blocks]]\ntype = \"box\"\ntitle = \"Case study\"\ntext = \"A **box** with a list:\\n\\n- one\\n- two\"\n";
+    let progress = "\n[[sections.blocks]]\ntype = \"chart\"\nchart = \"progress\"\nformat = \"percent\"\ndata = [{ label = \"GP practices\", value = 99 }, { label = \"Trusts\", value = 77 }]\ntable = true\n";
+    let built = rich(&format!(
+        "{CHART}{progress}{quote}{boxed}{image}{}",
+        long_table()
+    ));
+    for profile in [ValidationProfile::PdfUa1, ValidationProfile::PdfA2a] {
+        let report =
+            validate_pdf_bytes(&built.pdf, &ValidationOptions::default().profile(profile)).unwrap();
+        let failures: Vec<String> = report.failures.iter().map(|f| f.to_string()).collect();
+        assert!(report.is_compliant, "{profile:?}: {failures:#?}");
+    }
+}
