@@ -111,6 +111,7 @@ fn schema_keys() -> BTreeMap<String, BTreeSet<String>> {
         ("print", "PrintSpec"),
         ("sections", "SectionSpec"),
         ("sections.metrics", "MetricSpec"),
+        ("sections.blocks", "BlockSpec"),
     ] {
         out.insert(table.to_string(), props(&defs[def]));
     }
