@@ -79,6 +79,12 @@ pub enum ItemKind {
     Text(TextRun),
     /// A filled rectangle; `pos` is its top-left corner.
     Rect { size: Size, fill: Color },
+    /// A stroked polyline through `points` (relative to `pos`), with round joins.
+    Line {
+        points: Vec<Point>,
+        width: Abs,
+        color: Color,
+    },
     /// An image scaled to `size`; `pos` is its top-left corner.
     Image { image: Arc<ImageData>, size: Size },
     /// A clickable area; `pos` is its top-left corner.
@@ -245,6 +251,22 @@ impl Item {
             ItemKind::Rect { size, .. }
             | ItemKind::Image { size, .. }
             | ItemKind::Link { size, .. } => Rect::new(self.pos.x, self.pos.y, size.w, size.h),
+            ItemKind::Line { points, width, .. } => {
+                let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+                for p in points {
+                    x0 = x0.min(p.x.0);
+                    y0 = y0.min(p.y.0);
+                    x1 = x1.max(p.x.0);
+                    y1 = y1.max(p.y.0);
+                }
+                let half = width.0 / 2.0;
+                Rect::new(
+                    self.pos.x + Abs(x0 - half),
+                    self.pos.y + Abs(y0 - half),
+                    Abs(x1 - x0 + width.0),
+                    Abs(y1 - y0 + width.0),
+                )
+            }
         }
     }
 }
@@ -278,6 +300,15 @@ impl Document {
                     ItemKind::Rect { size, fill } => {
                         writeln!(out, "  rect {x},{y} {tag} {}x{} {fill}", size.w, size.h)
                     }
+                    ItemKind::Line {
+                        points,
+                        width,
+                        color,
+                    } => writeln!(
+                        out,
+                        "  line {x},{y} {tag} {} points {width} {color}",
+                        points.len()
+                    ),
                     ItemKind::Image { image, size } => writeln!(
                         out,
                         "  image {x},{y} {tag} {}x{} {}",

@@ -196,3 +196,68 @@ fn charts_tables_quotes_and_images_validate_for_pdf_ua_and_pdf_a() {
         assert!(report.is_compliant, "{profile:?}: {failures:#?}");
     }
 }
+
+#[test]
+fn column_and_line_charts_draw_their_labels_values_and_axis() {
+    let charts = r#"
+[[sections.blocks]]
+type = "chart"
+chart = "column"
+title = "Users by quarter"
+format = "compact"
+data = [{ label = "Q1", value = 1200000 }, { label = "Q4", value = 7200000 }]
+
+[[sections.blocks]]
+type = "chart"
+chart = "line"
+title = "Monthly logins"
+data = [{ label = "Jan", value = 1200 }, { label = "Feb", value = 1800 }, { label = "Mar", value = 4300 }]
+"#;
+    let built = rich(charts);
+    let pdf = Pdf::parse(&built.pdf);
+    let text = common::normalise(&pdf.text());
+    for s in [
+        "Users by quarter",
+        "Q1",
+        "Q4",
+        "1.2m",
+        "7.2m",
+        "8m",
+        "Monthly logins",
+        "Jan",
+        "Mar",
+        "4,300",
+        "5,000",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    let alts: Vec<String> = pdf
+        .structure()
+        .walk()
+        .into_iter()
+        .filter(|n| n.kind == "Figure")
+        .filter_map(|n| n.alt.clone())
+        .collect();
+    assert_eq!(
+        alts,
+        vec![
+            "Column chart: Users by quarter. Q1: 1.2m; Q4: 7.2m.".to_string(),
+            "Line chart: Monthly logins. Jan: 1,200; Feb: 1,800; Mar: 4,300.".into()
+        ]
+    );
+    let line = built
+        .document
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .find_map(|i| match &i.kind {
+            folio::frame::ItemKind::Line { points, .. } => Some(points.len()),
+            _ => None,
+        });
+    assert_eq!(line, Some(3), "one line through the three values");
+    for profile in [ValidationProfile::PdfUa1, ValidationProfile::PdfA2a] {
+        let report =
+            validate_pdf_bytes(&built.pdf, &ValidationOptions::default().profile(profile)).unwrap();
+        assert!(report.is_compliant, "{profile:?}");
+    }
+}

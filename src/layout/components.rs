@@ -20,6 +20,8 @@ const BAR_THICKNESS: Abs = Abs(13.0);
 const LABEL_SHARE: f64 = 0.36;
 /// Room kept right of the longest bar for its value.
 const VALUE_ROOM: Abs = Abs(48.0);
+/// Column and line charts: the plot's height.
+const PLOT_HEIGHT: f64 = 130.0;
 /// Progress bars: the track's height.
 const TRACK: Abs = Abs(9.0);
 const SMALL: f64 = 9.0;
@@ -142,6 +144,9 @@ fn chart(ctx: &mut Ctx, parent: NodeId, chart: &Chart, width: Abs) -> Block {
             slice.items.splice(0..0, grid);
             y += Abs(14.0);
         }
+        ChartKind::Column | ChartKind::Line => {
+            y = vertical(ctx, fig, chart, &mut slice, width, y);
+        }
         ChartKind::Progress => {
             for d in &chart.data {
                 let value = fmt(chart, d.value);
@@ -184,6 +189,113 @@ fn chart(ctx: &mut Ctx, parent: NodeId, chart: &Chart, width: Abs) -> Block {
         .collect();
     slice.height = y;
     Block::atomic(slice)
+}
+
+/// Column and line charts: a vertical value axis with nice ticks, one slot per datum with
+/// its label beneath; columns, or a line through points, with each value above its slot.
+fn vertical(
+    ctx: &mut Ctx,
+    fig: NodeId,
+    chart: &Chart,
+    slice: &mut Slice,
+    width: Abs,
+    top: Abs,
+) -> Abs {
+    let pal = ctx.report.palette;
+    let axis_w = Abs(34.0);
+    let plot_h = Abs(PLOT_HEIGHT);
+    let n = chart.data.len().max(1);
+    let slot = (width - axis_w) / n as f64;
+    let max = chart.data.iter().fold(0.0f64, |m, d| m.max(d.value));
+    let step = nice_step(max);
+    let ticks = (max / step).ceil().max(1.0) as usize;
+    let axis_top = ticks as f64 * step;
+    // Room above the plot for the value over the tallest column.
+    let plot_top = top + Abs(14.0);
+    let base = plot_top + plot_h;
+    let y_of = |v: f64| base - plot_h * (v / axis_top).max(0.0);
+    let tick_style = ctx.display(SMALL - 1.0, pal.muted, false, 1.2);
+    let mut grid = Vec::new();
+    for i in 0..=ticks {
+        let gy = y_of(step * i as f64);
+        grid.push(rect(axis_w, gy, width - axis_w, Abs(0.5), pal.tint));
+        let label = numbers::format(step * i as f64, &chart.format).unwrap_or_default();
+        let lines = ctx.text(&label, &tick_style, axis_w - Abs(4.0), fig);
+        let lines = right_align(lines, axis_w - Abs(6.0));
+        stack(slice, lines, Abs::ZERO, gy - Abs(5.0));
+    }
+    slice.items.splice(0..0, grid);
+    let value_style = ctx.display(SMALL + 0.5, pal.primary, true, 1.2);
+    let label_style = ParStyle {
+        hyphenate: false,
+        ..ctx.display(SMALL, pal.text, false, 1.25)
+    };
+    let mut points = Vec::new();
+    let mut bottom = base;
+    for (i, d) in chart.data.iter().enumerate() {
+        let x0 = axis_w + slot * i as f64;
+        let centre = x0 + slot / 2.0;
+        let vy = y_of(d.value);
+        if chart.kind == ChartKind::Column {
+            let bar_w = slot * 0.6;
+            slice.items.push(rect(
+                centre - bar_w / 2.0,
+                vy,
+                bar_w,
+                base - vy,
+                pal.primary,
+            ));
+        } else {
+            points.push(Point::new(centre, vy));
+            let dot = Abs(5.0);
+            slice.items.push(rect(
+                centre - dot / 2.0,
+                vy - dot / 2.0,
+                dot,
+                dot,
+                pal.primary,
+            ));
+        }
+        let value = ctx.text(&fmt(chart, d.value), &value_style, slot, fig);
+        let value = centre_lines(value, slot);
+        stack(slice, value, x0, vy - Abs(14.0));
+        let label = ctx.text(&d.label, &label_style, slot - Abs(4.0), fig);
+        let label = centre_lines(label, slot - Abs(4.0));
+        bottom = bottom.max(stack(slice, label, x0 + Abs(2.0), base + Abs(4.0)));
+    }
+    if points.len() > 1 {
+        slice.items.push(Item {
+            pos: Point::new(Abs::ZERO, Abs::ZERO),
+            kind: ItemKind::Line {
+                points,
+                width: Abs(2.0),
+                color: pal.primary,
+            },
+            tag: Tag::Artifact(Artifact::Decoration),
+        });
+    }
+    bottom + Abs(6.0)
+}
+
+/// Centres one-line-or-more text slices in `width`.
+fn centre_lines(lines: Vec<Slice>, width: Abs) -> Vec<Slice> {
+    lines
+        .into_iter()
+        .map(|mut l| {
+            let w = l
+                .items
+                .iter()
+                .filter_map(|i| match &i.kind {
+                    ItemKind::Text(t) => Some(i.pos.x + t.width),
+                    _ => None,
+                })
+                .fold(Abs::ZERO, |a, b| a.max(b));
+            for i in &mut l.items {
+                i.pos = i.pos + Point::new((width - w) / 2.0, Abs::ZERO);
+            }
+            l
+        })
+        .collect()
 }
 
 fn quote(ctx: &mut Ctx, parent: NodeId, text: &str, by: Option<&str>, width: Abs) -> Block {

@@ -112,6 +112,8 @@ fn chart(
     let kind = match s.chart.as_ref().map(|c| c.get_ref().as_str()) {
         None | Some("bar") => ChartKind::Bar,
         Some("progress") => ChartKind::Progress,
+        Some("column") => ChartKind::Column,
+        Some("line") => ChartKind::Line,
         Some(other) => {
             diags.push(
                 Diagnostic::error(

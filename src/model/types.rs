@@ -273,6 +273,10 @@ pub enum ChartKind {
     Bar,
     /// One percentage bar per row.
     Progress,
+    /// Vertical columns, labels beneath.
+    Column,
+    /// A line through the values, in order.
+    Line,
 }
 
 /// A labelled value.

@@ -220,6 +220,35 @@ fn draw_item(
             }
             surface.pop();
         }
+        ItemKind::Line {
+            points,
+            width,
+            color,
+        } => {
+            let mut pb = PathBuilder::new();
+            for (i, p) in points.iter().enumerate() {
+                let (px, py) = (x + p.x.to_pt() as f32, y + p.y.to_pt() as f32);
+                if i == 0 {
+                    pb.move_to(px, py);
+                } else {
+                    pb.line_to(px, py);
+                }
+            }
+            if let Some(path) = pb.finish() {
+                surface.set_fill(None);
+                surface.set_stroke(Some(krilla::paint::Stroke {
+                    paint: mode.paint(*color),
+                    width: width.to_pt() as f32,
+                    miter_limit: 4.0,
+                    line_cap: krilla::paint::LineCap::Round,
+                    line_join: krilla::paint::LineJoin::Round,
+                    opacity: NormalizedF32::ONE,
+                    dash: None,
+                }));
+                surface.draw_path(&path);
+                surface.set_stroke(None);
+            }
+        }
         ItemKind::Link { .. } => {}
     }
     Ok(())

@@ -301,7 +301,8 @@ pub struct BlockSpec {
     #[serde(default, rename = "type", deserialize_with = "leaf")]
     #[schemars(with = "String", required)]
     pub kind: Option<SpannedStr>,
-    /// Chart: `"bar"` (horizontal bars) or `"progress"` (a percentage bar per row).
+    /// Chart: `"bar"` (horizontal bars), `"column"` (vertical), `"line"`, or `"progress"`
+    /// (a percentage bar per row).
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<String>")]
     pub chart: Option<SpannedStr>,
