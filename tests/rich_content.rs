@@ -227,7 +227,7 @@ data = [{ label = "Jan", value = 1200 }, { label = "Feb", value = 1800 }, { labe
         "Jan",
         "Mar",
         "4,300",
-        "5,000",
+        "6,000",
     ] {
         assert!(text.contains(s), "{s:?} missing from {text}");
     }
