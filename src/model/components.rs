@@ -173,10 +173,11 @@ fn chart(
                 .collect();
             format!(
                 "{} chart{}. {}.",
-                if kind == ChartKind::Bar {
-                    "Bar"
-                } else {
-                    "Percentage"
+                match kind {
+                    ChartKind::Bar => "Bar",
+                    ChartKind::Column => "Column",
+                    ChartKind::Line => "Line",
+                    ChartKind::Progress => "Percentage",
                 },
                 title.as_ref().map_or(String::new(), |t| format!(": {t}")),
                 items.join("; ")
