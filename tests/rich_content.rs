@@ -258,6 +258,14 @@ data = [{ label = "Jan", value = 1200 }, { label = "Feb", value = 1800 }, { labe
     for profile in [ValidationProfile::PdfUa1, ValidationProfile::PdfA2a] {
         let report =
             validate_pdf_bytes(&built.pdf, &ValidationOptions::default().profile(profile)).unwrap();
-        assert!(report.is_compliant, "{profile:?}");
+        assert!(
+            report.is_compliant,
+            "{profile:?}: {:#?}",
+            report
+                .failures
+                .iter()
+                .map(|f| f.to_string())
+                .collect::<Vec<_>>()
+        );
     }
 }

@@ -105,11 +105,13 @@ pub fn export(
     let bytes = pdf
         .finish()
         .map_err(|e| ExportError(format!("the PDF could not be written: {e:?}")))?;
-    if doc.outline.is_empty() {
-        return Ok(bytes);
-    }
     // Open with the bookmarks panel showing: the quickest way round a report.
-    patch::add_catalog_entries(bytes, &[("/PageMode", "/UseOutlines")])
+    let entries: &[(&str, &str)] = if doc.outline.is_empty() {
+        &[]
+    } else {
+        &[("/PageMode", "/UseOutlines")]
+    };
+    patch::add_catalog_entries(bytes, entries)
 }
 
 /// Bookmarks nested by heading level, so the outline mirrors the heading tree.

@@ -17,6 +17,7 @@ pub fn add_catalog_entries(pdf: Vec<u8>, entries: &[(&str, &str)]) -> Result<Vec
     let mut update = Update::new(pdf)?;
     let root = update.root;
     update.extend_dict(root, entries)?;
+    update.fix_stream_ends();
     Ok(update.finish())
 }
 
@@ -98,6 +99,62 @@ impl Update {
         self.objects.retain(|(n, _)| *n != num);
         self.objects.push((num, dict.into_bytes()));
         Ok(())
+    }
+
+    /// Rewrites every stream whose data happens to end in a carriage return so that its
+    /// `endstream` is preceded by CR LF. Compressed data ends in any byte; when that byte
+    /// is CR, the LF krilla writes before `endstream` makes a CR LF pair that validators read
+    /// as the end-of-line marker, one byte early, and they then report the stream's /Length
+    /// as wrong (PDF/A-2 6.1.7.1). The new version of the object carries the same bytes.
+    pub fn fix_stream_ends(&mut self) {
+        let pdf = &self.pdf;
+        let mut fixes = Vec::new();
+        let mut at = 0;
+        while let Some(i) = find_first(&pdf[at..], b"stream\n").map(|i| i + at) {
+            at = i + 7;
+            // `endstream` also ends in "stream"; only a keyword after a dictionary counts.
+            let before = &pdf[..i];
+            let trimmed = before.trim_ascii_end();
+            if !trimmed.ends_with(b">>") || before.ends_with(b"end") {
+                continue;
+            }
+            let Some(obj) = find_last(before, b" 0 obj") else {
+                continue;
+            };
+            let line_start = before[..obj]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+            let Some(num) = std::str::from_utf8(&before[line_start..obj])
+                .ok()
+                .and_then(|n| n.trim().parse::<u32>().ok())
+            else {
+                continue;
+            };
+            let dict = &pdf[obj + 6..trimmed.len()];
+            let Some(len) = std::str::from_utf8(dict)
+                .ok()
+                .and_then(|d| dict_value(d, "/Length"))
+                .and_then(|v| v.parse::<usize>().ok())
+            else {
+                continue;
+            };
+            let data_start = i + 7;
+            let Some(data) = pdf.get(data_start..data_start + len) else {
+                continue;
+            };
+            if data.last() == Some(&b'\r') && pdf[data_start + len..].starts_with(b"\nendstream") {
+                let mut body = dict.trim_ascii().to_vec();
+                body.extend_from_slice(b"\nstream\n");
+                body.extend_from_slice(data);
+                body.extend_from_slice(b"\r\nendstream");
+                fixes.push((num, body));
+            }
+        }
+        for (num, body) in fixes {
+            self.objects.retain(|(n, _)| *n != num);
+            self.objects.push((num, body));
+        }
     }
 
     /// The original bytes followed by the update.
@@ -284,6 +341,25 @@ mod tests {
         let err =
             add_catalog_entries(MINI.as_bytes().to_vec(), &[("/Outlines", "4 0 R")]).unwrap_err();
         assert!(err.0.contains("/Outlines is already set"));
+    }
+
+    #[test]
+    fn a_stream_ending_in_cr_is_rewritten_with_crlf_before_endstream() {
+        let body = "%PDF-1.7\n1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n2 0 obj\n<</Type/Pages/Kids[]/Count 0>>\nendobj\n3 0 obj\n<</Length 3>>\nstream\nab\r\nendstream\nendobj\n4 0 obj\n<</Length 2>>\nstream\nok\nendstream\nendobj\n";
+        let pdf = format!(
+            "{body}xref\n0 5\ntrailer\n<</Size 5/Root 1 0 R/ID[(a)(b)]>>\nstartxref\n{}\n%%EOF\n",
+            body.len()
+        );
+        let out = add_catalog_entries(pdf.clone().into_bytes(), &[]).unwrap();
+        let update = String::from_utf8(out[pdf.len()..].to_vec()).unwrap();
+        assert!(
+            update.contains("3 0 obj\n<</Length 3>>\nstream\nab\r\r\nendstream"),
+            "{update:?}"
+        );
+        assert!(
+            !update.contains("4 0 obj"),
+            "a stream ending otherwise is left alone"
+        );
     }
 
     #[test]
