@@ -4,15 +4,26 @@
 //! grouped thousands ("42,000"), compact ("2m", "7.2m", "£16.6m", "1.5bn"), percentages.
 
 /// The format names report.toml accepts.
-pub const FORMATS: [&str; 4] = ["grouped", "compact", "percent", "currency"];
+pub const FORMATS: [&str; 7] = [
+    "grouped",
+    "compact",
+    "words",
+    "percent",
+    "currency",
+    "currency-eur",
+    "currency-usd",
+];
 
 /// Formats `n` as `format`; `None` for an unknown format.
 pub fn format(n: f64, format: &str) -> Option<String> {
     Some(match format {
         "grouped" => grouped(n),
         "compact" => compact(n),
+        "words" => words(n),
         "percent" => format!("{}%", trim(n, 1)),
         "currency" => format!("£{}", compact(n)),
+        "currency-eur" => format!("€{}", compact(n)),
+        "currency-usd" => format!("${}", compact(n)),
         _ => return None,
     })
 }
@@ -96,6 +107,19 @@ pub fn spoken(value: &str) -> Option<String> {
     Some(out)
 }
 
+/// "2 million", "1.5 billion"; below a million, grouped digits.
+pub fn words(n: f64) -> String {
+    const BILLION: f64 = 1e9;
+    const MILLION: f64 = 1e6;
+    if n.abs() >= BILLION {
+        format!("{} billion", trim(n / BILLION, 1))
+    } else if n.abs() >= MILLION {
+        format!("{} million", trim(n / MILLION, 1))
+    } else {
+        grouped(n)
+    }
+}
+
 /// `n` with at most `places` decimals, without trailing zeros.
 fn trim(n: f64, places: usize) -> String {
     let s = format!("{n:.places$}");
@@ -119,6 +143,9 @@ mod tests {
         assert_eq!(format(99.0, "percent").unwrap(), "99%");
         assert_eq!(format(1100.0, "compact").unwrap(), "1,100");
         assert_eq!(format(1.0, "roman"), None);
+        assert_eq!(format(2_000_000.0, "words").unwrap(), "2 million");
+        assert_eq!(format(16_600_000.0, "currency-eur").unwrap(), "€16.6m");
+        assert_eq!(format(2_500_000_000.0, "currency-usd").unwrap(), "$2.5bn");
     }
 
     #[test]

@@ -272,7 +272,8 @@ pub struct MetricSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<f64>")]
     pub number: Option<Spanned<f64>>,
-    /// `"grouped"` (42,000), `"compact"` (2m), `"percent"` (99%), `"currency"` (£16.6m).
+    /// `"grouped"` (42,000), `"compact"` (2m), `"words"` (2 million), `"percent"` (99%),
+    /// `"currency"` (£16.6m), `"currency-eur"`, `"currency-usd"`.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<String>")]
     pub format: Option<SpannedStr>,
