@@ -170,21 +170,42 @@ fn watch_rebuilds_on_save_and_keeps_the_last_good_pdf_when_a_save_breaks_it() {
         }
         false
     };
-    assert!(wait_for(&|| pdf.exists()), "the first build happens at once");
+    assert!(
+        wait_for(&|| pdf.exists()),
+        "the first build happens at once"
+    );
     let first = std::fs::read(&pdf).unwrap();
     let src = std::fs::read_to_string(dir.join("report.toml")).unwrap();
     // A good edit: the PDF is rebuilt.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    std::fs::write(dir.join("report.toml"), src.replace("Our year in review", "Our year, reviewed")).unwrap();
-    assert!(wait_for(&|| std::fs::read(&pdf).is_ok_and(|b| b != first)), "rebuilt after a save");
+    std::fs::write(
+        dir.join("report.toml"),
+        src.replace("Our year in review", "Our year, reviewed"),
+    )
+    .unwrap();
+    assert!(
+        wait_for(&|| std::fs::read(&pdf).is_ok_and(|b| b != first)),
+        "rebuilt after a save"
+    );
     let second = std::fs::read(&pdf).unwrap();
     // A broken edit: the last good PDF stays.
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    std::fs::write(dir.join("report.toml"), src.replace("size = \"A4\"", "size = \"B9\"")).unwrap();
+    std::fs::write(
+        dir.join("report.toml"),
+        src.replace("size = \"A4\"", "size = \"B9\""),
+    )
+    .unwrap();
     std::thread::sleep(std::time::Duration::from_millis(2000));
     child.kill().ok();
     let output = child.wait_with_output().unwrap();
-    assert_eq!(std::fs::read(&pdf).unwrap(), second, "the last good PDF is kept");
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        second,
+        "the last good PDF is kept"
+    );
     let err = String::from_utf8_lossy(&output.stderr);
-    assert!(err.contains("unknown page size `B9`"), "the problem is printed: {err}");
+    assert!(
+        err.contains("unknown page size `B9`"),
+        "the problem is printed: {err}"
+    );
 }

@@ -245,33 +245,71 @@ date = "2025-01-31"
 "#;
 
 #[test]
-fn preflight_a_low_resolution_raster_logo() {
+fn a_png_logo_is_converted_to_cmyk_and_its_resolution_is_reported() {
     let source = format!(
         "{SMALL}[brand]\nlogo = \"logo.png\"\nlogo_alt = \"Logo\"\n[[sections]]\ntitle = \"One\"\n"
     );
-    let editions = Editions {
-        reader: false,
-        print: Some(true),
-    };
-    let Err(Failure::Report(d)) = compile_editions(
-        &source,
-        &common::root().join("tests/data"),
-        editions,
-        "x.pdf",
-    ) else {
-        panic!("an RGB raster stops the print build")
-    };
-    let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+    let built = print_edition(&source, &common::root().join("tests/data"));
+    let messages: Vec<&str> = built.warnings.iter().map(|d| d.message.as_str()).collect();
     assert!(
         messages.contains(
             &"the image `logo.png` on cover is 254 dpi at its printed size; print needs 300"
         ),
         "{messages:#?}"
     );
+    let pdf = Pdf::parse(built.print.as_ref().unwrap());
+    let mut cmyk_images = 0;
+    for obj in pdf.doc.objects.values() {
+        if let Object::Stream(s) = obj
+            && s.dict
+                .get(b"Subtype")
+                .and_then(|t| t.as_name())
+                .is_ok_and(|t| t == b"Image")
+            && s.dict
+                .get(b"Width")
+                .and_then(|w| w.as_i64())
+                .is_ok_and(|w| w == 600)
+        {
+            assert_eq!(
+                s.dict.get(b"ColorSpace").unwrap().as_name().unwrap(),
+                b"DeviceCMYK"
+            );
+            cmyk_images += 1;
+        }
+    }
+    assert_eq!(
+        cmyk_images, 1,
+        "the logo is one CMYK image, used on both covers"
+    );
+}
+
+#[test]
+fn an_rgb_jpeg_stops_the_print_build() {
+    let dir = std::env::temp_dir().join(format!("folio-rgb-jpeg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A minimal baseline JPEG header with three components is enough for the check.
+    let mut jpeg = vec![
+        0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x10, 0x03,
+    ];
+    jpeg.extend([
+        0x01, 0x11, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xFF, 0xD9,
+    ]);
+    std::fs::write(dir.join("photo.jpg"), jpeg).unwrap();
+    let source = format!(
+        "{SMALL}[[sections]]\ntitle = \"One\"\n[[sections.blocks]]\ntype = \"image\"\nfile = \"photo.jpg\"\nalt = \"A photo\"\n"
+    );
+    let editions = Editions {
+        reader: false,
+        print: Some(true),
+    };
+    let Err(Failure::Report(d)) = compile_editions(&source, &dir, editions, "x.pdf") else {
+        panic!("an RGB JPEG stops the print build")
+    };
+    let _ = std::fs::remove_dir_all(&dir);
     assert!(
-        messages.contains(
-            &"the image `logo.png` is an RGB raster, which the print edition cannot carry"
-        )
+        d.iter().any(|d| d.message
+            == "the image `photo.jpg` is an RGB JPEG, which the print edition cannot carry"),
+        "{d:#?}"
     );
 }
 

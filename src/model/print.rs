@@ -51,6 +51,13 @@ impl Converter {
         Some(Self(t))
     }
 
+    /// Many pixels at once, as 0–255 ink values.
+    pub fn cmyk_pixels(&self, rgb: &[[u8; 3]]) -> Vec<[u8; 4]> {
+        let mut out = vec![[0u8; 4]; rgb.len()];
+        self.0.transform_pixels(rgb, &mut out);
+        out
+    }
+
     /// The colour's ink, in per cent.
     pub fn cmyk(&self, c: Color) -> [f64; 4] {
         let mut out = [[0u8; 4]];

@@ -205,8 +205,11 @@ fn draw_item(
                 ImageKind::Png(data) | ImageKind::Jpeg(data) => {
                     let data = Data::from(data.clone());
                     // No interpolation: PDF/A forbids it, and print needs the pixels as given.
-                    let img = match &image.kind {
-                        ImageKind::Png(_) => Image::from_png(data, false),
+                    let img = match (&image.kind, mode) {
+                        (ImageKind::Png(raw), Mode::Print(p)) => {
+                            super::raster::cmyk_png(raw, p.config)
+                        }
+                        (ImageKind::Png(_), _) => Image::from_png(data, false),
                         _ => Image::from_jpeg(data, false),
                     }
                     .map_err(|e| {

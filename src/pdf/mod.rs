@@ -13,6 +13,7 @@ mod draw;
 mod mode;
 mod patch;
 mod print;
+mod raster;
 mod svg;
 mod tags;
 

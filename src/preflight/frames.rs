@@ -5,7 +5,8 @@
 //! - text or a logo outside the safe area (too near the trim): a warning naming the page
 //!   and the text;
 //! - a raster image below 300 dpi at its placed size: a warning with its effective dpi;
-//! - a raster image in RGB, which a CMYK print file cannot carry as device RGB: an error;
+//! - an RGB JPEG, which passes through untouched and so cannot go to press: an error
+//!   (PNGs are converted to CMYK through the output profile when the file is written);
 //! - brand colours derived from sRGB and inks over the limit are checked in the model.
 
 use crate::diag::Diagnostic;
@@ -71,15 +72,17 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                                 .with_help("supply a larger image, or an SVG"),
                             );
                         }
-                        let cmyk_jpeg = matches!(image.kind, ImageKind::Jpeg(_))
-                            && jpeg_components(data) == Some(4);
-                        if !cmyk_jpeg {
+                        // PNGs are converted to CMYK through the profile; JPEGs pass through
+                        // untouched, so only a CMYK JPEG can go to press.
+                        let rgb_jpeg = matches!(image.kind, ImageKind::Jpeg(_))
+                            && jpeg_components(data) != Some(4);
+                        if rgb_jpeg {
                             out.push(
                                 Diagnostic::error(
-                                    format!("the image `{}` is an RGB raster, which the print edition cannot carry", image.name),
+                                    format!("the image `{}` is an RGB JPEG, which the print edition cannot carry", image.name),
                                     None,
                                 )
-                                .with_help("give a CMYK JPEG or an SVG for print, or leave the print edition off"),
+                                .with_help("save it as a CMYK JPEG, or as a PNG (which folio converts to CMYK)"),
                             );
                         }
                     }
