@@ -3,7 +3,7 @@
 //! In: the laid-out document and the report's print settings. Out: diagnostics in plain
 //! English, each saying what and where. Errors stop the print build; warnings are listed.
 //! - text or a logo outside the safe area (too near the trim): a warning naming the page
-//!   and the text;
+//!   and the text; an image reaching the trim, which has no bleed to cut into: a warning;
 //! - a raster image below 300 dpi at its placed size: a warning with its effective dpi;
 //! - an RGB JPEG, which passes through untouched and so cannot go to press: an error
 //!   (PNGs are converted to CMYK through the output profile when the file is written);
@@ -52,7 +52,22 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                     .with_help("move it further from the page edge, or widen the margins in [page]"),
                 ),
                 ItemKind::Image { image, size } => {
-                    if !bounds.within(&area) {
+                    // Colour fields are extended into the bleed when written; an image cannot
+                    // be, so one that reaches the trim would leave a white sliver if cut short.
+                    const EDGE: f64 = 0.5;
+                    let touches = bounds.origin.x.0 <= EDGE
+                        || bounds.origin.y.0 <= EDGE
+                        || bounds.right().0 >= page.size.w.0 - EDGE
+                        || bounds.bottom().0 >= page.size.h.0 - EDGE;
+                    if touches {
+                        out.push(
+                            Diagnostic::warning(
+                                format!("the image `{}` on {where_} runs to the trim edge without bleed", image.name),
+                                None,
+                            )
+                            .with_help("supply it 3 mm larger on the edge sides, or keep it inside the margins"),
+                        );
+                    } else if !bounds.within(&area) {
                         out.push(Diagnostic::warning(
                             format!("the image `{}` on {where_} is outside the safe area", image.name),
                             None,
