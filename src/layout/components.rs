@@ -154,14 +154,7 @@ fn chart(ctx: &mut Ctx, parent: NodeId, chart: &Chart, width: Abs) -> Block {
                 let h = lines.iter().fold(Abs::ZERO, |a, l| a + l.height);
                 stack(&mut slice, lines, Abs::ZERO, y);
                 let v = ctx.text(&value, &value_style, VALUE_ROOM, fig);
-                let vw = v
-                    .iter()
-                    .flat_map(|l| l.items.iter())
-                    .filter_map(|i| match &i.kind {
-                        ItemKind::Text(t) => Some(t.width),
-                        _ => None,
-                    })
-                    .fold(Abs::ZERO, |a, w| a.max(w));
+                let vw = v.iter().map(text_width).fold(Abs::ZERO, Abs::max);
                 stack(&mut slice, v, width - vw, y);
                 y += h + Abs(3.0);
                 slice.items.push(rect(Abs::ZERO, y, width, TRACK, pal.tint));
@@ -277,25 +270,35 @@ fn vertical(
     bottom + Abs(6.0)
 }
 
-/// Centres one-line-or-more text slices in `width`.
+/// Centres text slices in `width`.
 fn centre_lines(lines: Vec<Slice>, width: Abs) -> Vec<Slice> {
+    align(lines, width, 0.5)
+}
+
+/// Shifts each line right by `share` of the room it leaves in `width` (0.5 centres, 1 sets
+/// it flush right).
+fn align(lines: Vec<Slice>, width: Abs, share: f64) -> Vec<Slice> {
     lines
         .into_iter()
         .map(|mut l| {
-            let w = l
-                .items
-                .iter()
-                .filter_map(|i| match &i.kind {
-                    ItemKind::Text(t) => Some(i.pos.x + t.width),
-                    _ => None,
-                })
-                .fold(Abs::ZERO, |a, b| a.max(b));
+            let dx = (width - text_width(&l)) * share;
             for i in &mut l.items {
-                i.pos = i.pos + Point::new((width - w) / 2.0, Abs::ZERO);
+                i.pos = i.pos + Point::new(dx, Abs::ZERO);
             }
             l
         })
         .collect()
+}
+
+/// How far the text of a slice reaches.
+fn text_width(l: &Slice) -> Abs {
+    l.items
+        .iter()
+        .filter_map(|i| match &i.kind {
+            ItemKind::Text(t) => Some(i.pos.x + t.width),
+            _ => None,
+        })
+        .fold(Abs::ZERO, |a, b| a.max(b))
 }
 
 fn quote(ctx: &mut Ctx, parent: NodeId, text: &str, by: Option<&str>, width: Abs) -> Block {
@@ -488,25 +491,9 @@ fn column_fraction(t: &Table, c: usize) -> String {
         .unwrap_or_default()
 }
 
-/// Right-aligns one-line cells in `width`.
+/// Right-aligns cells in `width`.
 fn right_align(lines: Vec<Slice>, width: Abs) -> Vec<Slice> {
-    lines
-        .into_iter()
-        .map(|mut l| {
-            let w = l
-                .items
-                .iter()
-                .filter_map(|i| match &i.kind {
-                    ItemKind::Text(t) => Some(i.pos.x + t.width),
-                    _ => None,
-                })
-                .fold(Abs::ZERO, |a, b| a.max(b));
-            for i in &mut l.items {
-                i.pos = i.pos + Point::new(width - w, Abs::ZERO);
-            }
-            l
-        })
-        .collect()
+    align(lines, width, 1.0)
 }
 
 /// Aligns a figure on its decimal point: right-aligned as if every figure had the column's
@@ -538,15 +525,7 @@ fn image(ctx: &mut Ctx, parent: NodeId, img: &ImageBlock, width: Abs) -> Block {
     let s = img.image.size;
     let h = w * (s.h.to_pt() / s.w.to_pt().max(1.0));
     let mut slice = Slice::default();
-    let tag = match &img.alt {
-        Some(alt) => {
-            let fig = ctx
-                .structure
-                .push(parent, Role::Figure { alt: alt.clone() });
-            ctx.structure.content(fig)
-        }
-        None => Tag::Artifact(Artifact::Decoration),
-    };
+    let tag = ctx.figure_tag(parent, img.alt.as_deref());
     slice.items.push(Item {
         pos: Point::new(Abs::ZERO, Abs::ZERO),
         kind: ItemKind::Image {

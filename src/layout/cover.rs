@@ -7,7 +7,7 @@
 
 use super::flow::Slice;
 use super::style::{Ctx, rect};
-use crate::frame::{Artifact, Item, ItemKind, NodeId, Role, Structure, Tag};
+use crate::frame::{Item, ItemKind, NodeId, Role, Structure};
 use crate::geom::{Abs, Point, Size};
 use crate::model::Block as MdBlock;
 
@@ -25,10 +25,7 @@ const LOGO_WIDTH: Abs = Abs(170.0);
 pub fn front(ctx: &mut Ctx) -> Vec<Item> {
     let r = ctx.report;
     let (pal, page, meta) = (r.palette, r.page, &r.meta);
-    let width = page.size.w - page.left - page.right;
-    let field = page.size.h * FIELD_SHARE;
-    let mut items = vec![rect(Abs::ZERO, Abs::ZERO, page.size.w, field, pal.primary)];
-    let node = ctx.structure.push(Structure::ROOT, Role::Div);
+    let (mut items, node, width, field) = colour_field(ctx);
 
     let title_style = ctx.display(TITLE_SIZE, pal.paper, true, 1.12);
     let h = ctx
@@ -81,10 +78,7 @@ pub fn front(ctx: &mut Ctx) -> Vec<Item> {
 pub fn back(ctx: &mut Ctx) -> Vec<Item> {
     let r = ctx.report;
     let (pal, page, meta) = (r.palette, r.page, &r.meta);
-    let width = page.size.w - page.left - page.right;
-    let field = page.size.h * FIELD_SHARE;
-    let mut items = vec![rect(Abs::ZERO, Abs::ZERO, page.size.w, field, pal.primary)];
-    let node = ctx.structure.push(Structure::ROOT, Role::Div);
+    let (mut items, node, width, field) = colour_field(ctx);
 
     let org_style = ctx.display(ORG_SIZE + 4.0, pal.paper, true, 1.2);
     let p = ctx.structure.push(node, Role::Paragraph);
@@ -109,6 +103,16 @@ pub fn back(ctx: &mut Ctx) -> Vec<Item> {
     items
 }
 
+/// A cover's colour field and structure node; also the text width and the field's height.
+fn colour_field(ctx: &mut Ctx) -> (Vec<Item>, NodeId, Abs, Abs) {
+    let (pal, page) = (ctx.report.palette, ctx.report.page);
+    let width = page.size.w - page.left - page.right;
+    let field = page.size.h * FIELD_SHARE;
+    let items = vec![rect(Abs::ZERO, Abs::ZERO, page.size.w, field, pal.primary)];
+    let node = ctx.structure.push(Structure::ROOT, Role::Div);
+    (items, node, width, field)
+}
+
 /// The logo, bottom-aligned at `bottom`, as a figure with its alt text.
 fn logo(ctx: &mut Ctx, parent: NodeId, items: &mut Vec<Item>, x: Abs, bottom: Abs) {
     let Some(logo) = &ctx.report.logo else {
@@ -117,15 +121,7 @@ fn logo(ctx: &mut Ctx, parent: NodeId, items: &mut Vec<Item>, x: Abs, bottom: Ab
     let s = logo.image.size;
     let w = LOGO_WIDTH;
     let h = w * (s.h.to_pt() / s.w.to_pt().max(1.0));
-    let tag = match &logo.alt {
-        Some(alt) => {
-            let fig = ctx
-                .structure
-                .push(parent, Role::Figure { alt: alt.clone() });
-            ctx.structure.content(fig)
-        }
-        None => Tag::Artifact(Artifact::Decoration),
-    };
+    let tag = ctx.figure_tag(parent, logo.alt.as_deref());
     items.push(Item {
         pos: Point::new(x, bottom - h),
         kind: ItemKind::Image {

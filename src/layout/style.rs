@@ -51,6 +51,23 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The tag of an image: content of a new figure with its alt text, or, for a decorative
+    /// image (no alt text), an artifact screen readers skip.
+    pub fn figure_tag(&mut self, parent: NodeId, alt: Option<&str>) -> Tag {
+        match alt {
+            Some(alt) => {
+                let fig = self.structure.push(
+                    parent,
+                    Role::Figure {
+                        alt: alt.to_string(),
+                    },
+                );
+                self.structure.content(fig)
+            }
+            None => Tag::Artifact(crate::frame::Artifact::Decoration),
+        }
+    }
+
     /// Records a layout warning, once.
     pub fn warn(&mut self, d: Diagnostic) {
         if !self.quiet && !self.warnings.contains(&d) {
