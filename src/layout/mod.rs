@@ -15,6 +15,7 @@
 
 mod blocks;
 mod cards;
+mod charts;
 mod components;
 mod contents;
 mod cover;

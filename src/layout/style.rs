@@ -262,3 +262,29 @@ pub fn rect(x: Abs, y: Abs, w: Abs, h: Abs, fill: Color) -> Item {
         tag: Tag::Artifact(crate::frame::Artifact::Decoration),
     }
 }
+
+/// Shifts each line right by `share` of the room it leaves in `width` (0.5 centres, 1 sets
+/// it flush right).
+pub fn align(lines: Vec<Slice>, width: Abs, share: f64) -> Vec<Slice> {
+    lines
+        .into_iter()
+        .map(|mut l| {
+            let dx = (width - text_width(&l)) * share;
+            for i in &mut l.items {
+                i.pos = i.pos + Point::new(dx, Abs::ZERO);
+            }
+            l
+        })
+        .collect()
+}
+
+/// How far the text of a slice reaches.
+pub fn text_width(l: &Slice) -> Abs {
+    l.items
+        .iter()
+        .filter_map(|i| match &i.kind {
+            ItemKind::Text(t) => Some(i.pos.x + t.width),
+            _ => None,
+        })
+        .fold(Abs::ZERO, |a, b| a.max(b))
+}

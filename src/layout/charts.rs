@@ -1,0 +1,243 @@
+//! Charts drawn from data: horizontal bars, columns, lines and percentage bars.
+//!
+//! In: a chart's data and format, and the column width. Out: one unsplittable block — a
+//! figure with its alternative text, whose labels and values are real, selectable text and
+//! whose bars, gridlines and line are vector shapes in the brand's colours (artifacts: the
+//! figure's alt text says what they show). Value axes run from zero to the first "nice"
+//! number (1, 2, 2.5 or 5 times a power of ten) past the largest value.
+
+use super::flow::{Block, Slice};
+use super::style::{Ctx, ParStyle, align, rect, stack, text_width};
+use crate::frame::{Artifact, Item, ItemKind, NodeId, Role, Tag};
+use crate::geom::{Abs, Point};
+use crate::model::{Chart, ChartKind, numbers};
+
+/// Bar charts: row height, bar thickness, and the share of the width given to labels.
+const BAR_ROW: Abs = Abs(22.0);
+const BAR_THICKNESS: Abs = Abs(13.0);
+const LABEL_SHARE: f64 = 0.36;
+/// Room kept right of the longest bar for its value.
+const VALUE_ROOM: Abs = Abs(48.0);
+/// Column and line charts: the plot's height.
+const PLOT_HEIGHT: f64 = 130.0;
+/// Progress bars: the track's height.
+const TRACK: Abs = Abs(9.0);
+/// Small print: labels, ticks and values.
+const SMALL: f64 = 9.0;
+
+/// A chart's value as its format prints it.
+pub fn fmt(chart: &Chart, v: f64) -> String {
+    numbers::format(v, &chart.format).unwrap_or_else(|| v.to_string())
+}
+
+/// A "nice" axis step: 1, 2, 2.5 or 5 times a power of ten, giving about four intervals.
+pub fn nice_step(max: f64) -> f64 {
+    if max <= 0.0 {
+        return 1.0;
+    }
+    let raw = max / 4.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag)
+}
+
+/// The same item, marked as decoration.
+pub fn artifact(item: Item) -> Item {
+    Item {
+        tag: Tag::Artifact(Artifact::Decoration),
+        ..item
+    }
+}
+
+/// Lays out a chart.
+pub fn chart(ctx: &mut Ctx, parent: NodeId, chart: &Chart, width: Abs) -> Block {
+    let pal = ctx.report.palette;
+    let fig = ctx.structure.push(
+        parent,
+        Role::Figure {
+            alt: chart.alt.clone(),
+        },
+    );
+    let mut slice = Slice::default();
+    let mut y = Abs::ZERO;
+    if let Some(title) = &chart.title {
+        let style = ctx.display(11.5, pal.text, true, 1.3);
+        let lines = ctx.text(title, &style, width, fig);
+        y = stack(&mut slice, lines, Abs::ZERO, y) + Abs(6.0);
+    }
+    let label_style = ParStyle {
+        hyphenate: false,
+        ..ctx.display(SMALL + 0.5, pal.text, false, 1.25)
+    };
+    let value_style = ctx.display(SMALL + 0.5, pal.primary, true, 1.2);
+    match chart.kind {
+        ChartKind::Bar => {
+            let label_w = width * LABEL_SHARE;
+            let plot_x = label_w + Abs(8.0);
+            let plot_w = width - plot_x - VALUE_ROOM;
+            let max = chart.data.iter().fold(0.0f64, |m, d| m.max(d.value));
+            let step = nice_step(max);
+            let ticks = (max / step).ceil().max(1.0) as usize;
+            let top = (max / step).ceil().max(1.0) * step;
+            let plot_top = y;
+            let mut grid = Vec::new();
+            for d in &chart.data {
+                let lines = ctx.text(&d.label, &label_style, label_w, fig);
+                let label_h = lines.iter().fold(Abs::ZERO, |a, l| a + l.height);
+                let h = label_h.max(BAR_ROW);
+                stack(&mut slice, lines, Abs::ZERO, y + (h - label_h) / 2.0);
+                let len = plot_w * (d.value / top).max(0.0);
+                let bar_y = y + (h - BAR_THICKNESS) / 2.0;
+                slice
+                    .items
+                    .push(rect(plot_x, bar_y, len, BAR_THICKNESS, pal.primary));
+                let value = ctx.text(&fmt(chart, d.value), &value_style, VALUE_ROOM + plot_w, fig);
+                stack(&mut slice, value, plot_x + len + Abs(5.0), bar_y - Abs(1.0));
+                y += h;
+            }
+            // Gridlines and tick labels, from zero to the first nice value past the largest.
+            for i in 0..=ticks {
+                let x = plot_x + plot_w * (i as f64 / ticks as f64);
+                grid.push(rect(x, plot_top, Abs(0.5), y - plot_top, pal.tint));
+                let label = numbers::format(step * i as f64, &chart.format).unwrap_or_default();
+                let tick_style = ctx.display(SMALL - 1.0, pal.muted, false, 1.2);
+                let lines = ctx.text(&label, &tick_style, Abs(60.0), fig);
+                stack(&mut slice, lines, x - Abs(3.0), y + Abs(3.0));
+            }
+            // Gridlines go under the bars.
+            slice.items.splice(0..0, grid);
+            y += Abs(14.0);
+        }
+        ChartKind::Column | ChartKind::Line => {
+            y = vertical(ctx, fig, chart, &mut slice, width, y);
+        }
+        ChartKind::Progress => {
+            for d in &chart.data {
+                let value = fmt(chart, d.value);
+                let lines = ctx.text(&d.label, &label_style, width - VALUE_ROOM, fig);
+                let h = lines.iter().fold(Abs::ZERO, |a, l| a + l.height);
+                stack(&mut slice, lines, Abs::ZERO, y);
+                let v = ctx.text(&value, &value_style, VALUE_ROOM, fig);
+                let vw = v.iter().map(text_width).fold(Abs::ZERO, Abs::max);
+                stack(&mut slice, v, width - vw, y);
+                y += h + Abs(3.0);
+                slice.items.push(rect(Abs::ZERO, y, width, TRACK, pal.tint));
+                slice.items.push(rect(
+                    Abs::ZERO,
+                    y,
+                    width * (d.value / 100.0),
+                    TRACK,
+                    pal.primary,
+                ));
+                y += TRACK + Abs(10.0);
+            }
+        }
+    }
+    slice.items = slice
+        .items
+        .into_iter()
+        .map(|i| {
+            if matches!(i.kind, ItemKind::Rect { .. }) {
+                artifact(i)
+            } else {
+                i
+            }
+        })
+        .collect();
+    slice.height = y;
+    Block::atomic(slice)
+}
+
+/// Column and line charts: a vertical value axis with nice ticks, one slot per datum with
+/// its label beneath; columns, or a line through points, with each value above its slot.
+fn vertical(
+    ctx: &mut Ctx,
+    fig: NodeId,
+    chart: &Chart,
+    slice: &mut Slice,
+    width: Abs,
+    top: Abs,
+) -> Abs {
+    let pal = ctx.report.palette;
+    let axis_w = Abs(34.0);
+    let plot_h = Abs(PLOT_HEIGHT);
+    let n = chart.data.len().max(1);
+    let slot = (width - axis_w) / n as f64;
+    let max = chart.data.iter().fold(0.0f64, |m, d| m.max(d.value));
+    let step = nice_step(max);
+    let ticks = (max / step).ceil().max(1.0) as usize;
+    let axis_top = ticks as f64 * step;
+    // Room above the plot for the value over the tallest column.
+    let plot_top = top + Abs(14.0);
+    let base = plot_top + plot_h;
+    let y_of = |v: f64| base - plot_h * (v / axis_top).max(0.0);
+    let tick_style = ctx.display(SMALL - 1.0, pal.muted, false, 1.2);
+    let mut grid = Vec::new();
+    for i in 0..=ticks {
+        let gy = y_of(step * i as f64);
+        grid.push(rect(axis_w, gy, width - axis_w, Abs(0.5), pal.tint));
+        let label = numbers::format(step * i as f64, &chart.format).unwrap_or_default();
+        let lines = ctx.text(&label, &tick_style, axis_w - Abs(4.0), fig);
+        let lines = align(lines, axis_w - Abs(6.0), 1.0);
+        stack(slice, lines, Abs::ZERO, gy - Abs(5.0));
+    }
+    slice.items.splice(0..0, grid);
+    let value_style = ctx.display(SMALL + 0.5, pal.primary, true, 1.2);
+    let label_style = ParStyle {
+        hyphenate: false,
+        ..ctx.display(SMALL, pal.text, false, 1.25)
+    };
+    let mut points = Vec::new();
+    let mut bottom = base;
+    for (i, d) in chart.data.iter().enumerate() {
+        let x0 = axis_w + slot * i as f64;
+        let centre = x0 + slot / 2.0;
+        let vy = y_of(d.value);
+        if chart.kind == ChartKind::Column {
+            let bar_w = slot * 0.6;
+            slice.items.push(rect(
+                centre - bar_w / 2.0,
+                vy,
+                bar_w,
+                base - vy,
+                pal.primary,
+            ));
+        } else {
+            points.push(Point::new(centre, vy));
+            let dot = Abs(5.0);
+            slice.items.push(rect(
+                centre - dot / 2.0,
+                vy - dot / 2.0,
+                dot,
+                dot,
+                pal.primary,
+            ));
+        }
+        let value = ctx.text(&fmt(chart, d.value), &value_style, slot, fig);
+        let value = centre_lines(value, slot);
+        stack(slice, value, x0, vy - Abs(14.0));
+        let label = ctx.text(&d.label, &label_style, slot - Abs(4.0), fig);
+        let label = centre_lines(label, slot - Abs(4.0));
+        bottom = bottom.max(stack(slice, label, x0 + Abs(2.0), base + Abs(4.0)));
+    }
+    if points.len() > 1 {
+        slice.items.push(Item {
+            pos: Point::new(Abs::ZERO, Abs::ZERO),
+            kind: ItemKind::Line {
+                points,
+                width: Abs(2.0),
+                color: pal.primary,
+            },
+            tag: Tag::Artifact(Artifact::Decoration),
+        });
+    }
+    bottom + Abs(6.0)
+}
+
+/// Centres text slices in `width`.
+fn centre_lines(lines: Vec<Slice>, width: Abs) -> Vec<Slice> {
+    align(lines, width, 0.5)
+}
