@@ -103,7 +103,7 @@ pub fn compile_editions(
             if !errors.is_empty() {
                 return Err(Failure::Report(errors.into_iter().chain(notes).collect()));
             }
-            warnings.extend(report.print.warnings.iter().cloned());
+            warnings.extend(report.print.warnings());
             warnings.extend(notes);
             Some(
                 pdf::export_print(

@@ -192,9 +192,29 @@ pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Di
             .with_help("convert the image to SVG (best for logos) or PNG"));
         }
     };
+    let cmyk = matches!(&kind, ImageKind::Jpeg(d) if jpeg_components(d) == Some(4));
     Ok(ImageData {
         name: name.to_string(),
         kind,
         size,
+        cmyk,
     })
+}
+
+/// The number of colour components of a JPEG (3 for RGB, 4 for CMYK), from its frame header.
+fn jpeg_components(data: &[u8]) -> Option<u8> {
+    let mut i = 2;
+    while i + 9 < data.len() {
+        if data[i] != 0xFF {
+            return None;
+        }
+        let marker = data[i + 1];
+        let len = u16::from_be_bytes([data[i + 2], data[i + 3]]) as usize;
+        // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC), carry the frame header.
+        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
+            return data.get(i + 9).copied();
+        }
+        i += 2 + len;
+    }
+    None
 }

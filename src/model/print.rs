@@ -29,6 +29,11 @@ const DEFAULT_INK_LIMIT: f64 = 320.0;
 /// A text colour this dark (WCAG luminance) reads as black and prints as 100 % K.
 const BLACK_TEXT_LUMINANCE: f64 = 0.05;
 
+/// Whether `bytes` is an ICC profile for CMYK (checked without building a transform).
+fn is_cmyk_profile(bytes: &[u8]) -> bool {
+    Profile::new_icc(bytes).is_ok_and(|p| p.color_space() == lcms2::ColorSpaceSignature::CmykData)
+}
+
 /// Converts sRGB to the output profile's CMYK.
 pub struct Converter(Transform<[u8; 3], [u8; 4]>);
 
@@ -108,63 +113,33 @@ pub fn print(
         },
         None => (DEFAULT_PROFILE.to_vec(), DEFAULT_PROFILE_NAME.to_string()),
     };
-    let converter = Converter::new(&profile).or_else(|| {
+    let profile = if is_cmyk_profile(&profile) {
+        profile
+    } else {
         let span = p.profile.as_ref().map(|s| s.span());
         diags.push(
             Diagnostic::error("`print.profile` is not a CMYK ICC output profile", span)
                 .with_help("ask your printer for their CMYK profile (.icc), or remove the key to use FOGRA39 coated"),
         );
-        Converter::new(DEFAULT_PROFILE)
-    }).expect("invariant: the built-in profile is a CMYK output profile");
-
-    let mut warnings = Vec::new();
-    let mut inks = Vec::new();
+        DEFAULT_PROFILE.to_vec()
+    };
+    // The ink limit is checked at once for colours given in CMYK: it is an error.
     for c in colours {
-        let (cmyk, derived) = match c.cmyk {
-            Some(v) => (v, false),
-            None if c.role == "text" && c.rgb.luminance() < BLACK_TEXT_LUMINANCE => {
-                ([0.0, 0.0, 0.0, 100.0], false)
+        if let Some(cmyk) = c.cmyk {
+            let total: f64 = cmyk.iter().sum();
+            if total > ink_limit {
+                diags.push(
+                    Diagnostic::error(
+                        format!(
+                            "`{}` prints with {total}% total ink, over the {ink_limit}% the press allows",
+                            c.role
+                        ),
+                        c.span.clone(),
+                    )
+                    .with_help("lower the CMYK values (replace some cyan, magenta and yellow with black)"),
+                );
             }
-            None if c.rgb == Color::WHITE => ([0.0; 4], false),
-            None => (converter.cmyk(c.rgb), true),
-        };
-        if derived {
-            warnings.push(
-                Diagnostic::warning(
-                    format!(
-                        "the print colour of `{}` was derived from {} through the output profile: cmyk = [{}]",
-                        c.role,
-                        c.rgb,
-                        cmyk.map(|v| format!("{v}")).join(", ")
-                    ),
-                    c.span.clone(),
-                )
-                .with_help(format!(
-                    "give the brand's own print values: {} = {{ hex = \"{}\", cmyk = [c, m, y, k] }}",
-                    c.role, c.rgb
-                )),
-            );
         }
-        let total: f64 = cmyk.iter().sum();
-        if total > ink_limit {
-            diags.push(
-                Diagnostic::error(
-                    format!(
-                        "`{}` prints with {total}% total ink, over the {ink_limit}% the press allows",
-                        c.role
-                    ),
-                    c.span.clone(),
-                )
-                .with_help("lower the CMYK values (replace some cyan, magenta and yellow with black)"),
-            );
-        }
-        inks.push((
-            c.rgb,
-            Ink {
-                cmyk: cmyk.map(|v| v / 100.0),
-                spot: c.spot.clone(),
-            },
-        ));
     }
     PrintConfig {
         enabled: flag(&p.enabled, false),
@@ -176,8 +151,90 @@ pub fn print(
         ink_limit,
         profile: Arc::new(profile),
         profile_name,
-        inks,
-        converter: std::rc::Rc::new(converter),
-        warnings,
+        colours: colours.to_vec(),
+        resolved: std::cell::OnceCell::new(),
     }
+}
+
+/// The inks of the brand colours, the converter for any other colour, and the warnings
+/// about colours whose print values were derived.
+pub struct Resolved {
+    converter: Converter,
+    inks: Vec<(Color, Ink)>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl PrintConfig {
+    fn resolved(&self) -> &Resolved {
+        self.resolved.get_or_init(|| {
+            let converter = Converter::new(&self.profile)
+                .expect("invariant: the profile was checked when report.toml was read");
+            let mut warnings = Vec::new();
+            let mut inks = Vec::new();
+            for c in &self.colours {
+                let (cmyk, derived) = match c.cmyk {
+                    Some(v) => (v, false),
+                    None if c.role == "text" && c.rgb.luminance() < BLACK_TEXT_LUMINANCE => {
+                        ([0.0, 0.0, 0.0, 100.0], false)
+                    }
+                    None if c.rgb == Color::WHITE => ([0.0; 4], false),
+                    None => (converter.cmyk(c.rgb), true),
+                };
+                if derived {
+                    warnings.push(derived_warning(c, cmyk));
+                }
+                inks.push((
+                    c.rgb,
+                    Ink {
+                        cmyk: cmyk.map(|v| v / 100.0),
+                        spot: c.spot.clone(),
+                    },
+                ));
+            }
+            Resolved {
+                converter,
+                inks,
+                warnings,
+            }
+        })
+    }
+
+    /// The ink for a colour: the brand's, or converted through the profile.
+    pub fn ink(&self, c: Color) -> Ink {
+        let r = self.resolved();
+        r.inks
+            .iter()
+            .find(|(rgb, _)| *rgb == c)
+            .map(|(_, ink)| ink.clone())
+            .unwrap_or_else(|| Ink {
+                cmyk: r.converter.cmyk(c).map(|v| v / 100.0),
+                spot: None,
+            })
+    }
+
+    /// Pixels converted to the profile's CMYK, 0–255.
+    pub fn cmyk_pixels(&self, rgb: &[[u8; 3]]) -> Vec<[u8; 4]> {
+        self.resolved().converter.cmyk_pixels(rgb)
+    }
+
+    /// Warnings for brand colours whose print values were derived from their hex.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        self.resolved().warnings.clone()
+    }
+}
+
+fn derived_warning(c: &PrintValues, cmyk: [f64; 4]) -> Diagnostic {
+    Diagnostic::warning(
+        format!(
+            "the print colour of `{}` was derived from {} through the output profile: cmyk = [{}]",
+            c.role,
+            c.rgb,
+            cmyk.map(|v| format!("{v}")).join(", ")
+        ),
+        c.span.clone(),
+    )
+    .with_help(format!(
+        "give the brand's own print values: {} = {{ hex = \"{}\", cmyk = [c, m, y, k] }}",
+        c.role, c.rgb
+    ))
 }

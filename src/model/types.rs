@@ -41,26 +41,12 @@ pub struct PrintConfig {
     /// The CMYK output profile (ICC bytes) and its name.
     pub profile: Arc<Vec<u8>>,
     pub profile_name: String,
-    /// Each brand colour's ink.
-    pub inks: Vec<(Color, Ink)>,
-    /// Converts colours that are not brand colours.
-    pub converter: std::rc::Rc<super::print::Converter>,
-    /// Print-only warnings (derived colours), reported when the print edition is built.
-    pub warnings: Vec<crate::diag::Diagnostic>,
-}
-
-impl PrintConfig {
-    /// The ink for a colour: the brand's, or converted through the profile.
-    pub fn ink(&self, c: Color) -> Ink {
-        self.inks
-            .iter()
-            .find(|(rgb, _)| *rgb == c)
-            .map(|(_, ink)| ink.clone())
-            .unwrap_or_else(|| Ink {
-                cmyk: self.converter.cmyk(c).map(|v| v / 100.0),
-                spot: None,
-            })
-    }
+    /// What report.toml says about each role's print colour.
+    pub(super) colours: Vec<super::colours::PrintValues>,
+    /// Inks, converter and derived-colour warnings, worked out on first use: building the
+    /// colour transform costs more than the rest of a reader build, so a build that writes
+    /// no print edition never pays for it.
+    pub(super) resolved: std::cell::OnceCell<super::print::Resolved>,
 }
 
 /// A print colour: CMYK from 0 to 1, and a spot name if it is a spot colour.
@@ -154,6 +140,8 @@ pub struct ImageData {
     pub name: String,
     pub kind: ImageKind,
     pub size: Size,
+    /// A CMYK JPEG (printable as it is).
+    pub cmyk: bool,
 }
 
 /// The image formats folio draws.

@@ -91,7 +91,10 @@ pub fn export(
         configuration,
         enable_tagging: true,
         // PDF/A needs CMYK content (a CMYK JPEG) tied to a profile: the print edition's.
-        cmyk_profile: krilla::icc::ICCProfile::new(cmyk_profile),
+        // Only when there is some: preparing the profile is not free.
+        cmyk_profile: has_cmyk(doc)
+            .then(|| krilla::icc::ICCProfile::new(cmyk_profile))
+            .flatten(),
         ..SerializeSettings::default()
     };
     let mut pdf = KDocument::new_with(settings);
@@ -113,6 +116,14 @@ pub fn export(
         &[("/PageMode", "/UseOutlines")]
     };
     patch::add_catalog_entries(bytes, entries)
+}
+
+/// Whether any image is CMYK.
+fn has_cmyk(doc: &Document) -> bool {
+    doc.pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .any(|i| matches!(&i.kind, crate::frame::ItemKind::Image { image, .. } if image.cmyk))
 }
 
 /// Bookmarks nested by heading level, so the outline mirrors the heading tree.

@@ -161,7 +161,12 @@ impl Update {
     pub fn finish(self) -> Vec<u8> {
         let mut out = self.pdf;
         // One allocation for the update, rather than doubling a multi-megabyte buffer.
-        let extra: usize = self.objects.iter().map(|(_, b)| b.len() + 64).sum::<usize>() + 512;
+        let extra: usize = self
+            .objects
+            .iter()
+            .map(|(_, b)| b.len() + 64)
+            .sum::<usize>()
+            + 512;
         out.reserve_exact(extra);
         if !out.ends_with(b"\n") {
             out.push(b'\n');

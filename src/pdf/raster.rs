@@ -83,7 +83,7 @@ pub fn cmyk_png(data: &[u8], print: &PrintConfig) -> Result<Image, String> {
         ),
         png::ColorType::Indexed => return Err("palette images were not expanded".into()),
     };
-    let cmyk = print.converter.cmyk_pixels(&rgb);
+    let cmyk = print.cmyk_pixels(&rgb);
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     data.hash(&mut hasher);
     let image = Cmyk {

@@ -73,7 +73,7 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                             None,
                         ));
                     }
-                    if let ImageKind::Png(data) | ImageKind::Jpeg(data) = &image.kind {
+                    if let ImageKind::Png(_) | ImageKind::Jpeg(_) = &image.kind {
                         let dpi = image.size.w.to_pt() / (size.w.to_pt() / 72.0);
                         if dpi < PRINT_DPI {
                             out.push(
@@ -89,8 +89,7 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                         }
                         // PNGs are converted to CMYK through the profile; JPEGs pass through
                         // untouched, so only a CMYK JPEG can go to press.
-                        let rgb_jpeg = matches!(image.kind, ImageKind::Jpeg(_))
-                            && jpeg_components(data) != Some(4);
+                        let rgb_jpeg = matches!(image.kind, ImageKind::Jpeg(_)) && !image.cmyk;
                         if rgb_jpeg {
                             out.push(
                                 Diagnostic::error(
@@ -108,22 +107,4 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
     }
     out.dedup_by(|a, b| a.message == b.message);
     out
-}
-
-/// The number of colour components of a JPEG (3 for RGB, 4 for CMYK), from its frame header.
-fn jpeg_components(data: &[u8]) -> Option<u8> {
-    let mut i = 2;
-    while i + 9 < data.len() {
-        if data[i] != 0xFF {
-            return None;
-        }
-        let marker = data[i + 1];
-        let len = u16::from_be_bytes([data[i + 2], data[i + 3]]) as usize;
-        // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC), carry the frame header.
-        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
-            return data.get(i + 9).copied();
-        }
-        i += 2 + len;
-    }
-    None
 }
