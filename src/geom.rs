@@ -203,12 +203,6 @@ impl Color {
         }
     }
 
-    /// Mixes `self` with white: `amount` 0 is `self`, 1 is white. Used for tints.
-    pub fn tint(self, amount: f64) -> Color {
-        let mix = |c: u8| (c as f64 + (255.0 - c as f64) * amount).round() as u8;
-        Color::rgb(mix(self.r), mix(self.g), mix(self.b))
-    }
-
     /// WCAG 2 relative luminance.
     pub fn luminance(self) -> f64 {
         let lin = |c: u8| {

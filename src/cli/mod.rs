@@ -35,7 +35,7 @@ struct Cli {
     /// Print nothing but errors.
     #[arg(short, long, global = true)]
     quiet: bool,
-    /// Also print how long each stage took.
+    /// Also print how long compiling took.
     #[arg(short, long, global = true)]
     verbose: bool,
     #[command(subcommand)]
