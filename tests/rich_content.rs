@@ -269,3 +269,50 @@ data = [{ label = "Jan", value = 1200 }, { label = "Feb", value = 1800 }, { labe
         );
     }
 }
+
+#[test]
+fn two_column_body_text_fills_left_then_right_and_balances() {
+    let para = "Staff used new tools to keep care going while buildings were closed, and people reached services from home. ";
+    let body: Vec<String> = (0..8).map(|i| para.repeat(1 + i % 3)).collect();
+    let source = format!(
+        "{}[[sections]]\ntitle = \"Columns\"\ncolumns = 2\nbody = \"\"\"\n{}\n\"\"\"\n",
+        BASE.split("[[sections]]").next().unwrap(),
+        body.join("\n\n")
+    );
+    let built = common::build_in(&source, &common::root().join("tests/data"));
+    let page = built
+        .document
+        .pages
+        .iter()
+        .find(|p| p.items.iter().any(|i| matches!(&i.kind, folio::frame::ItemKind::Text(t) if t.text.starts_with("Staff"))))
+        .expect("a page of column text");
+    let body_runs: Vec<(f64, f64)> = page
+        .items
+        .iter()
+        .filter_map(|i| match &i.kind {
+            folio::frame::ItemKind::Text(t) if (t.size.to_pt() - 10.5).abs() < 0.01 => {
+                Some((i.pos.x.to_pt(), i.pos.y.to_pt()))
+            }
+            _ => None,
+        })
+        .collect();
+    let left: Vec<_> = body_runs.iter().filter(|(x, _)| *x < 250.0).collect();
+    let right: Vec<_> = body_runs.iter().filter(|(x, _)| *x > 290.0).collect();
+    assert!(
+        !left.is_empty() && !right.is_empty(),
+        "both columns hold text"
+    );
+    assert_eq!(
+        left.len() + right.len(),
+        body_runs.len(),
+        "nothing in the gutter"
+    );
+    let bottom = |c: &Vec<&(f64, f64)>| c.iter().map(|(_, y)| *y).fold(0.0f64, f64::max);
+    assert!(
+        (bottom(&left) - bottom(&right)).abs() <= 2.0 * 14.7 + 0.5,
+        "the columns end level"
+    );
+    // Every sentence is there once: nothing lost or repeated at the column break.
+    let text = common::normalise(&Pdf::parse(&built.pdf).text());
+    assert_eq!(text.matches("Staff used new tools").count(), 15);
+}

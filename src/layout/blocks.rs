@@ -51,7 +51,29 @@ pub fn section(ctx: &mut Ctx, section: &Section) -> Vec<Block> {
     }
     // Figures lead and the text explains them: a reader who skims sees the numbers first.
     blocks.extend(cards::grid(ctx, node, &section.metrics, width));
-    markdown_into(ctx, node, &section.body, width, &mut blocks);
+    if section.columns == 2 {
+        // The body flows in two columns; figures after it span both.
+        let area = crate::geom::Rect::new(Abs::ZERO, Abs::ZERO, width, Abs::ZERO);
+        let mut inner = Vec::new();
+        markdown_into(
+            ctx,
+            node,
+            &section.body,
+            super::columns::width(area),
+            &mut inner,
+        );
+        if !inner.is_empty() {
+            let space_before = inner[0].space_before;
+            blocks.push(Block {
+                columns: Some(inner),
+                space_before,
+                space_after: ctx.body_style().size * PARAGRAPH_GAP_EM,
+                ..Block::default()
+            });
+        }
+    } else {
+        markdown_into(ctx, node, &section.body, width, &mut blocks);
+    }
     for c in &section.components {
         blocks.extend(super::components::component(ctx, node, c, width));
     }

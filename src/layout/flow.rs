@@ -46,6 +46,8 @@ pub struct Block {
     /// Placed again at the top of every page the block continues on (a table's heading
     /// row, already tagged as a repeat artifact).
     pub repeat: Option<Slice>,
+    /// Instead of slices: blocks set in two columns (see [`super::columns`]).
+    pub columns: Option<Vec<Block>>,
 }
 
 impl Block {
@@ -75,6 +77,9 @@ impl Block {
 
     /// Height of the least of this block that may stand at the foot of a page.
     fn min_start(&self) -> Abs {
+        if self.columns.is_some() {
+            return super::columns::MIN_START;
+        }
         let n = self.slices.len();
         // A block too short to split (fewer lines than orphans + widows) must move whole.
         let k = if n < self.min_head + self.min_tail {
@@ -90,27 +95,58 @@ impl Block {
 pub struct FlowPage {
     pub items: Vec<Item>,
     pub bookmarks: Vec<(u8, String, Abs)>,
+    /// How far down the page the placed blocks reach.
+    pub bottom: Abs,
 }
 
 /// Fills pages with blocks inside `area`. The blocks are consumed: their items move onto the
 /// pages rather than being copied, which halves the memory a long report needs.
-pub fn paginate(mut blocks: Vec<Block>, area: Rect) -> Vec<FlowPage> {
+pub fn paginate(blocks: Vec<Block>, area: Rect) -> Vec<FlowPage> {
+    let bottom = area.bottom();
+    paginate_heights(blocks, area, &|_| bottom)
+}
+
+/// Fills pages like [`paginate`], but page `k` ends at `bottom_of(k)` (columns use this:
+/// the first pair of columns may start part-way down a page).
+pub fn paginate_heights(
+    mut blocks: Vec<Block>,
+    area: Rect,
+    bottom_of: &dyn Fn(usize) -> Abs,
+) -> Vec<FlowPage> {
     let mut pages = vec![FlowPage {
         items: Vec::new(),
         bookmarks: Vec::new(),
+        bottom: area.origin.y,
     }];
     let top = area.origin.y;
-    let bottom = area.bottom();
+    let mut bottom = bottom_of(0);
     let mut y = top;
     let mut prev_after = Abs::ZERO;
-    let new_page = |pages: &mut Vec<FlowPage>, y: &mut Abs| {
+    let new_page = |pages: &mut Vec<FlowPage>, y: &mut Abs, bottom: &mut Abs| {
+        if let Some(last) = pages.last_mut() {
+            last.bottom = *y;
+        }
         pages.push(FlowPage {
             items: Vec::new(),
             bookmarks: Vec::new(),
+            bottom: top,
         });
         *y = top;
+        *bottom = bottom_of(pages.len() - 1);
     };
     for i in 0..blocks.len() {
+        if let Some(inner) = blocks[i].columns.take() {
+            let gap = if y > top {
+                blocks[i].space_before.max(prev_after)
+            } else {
+                Abs::ZERO
+            };
+            let start = super::columns::place(inner, &mut pages, area, y + gap, bottom, bottom_of);
+            y = start;
+            bottom = bottom_of(pages.len() - 1);
+            prev_after = blocks[i].space_after;
+            continue;
+        }
         if blocks[i].slices.is_empty() {
             continue;
         }
@@ -118,7 +154,7 @@ pub fn paginate(mut blocks: Vec<Block>, area: Rect) -> Vec<FlowPage> {
         let mut slices = std::mem::take(&mut blocks[i].slices);
         let block = &blocks[i];
         if block.break_before && y > top {
-            new_page(&mut pages, &mut y);
+            new_page(&mut pages, &mut y, &mut bottom);
         }
         let gap = |y: Abs| {
             if y > top {
@@ -128,7 +164,7 @@ pub fn paginate(mut blocks: Vec<Block>, area: Rect) -> Vec<FlowPage> {
             }
         };
         if y > top && y + gap(y) + needed_here > bottom {
-            new_page(&mut pages, &mut y);
+            new_page(&mut pages, &mut y, &mut bottom);
         }
         y += gap(y);
         if let Some((level, title)) = &block.bookmark {
@@ -153,7 +189,7 @@ pub fn paginate(mut blocks: Vec<Block>, area: Rect) -> Vec<FlowPage> {
                 let min_first = if j == 0 { block.min_head } else { 1 };
                 if take < min_first {
                     if y > top {
-                        new_page(&mut pages, &mut y);
+                        new_page(&mut pages, &mut y, &mut bottom);
                         continue;
                     }
                     // Alone on an empty page and still too tall: place what fits, or one
@@ -173,7 +209,7 @@ pub fn paginate(mut blocks: Vec<Block>, area: Rect) -> Vec<FlowPage> {
             }
             j += take;
             if j < n {
-                new_page(&mut pages, &mut y);
+                new_page(&mut pages, &mut y, &mut bottom);
                 if let Some(header) = &block.repeat {
                     let page = pages.last_mut().expect("invariant: there is always a page");
                     place(
@@ -186,6 +222,9 @@ pub fn paginate(mut blocks: Vec<Block>, area: Rect) -> Vec<FlowPage> {
             }
         }
         prev_after = block.space_after;
+    }
+    if let Some(last) = pages.last_mut() {
+        last.bottom = y;
     }
     pages
 }
@@ -204,7 +243,7 @@ fn needed(blocks: &[Block], i: usize) -> Abs {
     block.min_start()
 }
 
-fn place(items: &mut Vec<Item>, slice_items: Vec<Item>, at: Point) {
+pub fn place(items: &mut Vec<Item>, slice_items: Vec<Item>, at: Point) {
     items.extend(slice_items.into_iter().map(|mut item| {
         item.pos = item.pos + at;
         item

@@ -16,6 +16,7 @@
 mod blocks;
 mod cards;
 mod charts;
+mod columns;
 mod components;
 mod contents;
 mod cover;

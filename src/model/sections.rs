@@ -50,7 +50,22 @@ pub fn sections(spec: &Spec, base: &std::path::Path, diags: &mut Vec<Diagnostic>
             .iter()
             .filter_map(|b| super::components::component(b, base, diags))
             .collect();
+        let columns = match sp.columns.as_ref().map(|c| *c.get_ref()) {
+            None => 1,
+            Some(n) if n == 1.0 || n == 2.0 => n as u8,
+            Some(n) => {
+                diags.push(
+                    Diagnostic::error(
+                        format!("`columns` can be 1 or 2, not {n}"),
+                        sp.columns.as_ref().map(|c| c.span()),
+                    )
+                    .with_help("write columns = 2 for two-column body text"),
+                );
+                1
+            }
+        };
         out.push(Section {
+            columns,
             id,
             title,
             lead: sp.lead.as_ref().map(|l| l.get_ref().clone()),

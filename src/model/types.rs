@@ -185,6 +185,8 @@ pub struct Section {
     pub metrics: Vec<Metric>,
     /// Charts, quotes, boxes, tables and images, after the body.
     pub components: Vec<Component>,
+    /// The body's columns: 1 or 2.
+    pub columns: u8,
     pub new_page: bool,
 }
 

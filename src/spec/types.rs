@@ -247,6 +247,10 @@ pub struct SectionSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<String>")]
     pub body: Option<SpannedStr>,
+    /// Set the body in 1 (default) or 2 columns.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<f64>")]
+    pub columns: Option<Spanned<f64>>,
     /// Start this section on a new page.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<bool>")]
