@@ -316,3 +316,78 @@ fn two_column_body_text_fills_left_then_right_and_balances() {
     let text = common::normalise(&Pdf::parse(&built.pdf).text());
     assert_eq!(text.matches("Staff used new tools").count(), 15);
 }
+
+#[test]
+fn a_grouped_bar_chart_has_a_legend_every_value_and_a_summary() {
+    let chart = r#"
+[[sections.blocks]]
+type = "chart"
+chart = "grouped"
+title = "Video consultations"
+format = "percent"
+series = ["March", "December"]
+data = [
+  { label = "GP practices", values = [40, 99] },
+  { label = "Trusts", values = [10, 77] },
+]
+table = true
+"#;
+    let built = rich(chart);
+    let pdf = Pdf::parse(&built.pdf);
+    let text = common::normalise(&pdf.text());
+    for s in [
+        "March",
+        "December",
+        "GP practices",
+        "40%",
+        "99%",
+        "10%",
+        "77%",
+    ] {
+        assert!(text.contains(s), "{s:?} missing from {text}");
+    }
+    let tree = pdf.structure();
+    let alt = tree
+        .walk()
+        .into_iter()
+        .find(|n| n.kind == "Figure")
+        .and_then(|f| f.alt.clone());
+    assert_eq!(
+        alt.as_deref(),
+        Some(
+            "Grouped bar chart: Video consultations. GP practices: March 40%, December 99%; Trusts: March 10%, December 77%."
+        )
+    );
+    let runs = pdf.all_runs();
+    let headers: Vec<String> = tree
+        .walk()
+        .into_iter()
+        .filter(|n| n.kind == "TH")
+        .map(|n| n.text(&runs))
+        .collect();
+    assert_eq!(
+        headers,
+        vec!["", "March", "December"],
+        "the data table after the chart"
+    );
+    for profile in [ValidationProfile::PdfUa1, ValidationProfile::PdfA2a] {
+        let report =
+            validate_pdf_bytes(&built.pdf, &ValidationOptions::default().profile(profile)).unwrap();
+        assert!(report.is_compliant, "{profile:?}");
+    }
+}
+
+#[test]
+fn a_grouped_chart_without_series_is_an_error() {
+    let source = format!(
+        "{BASE}\n[[sections.blocks]]\ntype = \"chart\"\nchart = \"grouped\"\ndata = [{{ label = \"A\", values = [1, 2] }}]\n"
+    );
+    let Err(folio::build::Failure::Report(d)) = folio::build::compile(&source, &common::root())
+    else {
+        panic!("refused")
+    };
+    assert_eq!(
+        d[0].message,
+        "a grouped chart needs `series` (two or more names) and `values` with one number per series"
+    );
+}

@@ -34,13 +34,24 @@ pub fn component(ctx: &mut Ctx, parent: NodeId, c: &Component, width: Abs) -> Ve
     if let Component::Chart(ch) = c
         && ch.table
     {
+        let columns = if ch.series.is_empty() {
+            vec![String::new(), "Value".into()]
+        } else {
+            std::iter::once(String::new())
+                .chain(ch.series.iter().cloned())
+                .collect()
+        };
         let t = Table {
             title: None,
-            columns: vec![String::new(), "Value".into()],
+            columns,
             rows: ch
                 .data
                 .iter()
-                .map(|d| vec![(d.label.clone(), false), (charts::fmt(ch, d.value), true)])
+                .map(|d| {
+                    std::iter::once((d.label.clone(), false))
+                        .chain(d.values.iter().map(|v| (charts::fmt(ch, *v), true)))
+                        .collect()
+                })
                 .collect(),
         };
         blocks.push(table(ctx, parent, &t, width));

@@ -114,6 +114,7 @@ fn chart(
         Some("progress") => ChartKind::Progress,
         Some("column") => ChartKind::Column,
         Some("line") => ChartKind::Line,
+        Some("grouped") => ChartKind::Grouped,
         Some(other) => {
             diags.push(
                 Diagnostic::error(
@@ -161,6 +162,35 @@ fn chart(
     }
     let title = s.title.as_ref().map(|t| t.get_ref().clone());
     let fmt = |v: f64| numbers::format(v, &format).unwrap_or_default();
+    let series: Vec<String> = match s.series.as_ref().map(|v| v.get_ref()) {
+        Some(toml::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect(),
+        _ => Vec::new(),
+    };
+    if kind == ChartKind::Grouped
+        && (series.len() < 2 || data.iter().any(|d| d.values.len() != series.len()))
+    {
+        diags.push(
+            Diagnostic::error(
+                "a grouped chart needs `series` (two or more names) and `values` with one number per series",
+                span,
+            )
+            .with_help("write series = [\"2019\", \"2020\"] and data = [{ label = \"…\", values = [1, 2] }]"),
+        );
+        return None;
+    }
+    if kind != ChartKind::Grouped && data.iter().any(|d| d.values.len() != 1) {
+        diags.push(
+            Diagnostic::error(
+                "only a grouped chart takes `values`; this one takes one `value` per label",
+                span,
+            )
+            .with_help("write chart = \"grouped\" with `series`, or give each label one value"),
+        );
+        return None;
+    }
     let alt = s
         .alt
         .as_ref()
@@ -169,7 +199,18 @@ fn chart(
             // A summary a screen reader can say in one breath: what, then each value.
             let items: Vec<String> = data
                 .iter()
-                .map(|d| format!("{}: {}", d.label, fmt(d.value)))
+                .map(|d| {
+                    if series.is_empty() {
+                        format!("{}: {}", d.label, fmt(d.value))
+                    } else {
+                        let each: Vec<String> = series
+                            .iter()
+                            .zip(&d.values)
+                            .map(|(s, v)| format!("{s} {}", fmt(*v)))
+                            .collect();
+                        format!("{}: {}", d.label, each.join(", "))
+                    }
+                })
                 .collect();
             format!(
                 "{} chart{}. {}.",
@@ -178,6 +219,7 @@ fn chart(
                     ChartKind::Column => "Column",
                     ChartKind::Line => "Line",
                     ChartKind::Progress => "Percentage",
+                    ChartKind::Grouped => "Grouped bar",
                 },
                 title.as_ref().map_or(String::new(), |t| format!(": {t}")),
                 items.join("; ")
@@ -187,6 +229,7 @@ fn chart(
         kind,
         title,
         data,
+        series,
         format,
         alt,
         table: s.table.as_ref().is_some_and(|t| *t.get_ref()),
@@ -212,14 +255,18 @@ fn inline_data(d: &Spanned<toml::Value>, diags: &mut Vec<Diagnostic>) -> Option<
         let toml::Value::Table(t) = item else {
             return bad(diags);
         };
+        let num = |v: &toml::Value| v.as_float().or(v.as_integer().map(|i| i as f64));
         let label = t.get("label").and_then(|l| l.as_str());
-        let value = t
-            .get("value")
-            .and_then(|v| v.as_float().or(v.as_integer().map(|i| i as f64)));
-        match (label, value) {
-            (Some(l), Some(v)) => out.push(Datum {
+        let values: Option<Vec<f64>> = match (t.get("value"), t.get("values")) {
+            (Some(v), None) => num(v).map(|v| vec![v]),
+            (None, Some(toml::Value::Array(vs))) => vs.iter().map(num).collect(),
+            _ => None,
+        };
+        match (label, values) {
+            (Some(l), Some(vs)) if !vs.is_empty() => out.push(Datum {
                 label: l.to_string(),
-                value: v,
+                value: vs[0],
+                values: vs,
             }),
             _ => return bad(diags),
         }
@@ -266,6 +313,7 @@ fn csv_data(base: &Path, path: &SpannedStr, diags: &mut Vec<Diagnostic>) -> Opti
             Ok(v) => out.push(Datum {
                 label: label.trim().trim_matches('"').to_string(),
                 value: v,
+                values: vec![v],
             }),
             Err(_) => {
                 diags.push(Diagnostic::error(

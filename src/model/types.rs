@@ -248,6 +248,8 @@ pub struct Chart {
     pub kind: ChartKind,
     pub title: Option<String>,
     pub data: Vec<Datum>,
+    /// Series names, for a grouped chart.
+    pub series: Vec<String>,
     /// The number format of its values.
     pub format: String,
     /// What it shows, for screen readers.
@@ -267,13 +269,18 @@ pub enum ChartKind {
     Column,
     /// A line through the values, in order.
     Line,
+    /// Horizontal bars, one per series, grouped by label.
+    Grouped,
 }
 
 /// A labelled value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Datum {
     pub label: String,
+    /// The first (or only) value.
     pub value: f64,
+    /// Every value, one per series (one for a single-series chart).
+    pub values: Vec<f64>,
 }
 
 /// A table: headings and rows of (text, is a number) cells.

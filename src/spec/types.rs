@@ -306,8 +306,8 @@ pub struct BlockSpec {
     #[serde(default, rename = "type", deserialize_with = "leaf")]
     #[schemars(with = "String", required)]
     pub kind: Option<SpannedStr>,
-    /// Chart: `"bar"` (horizontal bars), `"column"` (vertical), `"line"`, or `"progress"`
-    /// (a percentage bar per row).
+    /// Chart: `"bar"` (horizontal bars), `"column"` (vertical), `"line"`, `"grouped"`
+    /// (bars per series) or `"progress"` (a percentage bar per row).
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<String>")]
     pub chart: Option<SpannedStr>,
@@ -315,7 +315,12 @@ pub struct BlockSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<String>")]
     pub title: Option<SpannedStr>,
-    /// Chart data inline: `[{ label = "…", value = 55000000 }, …]`.
+    /// Grouped chart: the series' names, e.g. `["GP practices", "Trusts"]`.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub series: Option<Spanned<toml::Value>>,
+    /// Chart data inline: `[{ label = "…", value = 55000000 }, …]`; for a grouped chart
+    /// `values = [a, b]` per label, one per series.
     #[serde(default)]
     #[schemars(with = "Option<Vec<DatumSchema>>")]
     pub data: Option<Spanned<toml::Value>>,
@@ -379,7 +384,8 @@ pub struct BlockSpec {
 #[allow(dead_code)]
 pub struct DatumSchema {
     label: String,
-    value: f64,
+    value: Option<f64>,
+    values: Option<Vec<f64>>,
 }
 
 /// A table cell: text or a number.
