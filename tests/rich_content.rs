@@ -391,3 +391,22 @@ fn a_grouped_chart_without_series_is_an_error() {
         "a grouped chart needs `series` (two or more names) and `values` with one number per series"
     );
 }
+
+#[test]
+fn a_page_width_image_runs_edge_to_edge() {
+    let image = "\n[[sections.blocks]]\ntype = \"image\"\nfile = \"photo-cmyk.jpg\"\nwidth = \"page\"\nalt = \"A test pattern\"\n";
+    let built = rich(image);
+    let (pos, size, page_w) = built
+        .document
+        .pages
+        .iter()
+        .find_map(|p| {
+            p.items.iter().find_map(|i| match &i.kind {
+                folio::frame::ItemKind::Image { size, .. } => Some((i.pos, *size, p.size.w)),
+                _ => None,
+            })
+        })
+        .expect("the image is placed");
+    assert_eq!(pos.x.to_pt(), 0.0);
+    assert!((size.w.to_pt() - page_w.to_pt()).abs() < 1e-6);
+}

@@ -283,13 +283,18 @@ fn decimal_align(
 
 fn image(ctx: &mut Ctx, parent: NodeId, img: &ImageBlock, width: Abs) -> Block {
     let pal = ctx.report.palette;
-    let w = width * img.width;
+    // A full-width image reaches from one page edge to the other, out of the margins.
+    let page = ctx.report.page;
+    let (x, w) = match img.width {
+        Some(share) => (Abs::ZERO, width * share),
+        None => (-page.left, page.size.w),
+    };
     let s = img.image.size;
     let h = w * (s.h.to_pt() / s.w.to_pt().max(1.0));
     let mut slice = Slice::default();
     let tag = ctx.figure_tag(parent, img.alt.as_deref());
     slice.items.push(Item {
-        pos: Point::new(Abs::ZERO, Abs::ZERO),
+        pos: Point::new(x, Abs::ZERO),
         kind: ItemKind::Image {
             image: img.image.clone(),
             size: Size::new(w, h),
@@ -308,7 +313,7 @@ fn image(ctx: &mut Ctx, parent: NodeId, img: &ImageBlock, width: Abs) -> Block {
         let cap = ctx.structure.push(parent, Role::Caption);
         let style = ctx.display(SMALL, pal.muted, false, 1.35);
         let p = ctx.structure.push(cap, Role::Paragraph);
-        let lines = ctx.text(&caption.join(" "), &style, w, p);
+        let lines = ctx.text(&caption.join(" "), &style, w.min(width), p);
         y = stack(&mut slice, lines, Abs::ZERO, y + Abs(5.0));
     }
     slice.height = y;

@@ -63,19 +63,26 @@ pub fn component(
                     .with_help("add alt = \"…\" saying what the image shows, or decorative = true"),
                 );
             }
-            let width = s.width.as_ref().map_or(1.0, |w| *w.get_ref());
-            if !(0.2..=1.0).contains(&width) {
-                diags.push(
-                    Diagnostic::error(
-                        "`width` is a share of the column, from 0.2 to 1",
-                        s.width.as_ref().map(|w| w.span()),
-                    )
-                    .with_help("write width = 0.5 for half the column"),
-                );
-            }
+            // `None` stands for the page's full width.
+            let width = match s.width.as_ref().map(|w| w.get_ref()) {
+                None => Some(1.0),
+                Some(toml::Value::String(p)) if p == "page" => None,
+                Some(toml::Value::Float(f)) if (0.2..=1.0).contains(f) => Some(*f),
+                Some(toml::Value::Integer(1)) => Some(1.0),
+                Some(_) => {
+                    diags.push(
+                        Diagnostic::error(
+                            "`width` is a share of the column, from 0.2 to 1, or \"page\"",
+                            s.width.as_ref().map(|w| w.span()),
+                        )
+                        .with_help("write width = 0.5 for half the column, or width = \"page\""),
+                    );
+                    Some(1.0)
+                }
+            };
             Some(Component::Image(ImageBlock {
                 image: Arc::new(image),
-                width: width.clamp(0.2, 1.0),
+                width,
                 caption: text(&s.caption),
                 credit: text(&s.credit),
                 alt: text(&s.alt),

@@ -294,8 +294,8 @@ pub struct Table {
 /// An image in the body.
 pub struct ImageBlock {
     pub image: Arc<ImageData>,
-    /// Share of the text column.
-    pub width: f64,
+    /// Share of the text column; `None` for the page's full width.
+    pub width: Option<f64>,
     pub caption: Option<String>,
     pub credit: Option<String>,
     /// `None` when decorative.

@@ -360,10 +360,11 @@ pub struct BlockSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<String>")]
     pub file: Option<SpannedStr>,
-    /// Image: width as a share of the text column, 0.2 to 1 (default 1).
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<f64>")]
-    pub width: Option<Spanned<f64>>,
+    /// Image: width as a share of the text column, 0.2 to 1 (default 1), or `"page"` for
+    /// the full width of the page.
+    #[serde(default)]
+    #[schemars(with = "Option<WidthSchema>")]
+    pub width: Option<Spanned<toml::Value>>,
     /// Image: caption under it.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<String>")]
@@ -395,4 +396,13 @@ pub struct DatumSchema {
 pub enum CellSchema {
     Text(String),
     Number(f64),
+}
+
+/// An image width: a share of the column, or "page".
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum WidthSchema {
+    Share(f64),
+    Page(String),
 }
