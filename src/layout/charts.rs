@@ -27,7 +27,7 @@ const SMALL: f64 = 9.0;
 
 /// A chart's value as its format prints it.
 pub fn fmt(chart: &Chart, v: f64) -> String {
-    numbers::format(v, &chart.format).unwrap_or_else(|| v.to_string())
+    numbers::format_in(v, &chart.format, chart.locale).unwrap_or_else(|| v.to_string())
 }
 
 /// A "nice" axis step: 1, 2, 2.5 or 5 times a power of ten, giving about four intervals.
@@ -124,7 +124,8 @@ pub fn chart(ctx: &mut Ctx, parent: NodeId, chart: &Chart, width: Abs) -> Block 
             for i in 0..=ticks {
                 let x = plot_x + plot_w * (i as f64 / ticks as f64);
                 grid.push(rect(x, plot_top, Abs(0.5), y - plot_top, pal.tint));
-                let label = numbers::format(step * i as f64, &chart.format).unwrap_or_default();
+                let label = numbers::format_in(step * i as f64, &chart.format, chart.locale)
+                    .unwrap_or_default();
                 let tick_style = ctx.display(SMALL - 1.0, pal.muted, false, 1.2);
                 let lines = ctx.text(&label, &tick_style, Abs(60.0), fig);
                 stack(&mut slice, lines, x - Abs(3.0), y + Abs(3.0));
@@ -201,7 +202,8 @@ fn vertical(
     for i in 0..=ticks {
         let gy = y_of(step * i as f64);
         grid.push(rect(axis_w, gy, width - axis_w, Abs(0.5), pal.tint));
-        let label = numbers::format(step * i as f64, &chart.format).unwrap_or_default();
+        let label =
+            numbers::format_in(step * i as f64, &chart.format, chart.locale).unwrap_or_default();
         let lines = ctx.text(&label, &tick_style, axis_w - Abs(4.0), fig);
         let lines = align(lines, axis_w - Abs(6.0), 1.0);
         stack(slice, lines, Abs::ZERO, gy - Abs(5.0));

@@ -43,6 +43,7 @@ pub fn component(ctx: &mut Ctx, parent: NodeId, c: &Component, width: Abs) -> Ve
         };
         let t = Table {
             title: None,
+            decimal: ch.locale.decimal,
             columns,
             rows: ch
                 .data
@@ -205,7 +206,15 @@ fn table(ctx: &mut Ctx, parent: NodeId, t: &Table, width: Abs) -> Block {
             let w = col_w(c) - CELL_PAD * 2.0;
             let lines = ctx.text(text, &body_style, w, td);
             let lines = if *is_number {
-                decimal_align(ctx, lines, text, &body_style, w, column_fraction(t, c))
+                decimal_align(
+                    ctx,
+                    lines,
+                    text,
+                    &body_style,
+                    w,
+                    column_fraction(t, c),
+                    t.decimal,
+                )
             } else {
                 lines
             };
@@ -248,7 +257,7 @@ fn column_fraction(t: &Table, c: usize) -> String {
     t.rows
         .iter()
         .filter(|r| r[c].1)
-        .filter_map(|r| r[c].0.find('.').map(|i| r[c].0[i..].to_string()))
+        .filter_map(|r| r[c].0.find(t.decimal).map(|i| r[c].0[i..].to_string()))
         .max_by_key(|f| f.len())
         .unwrap_or_default()
 }
@@ -267,8 +276,9 @@ fn decimal_align(
     style: &ParStyle,
     width: Abs,
     widest_fraction: String,
+    decimal: char,
 ) -> Vec<Slice> {
-    let own = text.find('.').map_or("", |i| &text[i..]);
+    let own = text.find(decimal).map_or("", |i| &text[i..]);
     let measure = |s: &str| {
         let face = ctx.report.fonts.select(style.family, style.bold, false);
         crate::text::shape::width(&crate::text::shape::shape(

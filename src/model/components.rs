@@ -15,6 +15,7 @@ const KINDS: [&str; 5] = ["chart", "quote", "box", "table", "image"];
 pub fn component(
     b: &Spanned<BlockSpec>,
     base: &Path,
+    locale: numbers::Locale,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Component> {
     let s = b.get_ref();
@@ -46,8 +47,8 @@ pub fn component(
                 body,
             })
         }
-        Some("chart") => chart(s, base, span, diags).map(Component::Chart),
-        Some("table") => table(s, span, diags).map(Component::Table),
+        Some("chart") => chart(s, base, span, locale, diags).map(Component::Chart),
+        Some("table") => table(s, span, locale, diags).map(Component::Table),
         Some("image") => {
             need(&s.file, "file", "\"images/photo.jpg\"", diags);
             let image = assets::image(base, "file", s.file.as_ref()?)
@@ -114,6 +115,7 @@ fn chart(
     s: &BlockSpec,
     base: &Path,
     span: Option<std::ops::Range<usize>>,
+    locale: numbers::Locale,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Chart> {
     let kind = match s.chart.as_ref().map(|c| c.get_ref().as_str()) {
@@ -168,7 +170,7 @@ fn chart(
         return None;
     }
     let title = s.title.as_ref().map(|t| t.get_ref().clone());
-    let fmt = |v: f64| numbers::format(v, &format).unwrap_or_default();
+    let fmt = |v: f64| numbers::format_in(v, &format, locale).unwrap_or_default();
     let series: Vec<String> = match s.series.as_ref().map(|v| v.get_ref()) {
         Some(toml::Value::Array(a)) => a
             .iter()
@@ -237,6 +239,7 @@ fn chart(
         title,
         data,
         series,
+        locale,
         format,
         alt,
         table: s.table.as_ref().is_some_and(|t| *t.get_ref()),
@@ -342,12 +345,15 @@ fn csv_data(base: &Path, path: &SpannedStr, diags: &mut Vec<Diagnostic>) -> Opti
 fn table(
     s: &BlockSpec,
     span: Option<std::ops::Range<usize>>,
+    locale: numbers::Locale,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Table> {
     let cell = |v: &toml::Value| match v {
         toml::Value::String(s) => Some((s.clone(), false)),
-        toml::Value::Integer(i) => Some((numbers::grouped(*i as f64), true)),
-        toml::Value::Float(f) => Some((numbers::grouped(*f), true)),
+        toml::Value::Integer(i) => {
+            numbers::format_in(*i as f64, "grouped", locale).map(|t| (t, true))
+        }
+        toml::Value::Float(f) => numbers::format_in(*f, "grouped", locale).map(|t| (t, true)),
         _ => None,
     };
     let columns: Option<Vec<String>> = match s.columns.as_ref().map(|c| c.get_ref()) {
@@ -370,6 +376,7 @@ fn table(
                 title: s.title.as_ref().map(|t| t.get_ref().clone()),
                 columns,
                 rows,
+                decimal: locale.decimal,
             })
         }
         _ => {

@@ -14,7 +14,60 @@ pub const FORMATS: [&str; 7] = [
     "currency-usd",
 ];
 
-/// Formats `n` as `format`; `None` for an unknown format.
+/// How a language writes numbers: the thousands separator and the decimal mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Locale {
+    pub group: char,
+    pub decimal: char,
+}
+
+impl Locale {
+    /// English: 42,000.5.
+    pub const EN: Locale = Locale {
+        group: ',',
+        decimal: '.',
+    };
+
+    /// The convention of a BCP 47 language tag ("en-GB", "de-DE", "fr"); English where the
+    /// language is not known.
+    pub fn for_language(tag: &str) -> Locale {
+        let lang = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match lang.as_str() {
+            // 42.000,5
+            "de" | "nl" | "es" | "it" | "pt" | "da" | "id" | "tr" => Locale {
+                group: '.',
+                decimal: ',',
+            },
+            // 42 000,5 with a narrow no-break space, which never breaks a figure at a line end.
+            "fr" | "sv" | "nb" | "nn" | "fi" | "pl" | "cs" | "sk" | "ru" | "uk" => Locale {
+                group: '\u{202F}',
+                decimal: ',',
+            },
+            _ => Locale::EN,
+        }
+    }
+}
+
+/// Formats `n` as `format` in `locale`; `None` for an unknown format.
+pub fn format_in(n: f64, format: &str, locale: Locale) -> Option<String> {
+    let english = self::format(n, format)?;
+    Some(
+        english
+            .chars()
+            .map(|c| match c {
+                ',' => locale.group,
+                '.' => locale.decimal,
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// Formats `n` as `format`, in English; `None` for an unknown format.
 pub fn format(n: f64, format: &str) -> Option<String> {
     Some(match format {
         "grouped" => grouped(n),
@@ -146,6 +199,22 @@ mod tests {
         assert_eq!(format(2_000_000.0, "words").unwrap(), "2 million");
         assert_eq!(format(16_600_000.0, "currency-eur").unwrap(), "€16.6m");
         assert_eq!(format(2_500_000_000.0, "currency-usd").unwrap(), "$2.5bn");
+    }
+
+    #[test]
+    fn the_report_language_sets_separators() {
+        let de = Locale::for_language("de-DE");
+        assert_eq!(format_in(42000.5, "grouped", de).unwrap(), "42.000,5");
+        assert_eq!(
+            format_in(16_600_000.0, "currency-eur", de).unwrap(),
+            "€16,6m"
+        );
+        let fr = Locale::for_language("fr");
+        assert_eq!(format_in(42000.0, "grouped", fr).unwrap(), "42\u{202F}000");
+        assert_eq!(
+            format_in(42000.0, "grouped", Locale::for_language("en-GB")).unwrap(),
+            "42,000"
+        );
     }
 
     #[test]

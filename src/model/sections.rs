@@ -44,11 +44,21 @@ pub fn sections(spec: &Spec, base: &std::path::Path, diags: &mut Vec<Diagnostic>
                     .with_help("give each section its own `id`"),
             );
         }
-        let metrics = sp.metrics.iter().filter_map(|m| metric(m, diags)).collect();
+        let locale = numbers::Locale::for_language(
+            spec.report
+                .as_ref()
+                .and_then(|r| r.get_ref().language.as_ref())
+                .map_or("en-GB", |l| l.get_ref().as_str()),
+        );
+        let metrics = sp
+            .metrics
+            .iter()
+            .filter_map(|m| metric(m, locale, diags))
+            .collect();
         let components = sp
             .blocks
             .iter()
-            .filter_map(|b| super::components::component(b, base, diags))
+            .filter_map(|b| super::components::component(b, base, locale, diags))
             .collect();
         let columns = match sp.columns.as_ref().map(|c| *c.get_ref()) {
             None => 1,
@@ -80,7 +90,11 @@ pub fn sections(spec: &Spec, base: &std::path::Path, diags: &mut Vec<Diagnostic>
     out
 }
 
-fn metric(m: &Spanned<MetricSpec>, diags: &mut Vec<Diagnostic>) -> Option<Metric> {
+fn metric(
+    m: &Spanned<MetricSpec>,
+    locale: numbers::Locale,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Metric> {
     let ms = m.get_ref();
     let label = required(
         &ms.label,
@@ -97,7 +111,7 @@ fn metric(m: &Spanned<MetricSpec>, diags: &mut Vec<Diagnostic>) -> Option<Metric
                 .format
                 .as_ref()
                 .map_or("grouped", |f| f.get_ref().as_str());
-            match numbers::format(*n.get_ref(), fmt) {
+            match numbers::format_in(*n.get_ref(), fmt, locale) {
                 Some(v) => (v, n.span()),
                 None => {
                     let span = ms.format.as_ref().map(|f| f.span());

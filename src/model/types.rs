@@ -250,6 +250,8 @@ pub struct Chart {
     pub data: Vec<Datum>,
     /// Series names, for a grouped chart.
     pub series: Vec<String>,
+    /// How the report's language writes numbers.
+    pub locale: super::numbers::Locale,
     /// The number format of its values.
     pub format: String,
     /// What it shows, for screen readers.
@@ -289,6 +291,8 @@ pub struct Table {
     pub title: Option<String>,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<(String, bool)>>,
+    /// The decimal mark figures align on.
+    pub decimal: char,
 }
 
 /// An image in the body.
