@@ -30,15 +30,3 @@ fn small_report_frame_dump_matches_the_snapshot() {
         );
     }
 }
-
-#[test]
-#[ignore]
-fn print_shipped_dump() {
-    let root = common::root();
-    let source = std::fs::read_to_string(root.join("report.toml")).unwrap();
-    std::fs::write(
-        "/tmp/shipped.dump",
-        common::build_in(&source, &root).document.dump(),
-    )
-    .unwrap();
-}
