@@ -4,7 +4,6 @@ mod common;
 
 use common::Pdf;
 use folio::build::{Editions, compile_editions};
-use page_validation::{ValidationOptions, ValidationProfile, validate_pdf_bytes};
 
 const BASE: &str = r#"[report]
 title = "Rich"
@@ -189,12 +188,7 @@ fn charts_tables_quotes_and_images_validate_for_pdf_ua_and_pdf_a() {
         "{CHART}{progress}{quote}{boxed}{image}{}",
         long_table()
     ));
-    for profile in [ValidationProfile::PdfUa1, ValidationProfile::PdfA2a] {
-        let report =
-            validate_pdf_bytes(&built.pdf, &ValidationOptions::default().profile(profile)).unwrap();
-        let failures: Vec<String> = report.failures.iter().map(|f| f.to_string()).collect();
-        assert!(report.is_compliant, "{profile:?}: {failures:#?}");
-    }
+    common::assert_ua1_and_a2a("rich content", &built.pdf);
 }
 
 #[test]
@@ -255,19 +249,7 @@ data = [{ label = "Jan", value = 1200 }, { label = "Feb", value = 1800 }, { labe
             _ => None,
         });
     assert_eq!(line, Some(3), "one line through the three values");
-    for profile in [ValidationProfile::PdfUa1, ValidationProfile::PdfA2a] {
-        let report =
-            validate_pdf_bytes(&built.pdf, &ValidationOptions::default().profile(profile)).unwrap();
-        assert!(
-            report.is_compliant,
-            "{profile:?}: {:#?}",
-            report
-                .failures
-                .iter()
-                .map(|f| f.to_string())
-                .collect::<Vec<_>>()
-        );
-    }
+    common::assert_ua1_and_a2a("rich content", &built.pdf);
 }
 
 #[test]
@@ -370,11 +352,7 @@ table = true
         vec!["", "March", "December"],
         "the data table after the chart"
     );
-    for profile in [ValidationProfile::PdfUa1, ValidationProfile::PdfA2a] {
-        let report =
-            validate_pdf_bytes(&built.pdf, &ValidationOptions::default().profile(profile)).unwrap();
-        assert!(report.is_compliant, "{profile:?}");
-    }
+    common::assert_ua1_and_a2a("rich content", &built.pdf);
 }
 
 #[test]

@@ -112,14 +112,7 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn passes_pdf_ua1_and_pdf_a2a_under_an_independent_validator() {
-    use page_validation::{ValidationOptions, ValidationProfile, validate_pdf_bytes};
-    let built = build_shipped();
-    for profile in [ValidationProfile::PdfUa1, ValidationProfile::PdfA2a] {
-        let report = validate_pdf_bytes(&built.pdf, &ValidationOptions::default().profile(profile))
-            .expect("the validator reads the PDF");
-        let failures: Vec<String> = report.failures.iter().map(|f| f.to_string()).collect();
-        assert!(report.is_compliant, "{profile:?}: {failures:#?}");
-    }
+    common::assert_ua1_and_a2a("the shipped report", &build_shipped().pdf);
 }
 
 /// Content piece → role of the node that holds it.

@@ -4,16 +4,7 @@
 
 mod common;
 
-use page_validation::{ValidationOptions, ValidationProfile, validate_pdf_bytes};
-
-fn assert_valid(name: &str, pdf: &[u8]) {
-    for profile in [ValidationProfile::PdfUa1, ValidationProfile::PdfA2a] {
-        let report = validate_pdf_bytes(pdf, &ValidationOptions::default().profile(profile))
-            .expect("the validator reads the PDF");
-        let failures: Vec<String> = report.failures.iter().map(|f| f.to_string()).collect();
-        assert!(report.is_compliant, "{name}, {profile:?}: {failures:#?}");
-    }
-}
+use common::assert_ua1_and_a2a as assert_valid;
 
 /// A report.toml with the given extra tables and sections.
 fn report(brand: &str, rest: &str) -> String {

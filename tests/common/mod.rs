@@ -151,15 +151,7 @@ impl Pdf {
             .collect();
         let names: BTreeMap<Vec<u8>, String> = fonts
             .iter()
-            .map(|(k, f)| {
-                let name = f
-                    .get(b"BaseFont")
-                    .ok()
-                    .and_then(|n| n.as_name().ok())
-                    .map(|n| String::from_utf8_lossy(n).into_owned())
-                    .unwrap_or_default();
-                (k.clone(), name)
-            })
+            .map(|(k, f)| (k.clone(), base_font(f)))
             .collect();
         let content = self.doc.get_page_content(page);
         let ops = Content::decode(&content)
@@ -267,12 +259,7 @@ impl Pdf {
         let mut out = BTreeMap::new();
         for &p in &self.pages {
             for (_, f) in self.fonts(p) {
-                let name = f
-                    .get(b"BaseFont")
-                    .ok()
-                    .and_then(|n| n.as_name().ok())
-                    .map(|n| String::from_utf8_lossy(n).into_owned())
-                    .unwrap_or_default();
+                let name = base_font(&f);
                 let descriptor = f
                     .get(b"DescendantFonts")
                     .ok()
@@ -608,5 +595,26 @@ pub fn decode_text_string(b: &[u8]) -> String {
         String::from_utf16_lossy(&units)
     } else {
         b.iter().map(|&c| c as char).collect()
+    }
+}
+
+/// A font dictionary's BaseFont name.
+fn base_font(f: &lopdf::Dictionary) -> String {
+    f.get(b"BaseFont")
+        .ok()
+        .and_then(|n| n.as_name().ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .unwrap_or_default()
+}
+
+/// Asserts that a PDF conforms to PDF/UA-1 and PDF/A-2a under the independent validator,
+/// listing every failed rule otherwise.
+pub fn assert_ua1_and_a2a(name: &str, pdf: &[u8]) {
+    use page_validation::{ValidationOptions, ValidationProfile, validate_pdf_bytes};
+    for profile in [ValidationProfile::PdfUa1, ValidationProfile::PdfA2a] {
+        let report = validate_pdf_bytes(pdf, &ValidationOptions::default().profile(profile))
+            .expect("the validator reads the PDF");
+        let failures: Vec<String> = report.failures.iter().map(|f| f.to_string()).collect();
+        assert!(report.is_compliant, "{name}, {profile:?}: {failures:#?}");
     }
 }
