@@ -198,8 +198,5 @@ fn grid_figure_size(ctx: &mut Ctx, metrics: &[Metric], inner: Abs, figure: f64) 
 
 /// Whether `text` sets on one line at `width` (measured, not tagged).
 fn fits_one_line(ctx: &Ctx, text: &str, style: &ParStyle, width: Abs) -> bool {
-    let fonts = &ctx.report.fonts;
-    let face = fonts.select(style.family, style.bold, false);
-    let glyphs = crate::text::shape::shape(&ctx.shapers[face.0 as usize], text, style.size);
-    crate::text::shape::width(&glyphs) <= width
+    ctx.measure(text, style) <= width
 }

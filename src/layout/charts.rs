@@ -44,14 +44,6 @@ pub fn nice_step(max: f64) -> f64 {
         .unwrap_or(10.0 * mag)
 }
 
-/// The same item, marked as decoration.
-pub fn artifact(item: Item) -> Item {
-    Item {
-        tag: Tag::Artifact(Artifact::Decoration),
-        ..item
-    }
-}
-
 /// Lays out a chart.
 pub fn chart(ctx: &mut Ctx, parent: NodeId, chart: &Chart, width: Abs) -> Block {
     let pal = ctx.report.palette;
@@ -159,17 +151,6 @@ pub fn chart(ctx: &mut Ctx, parent: NodeId, chart: &Chart, width: Abs) -> Block 
             }
         }
     }
-    slice.items = slice
-        .items
-        .into_iter()
-        .map(|i| {
-            if matches!(i.kind, ItemKind::Rect { .. }) {
-                artifact(i)
-            } else {
-                i
-            }
-        })
-        .collect();
     slice.height = y;
     Block::atomic(slice)
 }

@@ -230,18 +230,6 @@ fn table(ctx: &mut Ctx, parent: NodeId, t: &Table, width: Abs) -> Block {
         ));
         slices.push(s);
     }
-    for s in &mut slices {
-        s.items = std::mem::take(&mut s.items)
-            .into_iter()
-            .map(|i| {
-                if matches!(i.kind, ItemKind::Rect { .. }) && !matches!(i.tag, Tag::Artifact(_)) {
-                    charts::artifact(i)
-                } else {
-                    i
-                }
-            })
-            .collect();
-    }
     let heading_rows = if t.title.is_some() { 2 } else { 1 };
     Block {
         slices,
@@ -279,15 +267,7 @@ fn decimal_align(
     decimal: char,
 ) -> Vec<Slice> {
     let own = text.find(decimal).map_or("", |i| &text[i..]);
-    let measure = |s: &str| {
-        let face = ctx.report.fonts.select(style.family, style.bold, false);
-        crate::text::shape::width(&crate::text::shape::shape(
-            &ctx.shapers[face.0 as usize],
-            s,
-            style.size,
-        ))
-    };
-    let pad = measure(&widest_fraction) - measure(own);
+    let pad = ctx.measure(&widest_fraction, style) - ctx.measure(own, style);
     right_align(lines, width - pad.max(Abs::ZERO))
 }
 

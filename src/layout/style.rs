@@ -117,6 +117,16 @@ impl<'a> Ctx<'a> {
         (style.size * face.ascender, style.size * -face.descender)
     }
 
+    /// The width of `text` set on one line in `style` (measured, not placed or tagged).
+    pub fn measure(&self, text: &str, style: &ParStyle) -> Abs {
+        let face = self.report.fonts.select(style.family, style.bold, false);
+        text::shape::width(&text::shape::shape(
+            &self.shapers[face.0 as usize],
+            text,
+            style.size,
+        ))
+    }
+
     /// Sets plain text as a paragraph tagged under `node`.
     pub fn text(&mut self, text: &str, style: &ParStyle, width: Abs, node: NodeId) -> Vec<Slice> {
         let inline = Inline {

@@ -106,12 +106,18 @@ pub fn grouped(n: f64) -> String {
 
 /// "2m", "7.2m", "1.5bn", "500k" is not used in en-GB house style: thousands stay grouped.
 pub fn compact(n: f64) -> String {
+    scaled(n, "bn", "m")
+}
+
+/// `n` in billions or millions with the given suffixes, to one decimal; grouped digits below
+/// a million.
+fn scaled(n: f64, billion: &str, million: &str) -> String {
     const BILLION: f64 = 1e9;
     const MILLION: f64 = 1e6;
     if n.abs() >= BILLION {
-        format!("{}bn", trim(n / BILLION, 1))
+        format!("{}{billion}", trim(n / BILLION, 1))
     } else if n.abs() >= MILLION {
-        format!("{}m", trim(n / MILLION, 1))
+        format!("{}{million}", trim(n / MILLION, 1))
     } else {
         grouped(n)
     }
@@ -162,15 +168,7 @@ pub fn spoken(value: &str) -> Option<String> {
 
 /// "2 million", "1.5 billion"; below a million, grouped digits.
 pub fn words(n: f64) -> String {
-    const BILLION: f64 = 1e9;
-    const MILLION: f64 = 1e6;
-    if n.abs() >= BILLION {
-        format!("{} billion", trim(n / BILLION, 1))
-    } else if n.abs() >= MILLION {
-        format!("{} million", trim(n / MILLION, 1))
-    } else {
-        grouped(n)
-    }
+    scaled(n, " billion", " million")
 }
 
 /// `n` with at most `places` decimals, without trailing zeros.
