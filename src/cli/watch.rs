@@ -16,16 +16,18 @@ const POLL: Duration = Duration::from_millis(500);
 
 /// Watches until interrupted.
 pub fn watch(input: &Path, output: Option<&Path>, v: Verbosity) -> ExitCode {
+    let stamp = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let mut last: Vec<(PathBuf, Option<SystemTime>)> = Vec::new();
+    // The files to watch come from report.toml; read and parse it only when it changes.
+    let mut watched: (Option<SystemTime>, Vec<PathBuf>) = (None, Vec::new());
     loop {
-        let source = std::fs::read_to_string(input).unwrap_or_default();
-        let stamps: Vec<(PathBuf, Option<SystemTime>)> = inputs(input, &source)
-            .into_iter()
-            .map(|p| {
-                let t = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
-                (p, t)
-            })
-            .collect();
+        let own = stamp(input);
+        if watched.1.is_empty() || own != watched.0 {
+            let source = std::fs::read_to_string(input).unwrap_or_default();
+            watched = (own, inputs(input, &source));
+        }
+        let stamps: Vec<(PathBuf, Option<SystemTime>)> =
+            watched.1.iter().map(|p| (p.clone(), stamp(p))).collect();
         if stamps != last {
             last = stamps;
             let _ = build(input, output, false, folio::build::Editions::default(), v);
