@@ -111,14 +111,7 @@ fn the_output_intent_is_pdfx_with_an_embedded_cmyk_profile() {
 fn pdfx4_is_named_in_the_information_and_the_xmp() {
     let bytes = shipped();
     let pdf = Pdf::parse(&bytes);
-    let info = pdf
-        .doc
-        .trailer
-        .get(b"Info")
-        .unwrap()
-        .as_reference()
-        .unwrap();
-    let info = pdf.doc.get_dictionary(info).unwrap();
+    let info = pdf.info();
     assert_eq!(
         info.get(b"GTS_PDFXVersion").unwrap().as_str().unwrap(),
         b"PDF/X-4"

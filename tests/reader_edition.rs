@@ -295,14 +295,7 @@ fn page_labels_match_the_printed_numbers_and_name_the_covers() {
 #[test]
 fn metadata_comes_from_report_toml() {
     let pdf = Pdf::parse(&build_shipped().pdf);
-    let info_ref = pdf
-        .doc
-        .trailer
-        .get(b"Info")
-        .unwrap()
-        .as_reference()
-        .unwrap();
-    let info = pdf.doc.get_dictionary(info_ref).unwrap();
+    let info = pdf.info();
     let text = |k: &[u8]| match info.get(k) {
         Ok(Object::String(b, _)) => common::decode_text_string(b),
         _ => String::new(),

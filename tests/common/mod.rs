@@ -399,6 +399,17 @@ impl Pdf {
         (0..self.pages.len()).map(|i| self.runs(i)).collect()
     }
 
+    /// The document information dictionary.
+    pub fn info(&self) -> &lopdf::Dictionary {
+        let id = self
+            .doc
+            .trailer
+            .get(b"Info")
+            .and_then(|i| i.as_reference())
+            .expect("the trailer names the document information");
+        self.doc.get_dictionary(id).expect("document information")
+    }
+
     /// The document catalog.
     pub fn catalog(&self) -> &lopdf::Dictionary {
         self.doc.catalog().expect("catalog")
