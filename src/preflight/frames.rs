@@ -21,7 +21,7 @@ const PRINT_DPI: f64 = 300.0;
 pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let safe = report.print.safe_area;
-    for (i, page) in doc.pages.iter().enumerate() {
+    for page in &doc.pages {
         let area = Rect::new(
             safe,
             safe,
@@ -32,7 +32,6 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
             || page.label.clone().unwrap_or_default().to_lowercase(),
             |n| format!("page {n}"),
         );
-        let _ = i;
         for item in &page.items {
             // Backgrounds run to the edge on purpose; the footer sits in the margin, well inside.
             if matches!(item.tag, Tag::Artifact(Artifact::Decoration)) {
