@@ -155,12 +155,15 @@ fn finalize(
         };
         let range = start..end;
         let last = n + 1 == breaks.len();
-        let mut line = set_line(shapers, text, range, hyphenated, at_space);
+        let mut line = set_line(shapers, text, range, hyphenated);
         line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
         let forced_break =
             matches!(items[b], Item::Penalty { penalty, .. } if penalty <= -knuth_plass::INFINITY);
         if settings.justify && !last && !forced_break {
             justify(&mut line, settings.width);
+        }
+        if at_space {
+            push_break_space(shapers, &mut line);
         }
         lines.push(line);
         // The next line starts at the next box; spaces at a break vanish.
@@ -175,15 +178,8 @@ fn finalize(
     lines
 }
 
-/// Shapes the text of one line into runs, adding a hyphen when the line breaks a word;
-/// `at_space` says the line ended at a space.
-fn set_line(
-    shapers: &[Shaper],
-    text: &StyledText,
-    range: Range<usize>,
-    hyphenated: bool,
-    at_space: bool,
-) -> Line {
+/// Shapes the text of one line into runs, adding a hyphen when the line breaks a word.
+fn set_line(shapers: &[Shaper], text: &StyledText, range: Range<usize>, hyphenated: bool) -> Line {
     let trimmed_end = range.start + text.text[range.clone()].trim_end().len();
     let mut runs = Vec::new();
     let mut x = Abs::ZERO;
@@ -200,15 +196,9 @@ fn set_line(
         let face = &shapers[style.face.0 as usize];
         let mut glyphs = shape::shape(face, &s, style.size);
         if hyphenated && is_last {
-            // The hyphen is drawn with the glyph for '-' but stands for a soft hyphen in the
-            // text, so search and copy see the word whole (as krilla's tagging docs advise).
-            let mut hyphen = shape::shape(face, "-", style.size);
             let at = s.len();
-            s.push('\u{AD}');
-            for g in &mut hyphen {
-                g.range = at..s.len();
-            }
-            glyphs.extend(hyphen);
+            s.push(SOFT_HYPHEN);
+            glyphs.push(shape::soft_hyphen(face, style.size, at..s.len()));
         }
         let width = shape::width(&glyphs);
         runs.push(GlyphRun {
@@ -220,21 +210,34 @@ fn set_line(
         });
         x += width;
     }
-    // The space the line broke at is not drawn, but it is part of the text: without it a
-    // screen reader or a copy joins the last word of this line to the first of the next.
-    // The last glyph stands for it too.
-    if at_space
-        && let Some(run) = runs.last_mut()
-        && let Some(g) = run.glyphs.last_mut()
-    {
-        run.text.push(' ');
-        g.range.end = run.text.len();
-    }
     Line {
         runs,
         width: x,
         hyphenated,
         overfull: false,
+    }
+}
+
+/// The soft hyphen a line ends with when hyphenation split a word there: drawn as a
+/// hyphen, but not text of its own, so search and copy see the word whole.
+const SOFT_HYPHEN: char = '\u{AD}';
+
+/// Adds the space a line broke at, after justification, as a glyph of its own: a real space
+/// glyph that stands for " ", with no advance, at the end of the line (so it is neither
+/// drawn nor counted in the line's width).
+///
+/// Without it a screen reader or a copy joins the last word of one line to the first of the
+/// next. It must be its own glyph: giving the line's last glyph the space as well ("s" for
+/// "s ") would be fixed as that glyph's Unicode for the whole document, because a PDF font
+/// maps each glyph to one text, and every "s" would then be extracted with a space after it.
+fn push_break_space(shapers: &[Shaper], line: &mut Line) {
+    let Some(run) = line.runs.last_mut() else {
+        return;
+    };
+    let at = run.text.len();
+    run.text.push(' ');
+    if let Some(space) = shape::break_space(&shapers[run.style.face.0 as usize], at..at + 1) {
+        run.glyphs.push(space);
     }
 }
 

@@ -119,7 +119,77 @@ fn shape_uncached(shaper: &Shaper, text: &str, size: Abs) -> Vec<Glyph> {
             .unwrap_or(text.len());
         glyphs[i].range = start..end;
     }
+    // HarfBuzz draws a default-ignorable character it has no glyph for (a soft hyphen, a
+    // zero-width joiner) as the space glyph with no advance. Left in, it would be that
+    // glyph's first text and so the Unicode of every space in the document; it draws
+    // nothing, so it goes.
+    let space = face.glyph_index(' ').map(|g| g.0 as u32);
+    glyphs.retain(|g| {
+        !(Some(g.id as u32) == space
+            && g.advance == Abs::ZERO
+            && text[g.range.clone()].chars().all(is_default_ignorable))
+    });
     glyphs
+}
+
+/// Characters Unicode lets a renderer hide: soft hyphen, zero-width and joiner controls,
+/// variation selectors, the byte order mark, tag characters.
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// The glyph that draws the hyphen hyphenation adds, standing for `range` (a soft hyphen in
+/// the text). A PDF font maps each glyph to one text, so the glyph must not be the one
+/// that draws the text's own hyphens ("COVID-19"): those would then be extracted as soft
+/// hyphens, that is, as nothing. Most fonts draw U+00AD with a glyph of its own; failing
+/// that U+2010 HYPHEN; only a font with neither shares the glyph of `-`.
+pub fn soft_hyphen(shaper: &Shaper, size: Abs, range: Range<usize>) -> Glyph {
+    let face = &shaper.face;
+    let minus = face.glyph_index('-');
+    let id = ['\u{AD}', '\u{2010}']
+        .into_iter()
+        .filter_map(|c| face.glyph_index(c))
+        .find(|g| Some(*g) != minus && g.0 != 0)
+        .or(minus);
+    let Some(id) = id else {
+        // No hyphen at all: shape "-" and let the font draw what it has.
+        let mut g = shape_uncached(shaper, "-", size);
+        let mut glyph = g.remove(0);
+        glyph.range = range;
+        return glyph;
+    };
+    Glyph {
+        id: id.0,
+        advance: advance(shaper, id, size),
+        x_offset: Abs::ZERO,
+        y_offset: Abs::ZERO,
+        range,
+    }
+}
+
+/// A space glyph with no advance, standing for the space at `range` where a line broke:
+/// see `push_break_space`. `None` if the face has no space glyph.
+pub fn break_space(shaper: &Shaper, range: Range<usize>) -> Option<Glyph> {
+    let id = shaper.face.glyph_index(' ')?;
+    Some(Glyph {
+        id: id.0,
+        advance: Abs::ZERO,
+        x_offset: Abs::ZERO,
+        y_offset: Abs::ZERO,
+        range,
+    })
+}
+
+/// The horizontal advance of a glyph at `size`.
+fn advance(shaper: &Shaper, id: rustybuzz::ttf_parser::GlyphId, size: Abs) -> Abs {
+    let face = &shaper.face;
+    let units = face.glyph_hor_advance(id).unwrap_or(0) as f64;
+    Abs(units * size.to_pt() / face.units_per_em() as f64)
 }
 
 /// The total advance of glyphs.

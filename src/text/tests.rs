@@ -185,3 +185,56 @@ fn a_word_wider_than_the_line_falls_back_to_first_fit_and_is_marked_overfull() {
         Some("Pneumonoultramicroscopicsilicovolcanoconiosis ")
     );
 }
+
+#[test]
+fn a_line_break_space_is_a_space_glyph_of_its_own_with_no_advance() {
+    // The last glyph of a line must stand for its own letter only: a PDF font gives each
+    // glyph one text for the whole document, so "s" standing for "s " once would put a
+    // space after every "s" that readers extract.
+    let b = book();
+    let shapers = b.shapers();
+    let space = shapers[0].face.glyph_index(' ').unwrap().0;
+    for justify in [false, true] {
+        let lines = lines_of(&b, PARAGRAPH, 200.0, justify, true);
+        for l in lines[..lines.len() - 1].iter().filter(|l| !l.hyphenated) {
+            let run = l.runs.last().unwrap();
+            let last = run.glyphs.last().unwrap();
+            assert_eq!(&run.text[last.range.clone()], " ");
+            assert_eq!((last.id, last.advance), (space, Abs::ZERO));
+            let before = &run.glyphs[run.glyphs.len() - 2];
+            assert!(!run.text[before.range.clone()].contains(' '));
+            assert!((shape::width(&run.glyphs) - run.width).to_pt().abs() < 1e-9);
+        }
+    }
+}
+
+#[test]
+fn the_hyphen_hyphenation_adds_is_not_the_glyph_of_the_texts_own_hyphens() {
+    let b = book();
+    let shapers = b.shapers();
+    let lines = lines_of(
+        &b,
+        "Interoperability COVID-19 transformation",
+        45.0,
+        false,
+        true,
+    );
+    let minus = shapers[0].face.glyph_index('-').unwrap().0;
+    let added: Vec<&Glyph> = lines
+        .iter()
+        .filter(|l| l.hyphenated)
+        .map(|l| l.runs.last().unwrap().glyphs.last().unwrap())
+        .collect();
+    assert!(!added.is_empty());
+    assert!(added.iter().all(|g| g.id != minus && g.advance > Abs::ZERO));
+}
+
+#[test]
+fn a_soft_hyphen_in_the_text_draws_no_glyph() {
+    // HarfBuzz would draw it as the space glyph, which would then stand for U+00AD.
+    let b = book();
+    let shapers = b.shapers();
+    let glyphs = shape::shape(&shapers[0], "docu\u{AD}ment", Abs(10.0));
+    assert_eq!(glyphs.len(), 8);
+    assert!(glyphs.iter().all(|g| !g.range.contains(&4)));
+}
