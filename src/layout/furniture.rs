@@ -26,13 +26,21 @@ pub fn footers(ctx: &Ctx, pages: &mut [Page]) {
         let mut rule = rect(p.left, rule_y, width, RULE, r.palette.tint);
         rule.tag = Tag::Artifact(Artifact::Footer);
         page.items.push(rule);
-        let title = run(ctx, &r.meta.title);
-        let num = run(ctx, &number.to_string());
-        let num_x = p.left + width - num.width;
-        page.items
-            .push(footer_item(title, Point::new(p.left, baseline)));
-        page.items
-            .push(footer_item(num, Point::new(num_x, baseline)));
+        let title = runs(ctx, &r.meta.title);
+        let num = runs(ctx, &number.to_string());
+        let num_width = num
+            .iter()
+            .map(|(x, t)| *x + t.width)
+            .fold(Abs::ZERO, Abs::max);
+        let num_x = p.left + width - num_width;
+        for (x, t) in title {
+            page.items
+                .push(footer_item(t, Point::new(p.left + x, baseline)));
+        }
+        for (x, t) in num {
+            page.items
+                .push(footer_item(t, Point::new(num_x + x, baseline)));
+        }
     }
 }
 
@@ -44,21 +52,31 @@ fn footer_item(t: TextRun, pos: Point) -> Item {
     }
 }
 
-/// One line of footer text, shaped (the footer is never broken into lines).
-fn run(ctx: &Ctx, s: &str) -> TextRun {
+/// One line of footer text, shaped (the footer is never broken into lines): a run per face
+/// it falls back to, each with its offset from the line start.
+fn runs(ctx: &Ctx, s: &str) -> Vec<(Abs, TextRun)> {
     let r = ctx.report;
-    let face_id = r.fonts.select(r.body_family, false, false);
-    let size = Abs(FOOTER_SIZE);
-    let glyphs = text::shape::shape(&ctx.shapers[face_id.0 as usize], s, size);
-    let face = r.fonts.face(face_id);
-    TextRun {
-        face: face_id,
-        size,
+    let style = text::TextStyle {
+        face: r.fonts.select(r.body_family, false, false),
+        size: Abs(FOOTER_SIZE),
         color: r.palette.muted,
-        text: s.to_string(),
-        width: text::shape::width(&glyphs),
-        glyphs,
-        ascent: size * face.ascender,
-        descent: size * -face.descender,
-    }
+        key: 0,
+    };
+    text::set_text(&ctx.shapers, s, style)
+        .into_iter()
+        .map(|run| {
+            let face = r.fonts.face(run.style.face);
+            let t = TextRun {
+                face: run.style.face,
+                size: run.style.size,
+                color: run.style.color,
+                text: run.text,
+                width: run.width,
+                glyphs: run.glyphs,
+                ascent: run.style.size * face.ascender,
+                descent: run.style.size * -face.descender,
+            };
+            (run.x, t)
+        })
+        .collect()
 }

@@ -15,7 +15,7 @@ use crate::text::{self, FamilyId, ParSettings, StyledText, TextStyle};
 /// Everything the components share while laying out one report.
 pub struct Ctx<'a> {
     pub report: &'a Report,
-    pub shapers: Vec<crate::text::Shaper<'a>>,
+    pub shapers: crate::text::Shapers<'a>,
     pub structure: Structure,
     /// Problems only layout can see (a figure too wide for its card).
     pub warnings: Vec<Diagnostic>,
@@ -120,11 +120,10 @@ impl<'a> Ctx<'a> {
     /// The width of `text` set on one line in `style` (measured, not placed or tagged).
     pub fn measure(&self, text: &str, style: &ParStyle) -> Abs {
         let face = self.report.fonts.select(style.family, style.bold, false);
-        text::shape::width(&text::shape::shape(
-            &self.shapers[face.0 as usize],
-            text,
-            style.size,
-        ))
+        text::shape::shape_pieces(&self.shapers, face, text, style.size)
+            .iter()
+            .map(|p| text::shape::width(&p.glyphs))
+            .fold(Abs::ZERO, |a, b| a + b)
     }
 
     /// Sets plain text as a paragraph tagged under `node`.

@@ -11,6 +11,7 @@ use super::types::{ImageData, ImageKind};
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::geom::{Abs, Size};
 use crate::spec::SpannedStr;
+use crate::text::fallback::BUILTIN_FALLBACK;
 use crate::text::{FamilyId, FontBook, fonts::DEFAULT_FAMILY};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -51,11 +52,22 @@ pub fn font_family(
     if let Some(id) = book.family_by_name(name) {
         return Ok(id);
     }
+    // The built-in fallback faces can be named too, to try one earlier.
+    if let Some((_, bytes)) = BUILTIN_FALLBACK
+        .iter()
+        .find(|(family, _)| family.eq_ignore_ascii_case(name))
+    {
+        let face = book
+            .add_face(Arc::new(bytes.to_vec()))
+            .expect("invariant: the built-in fallback fonts parse");
+        return Ok(book.add_family(vec![face]));
+    }
     let found = scan_fonts_dir(book, &base.join("fonts"), name);
     if let Some(id) = found {
         return Ok(id);
     }
     let mut known: Vec<String> = vec![DEFAULT_FAMILY.to_string()];
+    known.extend(BUILTIN_FALLBACK.iter().map(|(f, _)| f.to_string()));
     known.extend(family_names_in(&base.join("fonts")));
     known.dedup();
     let refs: Vec<&str> = known.iter().map(String::as_str).collect();

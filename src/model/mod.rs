@@ -9,6 +9,7 @@ mod assets;
 mod colours;
 mod components;
 mod coverage;
+mod fallback;
 pub mod markdown;
 mod meta;
 pub mod numbers;
@@ -48,6 +49,11 @@ pub fn resolve(
     };
     let body_family = family("brand.fonts.body", fs.body.as_ref(), &mut diags);
     let heading_family = family("brand.fonts.heading", fs.heading.as_ref(), &mut diags);
+    let fallback_families: Vec<_> = fs
+        .fallback
+        .iter()
+        .map(|f| family("brand.fonts.fallback", Some(f), &mut diags))
+        .collect();
     let logo = logo(spec, base, &mut diags);
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
@@ -73,20 +79,13 @@ pub fn resolve(
         None => Some("Contents".to_string()),
     };
 
-    coverage::check(
-        spec,
-        source,
-        &fonts,
-        &[body_family, heading_family],
-        &mut diags,
-    );
     preflight::contrast(spec, &palette, &mut diags);
     preflight::heading_levels(spec, &sections, &mut diags);
 
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    let report = Report {
+    let mut report = Report {
         meta,
         palette,
         fonts,
@@ -101,6 +100,8 @@ pub fn resolve(
         back,
         print,
     };
+    let missing = fallback::plan(&mut report, &fallback_families);
+    fallback::warnings(&missing, source, &mut diags);
     Ok((report, diags))
 }
 

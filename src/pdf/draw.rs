@@ -83,7 +83,14 @@ pub fn page(
                     None
                 }
                 Tag::Content(c) => {
-                    let tag = match item.kind {
+                    let tag = match &item.kind {
+                        // A glyph standing in for characters no font has reads as them.
+                        ItemKind::Text(t) if t.glyphs.iter().any(|g| g.substitute) => {
+                            ContentTag::Span(SpanTag {
+                                actual_text: Some(&t.text),
+                                ..SpanTag::empty()
+                            })
+                        }
                         ItemKind::Text(_) => ContentTag::Span(SpanTag::empty()),
                         _ => ContentTag::Other,
                     };
@@ -126,6 +133,37 @@ pub fn page(
     Ok(())
 }
 
+/// The text krilla maps a run's glyphs to, and each glyph's range in it. A substitute glyph
+/// (drawn for characters no font has) maps to U+FFFD REPLACEMENT CHARACTER: a font maps each
+/// glyph to one text for the whole document, so the one glyph that stands in for many
+/// different characters must not claim to be the first of them. Its real text goes into
+/// the span's `/ActualText` (see [`page`]).
+fn glyph_text(
+    t: &crate::frame::TextRun,
+) -> (std::borrow::Cow<'_, str>, Vec<std::ops::Range<usize>>) {
+    if !t.glyphs.iter().any(|g| g.substitute) {
+        return (
+            t.text.as_str().into(),
+            t.glyphs.iter().map(|g| g.range.clone()).collect(),
+        );
+    }
+    let mut text = String::new();
+    let ranges = t
+        .glyphs
+        .iter()
+        .map(|g| {
+            let start = text.len();
+            if g.substitute {
+                text.push('\u{FFFD}');
+            } else {
+                text.push_str(&t.text[g.range.clone()]);
+            }
+            start..text.len()
+        })
+        .collect();
+    (text.into(), ranges)
+}
+
 fn artifact(a: Artifact) -> ArtifactType {
     match a {
         Artifact::Footer => ArtifactType::Footer,
@@ -154,17 +192,19 @@ fn draw_item(
     match kind {
         ItemKind::Text(t) => {
             let size = t.size.to_pt() as f32;
+            let (text, ranges) = glyph_text(t);
             let glyphs: Vec<KrillaGlyph> = t
                 .glyphs
                 .iter()
-                .map(|g| {
+                .zip(ranges)
+                .map(|(g, range)| {
                     KrillaGlyph::new(
                         GlyphId::new(g.id as u32),
                         (g.advance.to_pt() / t.size.to_pt()) as f32,
                         (g.x_offset.to_pt() / t.size.to_pt()) as f32,
                         (g.y_offset.to_pt() / t.size.to_pt()) as f32,
                         0.0,
-                        g.range.clone(),
+                        range,
                         None,
                     )
                 })
@@ -174,7 +214,7 @@ fn draw_item(
                 Point::from_xy(x, y),
                 &glyphs,
                 fonts[t.face.0 as usize].clone(),
-                &t.text,
+                &text,
                 size,
                 false,
             );

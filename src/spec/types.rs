@@ -121,6 +121,11 @@ pub struct FontsSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<String>")]
     pub heading: Option<SpannedStr>,
+    /// Fonts tried, in order, for characters the body and heading fonts lack (before the
+    /// built-in symbol and emoji fonts): family names or .ttf/.otf/.ttc files.
+    #[serde(default, deserialize_with = "list")]
+    #[schemars(with = "Vec<String>")]
+    pub fallback: Vec<SpannedStr>,
 }
 
 /// `[page]`.

@@ -71,6 +71,9 @@ pub struct Family {
 pub struct FontBook {
     pub faces: Vec<Face>,
     pub families: Vec<Family>,
+    /// Faces tried, in order, for a character a run's face lacks. Only faces the report's
+    /// text needs are loaded (see `model::fallback`).
+    pub fallback: Vec<FaceId>,
 }
 
 /// Why a font file could not be used.
@@ -196,9 +199,27 @@ impl FontBook {
         missing
     }
 
-    /// Shapers for every face of the book, parsed once per layout.
-    pub fn shapers(&self) -> Vec<super::Shaper<'_>> {
-        self.faces
+    /// The characters of `chars` that `face` has a glyph for.
+    pub fn coverage(
+        &self,
+        face: FaceId,
+        chars: &std::collections::BTreeSet<char>,
+    ) -> std::collections::BTreeSet<char> {
+        let face = self.face(face);
+        let Ok(parsed) = ttf_parser::Face::parse(&face.data, face.index) else {
+            return Default::default();
+        };
+        chars
+            .iter()
+            .copied()
+            .filter(|c| parsed.glyph_index(*c).is_some_and(|g| g.0 != 0))
+            .collect()
+    }
+
+    /// Shapers for every face of the book, parsed once per layout, with the fallback chain.
+    pub fn shapers(&self) -> super::Shapers<'_> {
+        let faces = self
+            .faces
             .iter()
             .map(|f| {
                 super::Shaper::new(
@@ -206,6 +227,7 @@ impl FontBook {
                         .expect("invariant: faces were parsed when added"),
                 )
             })
-            .collect()
+            .collect();
+        super::Shapers::new(faces, self.fallback.clone())
     }
 }

@@ -5,8 +5,9 @@
 //! words, hyphenation points come from `hypher`'s English patterns with the British
 //! minimums (at least two letters before the break and three after).
 
+use super::Shapers;
 use super::knuth_plass::{INFINITY, Item};
-use super::shape::{self, Glyph, Shaper};
+use super::shape::{self, Glyph};
 use super::{ParSettings, StyledText};
 use crate::geom::Abs;
 use std::ops::Range;
@@ -28,7 +29,7 @@ const JUSTIFY_STRETCH: f64 = 0.5;
 const JUSTIFY_SHRINK: f64 = 1.0 / 3.0;
 
 /// Builds the items of a paragraph.
-pub fn collect(shapers: &[Shaper], text: &StyledText, settings: &ParSettings) -> Vec<Item> {
+pub fn collect(shapers: &Shapers, text: &StyledText, settings: &ParSettings) -> Vec<Item> {
     let s = text.text.as_str();
     let mut items = Vec::new();
     let mut start = 0;
@@ -85,7 +86,7 @@ pub fn collect(shapers: &[Shaper], text: &StyledText, settings: &ParSettings) ->
 
 /// Pushes the boxes of one word, with a hyphenation penalty between its syllables.
 fn push_word(
-    shapers: &[Shaper],
+    shapers: &Shapers,
     text: &StyledText,
     range: Range<usize>,
     settings: &ParSettings,
@@ -172,7 +173,7 @@ pub(super) fn hyphenation_points(word: &str, offset: usize) -> Vec<usize> {
 }
 
 /// Shapes a byte range of the paragraph, one style run at a time; glyph ranges are absolute.
-pub fn shape_range(shapers: &[Shaper], text: &StyledText, range: Range<usize>) -> Vec<Glyph> {
+pub fn shape_range(shapers: &Shapers, text: &StyledText, range: Range<usize>) -> Vec<Glyph> {
     let mut out = Vec::new();
     for (run, style) in &text.runs {
         let from = run.start.max(range.start);
@@ -180,17 +181,18 @@ pub fn shape_range(shapers: &[Shaper], text: &StyledText, range: Range<usize>) -
         if from >= to {
             continue;
         }
-        let face = &shapers[style.face.0 as usize];
-        for mut g in shape::shape(face, &text.text[from..to], style.size) {
-            g.range = g.range.start + from..g.range.end + from;
-            out.push(g);
+        for piece in shape::shape_pieces(shapers, style.face, &text.text[from..to], style.size) {
+            for mut g in piece.glyphs {
+                g.range = g.range.start + from..g.range.end + from;
+                out.push(g);
+            }
         }
     }
     out
 }
 
 /// The width of a hyphen in the style at byte `at`.
-fn hyphen_width(shapers: &[Shaper], text: &StyledText, at: usize) -> Abs {
+fn hyphen_width(shapers: &Shapers, text: &StyledText, at: usize) -> Abs {
     let style = text.style_at(at.saturating_sub(1));
     shape::width(&shape::shape(
         &shapers[style.face.0 as usize],
