@@ -140,8 +140,14 @@ fn family_names_in(dir: &Path) -> Vec<String> {
     names
 }
 
-/// Loads an image file (SVG, PNG or JPEG) named by `key`.
-pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Diagnostic> {
+/// Loads an image file (SVG, PNG or JPEG) named by `key`; an SVG's lettering is set in the
+/// fonts of `svg` (see `svg_fonts`).
+pub fn image(
+    base: &Path,
+    key: &str,
+    value: &SpannedStr,
+    svg: &usvg::Options,
+) -> Result<ImageData, Diagnostic> {
     let name = value.get_ref().trim();
     let span = Some(value.span());
     let ext = Path::new(name)
@@ -172,8 +178,7 @@ pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Di
     };
     let (kind, size) = match ext.as_str() {
         "svg" => {
-            let tree = usvg::Tree::from_data(&data, &usvg::Options::default())
-                .map_err(|e| corrupt(&e.to_string()))?;
+            let tree = usvg::Tree::from_data(&data, svg).map_err(|e| corrupt(&e.to_string()))?;
             let s = tree.size();
             (
                 ImageKind::Svg(Box::new(tree)),

@@ -15,6 +15,7 @@ const KINDS: [&str; 5] = ["chart", "quote", "box", "table", "image"];
 pub fn component(
     b: &Spanned<BlockSpec>,
     base: &Path,
+    svg: &usvg::Options,
     locale: numbers::Locale,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Component> {
@@ -51,7 +52,7 @@ pub fn component(
         Some("table") => table(s, span, locale, diags).map(Component::Table),
         Some("image") => {
             need(&s.file, "file", "\"images/photo.jpg\"", diags);
-            let image = assets::image(base, "file", s.file.as_ref()?)
+            let image = assets::image(base, "file", s.file.as_ref()?, svg)
                 .map_err(|d| diags.push(d))
                 .ok()?;
             let decorative = s.decorative.as_ref().is_some_and(|d| *d.get_ref());

@@ -17,6 +17,7 @@ mod page;
 mod preflight;
 mod print;
 mod sections;
+mod svg_fonts;
 mod types;
 pub mod values;
 
@@ -54,10 +55,11 @@ pub fn resolve(
         .iter()
         .map(|f| family("brand.fonts.fallback", Some(f), &mut diags))
         .collect();
-    let logo = logo(spec, base, &mut diags);
+    let svg = svg_fonts::options(&fonts, body_family);
+    let logo = logo(spec, base, &svg, &mut diags);
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
-    let sections = sections::sections(spec, base, &mut diags);
+    let sections = sections::sections(spec, base, &svg, &mut diags);
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
         title: meta::text_or(&n.title, "2020 in numbers"),
         intro: n.intro.as_ref().map(|i| i.get_ref().clone()),
@@ -106,9 +108,14 @@ pub fn resolve(
 }
 
 /// Loads the logo and checks it has a description (or is declared decorative).
-fn logo(spec: &Spec, base: &Path, diags: &mut Vec<Diagnostic>) -> Option<Logo> {
+fn logo(
+    spec: &Spec,
+    base: &Path,
+    svg: &usvg::Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Logo> {
     let path = spec.brand.logo.as_ref()?;
-    let image = assets::image(base, "brand.logo", path)
+    let image = assets::image(base, "brand.logo", path, svg)
         .map_err(|d| diags.push(d))
         .ok()?;
     let decorative = spec

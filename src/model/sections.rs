@@ -10,7 +10,12 @@ use serde_spanned::Spanned;
 use std::collections::BTreeSet;
 
 /// Reads every section; an empty report is an error.
-pub fn sections(spec: &Spec, base: &std::path::Path, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
+pub fn sections(
+    spec: &Spec,
+    base: &std::path::Path,
+    svg: &usvg::Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Section> {
     if spec.sections.is_empty() {
         diags.push(
             Diagnostic::error(
@@ -58,7 +63,7 @@ pub fn sections(spec: &Spec, base: &std::path::Path, diags: &mut Vec<Diagnostic>
         let components = sp
             .blocks
             .iter()
-            .filter_map(|b| super::components::component(b, base, locale, diags))
+            .filter_map(|b| super::components::component(b, base, svg, locale, diags))
             .collect();
         let columns = match sp.columns.as_ref().map(|c| *c.get_ref()) {
             None => 1,

@@ -237,7 +237,13 @@ fn draw_item(
             match &image.kind {
                 ImageKind::Svg(tree) => match mode {
                     Mode::Reader => {
-                        surface.draw_svg(tree, ksize, SvgSettings::default());
+                        // Lettering is drawn as outlines: the logo is a figure whose alt text
+                        // says what it reads, so its letters are not text of their own.
+                        let settings = SvgSettings {
+                            embed_text: false,
+                            ..SvgSettings::default()
+                        };
+                        surface.draw_svg(tree, ksize, settings);
                     }
                     Mode::Print(_) => super::svg::draw(surface, tree, ksize, mode)
                         .map_err(|what| ExportError(format!("{}: {what}", image.name)))?,

@@ -3,8 +3,9 @@
 //! krilla-svg writes SVG colours as RGB, which a PDF/X-4 file with a CMYK intent should not
 //! carry as device RGB. Logos are flat paths with solid fills and strokes, so the print
 //! edition walks usvg's resolved tree itself and paints each path through the same colour
-//! mapping as the rest of the page. Gradients, embedded images and text are refused with a
-//! message (convert them to paths, or give a PDF- or CMYK-ready logo).
+//! mapping as the rest of the page; lettering is drawn as the outlines usvg laid out in the
+//! report's fonts. Gradients and embedded images are refused with a message (convert them to
+//! flat colours, or give a CMYK-ready logo).
 
 use super::mode::Mode;
 use crate::geom::Color;
@@ -37,11 +38,8 @@ fn group(surface: &mut Surface, g: &usvg::Group, mode: &Mode) -> Result<(), Stri
             usvg::Node::Image(_) => {
                 return Err("an image inside an SVG cannot be printed in CMYK".into());
             }
-            usvg::Node::Text(_) => {
-                return Err(
-                    "text inside an SVG cannot be printed in CMYK; convert it to paths".into(),
-                );
-            }
+            // Lettering, as the outlines usvg laid out in the report's fonts.
+            usvg::Node::Text(t) => group(surface, t.flattened(), mode)?,
         }
     }
     Ok(())
