@@ -112,6 +112,7 @@ fn schema_keys() -> BTreeMap<String, BTreeSet<String>> {
         ("sections", "SectionSpec"),
         ("sections.metrics", "MetricSpec"),
         ("sections.blocks", "BlockSpec"),
+        ("strings", "StringsSpec"),
     ] {
         out.insert(table.to_string(), props(&defs[def]));
     }
@@ -120,7 +121,8 @@ fn schema_keys() -> BTreeMap<String, BTreeSet<String>> {
     assert_eq!(
         top,
         [
-            "back", "brand", "contents", "numbers", "page", "print", "report", "sections", "text"
+            "back", "brand", "contents", "numbers", "page", "print", "report", "sections",
+            "strings", "text"
         ]
         .map(String::from)
         .into(),

@@ -29,6 +29,7 @@ const LIST_INDENT_EM: f64 = 1.6;
 pub fn section(ctx: &mut Ctx, section: &Section) -> Vec<Block> {
     let width = ctx.report.page.size.w - ctx.report.page.left - ctx.report.page.right;
     let node = ctx.structure.push(Structure::ROOT, Role::Section);
+    let outer = ctx.enter_language(node, section.lang.as_ref());
     let mut blocks = vec![heading_block(ctx, node, &section.title, width)];
     if section.new_page {
         blocks[0].break_before = true;
@@ -77,6 +78,7 @@ pub fn section(ctx: &mut Ctx, section: &Section) -> Vec<Block> {
     for c in &section.components {
         blocks.extend(super::components::component(ctx, node, c, width));
     }
+    ctx.lang = outer;
     blocks
 }
 

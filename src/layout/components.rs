@@ -35,7 +35,7 @@ pub fn component(ctx: &mut Ctx, parent: NodeId, c: &Component, width: Abs) -> Ve
         && ch.table
     {
         let columns = if ch.series.is_empty() {
-            vec![String::new(), "Value".into()]
+            vec![String::new(), ctx.report.meta.strings.value.clone()]
         } else {
             std::iter::once(String::new())
                 .chain(ch.series.iter().cloned())
@@ -294,7 +294,9 @@ fn image(ctx: &mut Ctx, parent: NodeId, img: &ImageBlock, width: Abs) -> Block {
     let mut y = h;
     let caption: Vec<String> = [
         img.caption.clone(),
-        img.credit.as_ref().map(|c| format!("Credit: {c}")),
+        img.credit
+            .as_ref()
+            .map(|c| format!("{} {c}", ctx.report.meta.strings.credit)),
     ]
     .into_iter()
     .flatten()

@@ -66,7 +66,11 @@ pub fn front(ctx: &mut Ctx) -> Vec<Item> {
         y = place(&mut items, lines, page.left, y + Abs(2.0));
     }
     let p = ctx.structure.push(node, Role::Paragraph);
-    let date = format!("Published {}", meta.date.long());
+    let date = format!(
+        "{} {}",
+        meta.strings.published,
+        meta.strings.long_date(&meta.date)
+    );
     let lines = ctx.text(&date, &meta_style, width, p);
     place(&mut items, lines, page.left, y);
 

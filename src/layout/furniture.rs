@@ -61,6 +61,7 @@ fn runs(ctx: &Ctx, s: &str) -> Vec<(Abs, TextRun)> {
         size: Abs(FOOTER_SIZE),
         color: r.palette.muted,
         key: 0,
+        hyphenation: None,
     };
     text::set_text(&ctx.shapers, s, style)
         .into_iter()

@@ -95,7 +95,7 @@ pub fn layout(report: &Report) -> Document {
     let mut pages = vec![Page {
         size: p.size,
         number: None,
-        label: Some("Cover".into()),
+        label: Some(report.meta.strings.cover.clone()),
         items: cover,
     }];
     let mut outline = Vec::new();
@@ -122,7 +122,7 @@ pub fn layout(report: &Report) -> Document {
     pages.push(Page {
         size: p.size,
         number: None,
-        label: Some("Back cover".into()),
+        label: Some(report.meta.strings.back_cover.clone()),
         items: cover::back(&mut ctx),
     });
     furniture::footers(&ctx, &mut pages);

@@ -21,6 +21,8 @@ pub struct Ctx<'a> {
     pub warnings: Vec<Diagnostic>,
     /// While set, work is a dry run whose warnings would repeat the real run's.
     pub quiet: bool,
+    /// The language of the text being set: the report's, or the section's.
+    pub lang: crate::model::lang::Language,
 }
 
 /// Underline position and thickness, in em, as in most sans faces' `post` table.
@@ -48,7 +50,22 @@ impl<'a> Ctx<'a> {
             structure: Structure::new(),
             warnings: Vec::new(),
             quiet: false,
+            lang: report.meta.lang.clone(),
         }
+    }
+
+    /// Sets text in `lang` from here on (a section's language), marking `node` with it
+    /// where it differs from the report's. Returns the language to restore afterwards.
+    pub fn enter_language(
+        &mut self,
+        node: NodeId,
+        lang: Option<&crate::model::lang::Language>,
+    ) -> crate::model::lang::Language {
+        let lang = lang.unwrap_or(&self.report.meta.lang).clone();
+        if lang.tag != self.lang.tag {
+            self.structure.set_lang(node, &lang.tag);
+        }
+        std::mem::replace(&mut self.lang, lang)
     }
 
     /// The tag of an image: content of a new figure with its alt text, or, for a decorative
@@ -133,6 +150,7 @@ impl<'a> Ctx<'a> {
             bold: false,
             italic: false,
             link: None,
+            lang: None,
         };
         self.paragraph(&[inline], style, width, node)
     }
@@ -148,14 +166,25 @@ impl<'a> Ctx<'a> {
     ) -> Vec<Slice> {
         let fonts = &self.report.fonts;
         let mut styled = StyledText::default();
-        let mut links: Vec<String> = Vec::new();
+        // Links and passages in another language, by run key (key k is entry k - 1).
+        let mut links: Vec<(Option<String>, Option<String>)> = Vec::new();
+        // A paragraph wholly in another language takes it as its own.
+        let whole = inlines
+            .first()
+            .and_then(|i| i.lang.as_ref())
+            .filter(|l| inlines.iter().all(|i| i.lang.as_ref() == Some(*l)))
+            .filter(|l| l.tag != self.lang.tag);
+        if let Some(l) = whole {
+            self.structure.set_lang(node, &l.tag);
+        }
         for inline in inlines {
-            let key = match &inline.link {
-                Some(url) => {
-                    links.push(url.clone());
-                    links.len() as u32
-                }
-                None => 0,
+            let lang = inline.lang.as_ref().unwrap_or(&self.lang);
+            let foreign = (whole.is_none() && lang.tag != self.lang.tag).then(|| lang.tag.clone());
+            let key = if inline.link.is_some() || foreign.is_some() {
+                links.push((inline.link.clone(), foreign));
+                links.len() as u32
+            } else {
+                0
             };
             let face = fonts.select(style.family, style.bold || inline.bold, inline.italic);
             let color = if inline.link.is_some() {
@@ -170,6 +199,7 @@ impl<'a> Ctx<'a> {
                     size: style.size,
                     color,
                     key,
+                    hyphenation: lang.hyphenation,
                 },
             );
         }
@@ -190,15 +220,26 @@ impl<'a> Ctx<'a> {
             for run in line.runs {
                 let tag = match run.style.key {
                     0 => self.structure.content(node),
+                    k if links[k as usize - 1].0.is_none() => {
+                        // Words in another language: a span with its language.
+                        let i = k as usize - 1;
+                        let lang = links[i].1.clone().unwrap_or_default();
+                        let span = *link_nodes[i].get_or_insert_with(|| {
+                            let span = self.structure.push(node, Role::Span);
+                            self.structure.set_lang(span, &lang);
+                            span
+                        });
+                        self.structure.content(span)
+                    }
                     k => {
                         let i = k as usize - 1;
+                        let url = links[i].0.clone().unwrap_or_default();
                         let link = *link_nodes[i].get_or_insert_with(|| {
-                            self.structure.push(
-                                node,
-                                Role::Link {
-                                    url: links[i].clone(),
-                                },
-                            )
+                            let link = self.structure.push(node, Role::Link { url: url.clone() });
+                            if let Some(lang) = &links[i].1 {
+                                self.structure.set_lang(link, lang);
+                            }
+                            link
                         });
                         let area = self.structure.content(link);
                         // Links are underlined as well as coloured: colour alone must not
@@ -214,7 +255,7 @@ impl<'a> Ctx<'a> {
                             pos: Point::new(run.x, baseline - ascent),
                             kind: ItemKind::Link {
                                 size: Size::new(run.width, ascent + descent),
-                                target: LinkTarget::Url(links[i].clone()),
+                                target: LinkTarget::Url(url.clone()),
                             },
                             tag: area,
                         });

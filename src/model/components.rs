@@ -17,6 +17,7 @@ pub fn component(
     base: &Path,
     svg: &usvg::Options,
     locale: numbers::Locale,
+    strings: &super::lang::Strings,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Component> {
     let s = b.get_ref();
@@ -48,7 +49,7 @@ pub fn component(
                 body,
             })
         }
-        Some("chart") => chart(s, base, span, locale, diags).map(Component::Chart),
+        Some("chart") => chart(s, base, span, locale, strings, diags).map(Component::Chart),
         Some("table") => table(s, span, locale, diags).map(Component::Table),
         Some("image") => {
             need(&s.file, "file", "\"images/photo.jpg\"", diags);
@@ -117,6 +118,7 @@ fn chart(
     base: &Path,
     span: Option<std::ops::Range<usize>>,
     locale: numbers::Locale,
+    strings: &super::lang::Strings,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Chart> {
     let kind = match s.chart.as_ref().map(|c| c.get_ref().as_str()) {
@@ -223,13 +225,13 @@ fn chart(
                 })
                 .collect();
             format!(
-                "{} chart{}. {}.",
+                "{}{}. {}.",
                 match kind {
-                    ChartKind::Bar => "Bar",
-                    ChartKind::Column => "Column",
-                    ChartKind::Line => "Line",
-                    ChartKind::Progress => "Percentage",
-                    ChartKind::Grouped => "Grouped bar",
+                    ChartKind::Bar => &strings.bar_chart,
+                    ChartKind::Column => &strings.column_chart,
+                    ChartKind::Line => &strings.line_chart,
+                    ChartKind::Progress => &strings.progress_chart,
+                    ChartKind::Grouped => &strings.grouped_chart,
                 },
                 title.as_ref().map_or(String::new(), |t| format!(": {t}")),
                 items.join("; ")

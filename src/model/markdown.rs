@@ -155,6 +155,7 @@ impl Builder {
             bold,
             italic,
             link,
+            lang: None,
         });
     }
 

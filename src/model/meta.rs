@@ -56,6 +56,8 @@ pub fn meta(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Meta {
             period: String::new(),
             date: Date::EPOCH,
             language: "en-GB".into(),
+            lang: super::lang::Language::new("en-GB"),
+            strings: super::lang::Strings::for_language("en-GB"),
             author: String::new(),
             subject: None,
             keywords: Vec::new(),
@@ -76,14 +78,19 @@ pub fn meta(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Meta {
         }
         _ => Date::EPOCH,
     };
+    let language = text_or(&r.language, "en-GB");
+    let mut strings = super::lang::Strings::for_language(&language);
+    strings.override_with(&spec.strings, diags);
     Meta {
+        lang: super::lang::Language::new(&language),
+        strings,
         author: text_or(&r.author, &organisation),
         title,
         subtitle: r.subtitle.as_ref().map(|s| s.get_ref().clone()),
         organisation,
         period,
         date,
-        language: text_or(&r.language, "en-GB"),
+        language,
         subject: r.subject.as_ref().map(|s| s.get_ref().clone()),
         keywords: r.keywords.iter().map(|k| k.get_ref().clone()).collect(),
     }

@@ -10,6 +10,7 @@ mod colours;
 mod components;
 mod coverage;
 mod fallback;
+pub mod lang;
 pub mod markdown;
 mod meta;
 pub mod numbers;
@@ -59,9 +60,12 @@ pub fn resolve(
     let logo = logo(spec, base, &svg, &mut diags);
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
-    let sections = sections::sections(spec, base, &svg, &mut diags);
+    let sections = sections::sections(spec, base, &svg, &meta.strings, &mut diags);
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
-        title: meta::text_or(&n.title, "2020 in numbers"),
+        title: meta::text_or(
+            &n.title,
+            &meta.strings.in_numbers.replace("{period}", &meta.period),
+        ),
         intro: n.intro.as_ref().map(|i| i.get_ref().clone()),
         metrics: sections
             .iter()
@@ -77,8 +81,8 @@ pub fn resolve(
         });
     let contents = match &spec.contents {
         Some(c) if c.show.as_ref().is_some_and(|s| !*s.get_ref()) => None,
-        Some(c) => Some(meta::text_or(&c.title, "Contents")),
-        None => Some("Contents".to_string()),
+        Some(c) => Some(meta::text_or(&c.title, &meta.strings.contents)),
+        None => Some(meta.strings.contents.clone()),
     };
 
     preflight::contrast(spec, &palette, &mut diags);

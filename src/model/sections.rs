@@ -14,6 +14,7 @@ pub fn sections(
     spec: &Spec,
     base: &std::path::Path,
     svg: &usvg::Options,
+    strings: &super::lang::Strings,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Section> {
     if spec.sections.is_empty() {
@@ -26,6 +27,18 @@ pub fn sections(
         );
     }
     let mut ids = BTreeSet::new();
+    // Languages already noted as not hyphenated, so each is noted once.
+    let mut noted = Vec::new();
+    let hyphenate = spec.text.hyphenate.as_ref().is_none_or(|h| *h.get_ref());
+    if let Some(l) = spec
+        .report
+        .as_ref()
+        .and_then(|r| r.get_ref().language.as_ref())
+        && hyphenate
+    {
+        let lang = super::lang::Language::new(l.get_ref().trim());
+        super::lang::hyphenation_note(&lang, Some(l.span()), &mut noted, diags);
+    }
     let mut out = Vec::new();
     for (i, s) in spec.sections.iter().enumerate() {
         let sp = s.get_ref();
@@ -63,7 +76,7 @@ pub fn sections(
         let components = sp
             .blocks
             .iter()
-            .filter_map(|b| super::components::component(b, base, svg, locale, diags))
+            .filter_map(|b| super::components::component(b, base, svg, locale, strings, diags))
             .collect();
         let columns = match sp.columns.as_ref().map(|c| *c.get_ref()) {
             None => 1,
@@ -79,7 +92,15 @@ pub fn sections(
                 1
             }
         };
+        let lang = sp.lang.as_ref().map(|l| {
+            let lang = super::lang::Language::new(l.get_ref().trim());
+            if hyphenate {
+                super::lang::hyphenation_note(&lang, Some(l.span()), &mut noted, diags);
+            }
+            lang
+        });
         out.push(Section {
+            lang,
             columns,
             id,
             title,
@@ -164,7 +185,8 @@ fn metric(
 
 /// Parses a markdown value; constructs folio does not set are a warning, not lost silently.
 pub fn markdown_blocks(src: &SpannedStr, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
-    let parsed = markdown::parse(src.get_ref());
+    let mut parsed = markdown::parse(src.get_ref());
+    mark_passages(&mut parsed.blocks);
     for what in parsed.unsupported {
         diags.push(
             Diagnostic::warning(
@@ -188,4 +210,20 @@ fn slug(title: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// Applies `[…]{lang=xx}` passage markers in every paragraph, heading and list item.
+fn mark_passages(blocks: &mut [Block]) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(inlines) | Block::Heading(_, inlines) => {
+                *inlines = super::lang::mark_passages(std::mem::take(inlines));
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    mark_passages(item);
+                }
+            }
+        }
+    }
 }

@@ -40,6 +40,7 @@ pub fn page(
     fonts: &[Font],
     ids: &mut [Option<Identifier>],
     mode: &Mode,
+    go_to_page: &str,
 ) -> Result<(), ExportError> {
     let offset = mode.offset();
     let size = Size::from_wh(
@@ -118,7 +119,7 @@ pub fn page(
                 Target::Destination(
                     XyzDestination::new(page, Point::from_xy(0.0, y.to_pt() as f32)).into(),
                 ),
-                format!("Go to page {}", page + 1),
+                format!("{go_to_page} {}", page + 1),
             ),
         };
         let link = LinkAnnotation::new(rect, target);

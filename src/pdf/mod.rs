@@ -101,7 +101,14 @@ pub fn export(
     let kfonts = draw::fonts(fonts)?;
     let mut ids = vec![None; doc.structure.content_count()];
     for page in &doc.pages {
-        draw::page(&mut pdf, page, &kfonts, &mut ids, &draw::Mode::Reader)?;
+        draw::page(
+            &mut pdf,
+            page,
+            &kfonts,
+            &mut ids,
+            &draw::Mode::Reader,
+            &meta.strings.go_to_page,
+        )?;
     }
     pdf.set_tag_tree(tags::tree(&doc.structure, &ids, &meta.language));
     pdf.set_outline(outline(doc));

@@ -46,7 +46,14 @@ pub fn export_print(
         pages: doc.pages.len(),
     });
     for page in &doc.pages {
-        draw::page(&mut pdf, page, &kfonts, &mut ids, &mode)?;
+        draw::page(
+            &mut pdf,
+            page,
+            &kfonts,
+            &mut ids,
+            &mode,
+            &meta.strings.go_to_page,
+        )?;
     }
     pdf.set_tag_tree(super::tags::tree(&doc.structure, &ids, &meta.language));
     pdf.set_metadata(

@@ -43,6 +43,11 @@ pub struct Spec {
     /// `[print]`: the print edition.
     #[serde(default)]
     pub print: Option<PrintSpec>,
+    /// `[strings]`: the words folio prints around the report's own text ("Contents",
+    /// "Published", month names …), to override the ones of the report's language.
+    #[serde(default)]
+    #[schemars(with = "Option<StringsSpec>")]
+    pub strings: BTreeMap<String, Spanned<toml::Value>>,
     /// `[[sections]]`: the body of the report, in reading order.
     #[serde(default)]
     #[schemars(with = "Vec<SectionSpec>")]
@@ -237,6 +242,11 @@ pub struct BackSpec {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct SectionSpec {
+    /// The section's language, a BCP 47 tag such as `"cy"` or `"en-GB"`, when it differs from
+    /// the report's: screen readers switch voice, and words are hyphenated as that language.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub lang: Option<SpannedStr>,
     /// A short stable name, used for links and bookmarks; made from the title if absent.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<String>")]
@@ -410,4 +420,38 @@ pub enum CellSchema {
 pub enum WidthSchema {
     Share(f64),
     Page(String),
+}
+
+/// `[strings]`, for the schema: every string folio prints, each optional.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct StringsSpec {
+    /// The contents page's heading ("Contents").
+    pub contents: Option<String>,
+    /// Before the date on the cover ("Published").
+    pub published: Option<String>,
+    /// The value column of a chart's data table ("Value").
+    pub value: Option<String>,
+    /// Before an image credit ("Credit:").
+    pub credit: Option<String>,
+    /// After a table's title where it continues on the next page ("(continued)").
+    pub continued: Option<String>,
+    /// How a screen reader describes a contents link ("Go to page").
+    pub go_to_page: Option<String>,
+    /// The cover's page label ("Cover").
+    pub cover: Option<String>,
+    /// The back cover's page label ("Back cover").
+    pub back_cover: Option<String>,
+    /// The year-in-numbers heading; `{period}` stands for the period ("{period} in numbers").
+    pub in_numbers: Option<String>,
+    /// Chart descriptions for screen readers ("Bar chart", …).
+    pub bar_chart: Option<String>,
+    pub column_chart: Option<String>,
+    pub line_chart: Option<String>,
+    pub progress_chart: Option<String>,
+    pub grouped_chart: Option<String>,
+    /// The long date: `{d}` day, `{m}` month, `{y}` year ("{d} {m} {y}").
+    pub date: Option<String>,
+    /// The twelve month names, as they follow a day.
+    pub months: Option<Vec<String>>,
 }

@@ -2,8 +2,8 @@
 //!
 //! In: the paragraph's text, its style runs and shaping faces. Out: the item list the line
 //! breaker works on. Break opportunities come from UAX #14 (`unicode-linebreak`); inside
-//! words, hyphenation points come from `hypher`'s English patterns with the British
-//! minimums (at least two letters before the break and three after).
+//! words, hyphenation points come from `hypher`'s patterns for each run's language (English
+//! with the British minimums: at least two letters before the break and three after).
 
 use super::Shapers;
 use super::knuth_plass::{INFINITY, Item};
@@ -96,10 +96,12 @@ fn push_word(
         return;
     }
     let glyphs = shape_range(shapers, text, range.clone());
-    let mut cuts = if settings.hyphenate {
-        hyphenation_points(&text.text[range.clone()], range.start)
-    } else {
-        Vec::new()
+    let lang = text.style_at(range.start).hyphenation;
+    let mut cuts = match lang {
+        Some(lang) if settings.hyphenate => {
+            hyphenation_points(&text.text[range.clone()], range.start, lang)
+        }
+        _ => Vec::new(),
     };
     cuts.push(range.end);
     let mut from = range.start;
@@ -126,8 +128,14 @@ fn push_word(
     }
 }
 
-/// Byte offsets (absolute) where `word` may be hyphenated.
-pub(super) fn hyphenation_points(word: &str, offset: usize) -> Vec<usize> {
+/// Byte offsets (absolute) where `word` may be hyphenated in `lang`. English keeps the
+/// British minimums; other languages take hypher's minimums for them, which follow each
+/// language's typographic convention.
+pub(super) fn hyphenation_points(word: &str, offset: usize, lang: hypher::Lang) -> Vec<usize> {
+    let (left, right) = match lang {
+        hypher::Lang::English => (HYPHEN_LEFT_MIN, HYPHEN_RIGHT_MIN),
+        other => other.bounds(),
+    };
     let mut points = Vec::new();
     // Hyphenate each run of letters on its own: "COVID-19" and "e-mail" already have their
     // own break, and digits or capitals-only abbreviations are never split.
@@ -144,13 +152,7 @@ pub(super) fn hyphenation_points(word: &str, offset: usize) -> Vec<usize> {
             return;
         }
         let mut at = from;
-        let syllables: Vec<&str> = hypher::hyphenate_bounded(
-            &lower,
-            hypher::Lang::English,
-            HYPHEN_LEFT_MIN,
-            HYPHEN_RIGHT_MIN,
-        )
-        .collect();
+        let syllables: Vec<&str> = hypher::hyphenate_bounded(&lower, lang, left, right).collect();
         for syl in &syllables[..syllables.len().saturating_sub(1)] {
             at += syl.len();
             points.push(offset + at);

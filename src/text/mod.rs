@@ -32,6 +32,9 @@ pub struct TextStyle {
     pub size: Abs,
     pub color: Color,
     pub key: u32,
+    /// The hyphenation patterns of the run's language; `None` never hyphenates it (a
+    /// language folio has no patterns for).
+    pub hyphenation: Option<hypher::Lang>,
 }
 
 /// A paragraph's text and the style of each byte range (ranges cover the text in order).

@@ -17,6 +17,7 @@ fn styled(book: &FontBook, text: &str, size: f64) -> StyledText {
             size: Abs(size),
             color: Color::BLACK,
             key: 0,
+            hyphenation: Some(hypher::Lang::English),
         },
     );
     s
@@ -97,7 +98,7 @@ fn total_fit_evens_the_rag_compared_with_first_fit() {
 #[test]
 fn hyphenation_points_follow_british_minimums() {
     let word = "information";
-    let points = hyphenation_points(word, 0);
+    let points = hyphenation_points(word, 0, hypher::Lang::English);
     let parts: Vec<&str> = std::iter::once(0)
         .chain(points.iter().copied())
         .zip(points.iter().copied().chain(std::iter::once(word.len())))
@@ -105,9 +106,9 @@ fn hyphenation_points_follow_british_minimums() {
         .collect();
     assert_eq!(parts, vec!["in", "for", "ma", "tion"]);
     // Short words, capitals-only abbreviations and figures are never split.
-    assert!(hyphenation_points("health", 0).is_empty());
-    assert!(hyphenation_points("NHSMAIL", 0).is_empty());
-    assert!(hyphenation_points("COVID-19", 0).is_empty());
+    assert!(hyphenation_points("health", 0, hypher::Lang::English).is_empty());
+    assert!(hyphenation_points("NHSMAIL", 0, hypher::Lang::English).is_empty());
+    assert!(hyphenation_points("COVID-19", 0, hypher::Lang::English).is_empty());
 }
 
 #[test]
