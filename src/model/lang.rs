@@ -581,3 +581,89 @@ fn passages(s: &str) -> Vec<Passage> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Inline};
+
+    #[test]
+    fn each_language_writes_the_date_in_its_own_words() {
+        let d = Date {
+            year: 2021,
+            month: 1,
+            day: 29,
+        };
+        let date = |tag: &str| Strings::for_language(tag).long_date(&d);
+        assert_eq!(date("en-GB"), "29 January 2021");
+        assert_eq!(date("cy"), "29 Ionawr 2021");
+        assert_eq!(date("fr-FR"), "29 janvier 2021");
+        assert_eq!(date("de"), "29. Januar 2021");
+        assert_eq!(date("es"), "29 de enero de 2021");
+        assert_eq!(date("ga"), "29 Eanáir 2021");
+        assert_eq!(date("gd"), "29mh dhen Fhaoilleach 2021");
+        // A language outside the table writes dates the English way.
+        assert_eq!(date("pl"), "29 January 2021");
+        let july = Date { month: 7, ..d };
+        assert_eq!(
+            Strings::for_language("cy").long_date(&july),
+            "29 Gorffennaf 2021"
+        );
+    }
+
+    #[test]
+    fn welsh_gaelic_and_irish_have_no_hyphenation_patterns_french_has() {
+        assert_eq!(Language::new("cy").hyphenation, None);
+        assert_eq!(Language::new("gd").hyphenation, None);
+        assert_eq!(Language::new("ga").hyphenation, None);
+        assert_eq!(
+            Language::new("fr-CA").hyphenation,
+            Some(hypher::Lang::French)
+        );
+        assert_eq!(
+            Language::new("en-GB").hyphenation,
+            Some(hypher::Lang::English)
+        );
+    }
+
+    fn inline(text: &str, bold: bool) -> Inline {
+        Inline {
+            text: text.into(),
+            bold,
+            italic: false,
+            link: None,
+            lang: None,
+        }
+    }
+
+    #[test]
+    fn a_marked_passage_takes_its_language_and_loses_its_markers() {
+        let out = mark_passages(vec![
+            inline("Diolch i'r staff a'r [partners in ", false),
+            inline("England", true),
+            inline("]{lang=en-GB} am eu gwaith.", false),
+        ]);
+        let parts: Vec<(&str, bool, Option<&str>)> = out
+            .iter()
+            .map(|i| {
+                (
+                    i.text.as_str(),
+                    i.bold,
+                    i.lang.as_ref().map(|l| l.tag.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("Diolch i'r staff a'r ", false, None),
+                ("partners in ", false, Some("en-GB")),
+                ("England", true, Some("en-GB")),
+                (" am eu gwaith.", false, None),
+            ]
+        );
+        // Brackets that are not a passage marker stay as written.
+        let plain = mark_passages(vec![inline("See [note 3] and {lang} here.", false)]);
+        assert_eq!(plain[0].text, "See [note 3] and {lang} here.");
+    }
+}

@@ -239,3 +239,70 @@ fn a_soft_hyphen_in_the_text_draws_no_glyph() {
     assert_eq!(glyphs.len(), 8);
     assert!(glyphs.iter().all(|g| !g.range.contains(&4)));
 }
+
+/// The syllables hyphenation would split `word` into in `lang`.
+fn syllables(word: &str, lang: hypher::Lang) -> Vec<&str> {
+    let points = hyphenation_points(word, 0, lang);
+    std::iter::once(0)
+        .chain(points.iter().copied())
+        .zip(points.iter().copied().chain(std::iter::once(word.len())))
+        .map(|(a, b)| &word[a..b])
+        .collect()
+}
+
+#[test]
+fn german_french_and_spanish_words_hyphenate_by_their_own_patterns() {
+    use hypher::Lang::*;
+    assert_eq!(
+        syllables("Gesundheitswesen", German),
+        ["Ge", "sund", "heits", "we", "sen"]
+    );
+    assert_eq!(
+        syllables("Verantwortlichkeit", German),
+        ["Ver", "ant", "wort", "lich", "keit"]
+    );
+    assert_eq!(
+        syllables("responsabilité", French),
+        ["res", "pon", "sa", "bi", "li", "té"]
+    );
+    assert_eq!(
+        syllables("accompagnement", French),
+        ["ac", "com", "pa", "gne", "ment"]
+    );
+    assert_eq!(
+        syllables("administración", Spanish),
+        ["ad", "mi", "nis", "tra", "ción"]
+    );
+    // English keeps the British minimums (three letters after the last break).
+    assert_eq!(
+        syllables("accountability", English),
+        ["ac", "count", "abil", "ity"]
+    );
+}
+
+#[test]
+fn a_run_without_hyphenation_patterns_is_never_hyphenated() {
+    // Welsh: hypher has no patterns, and English ones would split the digraphs
+    // ("dd", "ll", "ch", "ff", "ng", "rh", "th") that are single letters in Welsh.
+    let b = book();
+    let shapers = b.shapers();
+    let mut text = StyledText::default();
+    text.push(
+        "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch gwasanaethau cymunedol ddiflino",
+        TextStyle {
+            face: b.select(FamilyId(0), false, false),
+            size: Abs(10.0),
+            color: Color::BLACK,
+            key: 0,
+            hyphenation: None,
+        },
+    );
+    let settings = ParSettings {
+        width: Abs(60.0),
+        justify: false,
+        hyphenate: true,
+    };
+    let lines = set_paragraph(&shapers, &text, &settings);
+    assert!(lines.iter().all(|l| !l.hyphenated));
+    assert!(texts(&lines).iter().all(|t| !t.contains('\u{AD}')));
+}
