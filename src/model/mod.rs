@@ -10,6 +10,7 @@ mod colours;
 mod components;
 mod coverage;
 mod fallback;
+pub mod fonts;
 pub mod lang;
 pub mod markdown;
 mod meta;
@@ -43,8 +44,9 @@ pub fn resolve(
 
     let mut fonts = FontBook::with_builtin();
     let fs = &spec.brand.fonts;
+    let mut finder = fonts::Finder::default();
     let mut family = |key, value: Option<&SpannedStr>, diags: &mut Vec<Diagnostic>| {
-        assets::font_family(&mut fonts, base, key, value).unwrap_or_else(|d| {
+        fonts::font_family(&mut fonts, &mut finder, base, key, value, diags).unwrap_or_else(|d| {
             diags.push(d);
             crate::text::FamilyId(0)
         })

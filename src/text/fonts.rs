@@ -50,6 +50,10 @@ pub struct Face {
     pub postscript: String,
     pub bold: bool,
     pub italic: bool,
+    /// The OS/2 weight (400 regular, 700 bold) and width class (5 normal), to choose the
+    /// plainest face of a family for each style.
+    pub weight: u16,
+    pub width: u16,
     /// Ascender, descender (negative) and cap height, in em.
     pub ascender: f64,
     pub descender: f64,
@@ -98,9 +102,19 @@ impl FontBook {
         book
     }
 
-    /// Parses a font file and adds its face. Returns the new face's id.
+    /// Parses a font file and adds its (first) face. Returns the new face's id.
     pub fn add_face(&mut self, data: Arc<Vec<u8>>) -> Result<FaceId, FontError> {
-        let face = ttf_parser::Face::parse(&data, 0).map_err(|_| FontError::NotAFont)?;
+        self.add_face_at(data, 0)
+    }
+
+    /// The number of faces in a font file: several for a collection (.ttc), else one.
+    pub fn faces_in(data: &[u8]) -> u32 {
+        ttf_parser::fonts_in_collection(data).unwrap_or(1)
+    }
+
+    /// Parses face `index` of a font file (a collection holds several) and adds it.
+    pub fn add_face_at(&mut self, data: Arc<Vec<u8>>, index: u32) -> Result<FaceId, FontError> {
+        let face = ttf_parser::Face::parse(&data, index).map_err(|_| FontError::NotAFont)?;
         let upem = face.units_per_em() as f64;
         let name = |id: u16| {
             face.names()
@@ -115,9 +129,11 @@ impl FontBook {
         // 600 (semibold) and above count as bold: a family rarely ships both.
         const BOLD_WEIGHT: u16 = 600;
         let entry = Face {
-            index: 0,
+            index,
             family,
             postscript,
+            weight: face.weight().to_number(),
+            width: face.width().to_number(),
             bold: face.weight().to_number() >= BOLD_WEIGHT,
             italic: face.is_italic() || face.is_oblique(),
             ascender: face.ascender() as f64 / upem,
@@ -131,11 +147,18 @@ impl FontBook {
 
     /// Groups faces into a family, named after the first face; returns its id.
     pub fn add_family(&mut self, faces: Vec<FaceId>) -> FamilyId {
+        // Of the faces of a style, the one of normal width nearest the style's weight (an
+        // installed family may also hold condensed, light or black faces).
         let pick = |bold: bool, italic: bool| {
+            let target: i32 = if bold { 700 } else { 400 };
             faces
                 .iter()
                 .copied()
-                .find(|f| self.face(*f).bold == bold && self.face(*f).italic == italic)
+                .filter(|f| self.face(*f).bold == bold && self.face(*f).italic == italic)
+                .min_by_key(|f| {
+                    let face = self.face(*f);
+                    (face.width != 5, (face.weight as i32 - target).abs(), f.0)
+                })
         };
         let regular = pick(false, false).unwrap_or(faces[0]);
         let bold = pick(true, false).unwrap_or(regular);
