@@ -7,9 +7,10 @@
 //!
 //! The interface strings come from a small table for English, Welsh, French, German,
 //! Spanish, Irish and Scottish Gaelic; any other language gets English ones, each of which
-//! `[strings]` can override. Dates are written in the language's own long form from the same
-//! table (month names as CLDR gives them); there is no CLDR engine behind it, so a language
-//! outside the table writes dates the English way.
+//! `[strings]` can override. Dates are written as CLDR writes the language's long date
+//! (ICU4X's date formatter and compiled data: "29 Ionawr 2021", "29. Januar 2021"), except
+//! Irish, for which CLDR puts the month first and the table writes "29 Eanáir 2021"; a
+//! language CLDR has no dates for writes them in English.
 
 use crate::diag::Diagnostic;
 use serde_spanned::Spanned;
@@ -117,10 +118,14 @@ pub struct Strings {
     pub line_chart: String,
     pub progress_chart: String,
     pub grouped_chart: String,
-    /// Month names as they follow a day ("29 January"; Gaelic "29mh dhen Fhaoilleach").
+    /// Month names as they follow a day ("29 January"; Gaelic "29 dhen Fhaoilleach"), for
+    /// a date written by `date`.
     pub months: [String; 12],
-    /// The long date: `{d}` the day, `{m}` the month's name, `{y}` the year.
-    pub date: String,
+    /// The long date as `[strings]` gives it: `{d}` the day, `{m}` the month's name, `{y}`
+    /// the year. `None` writes dates as CLDR does for `language`.
+    pub date: Option<String>,
+    /// The language the strings are in (its BCP 47 tag), for CLDR's dates.
+    pub language: String,
 }
 
 /// One row of the table: the strings of a language, then its months.
@@ -142,7 +147,7 @@ const EN: Row = (
         "Line chart",
         "Percentage chart",
         "Grouped bar chart",
-        "{d} {m} {y}",
+        "",
     ],
     [
         "January",
@@ -175,7 +180,7 @@ const CY: Row = (
         "Siart llinell",
         "Siart canran",
         "Siart bar grŵp",
-        "{d} {m} {y}",
+        "",
     ],
     [
         "Ionawr",
@@ -208,7 +213,7 @@ const FR: Row = (
         "Graphique linéaire",
         "Graphique en pourcentages",
         "Graphique à barres groupées",
-        "{d} {m} {y}",
+        "",
     ],
     [
         "janvier",
@@ -241,7 +246,7 @@ const DE: Row = (
         "Liniendiagramm",
         "Prozentdiagramm",
         "Gruppiertes Balkendiagramm",
-        "{d}. {m} {y}",
+        "",
     ],
     [
         "Januar",
@@ -274,7 +279,7 @@ const ES: Row = (
         "Gráfico de líneas",
         "Gráfico de porcentajes",
         "Gráfico de barras agrupadas",
-        "{d} de {m} de {y}",
+        "",
     ],
     [
         "enero",
@@ -340,7 +345,7 @@ const GD: Row = (
         "Graf loidhne",
         "Cairt cheudad",
         "Cairt bhàr bhuidhnichte",
-        "{d}mh {m} {y}",
+        "",
     ],
     [
         "dhen Fhaoilleach",
@@ -389,8 +394,11 @@ impl Strings {
             line_chart: o(11),
             progress_chart: o(12),
             grouped_chart: o(13),
-            date: o(14),
+            // Irish: CLDR's long date puts the month first ("Eanáir 29, 2021"); Irish
+            // style writes the day first, as the table's pattern does.
+            date: (!s[14].is_empty()).then(|| o(14)),
             months: m.map(str::to_string),
+            language: tag.to_string(),
         }
     }
 
@@ -409,7 +417,10 @@ impl Strings {
                     .as_array()
                     .and_then(|a| a.iter().map(|v| v.as_str().map(str::to_string)).collect());
                 match names.map(<[String; 12]>::try_from) {
-                    Some(Ok(months)) => self.months = months,
+                    Some(Ok(months)) => {
+                        self.months = months;
+                        self.date.get_or_insert_with(|| "{d} {m} {y}".to_string());
+                    }
                     _ => diags.push(
                         Diagnostic::error("`strings.months` must list twelve month names", span)
                             .with_help(
@@ -434,7 +445,16 @@ impl Strings {
                 "line_chart" => &mut self.line_chart,
                 "progress_chart" => &mut self.progress_chart,
                 "grouped_chart" => &mut self.grouped_chart,
-                "date" => &mut self.date,
+                "date" => {
+                    match value.get_ref().as_str() {
+                        Some(v) => self.date = Some(v.to_string()),
+                        None => diags.push(
+                            Diagnostic::error("`strings.date` must be text in quotes", span)
+                                .with_help("write date = \"{d} {m} {y}\""),
+                        ),
+                    }
+                    continue;
+                }
                 other => {
                     let mut d = Diagnostic::error(
                         format!("`strings.{other}` is not a string folio prints"),
@@ -458,13 +478,30 @@ impl Strings {
         }
     }
 
-    /// "29 January 2021" in the language.
+    /// "29 January 2021" in the language: as `[strings] date` writes it, else as CLDR
+    /// does (through ICU4X), else — for a language CLDR has no dates for — in English.
     pub fn long_date(&self, d: &super::Date) -> String {
-        self.date
-            .replace("{d}", &d.day.to_string())
-            .replace("{m}", &self.months[(d.month as usize).clamp(1, 12) - 1])
-            .replace("{y}", &d.year.to_string())
+        if let Some(pattern) = &self.date {
+            return pattern
+                .replace("{d}", &d.day.to_string())
+                .replace("{m}", &self.months[(d.month as usize).clamp(1, 12) - 1])
+                .replace("{y}", &d.year.to_string());
+        }
+        cldr_date(&self.language, d)
+            .filter(|s| !s.contains(" M0") && !s.contains(" M1"))
+            .or_else(|| cldr_date("en-GB", d))
+            .unwrap_or_else(|| d.long())
     }
+}
+
+/// The long date of `tag` from CLDR; CLDR's root form ("2021 M01 29") for a language it
+/// has no dates for.
+fn cldr_date(tag: &str, d: &super::Date) -> Option<String> {
+    use icu_datetime::{DateTimeFormatter, fieldsets};
+    let locale: icu_locale_core::Locale = tag.parse().ok()?;
+    let f = DateTimeFormatter::try_new(locale.into(), fieldsets::YMD::long()).ok()?;
+    let date = icu_calendar::Date::try_new_iso(d.year as i32, d.month, d.day).ok()?;
+    Some(f.format(&date).to_string())
 }
 
 /// The keys `[strings]` takes.
@@ -601,9 +638,11 @@ mod tests {
         assert_eq!(date("de"), "29. Januar 2021");
         assert_eq!(date("es"), "29 de enero de 2021");
         assert_eq!(date("ga"), "29 Eanáir 2021");
-        assert_eq!(date("gd"), "29mh dhen Fhaoilleach 2021");
-        // A language outside the table writes dates the English way.
-        assert_eq!(date("pl"), "29 January 2021");
+        assert_eq!(date("gd"), "29 dhen Fhaoilleach 2021");
+        // A language outside the table still has CLDR's dates …
+        assert_eq!(date("pl"), "29 stycznia 2021");
+        // … and one CLDR has no dates for writes them in English.
+        assert_eq!(date("kw"), "29 January 2021");
         let july = Date { month: 7, ..d };
         assert_eq!(
             Strings::for_language("cy").long_date(&july),
@@ -665,5 +704,29 @@ mod tests {
         // Brackets that are not a passage marker stay as written.
         let plain = mark_passages(vec![inline("See [note 3] and {lang} here.", false)]);
         assert_eq!(plain[0].text, "See [note 3] and {lang} here.");
+    }
+}
+
+#[cfg(test)]
+mod override_tests {
+    use super::*;
+    use crate::model::Date;
+
+    #[test]
+    fn a_date_pattern_and_month_names_in_report_toml_replace_cldr_s() {
+        let table: BTreeMap<String, Spanned<toml::Value>> = toml::from_str(
+            "date = \"{m} {d}, {y}\"\nmonths = [\"Jan\", \"Feb\", \"Mar\", \"Apr\", \"May\", \"Jun\", \"Jul\", \"Aug\", \"Sep\", \"Oct\", \"Nov\", \"Dec\"]",
+        )
+        .unwrap();
+        let mut s = Strings::for_language("en-US");
+        let mut diags = Vec::new();
+        s.override_with(&table, &mut diags);
+        assert!(diags.is_empty());
+        let d = Date {
+            year: 2021,
+            month: 1,
+            day: 29,
+        };
+        assert_eq!(s.long_date(&d), "Jan 29, 2021");
     }
 }

@@ -1,7 +1,14 @@
-//! Number formats for metrics given as `number` + `format`.
+//! Number formats for metrics given as `number` + `format`, for chart values and tables.
 //!
-//! In: a number and a format name. Out: the figure as an en-GB reader expects it:
-//! grouped thousands ("42,000"), compact ("2m", "7.2m", "£16.6m", "1.5bn"), percentages.
+//! In: a number, a format name and the report's language. Out: the figure as a reader of
+//! that language expects it: grouped digits ("42,000"; German "42.000"; French "42 000";
+//! Spanish "4000" but "40.000"; Indian English "12,34,567"), compact ("2m", "7.2m",
+//! "£16.6m", "1.5bn"), percentages. How a language groups digits — its separators, group
+//! sizes and the smallest number it groups — comes from CLDR, through ICU4X's decimal
+//! formatter and its compiled data; the compact and worded forms keep English suffixes
+//! ("m", "bn", "million") in every language.
+
+use icu_decimal::DecimalFormatter;
 
 /// The format names report.toml accepts.
 pub const FORMATS: [&str; 7] = [
@@ -14,11 +21,20 @@ pub const FORMATS: [&str; 7] = [
     "currency-usd",
 ];
 
-/// How a language writes numbers: the thousands separator and the decimal mark.
+/// How a language writes numbers, as CLDR gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Locale {
+    /// The grouping separator ("," in English, "." in German, U+202F in French).
     pub group: char,
+    /// The decimal mark.
     pub decimal: char,
+    /// Digits in the group next to the decimal mark, and in every group before it (3 and 3;
+    /// Indian English 3 and 2).
+    pub primary: u8,
+    pub secondary: u8,
+    /// Whole numbers with fewer digits than `primary + min_grouping` are not grouped
+    /// (Spanish and Polish write "4000" but "40.000").
+    pub min_grouping: u8,
 }
 
 impl Locale {
@@ -26,100 +42,115 @@ impl Locale {
     pub const EN: Locale = Locale {
         group: ',',
         decimal: '.',
+        primary: 3,
+        secondary: 3,
+        min_grouping: 1,
     };
 
-    /// The convention of a BCP 47 language tag ("en-GB", "de-DE", "fr"); English where the
-    /// language is not known.
+    /// The convention of a BCP 47 language tag ("en-GB", "de-CH", "fr"), read off CLDR's
+    /// formatting of a few probe numbers; English for a tag that does not parse.
     pub fn for_language(tag: &str) -> Locale {
-        let lang = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match lang.as_str() {
-            // 42.000,5
-            "de" | "nl" | "es" | "it" | "pt" | "da" | "id" | "tr" => Locale {
-                group: '.',
-                decimal: ',',
-            },
-            // 42 000,5 with a narrow no-break space, which never breaks a figure at a line end.
-            "fr" | "sv" | "nb" | "nn" | "fi" | "pl" | "cs" | "sk" | "ru" | "uk" => Locale {
-                group: '\u{202F}',
-                decimal: ',',
-            },
-            _ => Locale::EN,
+        let Ok(locale) = tag.parse::<icu_locale_core::Locale>() else {
+            return Locale::EN;
+        };
+        let Ok(f) = DecimalFormatter::try_new(locale.into(), Default::default()) else {
+            return Locale::EN;
+        };
+        let show = |s: &str| {
+            s.parse::<fixed_decimal::Decimal>()
+                .map(|d| f.format(&d).to_string())
+                .unwrap_or_default()
+        };
+        let decimal = show("0.5")
+            .chars()
+            .find(|c| !c.is_ascii_digit())
+            .unwrap_or('.');
+        let big = show("1234567890");
+        let Some(group) = big.chars().find(|c| !c.is_ascii_digit()) else {
+            return Locale {
+                decimal,
+                ..Locale::EN
+            };
+        };
+        // Group sizes, from the right: "1,23,45,67,890" → 3 then 2.
+        let sizes: Vec<usize> = big.rsplit(group).map(|g| g.chars().count()).collect();
+        let primary = sizes.first().copied().unwrap_or(3) as u8;
+        let secondary = sizes.get(1).copied().unwrap_or(3) as u8;
+        let min_grouping = if show("1000").contains(group) { 1 } else { 2 };
+        Locale {
+            group,
+            decimal,
+            primary,
+            secondary,
+            min_grouping,
         }
     }
 }
 
 /// Formats `n` as `format` in `locale`; `None` for an unknown format.
 pub fn format_in(n: f64, format: &str, locale: Locale) -> Option<String> {
-    let english = self::format(n, format)?;
-    Some(
-        english
-            .chars()
-            .map(|c| match c {
-                ',' => locale.group,
-                '.' => locale.decimal,
-                c => c,
-            })
-            .collect(),
-    )
-}
-
-/// Formats `n` as `format`, in English; `None` for an unknown format.
-pub fn format(n: f64, format: &str) -> Option<String> {
     Some(match format {
-        "grouped" => grouped(n),
-        "compact" => compact(n),
-        "words" => words(n),
-        "percent" => format!("{}%", trim(n, 1)),
-        "currency" => format!("£{}", compact(n)),
-        "currency-eur" => format!("€{}", compact(n)),
-        "currency-usd" => format!("${}", compact(n)),
+        "grouped" => grouped_in(n, 2, locale),
+        "compact" => scaled(n, "bn", "m", locale),
+        "words" => scaled(n, " billion", " million", locale),
+        "percent" => format!("{}%", grouped_in(n, 1, locale)),
+        "currency" => format!("£{}", scaled(n, "bn", "m", locale)),
+        "currency-eur" => format!("€{}", scaled(n, "bn", "m", locale)),
+        "currency-usd" => format!("${}", scaled(n, "bn", "m", locale)),
         _ => return None,
     })
 }
 
-/// "42,000", "1,234.5".
-pub fn grouped(n: f64) -> String {
-    let s = trim(n.abs(), 2);
+/// `n` with at most `places` decimals (no trailing zeros), grouped as `locale` groups.
+/// Negative numbers take the minus sign U+2212, which reads as minus, not as a hyphen.
+fn grouped_in(n: f64, places: usize, locale: Locale) -> String {
+    let s = trim(n.abs(), places);
     let (int, frac) = s
         .split_once('.')
         .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let digits: Vec<char> = int.chars().collect();
+    let grouped = digits.len() >= (locale.primary + locale.min_grouping) as usize;
     let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
+    for (i, c) in digits.iter().enumerate() {
+        let from_right = digits.len() - i;
+        let boundary = from_right > locale.primary as usize
+            && (from_right - locale.primary as usize).is_multiple_of(locale.secondary as usize);
+        if grouped && i > 0 && (from_right == locale.primary as usize || boundary) {
+            out.push(locale.group);
         }
-        out.push(c);
+        out.push(*c);
     }
     if let Some(f) = frac {
-        out.push('.');
+        out.push(locale.decimal);
         out.push_str(f);
     }
-    if n < 0.0 {
+    if n < 0.0 && out.chars().any(|c| c != '0' && c.is_ascii_digit()) {
         out.insert(0, '−');
     }
     out
 }
 
-/// "2m", "7.2m", "1.5bn", "500k" is not used in en-GB house style: thousands stay grouped.
-pub fn compact(n: f64) -> String {
-    scaled(n, "bn", "m")
+/// Formats `n` as `format`, in English; `None` for an unknown format.
+pub fn format(n: f64, format: &str) -> Option<String> {
+    format_in(n, format, Locale::EN)
+}
+
+/// "42,000", "1,234.5".
+pub fn grouped(n: f64) -> String {
+    grouped_in(n, 2, Locale::EN)
 }
 
 /// `n` in billions or millions with the given suffixes, to one decimal; grouped digits below
 /// a million.
-fn scaled(n: f64, billion: &str, million: &str) -> String {
+fn scaled(n: f64, billion: &str, million: &str, locale: Locale) -> String {
     const BILLION: f64 = 1e9;
     const MILLION: f64 = 1e6;
     if n.abs() >= BILLION {
-        format!("{}{billion}", trim(n / BILLION, 1))
+        format!("{}{billion}", grouped_in(n / BILLION, 1, locale))
     } else if n.abs() >= MILLION {
-        format!("{}{million}", trim(n / MILLION, 1))
+        format!("{}{million}", grouped_in(n / MILLION, 1, locale))
     } else {
-        grouped(n)
+        grouped_in(n, 2, locale)
     }
 }
 
@@ -166,11 +197,6 @@ pub fn spoken(value: &str) -> Option<String> {
     Some(out)
 }
 
-/// "2 million", "1.5 billion"; below a million, grouped digits.
-pub fn words(n: f64) -> String {
-    scaled(n, " billion", " million")
-}
-
 /// `n` with at most `places` decimals, without trailing zeros.
 fn trim(n: f64, places: usize) -> String {
     let s = format!("{n:.places$}");
@@ -200,19 +226,27 @@ mod tests {
     }
 
     #[test]
-    fn the_report_language_sets_separators() {
-        let de = Locale::for_language("de-DE");
-        assert_eq!(format_in(42000.5, "grouped", de).unwrap(), "42.000,5");
+    fn each_language_groups_digits_as_cldr_says() {
+        let f = |tag: &str, n: f64| format_in(n, "grouped", Locale::for_language(tag)).unwrap();
+        assert_eq!(f("de-DE", 42000.5), "42.000,5");
+        assert_eq!(f("fr", 42000.0), "42\u{202F}000");
+        assert_eq!(f("en-GB", 42000.0), "42,000");
+        assert_eq!(f("cy", 1234567.0), "1,234,567");
+        // Spanish and Polish leave four-digit numbers ungrouped.
+        assert_eq!(f("es", 4000.0), "4000");
+        assert_eq!(f("es", 40000.0), "40.000");
+        assert_eq!(f("pl", 4000.0), "4000");
+        // Indian English groups in twos above the thousands.
+        assert_eq!(f("en-IN", 1234567.0), "12,34,567");
+        let swiss = f("de-CH", 42000.0);
+        assert!(swiss == "42'000" || swiss == "42\u{2019}000", "{swiss}");
+        assert_eq!(f("en", -1500.0), "−1,500");
         assert_eq!(
-            format_in(16_600_000.0, "currency-eur", de).unwrap(),
+            format_in(16_600_000.0, "currency-eur", Locale::for_language("de")).unwrap(),
             "€16,6m"
         );
-        let fr = Locale::for_language("fr");
-        assert_eq!(format_in(42000.0, "grouped", fr).unwrap(), "42\u{202F}000");
-        assert_eq!(
-            format_in(42000.0, "grouped", Locale::for_language("en-GB")).unwrap(),
-            "42,000"
-        );
+        // A tag that does not parse writes numbers the English way.
+        assert_eq!(Locale::for_language("English!"), Locale::EN);
     }
 
     #[test]

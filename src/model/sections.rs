@@ -26,6 +26,12 @@ pub fn sections(
             .with_help("add at least one [[sections]] table with a `title`"),
         );
     }
+    let locale = numbers::Locale::for_language(
+        spec.report
+            .as_ref()
+            .and_then(|r| r.get_ref().language.as_ref())
+            .map_or("en-GB", |l| l.get_ref().as_str()),
+    );
     let mut ids = BTreeSet::new();
     // Languages already noted as not hyphenated, so each is noted once.
     let mut noted = Vec::new();
@@ -62,12 +68,6 @@ pub fn sections(
                     .with_help("give each section its own `id`"),
             );
         }
-        let locale = numbers::Locale::for_language(
-            spec.report
-                .as_ref()
-                .and_then(|r| r.get_ref().language.as_ref())
-                .map_or("en-GB", |l| l.get_ref().as_str()),
-        );
         let metrics = sp
             .metrics
             .iter()
