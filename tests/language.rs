@@ -180,3 +180,34 @@ help: nothing to do; set `[text] hyphenate = false` to silence this note
     assert_eq!(hyphens[0] + hyphens[1], 0, "Welsh hyphenated: {hyphens:?}");
     assert!(hyphens[2] > 0, "English not hyphenated: {hyphens:?}");
 }
+
+#[test]
+fn a_language_name_where_a_tag_belongs_is_an_error_that_gives_the_tag() {
+    let source = r#"[report]
+title = "Prawf"
+organisation = "Bwrdd"
+period = "2024"
+date = "2024-07-15"
+
+[[sections]]
+title = "Un"
+lang = "Welsh"
+body = "Testun."
+"#;
+    let (spec, _) = folio::spec::load(source).unwrap();
+    let Err(diags) = folio::model::resolve(&spec, source, &common::root()) else {
+        panic!("a language name must be an error");
+    };
+    let rendered = folio::diag::render(&diags, "report.toml", source, false);
+    assert!(
+        rendered.starts_with(
+            "error: `lang` is not a language tag: `Welsh`
+ --> report.toml:9:8"
+        ),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("help: write the language's tag, \"cy\", not its name"),
+        "{rendered}"
+    );
+}

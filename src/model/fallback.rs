@@ -25,10 +25,23 @@ const FOLIO_CHARS: &str = "0123456789•–—…“”‘’()%+−,.:;/£€$"
 /// Builds the fallback chain for `report`; `user` are the `[brand.fonts] fallback` families.
 /// Returns the characters no face has, in order.
 pub fn plan(report: &mut Report, user: &[FamilyId]) -> BTreeSet<char> {
+    // Nearly all text is ASCII: a table of 128 flags keeps the walk over a long report cheap.
+    let mut ascii = [false; 128];
     let mut chars = BTreeSet::new();
-    collect(report, &mut |s: &str| chars.extend(s.chars()));
-    chars.extend(FOLIO_CHARS.chars());
-    chars.retain(|c| !c.is_whitespace() && !crate::text::shape::is_default_ignorable(*c));
+    let mut note = |s: &str| {
+        for c in s.chars() {
+            if c.is_ascii() {
+                ascii[c as usize] = true;
+            } else {
+                chars.insert(c);
+            }
+        }
+    };
+    collect(report, &mut note);
+    note(FOLIO_CHARS);
+    chars.extend((0..128u8).filter(|b| ascii[*b as usize]).map(char::from));
+    chars.retain(|c| !c.is_whitespace() && !c.is_control());
+    chars.retain(|c| !crate::text::shape::is_default_ignorable(*c));
     let book = &mut report.fonts;
     let mut used: Vec<FaceId> = [report.body_family, report.heading_family]
         .into_iter()
@@ -92,9 +105,14 @@ fn take(
 /// Calls `f` with every text the report prints.
 fn collect(r: &Report, f: &mut impl FnMut(&str)) {
     let m = &r.meta;
-    for s in [&m.title, &m.organisation, &m.period, &m.author] {
+    for s in [&m.title, &m.organisation, &m.period] {
         f(s);
     }
+    let t = &m.strings;
+    for s in [&t.published, &t.credit, &t.value, &t.continued] {
+        f(s);
+    }
+    f(&t.long_date(&m.date));
     m.subtitle.as_deref().map(&mut *f);
     r.contents.as_deref().map(&mut *f);
     if let Some(n) = &r.numbers {

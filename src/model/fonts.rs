@@ -84,7 +84,10 @@ pub fn font_family(
     } else {
         return Err(unknown_family(finder, base, name, key, span));
     };
-    missing_styles(book, finder, family, span, diags);
+    // A fallback font lends single characters; its lack of a bold face does not matter.
+    if key != "brand.fonts.fallback" {
+        missing_styles(book, finder, family, span, diags);
+    }
     Ok(family)
 }
 

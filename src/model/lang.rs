@@ -36,6 +36,44 @@ impl Language {
     }
 }
 
+/// Language names people write where a tag belongs, with the tag to write instead.
+const NAMES: [(&str, &str); 17] = [
+    ("english", "en-GB"),
+    ("british", "en-GB"),
+    ("welsh", "cy"),
+    ("cymraeg", "cy"),
+    ("french", "fr"),
+    ("francais", "fr"),
+    ("français", "fr"),
+    ("german", "de"),
+    ("deutsch", "de"),
+    ("spanish", "es"),
+    ("español", "es"),
+    ("irish", "ga"),
+    ("gaeilge", "ga"),
+    ("gaelic", "gd"),
+    ("scottish gaelic", "gd"),
+    ("gàidhlig", "gd"),
+    ("polish", "pl"),
+];
+
+/// Checks a BCP 47 tag as written: `Err` with how to write it for a language name
+/// ("Welsh" → "cy") or anything else that is not a tag.
+pub fn check_tag(tag: &str) -> Result<(), String> {
+    let lower = tag.trim().to_lowercase();
+    if let Some((_, code)) = NAMES.iter().find(|(name, _)| *name == lower) {
+        return Err(format!(
+            "write the language's tag, \"{code}\", not its name"
+        ));
+    }
+    let primary_ok =
+        |p: &str| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic());
+    match tag.parse::<icu_locale_core::LanguageIdentifier>() {
+        Ok(id) if primary_ok(id.language.as_str()) => Ok(()),
+        _ => Err("write a BCP 47 language tag, such as \"en-GB\", \"cy\" or \"fr\"".into()),
+    }
+}
+
 /// The primary subtag, lower case: "cy-GB" → "cy".
 fn primary(tag: &str) -> String {
     tag.split(['-', '_'])

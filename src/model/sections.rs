@@ -93,6 +93,15 @@ pub fn sections(
             }
         };
         let lang = sp.lang.as_ref().map(|l| {
+            if let Err(help) = super::lang::check_tag(l.get_ref()) {
+                diags.push(
+                    Diagnostic::error(
+                        format!("`lang` is not a language tag: `{}`", l.get_ref()),
+                        Some(l.span()),
+                    )
+                    .with_help(help),
+                );
+            }
             let lang = super::lang::Language::new(l.get_ref().trim());
             if hyphenate {
                 super::lang::hyphenation_note(&lang, Some(l.span()), &mut noted, diags);
@@ -187,6 +196,19 @@ fn metric(
 pub fn markdown_blocks(src: &SpannedStr, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
     let mut parsed = markdown::parse(src.get_ref());
     mark_passages(&mut parsed.blocks);
+    for tag in passage_tags(&parsed.blocks) {
+        if let Err(help) = super::lang::check_tag(&tag) {
+            diags.push(
+                Diagnostic::warning(
+                    format!(
+                        "`{key}` marks a passage with `{{lang={tag}}}`, which is not a language tag"
+                    ),
+                    Some(src.span()),
+                )
+                .with_help(help),
+            );
+        }
+    }
     for what in parsed.unsupported {
         diags.push(
             Diagnostic::warning(
@@ -226,4 +248,24 @@ fn mark_passages(blocks: &mut [Block]) {
             }
         }
     }
+}
+
+/// The language tags of marked passages, each once.
+fn passage_tags(blocks: &[Block]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for b in blocks {
+        let inner: Vec<String> = match b {
+            Block::Paragraph(inlines) | Block::Heading(_, inlines) => inlines
+                .iter()
+                .filter_map(|i| i.lang.as_ref().map(|l| l.tag.clone()))
+                .collect(),
+            Block::List { items, .. } => items.iter().flat_map(|i| passage_tags(i)).collect(),
+        };
+        for t in inner {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
 }
