@@ -1,134 +1,13 @@
-//! Languages: the report's, a section's and a passage's, and the words folio itself prints.
+//! The words folio prints around the report's own, in the report's language, and its dates.
 //!
-//! In: BCP 47 tags as written (`[report] language`, a section's `lang`, a passage marked
-//! `[Croeso]{lang=cy}` in a body) and the `[strings]` table. Out: a [`Language`] for each —
-//! its tag, for the PDF's `/Lang` so screen readers switch voice, and its hyphenation
-//! patterns (`hypher`, where it has the language) — and the interface [`Strings`].
-//!
-//! The interface strings come from a small table for English, Welsh, French, German,
-//! Spanish, Irish and Scottish Gaelic; any other language gets English ones, each of which
-//! `[strings]` can override. Dates are written as CLDR writes the language's long date
-//! (ICU4X's date formatter and compiled data: "29 Ionawr 2021", "29. Januar 2021"), except
-//! Irish, for which CLDR puts the month first and the table writes "29 Eanáir 2021"; a
-//! language CLDR has no dates for writes them in English.
+//! In: a language tag and the `[strings]` table. Out: [`Strings`]: a row of a small table for
+//! English, Welsh, French, German, Spanish, Irish and Scottish Gaelic (English for any other
+//! language), with `[strings]` overrides applied; long dates as CLDR writes them (ICU4X).
 
+use super::primary;
 use crate::diag::Diagnostic;
 use serde_spanned::Spanned;
 use std::collections::BTreeMap;
-
-/// A language, resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Language {
-    /// The BCP 47 tag as written ("cy", "en-GB").
-    pub tag: String,
-    /// Hyphenation patterns, if `hypher` has the language.
-    pub hyphenation: Option<hypher::Lang>,
-}
-
-impl Language {
-    /// The language of a tag ("cy-GB" → Welsh).
-    pub fn new(tag: &str) -> Self {
-        let primary = primary(tag);
-        Self {
-            tag: tag.to_string(),
-            hyphenation: hypher::Lang::from_iso(primary.as_bytes().try_into().unwrap_or(*b"xx")),
-        }
-    }
-}
-
-/// Language names people write where a tag belongs, with the tag to write instead.
-const NAMES: [(&str, &str); 17] = [
-    ("english", "en-GB"),
-    ("british", "en-GB"),
-    ("welsh", "cy"),
-    ("cymraeg", "cy"),
-    ("french", "fr"),
-    ("francais", "fr"),
-    ("français", "fr"),
-    ("german", "de"),
-    ("deutsch", "de"),
-    ("spanish", "es"),
-    ("español", "es"),
-    ("irish", "ga"),
-    ("gaeilge", "ga"),
-    ("gaelic", "gd"),
-    ("scottish gaelic", "gd"),
-    ("gàidhlig", "gd"),
-    ("polish", "pl"),
-];
-
-/// Checks a BCP 47 tag as written: `Err` with how to write it for a language name
-/// ("Welsh" → "cy") or anything else that is not a tag.
-pub fn check_tag(tag: &str) -> Result<(), String> {
-    let lower = tag.trim().to_lowercase();
-    if let Some((_, code)) = NAMES.iter().find(|(name, _)| *name == lower) {
-        return Err(format!(
-            "write the language's tag, \"{code}\", not its name"
-        ));
-    }
-    let primary_ok =
-        |p: &str| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic());
-    match tag.parse::<icu_locale_core::LanguageIdentifier>() {
-        Ok(id) if primary_ok(id.language.as_str()) => Ok(()),
-        _ => Err("write a BCP 47 language tag, such as \"en-GB\", \"cy\" or \"fr\"".into()),
-    }
-}
-
-/// The primary subtag, lower case: "cy-GB" → "cy".
-fn primary(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
-}
-
-/// English names of the languages the note about hyphenation names.
-fn english_name(primary: &str) -> Option<&'static str> {
-    Some(match primary {
-        "cy" => "Welsh",
-        "ga" => "Irish",
-        "gd" => "Scottish Gaelic",
-        "kw" => "Cornish",
-        "gv" => "Manx",
-        "br" => "Breton",
-        "eu" => "Basque",
-        "mt" => "Maltese",
-        "ar" => "Arabic",
-        "ur" => "Urdu",
-        "pa" => "Punjabi",
-        "zh" => "Chinese",
-        "ja" => "Japanese",
-        "ko" => "Korean",
-        "ro" => "Romanian",
-        "lv" => "Latvian",
-        "so" => "Somali",
-        _ => return None,
-    })
-}
-
-/// A note, once per language, that text in a language hypher has no patterns for is not
-/// hyphenated (English patterns would split Welsh "dd", "ll" and "ch" wrongly).
-pub fn hyphenation_note(
-    lang: &Language,
-    span: Option<std::ops::Range<usize>>,
-    noted: &mut Vec<String>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let p = primary(&lang.tag);
-    if lang.hyphenation.is_some() || noted.contains(&p) {
-        return;
-    }
-    noted.push(p.clone());
-    let name = english_name(&p).map_or_else(|| format!("`{}`", lang.tag), str::to_string);
-    diags.push(
-        Diagnostic::warning(
-            format!("{name} text is not hyphenated: folio has no hyphenation patterns for it"),
-            span,
-        )
-        .with_label("words in this language break only at spaces and hyphens")
-        .with_help("nothing to do; set `[text] hyphenate = false` to silence this note"),
-    );
-}
 
 /// The words folio prints around the report's own text.
 #[derive(Debug, Clone, PartialEq)]
@@ -518,7 +397,7 @@ impl Strings {
 
     /// "29 January 2021" in the language: as `[strings] date` writes it, else as CLDR
     /// does (through ICU4X), else — for a language CLDR has no dates for — in English.
-    pub fn long_date(&self, d: &super::Date) -> String {
+    pub fn long_date(&self, d: &crate::model::Date) -> String {
         if let Some(pattern) = &self.date {
             return pattern
                 .replace("{d}", &d.day.to_string())
@@ -534,7 +413,7 @@ impl Strings {
 
 /// The long date of `tag` from CLDR; CLDR's root form ("2021 M01 29") for a language it
 /// has no dates for.
-fn cldr_date(tag: &str, d: &super::Date) -> Option<String> {
+fn cldr_date(tag: &str, d: &crate::model::Date) -> Option<String> {
     use icu_datetime::{DateTimeFormatter, fieldsets};
     let locale: icu_locale_core::Locale = tag.parse().ok()?;
     let f = DateTimeFormatter::try_new(locale.into(), fieldsets::YMD::long()).ok()?;
@@ -562,191 +441,8 @@ pub const STRING_KEYS: [&str; 16] = [
     "months",
 ];
 
-/// Marks passages in another language: `[Croeso i'r adroddiad]{lang=cy}` in a body sets the
-/// words inside the brackets in that language (for hyphenation and for the structure's
-/// `/Lang`) and drops the brackets. The markers may enclose bold or italic text.
-pub fn mark_passages(inlines: Vec<super::Inline>) -> Vec<super::Inline> {
-    let full: String = inlines.iter().map(|i| i.text.as_str()).collect();
-    let spans = passages(&full);
-    if spans.is_empty() {
-        return inlines;
-    }
-    // Byte ranges of `full` to drop (the markers) and to set in a language.
-    let mut out: Vec<super::Inline> = Vec::new();
-    let mut at = 0;
-    for inline in inlines {
-        let range = at..at + inline.text.len();
-        at = range.end;
-        let mut piece_start = range.start;
-        let mut cuts: Vec<usize> = spans
-            .iter()
-            .flat_map(|p| [p.open, p.open + 1, p.close, p.end])
-            .filter(|c| *c > range.start && *c < range.end)
-            .collect();
-        cuts.push(range.end);
-        for cut in cuts {
-            let piece = piece_start..cut;
-            piece_start = cut;
-            if piece.is_empty() {
-                continue;
-            }
-            let marker = spans.iter().any(|p| {
-                (p.open..p.open + 1).contains(&piece.start)
-                    || (p.close..p.end).contains(&piece.start)
-            });
-            if marker {
-                continue;
-            }
-            let lang = spans
-                .iter()
-                .find(|p| piece.start > p.open && piece.end <= p.close)
-                .map(|p| Language::new(&p.tag));
-            let text = full[piece].to_string();
-            match out.last_mut() {
-                Some(prev)
-                    if prev.lang == lang
-                        && prev.bold == inline.bold
-                        && prev.italic == inline.italic
-                        && prev.link == inline.link =>
-                {
-                    prev.text.push_str(&text)
-                }
-                _ => out.push(super::Inline {
-                    text,
-                    lang,
-                    ..inline.clone()
-                }),
-            }
-        }
-    }
-    out
-}
-
-/// A marked passage: `[` at `open`, `]` at `close`, the marker ending at `end`.
-struct Passage {
-    open: usize,
-    close: usize,
-    end: usize,
-    tag: String,
-}
-
-/// Finds `[…]{lang=tag}` in `s` (not nested).
-fn passages(s: &str) -> Vec<Passage> {
-    const MARK: &str = "]{lang=";
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = s[from..].find(MARK) {
-        let close = from + i;
-        let tag_start = close + MARK.len();
-        let Some(len) = s[tag_start..].find('}') else {
-            break;
-        };
-        let tag = &s[tag_start..tag_start + len];
-        let open = s[from..close].rfind('[').map(|o| from + o);
-        let valid = !tag.is_empty() && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        if let (Some(open), true) = (open, valid) {
-            out.push(Passage {
-                open,
-                close,
-                end: tag_start + len + 1,
-                tag: tag.to_string(),
-            });
-        }
-        from = tag_start + len + 1;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::model::{Date, Inline};
-
-    #[test]
-    fn each_language_writes_the_date_in_its_own_words() {
-        let d = Date {
-            year: 2021,
-            month: 1,
-            day: 29,
-        };
-        let date = |tag: &str| Strings::for_language(tag).long_date(&d);
-        assert_eq!(date("en-GB"), "29 January 2021");
-        assert_eq!(date("cy"), "29 Ionawr 2021");
-        assert_eq!(date("fr-FR"), "29 janvier 2021");
-        assert_eq!(date("de"), "29. Januar 2021");
-        assert_eq!(date("es"), "29 de enero de 2021");
-        assert_eq!(date("ga"), "29 Eanáir 2021");
-        assert_eq!(date("gd"), "29 dhen Fhaoilleach 2021");
-        // A language outside the table still has CLDR's dates …
-        assert_eq!(date("pl"), "29 stycznia 2021");
-        // … and one CLDR has no dates for writes them in English.
-        assert_eq!(date("kw"), "29 January 2021");
-        let july = Date { month: 7, ..d };
-        assert_eq!(
-            Strings::for_language("cy").long_date(&july),
-            "29 Gorffennaf 2021"
-        );
-    }
-
-    #[test]
-    fn welsh_gaelic_and_irish_have_no_hyphenation_patterns_french_has() {
-        assert_eq!(Language::new("cy").hyphenation, None);
-        assert_eq!(Language::new("gd").hyphenation, None);
-        assert_eq!(Language::new("ga").hyphenation, None);
-        assert_eq!(
-            Language::new("fr-CA").hyphenation,
-            Some(hypher::Lang::French)
-        );
-        assert_eq!(
-            Language::new("en-GB").hyphenation,
-            Some(hypher::Lang::English)
-        );
-    }
-
-    fn inline(text: &str, bold: bool) -> Inline {
-        Inline {
-            text: text.into(),
-            bold,
-            italic: false,
-            link: None,
-            lang: None,
-        }
-    }
-
-    #[test]
-    fn a_marked_passage_takes_its_language_and_loses_its_markers() {
-        let out = mark_passages(vec![
-            inline("Diolch i'r staff a'r [partners in ", false),
-            inline("England", true),
-            inline("]{lang=en-GB} am eu gwaith.", false),
-        ]);
-        let parts: Vec<(&str, bool, Option<&str>)> = out
-            .iter()
-            .map(|i| {
-                (
-                    i.text.as_str(),
-                    i.bold,
-                    i.lang.as_ref().map(|l| l.tag.as_str()),
-                )
-            })
-            .collect();
-        assert_eq!(
-            parts,
-            [
-                ("Diolch i'r staff a'r ", false, None),
-                ("partners in ", false, Some("en-GB")),
-                ("England", true, Some("en-GB")),
-                (" am eu gwaith.", false, None),
-            ]
-        );
-        // Brackets that are not a passage marker stay as written.
-        let plain = mark_passages(vec![inline("See [note 3] and {lang} here.", false)]);
-        assert_eq!(plain[0].text, "See [note 3] and {lang} here.");
-    }
-}
-
-#[cfg(test)]
-mod override_tests {
     use super::*;
     use crate::model::Date;
 
