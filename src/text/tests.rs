@@ -306,3 +306,20 @@ fn a_run_without_hyphenation_patterns_is_never_hyphenated() {
     assert!(lines.iter().all(|l| !l.hyphenated));
     assert!(texts(&lines).iter().all(|t| !t.contains('\u{AD}')));
 }
+
+#[test]
+fn english_patterns_would_split_welsh_digraphs_which_is_why_welsh_is_not_hyphenated() {
+    // "dd", "ll", "th" and "ng" are single letters in Welsh; English patterns split them.
+    // folio hyphenates Welsh text with no patterns at all (hypher has none for Welsh).
+    use hypher::Lang::English;
+    assert_eq!(
+        syllables("ymddiriedolaethau", English),
+        ["ymd", "diriedolaethau"]
+    );
+    assert_eq!(syllables("cyllideb", English), ["cyl", "lideb"]);
+    assert_eq!(syllables("Machynlleth", English), ["Machyn", "l", "leth"]);
+    assert_eq!(
+        syllables("gweithgareddau", English),
+        ["gwei", "th", "gared", "dau"]
+    );
+}
