@@ -96,8 +96,6 @@ struct Reader {
     name: &'static str,
     /// How to install it, for the skip message.
     install: &'static str,
-    /// Whether it keeps the content streams' order (else only its words are compared).
-    keeps_order: bool,
     run: fn(&Path) -> Option<Result<String, String>>,
 }
 
@@ -105,19 +103,16 @@ const READERS: [Reader; 3] = [
     Reader {
         name: "pdf.js",
         install: "Node.js, then `npm ci --prefix tests/tools`",
-        keeps_order: true,
         run: pdfjs,
     },
     Reader {
         name: "pdftotext",
         install: "poppler-utils",
-        keeps_order: true,
         run: pdftotext,
     },
     Reader {
         name: "mutool",
         install: "mupdf-tools",
-        keeps_order: false,
         run: mutool,
     },
 ];
@@ -228,18 +223,8 @@ fn readers_extract_every_word_whole_and_in_reading_order() {
         std::fs::write(&file, &built.pdf).unwrap();
         let expected = words(&drawn_text(&built.document));
         for (reader, text) in installed(&file) {
-            let got = words(&text);
-            if reader.keeps_order {
-                if let Some(diff) = first_difference(&expected, &got) {
-                    failures.push(format!("{name}, {}: {diff}", reader.name));
-                }
-            } else {
-                let (mut a, mut b) = (expected.clone(), got.clone());
-                a.sort();
-                b.sort();
-                if let Some(diff) = first_difference(&a, &b) {
-                    failures.push(format!("{name}, {} (words, sorted): {diff}", reader.name));
-                }
+            if let Some(diff) = first_difference(&expected, &words(&text)) {
+                failures.push(format!("{name}, {}: {diff}", reader.name));
             }
         }
     }
@@ -276,7 +261,7 @@ fn the_source_paragraphs_of_a_long_report_come_back_from_pdfjs_word_for_word() {
             Some((words(a).concat(), words(b).concat()))
         })
         .collect();
-    for (reader, text) in readers.iter().filter(|(r, _)| r.keeps_order) {
+    for (reader, text) in &readers {
         let mut got: Vec<String> = Vec::new();
         for w in words(text) {
             match got.last_mut() {
