@@ -259,7 +259,7 @@ fn a_welsh_report_with_every_component_passes_axe_and_reflows_in_chromium() {
         "Cofiwch",
         "Y goleudy ger ein hysbyty newydd.",
         "Credit: Tîm Cyfathrebu",
-        "Patrwm prawf",
+        "Patrwm prawf lelog",
         "Cyhoeddwyd Mehefin 2025.",
     ]
     .map(String::from)

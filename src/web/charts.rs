@@ -18,12 +18,15 @@ use maud::{Markup, html};
 
 /// The content width at a 320-pixel viewport: 320 less 1rem of padding each side.
 const NARROW_PX: f64 = 288.0;
-/// The content width at the 40rem breakpoint where column labels may lie flat.
-const WIDE_PX: f64 = 608.0;
+/// The content width at the 48rem breakpoint, where the column is at its widest and column
+/// labels that stand upright on a phone may lie flat.
+const WIDE_PX: f64 = 736.0;
 /// Chart text is 0.875rem: 14 pixels at the browsers' default size.
 const TEXT_PX: f64 = 14.0;
 /// A generous average advance of a sans-serif character, in em, so estimates err short.
 const CHAR_EM: f64 = 0.58;
+/// The advance of upright labels is estimated closer: overlong, it only leaves a gap.
+const UPRIGHT_CHAR_EM: f64 = 0.55;
 /// Line height of chart text, in em.
 const LINE_EM: f64 = 1.3;
 /// A bar's thickness, and the gap after a datum's bars, in em.
@@ -142,10 +145,10 @@ pub fn chart(ctx: &mut Ctx, c: &Chart) -> Markup {
     ctx.charts += 1;
     let alt_id = ctx.ids.take(&format!("chart-{}", ctx.charts));
     let caption_id = ctx.ids.take(&format!("chart-{}-title", ctx.charts));
-    let (body, height, gutter) = match c.kind {
+    let (body, (narrow, wide), gutter) = match c.kind {
         ChartKind::Bar | ChartKind::Grouped | ChartKind::Progress => {
             let (b, h) = rows(c);
-            (b, h, None)
+            (b, (h, h), None)
         }
         ChartKind::Column | ChartKind::Line => {
             let (b, h, g) = columns(c);
@@ -156,12 +159,26 @@ pub fn chart(ctx: &mut Ctx, c: &Chart) -> Markup {
     let named_by = c.title.as_ref().map(|_| caption_id.as_str());
     let table_markup = table(ctx, &data, None, named_by);
     // Column charts keep their value axis in the SVG's left padding, outside the plot whose
-    // percentages place the columns.
-    let style = gutter.map(|g| format!("padding-left: {}", em(g)));
+    // percentages place the columns. A chart whose labels stand upright only on a phone is
+    // given both heights, and the stylesheet picks one.
+    let two = (narrow - wide).abs() > 0.01;
+    let mut style: Vec<String> = gutter
+        .map(|g| format!("padding-left: {}", em(g)))
+        .into_iter()
+        .collect();
+    if two {
+        style.push(format!(
+            "--narrow-height: {}; --wide-height: {}",
+            em(narrow),
+            em(wide)
+        ));
+    }
+    let style = (!style.is_empty()).then(|| style.join("; "));
     html! {
         figure.chart {
             @if let Some(t) = &c.title { figcaption.title id=(caption_id) { (t) } }
-            svg role="img" aria-labelledby=(alt_id) width="100%" height=(em(height))
+            svg role="img" aria-labelledby=(alt_id) width="100%" height=(em(narrow.max(wide)))
+                class=[two.then_some("two-heights")]
                 style=[style] overflow=[gutter.map(|_| "visible")] {
                 title id=(alt_id) { (c.alt) }
                 (body)
@@ -316,8 +333,8 @@ fn anchor(i: usize, n: usize) -> &'static str {
 
 /// Columns and lines: one slot per datum, a value axis of gridlines with their values, the
 /// value over (or, below zero, under) each column or point, and the labels beneath.
-/// Returns the markup, the height and the axis gutter, in em.
-fn columns(c: &Chart) -> (Markup, f64, f64) {
+/// Returns the markup, the height on a phone and on a wide screen, and the axis gutter, in em.
+fn columns(c: &Chart) -> (Markup, (f64, f64), f64) {
     let scale = Scale::new(c.data.iter().map(|d| d.value));
     let ticks = scale.ticks();
     let tick_labels: Vec<String> = ticks.iter().map(|t| fmt(c, *t)).collect();
@@ -358,12 +375,13 @@ fn columns(c: &Chart) -> (Markup, f64, f64) {
         .map(|d| d.label.chars().count())
         .max()
         .unwrap_or(1) as f64
-        * CHAR_EM
+        * UPRIGHT_CHAR_EM
         + 0.5;
+    // (narrow, wide) label heights: they differ when labels stand upright only on phones.
     let label_height = match (flat_narrow, flat_wide) {
-        (true, _) => flat_height(narrow_cap),
-        (false, true) => flat_height(wide_cap).max(upright_height),
-        (false, false) => upright_height,
+        (true, _) => (flat_height(narrow_cap), flat_height(narrow_cap)),
+        (false, true) => (upright_height, flat_height(wide_cap)),
+        (false, false) => (upright_height, upright_height),
     };
 
     let flat = |cap: usize, class: Option<&'static str>| {
@@ -434,7 +452,8 @@ fn columns(c: &Chart) -> (Markup, f64, f64) {
             (false, false) => (upright(None)),
         }
     };
-    (body, labels_top + label_height, gutter)
+    let height = (labels_top + label_height.0, labels_top + label_height.1);
+    (body, height, gutter)
 }
 
 #[cfg(test)]

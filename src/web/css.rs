@@ -26,6 +26,8 @@ const GRAPHIC_CONTRAST: f64 = 3.0;
 const DARK_PAGE_LUMINANCE: f64 = 0.012;
 /// How much of the primary colour tints a dark scheme's card backgrounds.
 const DARK_TINT_SHARE: f64 = 0.16;
+/// How far a dark scheme's cover field is deepened from the brand colour towards the page.
+const DARK_FIELD_SHARE: f64 = 0.45;
 /// The step by which a colour moves towards black or white while it lacks contrast.
 const MIX_STEP: f64 = 0.02;
 /// The PDF's body size that `1rem` stands for: a report set larger (large print) gets
@@ -50,6 +52,9 @@ pub struct Scheme {
     pub on_field: Color,
     /// Chart series, each 3:1 against the page and the tint.
     pub series: [Color; 3],
+    /// What the logo is shown on: the light page in both schemes, since a logo is drawn
+    /// for the paper it was designed on.
+    pub logo_ground: Color,
 }
 
 /// Both schemes, and what had to change to make them readable.
@@ -97,6 +102,7 @@ fn light(p: &Palette, notes: &mut Vec<String>) -> Scheme {
         field: primary,
         on_field: paper,
         series: [primary, muted, text],
+        logo_ground: paper,
     }
 }
 
@@ -112,8 +118,13 @@ fn dark(p: &Palette, light: &Scheme) -> Scheme {
     let primary = ensure(p.primary, &on, TEXT_CONTRAST);
     let muted = ensure(mix(p.muted, text, 0.4), &on, TEXT_CONTRAST);
     let accent = ensure(p.accent, &[paper], GRAPHIC_CONTRAST);
-    // The cover keeps a deep field of the brand colour with light text on it.
-    let field = ensure(light.field, &[text], TEXT_CONTRAST);
+    // The cover keeps a field of the brand colour, deepened towards the page so it does not
+    // glare in a dark room, with light text on it.
+    let field = ensure(
+        mix(light.field, paper, DARK_FIELD_SHARE),
+        &[text],
+        TEXT_CONTRAST,
+    );
     Scheme {
         paper,
         text,
@@ -128,6 +139,7 @@ fn dark(p: &Palette, light: &Scheme) -> Scheme {
             ensure(light.series[1], &on, GRAPHIC_CONTRAST.max(TEXT_CONTRAST)),
             text,
         ],
+        logo_ground: light.paper,
     }
 }
 
@@ -228,7 +240,7 @@ pub fn stylesheet(report: &Report, theme: &Theme, fonts: &Fonts) -> String {
 /// A scheme as custom properties.
 fn vars(s: &Scheme) -> String {
     format!(
-        "  --paper: {};\n  --text: {};\n  --muted: {};\n  --primary: {};\n  --accent: {};\n  --tint: {};\n  --field: {};\n  --on-field: {};\n  --series-1: {};\n  --series-2: {};\n  --series-3: {};\n",
+        "  --paper: {};\n  --text: {};\n  --muted: {};\n  --primary: {};\n  --accent: {};\n  --tint: {};\n  --field: {};\n  --on-field: {};\n  --series-1: {};\n  --series-2: {};\n  --series-3: {};\n  --logo-ground: {};\n",
         s.paper,
         s.text,
         s.muted,
@@ -239,7 +251,8 @@ fn vars(s: &Scheme) -> String {
         s.on_field,
         s.series[0],
         s.series[1],
-        s.series[2]
+        s.series[2],
+        s.logo_ground
     )
 }
 
@@ -313,7 +326,7 @@ img { height: auto; }
 .cover .meta { margin: 0; }
 .cover a { color: var(--on-field); }
 .logo { margin: 1.5rem 0 0; }
-.logo img { display: block; width: 12rem; max-width: 100%; background: var(--paper); padding: 0.5rem; }
+.logo img { display: block; width: 12rem; max-width: 100%; background: var(--logo-ground); padding: 0.5rem; }
 .downloads { margin: 1.5rem 0 0; padding: 0; list-style: none; }
 .downloads li { margin: 0.25rem 0; }
 .downloads .note { display: block; font-size: 0.9rem; }
@@ -347,7 +360,9 @@ table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 th, td { padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--muted); hyphens: auto; }
 tbody th { min-width: 7em; }
 thead th { border-bottom-width: 2px; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+li > ul, li > ol { margin: 0.25rem 0; }
 details { margin-top: 0.5rem; }
 summary { cursor: pointer; color: var(--primary); }
 .chart > svg { display: block; width: 100%; font-size: 0.875rem; }
@@ -367,9 +382,11 @@ summary { cursor: pointer; color: var(--primary); }
 .chart .dot { fill: var(--primary); }
 .chart .series-name { fill: var(--muted); }
 .chart .wide { display: none; }
-@media (min-width: 40rem) {
+.chart > svg.two-heights { height: var(--narrow-height); }
+@media (min-width: 48rem) {
   .chart .wide { display: inline; }
   .chart .narrow { display: none; }
+  .chart > svg.two-heights { height: var(--wide-height); }
 }
 .back { background: var(--field); color: var(--on-field); padding: 2rem 0; margin-top: 3rem; }
 .back a { color: var(--on-field); }
