@@ -45,9 +45,7 @@ fn html(b: &Built) -> String {
 fn tags<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
     let open = format!("<{name}");
     html.match_indices(&open)
-        .filter(|(i, _)| {
-            html[i + open.len()..].starts_with(|c: char| c == ' ' || c == '>' || c == '/')
-        })
+        .filter(|(i, _)| html[i + open.len()..].starts_with([' ', '>', '/']))
         .map(|(i, _)| {
             let rest = &html[i + open.len()..];
             &rest[..rest.find('>').unwrap_or(rest.len())]

@@ -24,7 +24,7 @@ pub fn replaceable(dir: &Path) -> Result<(), String> {
             dir.display()
         ));
     }
-    let empty = std::fs::read_dir(dir).map_or(false, |mut d| d.next().is_none());
+    let empty = std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
     let ours = std::fs::read_to_string(dir.join(INDEX)).is_ok_and(|t| t.contains(GENERATOR));
     if empty || ours {
         Ok(())

@@ -39,10 +39,11 @@ pub fn slug(name: &str) -> String {
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             out.push(c);
-        } else if c == '-' || c == '_' || c.is_whitespace() || c.is_ascii_punctuation() {
-            if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
+        } else if (c == '-' || c == '_' || c.is_whitespace() || c.is_ascii_punctuation())
+            && !out.is_empty()
+            && !out.ends_with('-')
+        {
+            out.push('-');
         }
     }
     out.trim_end_matches('-').to_string()
