@@ -359,7 +359,7 @@ figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.4rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 th, td { padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; border-bottom: 1px solid var(--muted); hyphens: auto; }
 tbody th { min-width: 7em; }
-thead th { border-bottom-width: 2px; }
+thead th, thead td { border-bottom-width: 2px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 li > ul, li > ol { margin: 0.25rem 0; }
