@@ -3,7 +3,8 @@
 //! In: the site and the folder to write. Out: the folder holding exactly the site's files,
 //! or an error with the folder left as it was. The files are written to a hidden folder
 //! beside the target and swapped in by renames, so a failed build never leaves half a web
-//! edition, and a browser reloading mid-build sees the old page or the new one. A folder
+//! edition; the old folder makes way for the new one by two renames, so a browser that
+//! reloads mid-build finds the old page, the new one, or for that instant nothing. A folder
 //! that folio did not make (no `index.html` of folio's own, and not empty) is never
 //! replaced unless forced.
 
