@@ -70,8 +70,8 @@ fn both_editions_draw_svg_lettering_and_the_reader_edition_stays_valid() {
         &source,
         &dir,
         Editions {
-            reader: true,
             print: Some(true),
+            ..Editions::default()
         },
         "svg-lettering-print.pdf",
     )

@@ -478,7 +478,8 @@ fn jpeg_components(d: &[u8]) -> Option<u8> {
 fn the_page_is_in_the_reports_language_and_english_interface_words_say_so() {
     let page = html(&welsh());
     assert!(page.starts_with("<!DOCTYPE html><html lang=\"cy\">"));
-    assert!(page.contains(r#"<p class="meta" lang="en">Published 30 June 2025</p>"#));
+    // The date line is the model's, in the report's language, as on the PDF's cover.
+    assert!(page.contains(r#"<p class="meta">Cyhoeddwyd 30 Mehefin 2025</p>"#));
     assert!(page.contains(r#"<summary lang="en">Show the data</summary>"#));
     assert!(page.contains(r#"<span lang="en">Credit:</span> Tîm Cyfathrebu"#));
     let english = html(&shipped());
