@@ -211,3 +211,34 @@ body = "Testun."
         "{rendered}"
     );
 }
+
+#[test]
+fn figures_are_spoken_in_english_words_only_in_a_report_in_english() {
+    let source = |language: &str| {
+        format!(
+            r#"[report]
+title = "Figures"
+organisation = "Bwrdd"
+period = "2024"
+date = "2024-07-15"
+language = "{language}"
+
+[[sections]]
+title = "Un"
+
+[[sections.metrics]]
+value = "£300M"
+label = "a wariwyd"
+"#
+        )
+    };
+    let spoken = |language: &str| {
+        let source = source(language);
+        let (spec, _) = folio::spec::load(&source).unwrap();
+        let (report, _) = folio::model::resolve(&spec, &source, &common::root()).unwrap();
+        report.sections[0].metrics[0].spoken.clone()
+    };
+    assert_eq!(spoken("en-GB"), "300 million pounds");
+    // A Welsh voice reads the figure as written, not English words in a Welsh accent.
+    assert_eq!(spoken("cy"), "£300M");
+}

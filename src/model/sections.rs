@@ -32,6 +32,11 @@ pub fn sections(
             .and_then(|r| r.get_ref().language.as_ref())
             .map_or("en-GB", |l| l.get_ref().as_str()),
     );
+    let english = spec
+        .report
+        .as_ref()
+        .and_then(|r| r.get_ref().language.as_ref())
+        .is_none_or(|l| super::lang::is_english(l.get_ref()));
     let mut ids = BTreeSet::new();
     // Languages already noted as not hyphenated, so each is noted once.
     let mut noted = Vec::new();
@@ -71,7 +76,7 @@ pub fn sections(
         let metrics = sp
             .metrics
             .iter()
-            .filter_map(|m| metric(m, locale, diags))
+            .filter_map(|m| metric(m, locale, english, diags))
             .collect();
         let components = sp
             .blocks
@@ -128,6 +133,7 @@ pub fn sections(
 fn metric(
     m: &Spanned<MetricSpec>,
     locale: numbers::Locale,
+    english: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Metric> {
     let ms = m.get_ref();
@@ -180,7 +186,9 @@ fn metric(
         .spoken
         .as_ref()
         .map(|s| s.get_ref().clone())
-        .or_else(|| numbers::spoken(&value))
+        // The derived forms are English words ("300 million pounds"); in another language the
+        // figure is left for the screen reader to say in that language's voice.
+        .or_else(|| english.then(|| numbers::spoken(&value)).flatten())
         .unwrap_or_else(|| value.clone());
     Some(Metric {
         spoken,

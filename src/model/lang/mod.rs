@@ -78,6 +78,11 @@ pub fn check_tag(tag: &str) -> Result<(), String> {
     }
 }
 
+/// Whether a tag is English ("en", "en-GB", "en-US").
+pub fn is_english(tag: &str) -> bool {
+    primary(tag) == "en"
+}
+
 /// The primary subtag, lower case: "cy-GB" → "cy".
 pub(super) fn primary(tag: &str) -> String {
     tag.split(['-', '_'])
