@@ -183,3 +183,56 @@ fn an_unknown_fallback_family_is_an_error_at_its_key() {
     // The list's place (every entry of a list shares it for now).
     assert!(rendered.contains("report.toml:8:12"), "{rendered}");
 }
+
+#[test]
+fn south_asian_scripts_come_from_the_built_in_script_fonts_and_shape_correctly() {
+    let lines = [
+        (
+            "Bengali",
+            "আমাদের বার্ষিক প্রতিবেদন পড়ুন",
+            'আ',
+            "NotoSansBengali-Regular",
+        ),
+        (
+            "Hindi",
+            "हमारी वार्षिक रिपोर्ट पढ़ें",
+            'ह',
+            "NotoSansDevanagari-Regular",
+        ),
+        (
+            "Gujarati",
+            "અમારો વાર્ષિક અહેવાલ વાંચો",
+            'અ',
+            "NotoSansGujarati-Regular",
+        ),
+        (
+            "Punjabi",
+            "ਸਾਡੀ ਸਾਲਾਨਾ ਰਿਪੋਰਟ ਪੜ੍ਹੋ",
+            'ਸ',
+            "NotoSansGurmukhi-Regular",
+        ),
+        (
+            "Tamil",
+            "எங்கள் ஆண்டு அறிக்கையைப் படியுங்கள்",
+            'எ',
+            "NotoSansTamil-Regular",
+        ),
+    ];
+    let body: String = lines
+        .iter()
+        .map(|(name, text, _, _)| format!("- {name}: {text}\n"))
+        .collect();
+    let built = common::build_source(&report("", &body));
+    assert!(built.warnings.is_empty(), "{:?}", built.warnings);
+    let pdf = common::Pdf::parse(&built.pdf);
+    for (_, _, letter, font) in lines {
+        assert_eq!(font_of(&pdf, letter), [font]);
+    }
+    // Vowel signs drawn before their consonant (Bengali ি, Hindi ि) are clusters the PDF
+    // maps back with /ActualText: read through it, every line is as written.
+    let text = pdf.text();
+    for (name, line, _, _) in lines {
+        assert!(text.contains(&format!("{name}: {line}")), "{text}");
+    }
+    common::assert_ua1_and_a2a("south-asian-scripts", &built.pdf);
+}

@@ -18,11 +18,14 @@ use std::ops::{Deref, Range};
 /// The fallback faces folio ships, in the order they are tried after the brand fonts and
 /// any `[brand.fonts] fallback` of report.toml: symbols (ticks, crosses, stars, shapes,
 /// pictographs), mathematical operators and arrows, more symbols (circled numbers, the
-/// recycling and medical signs), and emoji as monochrome outlines. The built-in Liberation
+/// recycling and medical signs), emoji as monochrome outlines, and the scripts of the
+/// South Asian languages most spoken in the UK after English — Bengali, Hindi (Devanagari),
+/// Gujarati, Punjabi (Gurmukhi) and Tamil, each about 50–230 KB (left to right, as folio
+/// sets text; Urdu and Arabic, which run right to left, are not). The built-in Liberation
 /// Sans comes before them (it covers Latin, Greek and Cyrillic). They are compiled in, and
 /// parsed only by a report that has a character its own fonts lack. SIL Open Font License
 /// (`fonts/LICENSE-Noto.txt`).
-pub const BUILTIN_FALLBACK: [(&str, &[u8]); 4] = [
+pub const BUILTIN_FALLBACK: [(&str, &[u8]); 9] = [
     (
         "Noto Sans Symbols 2",
         include_bytes!("../../fonts/NotoSansSymbols2-Regular.ttf"),
@@ -38,6 +41,26 @@ pub const BUILTIN_FALLBACK: [(&str, &[u8]); 4] = [
     (
         "Noto Emoji",
         include_bytes!("../../fonts/NotoEmoji-Regular.ttf"),
+    ),
+    (
+        "Noto Sans Bengali",
+        include_bytes!("../../fonts/NotoSansBengali-Regular.ttf"),
+    ),
+    (
+        "Noto Sans Devanagari",
+        include_bytes!("../../fonts/NotoSansDevanagari-Regular.ttf"),
+    ),
+    (
+        "Noto Sans Gujarati",
+        include_bytes!("../../fonts/NotoSansGujarati-Regular.ttf"),
+    ),
+    (
+        "Noto Sans Gurmukhi",
+        include_bytes!("../../fonts/NotoSansGurmukhi-Regular.ttf"),
+    ),
+    (
+        "Noto Sans Tamil",
+        include_bytes!("../../fonts/NotoSansTamil-Regular.ttf"),
     ),
 ];
 
