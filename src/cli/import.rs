@@ -31,6 +31,9 @@ pub fn import(
 
 type Failed = (u8, String);
 
+/// A command line that cannot work, as clap reports its own usage errors.
+const EXIT_USAGE: u8 = 2;
+
 fn run(
     input: &Path,
     output: Option<&Path>,
@@ -79,7 +82,7 @@ fn run(
     let images_dir = images.map_or_else(|| base.join("images"), Path::to_path_buf);
     let images_rel = relative_inside(&images_dir, &base).ok_or_else(|| {
         (
-            EXIT_REPORT,
+            EXIT_USAGE,
             format!(
                 "--images {} is not inside {}, the folder of report.toml: folio reads images only \
                  from inside the report's folder",

@@ -21,10 +21,8 @@ const GENERATED: &str = "Description automatically generated";
 const FULL_WIDTH: f64 = 0.95;
 /// folio's narrowest image, as a share of the column.
 const MIN_WIDTH: f64 = 0.2;
-/// File names are kept to this many characters before the extension.
-const MAX_NAME: usize = 60;
 
-/// The files named so far: part → file name, and the names taken.
+/// The files named so far: part → file name, in order.
 #[derive(Default)]
 pub struct Files {
     by_part: BTreeMap<String, String>,
@@ -32,38 +30,14 @@ pub struct Files {
 }
 
 impl Files {
-    /// The file name for `part`, made once: its own name made safe, unique in the folder.
+    /// The file name for `part`, made once: `image-1.png`, `image-2.jpg` … in the order the
+    /// images first appear. Nothing of the part's own name is used, so a hostile package
+    /// cannot choose where a file goes.
     fn name(&mut self, part: &str, format: Format) -> String {
         if let Some(n) = self.by_part.get(part) {
             return n.clone();
         }
-        let stem = part
-            .rsplit('/')
-            .next()
-            .unwrap_or(part)
-            .rsplit_once('.')
-            .map_or(part, |(s, _)| s);
-        let mut safe: String = stem
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .take(MAX_NAME)
-            .collect();
-        if safe.trim_matches('-').is_empty() {
-            safe = "image".into();
-        }
-        let ext = format.extension();
-        let mut name = format!("{safe}.{ext}");
-        let mut n = 2;
-        while self.order.iter().any(|f| f.name == name) {
-            name = format!("{safe}-{n}.{ext}");
-            n += 1;
-        }
+        let name = format!("image-{}.{}", self.order.len() + 1, format.extension());
         self.by_part.insert(part.to_string(), name.clone());
         self.order.push(File {
             part: part.to_string(),
@@ -129,7 +103,11 @@ pub fn block(
 fn alt(img: &Image, src: &str) -> Entry {
     let describe = "describe this image: what it shows, for readers who cannot see it (or set \
                     decorative = true in place of alt if it adds nothing a reader needs)";
-    if let Some(d) = &img.descr {
+    let clean = |s: &String| {
+        let t = super::plain_text(s);
+        (!t.is_empty()).then_some(t)
+    };
+    if let Some(d) = img.descr.as_ref().and_then(clean) {
         if let Some(kept) = d.strip_suffix(GENERATED) {
             let kept = kept.trim().trim_end_matches(['.', ',', ';']).trim();
             let value = if kept.is_empty() {
@@ -141,10 +119,10 @@ fn alt(img: &Image, src: &str) -> Entry {
                 "check this alt text: the word processor wrote it, not the author ({describe})"
             ));
         }
-        return Entry::new("alt", d.clone());
+        return Entry::new("alt", d);
     }
-    if let Some(t) = &img.title {
-        return Entry::new("alt", t.clone()).todo(format!(
+    if let Some(t) = img.title.as_ref().and_then(clean) {
+        return Entry::new("alt", t).todo(format!(
             "check this alt text: it is the image's title in {src}; {describe}"
         ));
     }

@@ -103,6 +103,14 @@ fn text_of(doc: &Doc, i: usize) -> String {
     }
 }
 
+/// Text as a reader sees it: no control characters, white space single.
+pub(super) fn plain_text(text: &str) -> String {
+    plain(&[Run {
+        text: text.to_string(),
+        ..Run::default()
+    }])
+}
+
 fn plain(runs: &[Run]) -> String {
     let (runs, _) = markdown::normalise(runs);
     let text: String = runs.iter().map(|r| r.text.as_str()).collect();

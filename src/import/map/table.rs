@@ -31,7 +31,7 @@ pub fn table(rows: &[Vec<String>], locale: Locale) -> Option<Table> {
         .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
         .collect();
     let width = rows.iter().map(|r| r.len()).max()?;
-    let cell = |r: &Vec<String>, i: usize| r.get(i).map_or("", |c| c.trim()).to_string();
+    let cell = |r: &Vec<String>, i: usize| r.get(i).map_or(String::new(), |c| super::plain_text(c));
     let columns: Vec<String> = (0..width).map(|i| cell(rows[0], i)).collect();
     let unnamed = columns
         .iter()

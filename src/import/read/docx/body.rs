@@ -235,7 +235,9 @@ impl<'a> Reader<'a, '_> {
     ) {
         for c in r.elements() {
             let text = match c.name.as_str() {
-                "w:t" => c.text(),
+                // A line break in Word is `w:br`; a line-end character inside `w:t` is white
+                // space, as Word shows it.
+                "w:t" => c.text().replace(['\n', '\r'], " "),
                 "w:tab" | "w:ptab" => " ".into(),
                 "w:br" if matches!(c.attr("w:type"), Some("page" | "column")) => continue,
                 "w:br" | "w:cr" => "\n".into(),
