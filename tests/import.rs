@@ -457,3 +457,104 @@ fn the_hand_made_sample_imports_the_same_from_docx_and_odt_and_builds() {
         assert!(text.contains(t), "{t:?} not in {text}");
     }
 }
+
+#[test]
+fn words_wrappers_are_read_through_and_what_a_reader_does_not_see_is_left_out() {
+    let d = word::word()
+        .add_paragraph(styled("Heading1", "Wrapped"))
+        .add_paragraph(text("FIELDLINK"))
+        .add_paragraph(text("SIMPLELINK"))
+        .add_paragraph(text("HIDDEN"))
+        .add_paragraph(text("TOCHERE"))
+        .add_paragraph(text("TEXTBOX"));
+    let w = |t: &str| format!("<w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r>");
+    let docx = word::edit_document(&word::pack(d), |xml| {
+        let mut xml = xml.clone();
+        // Replaces the whole paragraph that holds `marker`.
+        let replace = |xml: &mut String, marker: &str, with: String| {
+            let at = xml.find(marker).unwrap();
+            let start = xml[..at]
+                .rfind("<w:p>")
+                .max(xml[..at].rfind("<w:p "))
+                .unwrap();
+            let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
+            xml.replace_range(start..end, &with);
+        };
+        // A complex field: instruction, then its visible result.
+        replace(
+            &mut xml,
+            "FIELDLINK",
+            format!(
+                "<w:p>{}<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> HYPERLINK \"https://example.org/field\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>{}<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>{}</w:p>",
+                w("Via a "),
+                w("field link"),
+                w(".")
+            ),
+        );
+        replace(
+            &mut xml,
+            "SIMPLELINK",
+            format!(
+                "<w:p><w:fldSimple w:instr=\" HYPERLINK &quot;tel:+441234567890&quot; \">{}</w:fldSimple><w:ins w:id=\"1\" w:author=\"x\">{}</w:ins><w:del w:id=\"2\" w:author=\"x\"><w:r><w:delText>deleted words</w:delText></w:r></w:del></w:p>",
+                w("Call us"),
+                w(" today.")
+            ),
+        );
+        replace(
+            &mut xml,
+            "HIDDEN",
+            format!(
+                "<w:p>{}<w:r><w:rPr><w:vanish/></w:rPr><w:t>secret</w:t></w:r><w:sdt><w:sdtContent>{}</w:sdtContent></w:sdt></w:p>",
+                w("Shown "),
+                w("and in a content control.")
+            ),
+        );
+        replace(&mut xml, "TOCHERE",
+            "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Contents entry 1</w:t></w:r></w:p></w:sdtContent></w:sdt>".to_string());
+        replace(
+            &mut xml,
+            "TEXTBOX",
+            format!(
+                "<w:p>{}<w:r><mc:AlternateContent xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><wp:docPr id=\"9\" name=\"Box\"/><a:graphic><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"><w:txbxContent><w:p>{}</w:p></w:txbxContent></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p>{}</w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+                w("Before the box."),
+                w("Inside the box."),
+                w("Inside the box.")
+            ),
+        );
+        xml
+    });
+    let r = word::import("wrappers", "wrapped.docx", docx);
+    let body = r.sections()[0]["body"].as_str().unwrap().to_string();
+    assert_eq!(
+        body,
+        "Via a [field link](<https://example.org/field>).\n\n\
+         [Call us](<tel:+441234567890>) today.\n\n\
+         Shown and in a content control.\n\n\
+         Before the box.\n\n\
+         Inside the box.\n",
+    );
+    assert!(
+        r.toml
+            .contains("# TODO: the document's own table of contents was left out")
+    );
+    common::build_in(&r.toml, &r.dir);
+}
+
+#[test]
+fn sections_with_the_same_title_get_ids_of_their_own() {
+    let d = word::word()
+        .add_paragraph(styled("Heading1", "Summary"))
+        .add_paragraph(text("One."))
+        .add_paragraph(styled("Heading1", "Summary 2"))
+        .add_paragraph(text("Two."))
+        .add_paragraph(styled("Heading1", "Summary"))
+        .add_paragraph(text("Three."));
+    let r = word::import("same-titles", "same.docx", word::pack(d));
+    let ids: Vec<Option<&str>> = r
+        .sections()
+        .iter()
+        .map(|s| s.get("id").and_then(|i| i.as_str()))
+        .collect();
+    assert_eq!(ids, [None, None, Some("summary-3")]);
+    common::build_in(&r.toml, &r.dir);
+}

@@ -84,8 +84,38 @@ pub fn map(doc: &Doc, formats: &BTreeMap<String, Format>, opts: &Options) -> Pla
         m.block(i, block);
     }
     plan.files = m.images.files();
-    plan.sections = m.sections.into_iter().map(Building::finish).collect();
+    let ids = ids(&m.sections);
+    plan.sections = m
+        .sections
+        .into_iter()
+        .zip(ids)
+        .map(|(s, id)| s.finish(id))
+        .collect();
     plan
+}
+
+/// An explicit `id` for each section whose title makes the same id as an earlier one
+/// (two "Summary" headings): folio needs every section's id to be unique.
+fn ids(sections: &[Building]) -> Vec<Option<String>> {
+    let made: Vec<String> = sections
+        .iter()
+        .map(|s| crate::model::slug(&s.title))
+        .collect();
+    let mut taken: Vec<String> = Vec::new();
+    made.iter()
+        .map(|id| {
+            if !taken.contains(id) {
+                taken.push(id.clone());
+                return None;
+            }
+            let fresh = (2..)
+                .map(|n| format!("{id}-{n}"))
+                .find(|c| !taken.contains(c) && !made.contains(c))
+                .expect("invariant: an unused number exists");
+            taken.push(fresh.clone());
+            Some(fresh)
+        })
+        .collect()
 }
 
 /// The index of the first paragraph with `role`.
@@ -166,8 +196,11 @@ impl Building {
         }
     }
 
-    fn finish(self) -> Section {
+    fn finish(self, id: Option<String>) -> Section {
         let mut entries = Vec::new();
+        if let Some(id) = id {
+            entries.push(Entry::new("id", id));
+        }
         let title = Entry::new("title", self.title);
         entries.push(match self.title_note {
             Some(n) => title.todo(n),
