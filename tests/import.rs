@@ -160,6 +160,10 @@ fn a_word_document_becomes_a_report_with_its_properties_sections_and_blocks() {
 fn an_imported_report_builds_at_once_and_reads_back_in_order() {
     let r = word::import("build", "draft.docx", report_docx());
     let built = common::build_in(&r.toml, &r.dir);
+    if let Ok(dir) = std::env::var("FOLIO_KEEP_IMPORT") {
+        // To look at the pages: FOLIO_KEEP_IMPORT=/some/folder cargo test --test import
+        std::fs::write(std::path::Path::new(&dir).join("imported.pdf"), &built.pdf).unwrap();
+    }
     let pdf = Pdf::parse(&built.pdf);
     let tree = pdf.structure();
     let runs = pdf.all_runs();

@@ -316,4 +316,5 @@ fn the_command_names_a_bad_input_and_writes_nothing() {
     let o = folio(&dir, &["import", "draft.docx", "-o", "draft.docx"]);
     assert_eq!(o.status.code(), Some(3));
     assert!(stderr(&o).contains("refusing to write report.toml over the document"));
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -169,6 +169,15 @@ pub fn import(name: &str, source: &str, bytes: Vec<u8>) -> Imported {
     }
 }
 
+/// The folder goes when the test passes, and stays to look at when it fails.
+impl Drop for Imported {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
 impl Imported {
     /// `[[sections]]` as TOML tables.
     pub fn sections(&self) -> Vec<&toml::Table> {

@@ -5,7 +5,7 @@
 //! the value is a stand-in or a guess the author should check.
 
 use super::Options;
-use crate::import::doc::Doc;
+use crate::import::doc::{Doc, Props};
 use crate::import::plan::Entry;
 
 /// Placeholder values start with this; `folio build` warns about every one left.
@@ -19,7 +19,28 @@ pub fn report(
     language: Option<String>,
     opts: &Options,
 ) -> Vec<Entry> {
-    let p = &doc.props;
+    // What the properties say, as a reader would see it (no control characters).
+    let seen = |v: &Option<String>| {
+        v.as_deref()
+            .map(super::plain_text)
+            .filter(|t| !t.is_empty())
+    };
+    let p = Props {
+        title: seen(&doc.props.title),
+        subject: seen(&doc.props.subject),
+        creator: seen(&doc.props.creator),
+        company: seen(&doc.props.company),
+        keywords: doc
+            .props
+            .keywords
+            .iter()
+            .map(|k| super::plain_text(k))
+            .filter(|k| !k.is_empty())
+            .collect(),
+        date: doc.props.date.clone(),
+        language: None,
+    };
+    let p = &p;
     let src = &opts.source;
     let mut out = Vec::new();
     out.push(match (title.filter(|t| !t.is_empty()), &p.title) {
