@@ -562,3 +562,44 @@ fn sections_with_the_same_title_get_ids_of_their_own() {
     assert_eq!(ids, [None, None, Some("summary-3")]);
     common::build_in(&r.toml, &r.dir);
 }
+
+#[test]
+fn list_and_heading_styles_work_through_the_style_as_well_as_the_paragraph() {
+    // Word's "List Bullet" numbers its paragraphs through the style; a custom style can be a
+    // heading through its outline level alone.
+    let d = word::word()
+        .add_style(
+            docx_rs::Style::new("Chapter", docx_rs::StyleType::Paragraph)
+                .name("Chapter")
+                .outline_lvl(0),
+        )
+        .add_style(
+            docx_rs::Style::new("ListBullet", docx_rs::StyleType::Paragraph).name("List Bullet"),
+        )
+        .add_paragraph(styled("Chapter", "By outline level"))
+        .add_paragraph(styled("ListBullet", "first"))
+        .add_paragraph(styled("ListBullet", "second"));
+    let docx = word::rewrite(
+        &word::pack(d),
+        |name, bytes| {
+            if name != "word/styles.xml" {
+                return bytes;
+            }
+            let xml = String::from_utf8(bytes).unwrap();
+            let at = xml.find("w:styleId=\"ListBullet\"").unwrap();
+            let end = at + xml[at..].find("</w:style>").unwrap();
+            let num = format!("<w:numPr><w:numId w:val=\"{BULLETS}\"/></w:numPr>");
+            let mut xml = xml;
+            match xml[at..end].find("<w:pPr>") {
+                Some(p) => xml.insert_str(at + p + "<w:pPr>".len(), &num),
+                None => xml.insert_str(end, &format!("<w:pPr>{num}</w:pPr>")),
+            }
+            xml.into_bytes()
+        },
+        &[],
+    );
+    let r = word::import("style-lists", "styles.docx", docx);
+    let s = r.sections();
+    assert_eq!(s[0]["title"].as_str(), Some("By outline level"));
+    assert_eq!(s[0]["body"].as_str(), Some("- first\n- second\n"));
+}

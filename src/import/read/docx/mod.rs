@@ -53,11 +53,14 @@ pub fn read(package: &mut Package) -> Result<Doc, ReadError> {
     }
     let (dir, file) = main.rsplit_once('/').unwrap_or(("", main.as_str()));
     let doc_rels = rels(package, &format!("{dir}/_rels/{file}.rels"), dir)?;
+    // Some writers leave out the relationship of a part they did write (numbering that only
+    // a style uses, for one); the part's usual name is the fallback.
     let part = |kind: &str| {
         doc_rels
             .values()
             .find(|r| r.kind == kind && !r.external)
             .map(|r| r.target.clone())
+            .or_else(|| Some(resolve(dir, &format!("{kind}.xml"))))
     };
     let styles = match part("styles") {
         Some(p) => package.xml(&p)?,
