@@ -603,3 +603,26 @@ fn list_and_heading_styles_work_through_the_style_as_well_as_the_paragraph() {
     assert_eq!(s[0]["title"].as_str(), Some("By outline level"));
     assert_eq!(s[0]["body"].as_str(), Some("- first\n- second\n"));
 }
+
+#[test]
+fn an_opendocument_heading_numbered_through_a_list_is_still_a_heading() {
+    let content = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>
+        <text:list><text:list-item><text:h text:outline-level="1">Numbered chapter</text:h></text:list-item></text:list>
+        <text:p>Its text.</text:p>
+        <text:list><text:list-item><text:p>an item</text:p></text:list-item></text:list>
+        </office:text></office:body></office:document-content>"#;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in [
+        ("mimetype", &b"application/vnd.oasis.opendocument.text"[..]),
+        ("content.xml", content.as_bytes()),
+    ] {
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut out, bytes).unwrap();
+    }
+    let odt = out.finish().unwrap().into_inner();
+    let r = word::import("odt-heading", "chapter.odt", odt);
+    let s = r.sections();
+    assert_eq!(s[0]["title"].as_str(), Some("Numbered chapter"));
+    assert_eq!(s[0]["body"].as_str(), Some("Its text.\n\n- an item\n"));
+}

@@ -230,14 +230,7 @@ impl Reader<'_> {
     fn blocks(&mut self, parent: &Element) {
         for e in parent.elements() {
             match e.name.as_str() {
-                "text:h" => {
-                    let level = e
-                        .attr("text:outline-level")
-                        .and_then(|l| l.parse::<u8>().ok())
-                        .unwrap_or(1)
-                        .clamp(1, 9);
-                    self.paragraph(e, Some(Role::Heading(level)));
-                }
+                "text:h" => self.heading(e),
                 "text:p" => self.paragraph(e, None),
                 "text:list" => {
                     let mut counters = [0u64; LEVELS];
@@ -291,7 +284,12 @@ impl Reader<'_> {
             let mut runs: Vec<Run> = Vec::new();
             for c in item.elements() {
                 match c.name.as_str() {
-                    "text:p" | "text:h" => {
+                    // A numbered heading is written inside a list; it is still a heading.
+                    "text:h" => {
+                        self.flush_item(role, &mut runs);
+                        self.heading(c);
+                    }
+                    "text:p" => {
                         if !runs.is_empty() {
                             push_run(&mut runs, "\n", false, false, None);
                         }
@@ -319,6 +317,15 @@ impl Reader<'_> {
             });
         }
         runs.clear();
+    }
+
+    fn heading(&mut self, h: &Element) {
+        let level = h
+            .attr("text:outline-level")
+            .and_then(|l| l.parse::<u8>().ok())
+            .unwrap_or(1)
+            .clamp(1, 9);
+        self.paragraph(h, Some(Role::Heading(level)));
     }
 
     fn paragraph(&mut self, p: &Element, role: Option<Role>) {
