@@ -175,10 +175,11 @@ fn write(
     }
 }
 
+/// The message of a failed write (`write_atomic` fails only with `Failure::Io`).
 fn failure(f: folio::build::Failure) -> String {
     match f {
-        folio::build::Failure::Io(m) | folio::build::Failure::Export(m) => m,
-        folio::build::Failure::Report(_) => "cannot write the file".into(),
+        folio::build::Failure::Io(m) => m,
+        _ => "cannot write the file".into(),
     }
 }
 
