@@ -10,6 +10,7 @@ pub mod build;
 pub mod diag;
 pub mod frame;
 pub mod geom;
+pub mod import;
 pub mod layout;
 pub mod model;
 pub mod pdf;

@@ -5,6 +5,7 @@
 //! Diagnostics go to stderr; the PDF goes to a file, or to stdout with `-o -`.
 
 mod build;
+mod import;
 mod init;
 mod serve;
 mod watch;
@@ -31,6 +32,7 @@ pub const EXIT_IO: u8 = 3;
   folio watch --edition web     serve the web edition and reload it on every save
   folio schema > folio.schema.json
   folio preflight report-print.pdf   check any PDF for print
+  folio import draft.docx -o report.toml   start from a Word or OpenDocument file
 
 Exit codes: 0 ok, 1 problems in report.toml, 2 wrong usage, 3 a file could not be read or written."
 )]
@@ -77,6 +79,23 @@ enum Command {
     },
     /// Print the JSON Schema of report.toml, for editor autocompletion.
     Schema,
+    /// Turn a Word (.docx) or OpenDocument (.odt) file into a report.toml that builds at
+    /// once, its images saved beside it, with `# TODO` notes for what it cannot know.
+    Import {
+        /// The document to import.
+        input: PathBuf,
+        /// Where to write report.toml (default: standard output); never replaced without
+        /// --force.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The folder for the document's images, inside report.toml's folder (default:
+        /// `images` beside report.toml, or in the current folder with standard output).
+        #[arg(long, value_name = "DIR")]
+        images: Option<PathBuf>,
+        /// Replace an existing report.toml or image files.
+        #[arg(long)]
+        force: bool,
+    },
     /// Check any PDF for print: boxes, output intent, fonts, RGB, image resolution, ink.
     Preflight {
         /// The PDF to check.
@@ -163,6 +182,12 @@ pub fn run() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Command::Import {
+            input,
+            output,
+            images,
+            force,
+        } => import::import(&input, output.as_deref(), images.as_deref(), force, v),
         Command::Watch {
             input,
             output,

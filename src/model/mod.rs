@@ -19,6 +19,7 @@ mod sections;
 mod types;
 pub mod values;
 
+pub use sections::slug;
 pub use types::*;
 
 use crate::diag::Diagnostic;
