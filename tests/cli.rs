@@ -61,7 +61,7 @@ fn check_reports_without_writing_and_exits_by_outcome() {
     .unwrap();
     let o = folio(&dir, &["check"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("unknown page size `B9`"));
+    assert!(stderr(&o).contains("`page.size` cannot be `B9`"));
 }
 
 #[test]
@@ -205,7 +205,7 @@ fn watch_rebuilds_on_save_and_keeps_the_last_good_pdf_when_a_save_breaks_it() {
     );
     let err = String::from_utf8_lossy(&output.stderr);
     assert!(
-        err.contains("unknown page size `B9`"),
+        err.contains("`page.size` cannot be `B9`"),
         "the problem is printed: {err}"
     );
 }

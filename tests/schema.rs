@@ -99,6 +99,14 @@ fn schema_keys() -> BTreeMap<String, BTreeSet<String>> {
             .unwrap_or_default()
     };
     let mut out = BTreeMap::new();
+    // Blocks: a tagged choice, one set of keys per `type`; the README lists their union.
+    let blocks: BTreeSet<String> = defs["BlockSpec"]["oneOf"]
+        .as_array()
+        .expect("blocks are a choice of kinds")
+        .iter()
+        .flat_map(props)
+        .collect();
+    out.insert("sections.blocks".to_string(), blocks);
     for (table, def) in [
         ("brand", "Brand"),
         ("brand.colours", "Colours"),
@@ -111,16 +119,17 @@ fn schema_keys() -> BTreeMap<String, BTreeSet<String>> {
         ("print", "PrintSpec"),
         ("sections", "SectionSpec"),
         ("sections.metrics", "MetricSpec"),
-        ("sections.blocks", "BlockSpec"),
+        ("footer", "FooterSpec"),
+        ("report", "ReportMeta"),
     ] {
         out.insert(table.to_string(), props(&defs[def]));
     }
-    out.insert("report".to_string(), props(&s["properties"]["report"]));
     let top: BTreeSet<String> = props(&s);
     assert_eq!(
         top,
         [
-            "back", "brand", "contents", "numbers", "page", "print", "report", "sections", "text"
+            "back", "brand", "contents", "footer", "numbers", "page", "print", "report",
+            "sections", "text"
         ]
         .map(String::from)
         .into(),

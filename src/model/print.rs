@@ -82,12 +82,14 @@ pub fn print(
     let p = spec.print.as_ref().unwrap_or(&default);
     let flag =
         |v: &Option<serde_spanned::Spanned<bool>>, d: bool| v.as_ref().map_or(d, |b| *b.get_ref());
-    let length =
-        |v: &Option<crate::spec::SpannedStr>, key: &str, d: f64, diags: &mut Vec<Diagnostic>| {
-            v.as_ref().map_or(Abs::mm(d), |s| {
-                parse_or(diags, s, key, values::length, Abs::mm(d))
-            })
-        };
+    let length = |v: &Option<serde_spanned::Spanned<crate::spec::Length>>,
+                  key: &str,
+                  d: f64,
+                  diags: &mut Vec<Diagnostic>| {
+        v.as_ref().map_or(Abs::mm(d), |s| {
+            parse_or(diags, s, key, values::length, Abs::mm(d))
+        })
+    };
     let bleed = length(&p.bleed, "print.bleed", DEFAULT_BLEED_MM, diags);
     let safe_area = length(&p.safe_area, "print.safe_area", DEFAULT_SAFE_MM, diags);
     let ink_limit = p
@@ -96,7 +98,7 @@ pub fn print(
         .map_or(DEFAULT_INK_LIMIT, |l| *l.get_ref());
     let (profile, profile_name) = match &p.profile {
         Some(path) => match std::fs::read(base.join(path.get_ref())) {
-            Ok(bytes) => (bytes, path.get_ref().clone()),
+            Ok(bytes) => (bytes, path.get_ref().to_string()),
             Err(e) => {
                 diags.push(
                     Diagnostic::error(
