@@ -53,6 +53,7 @@ impl Expect for BlockSpec {
     fn example() -> String {
         "[[sections.blocks]] with type = \"chart\"".into()
     }
+    const TABLE: bool = true;
     fn how(_key: &str) -> String {
         "write [[sections.blocks]] (two brackets) on a line of its own, with type = \"…\" below it"
             .into()
@@ -98,7 +99,10 @@ impl<'de> Deserialize<'de> for BlockSpec {
 
 /// `type = "chart"`: a chart of labelled values, inline or from a CSV file.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(
+    deny_unknown_fields,
+    extend("oneOf" = [{ "required": ["data"] }, { "required": ["csv"] }])
+)]
 pub struct ChartSpec {
     /// What the chart draws.
     #[serde(default, deserialize_with = "leaf")]
@@ -230,7 +234,10 @@ pub struct TableSpec {
 
 /// `type = "image"`: a photograph, diagram or illustration.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(
+    deny_unknown_fields,
+    extend("anyOf" = [{ "required": ["alt"] }, { "required": ["decorative"] }])
+)]
 pub struct ImageSpec {
     /// The image (SVG, PNG or JPEG), relative to report.toml.
     #[serde(default, deserialize_with = "leaf")]
@@ -266,7 +273,7 @@ fn rows<'de, D: Deserializer<'de>>(d: D) -> Result<SpannedList<Row>, D::Error> {
     let key = current_key().unwrap_or_else(|| "rows".into());
     let Node::List(items) = node.into_inner() else {
         record(
-            Diagnostic::error(format!("`{key}` must be a list of rows"), Some(span))
+            Diagnostic::error(format!("`{key}`: expected a list of rows"), Some(span))
                 .with_help("write rows = [[\"NHS App\", 2000000], [\"111 online\", 7000000]]"),
         );
         return Ok(None);
@@ -274,7 +281,7 @@ fn rows<'de, D: Deserializer<'de>>(d: D) -> Result<SpannedList<Row>, D::Error> {
     if !items.is_empty() && items.iter().all(|i| !matches!(i.get_ref(), Node::List(_))) {
         record(
             Diagnostic::error(
-                format!("`{key}` is a list of rows, and each row needs its own [brackets]"),
+                format!("`{key}`: each row needs its own [brackets]"),
                 Some(span),
             )
             .with_label("this is one row without its brackets")
@@ -295,7 +302,7 @@ fn rows<'de, D: Deserializer<'de>>(d: D) -> Result<SpannedList<Row>, D::Error> {
             other => record(
                 Diagnostic::error(
                     format!(
-                        "row {} of `{key}` is {}, not a list of cells",
+                        "`{key}`: row {} is {}, not a list of cells",
                         n + 1,
                         other.kind()
                     ),

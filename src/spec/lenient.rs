@@ -36,6 +36,8 @@ pub trait Expect {
     fn expected() -> String;
     /// How to write one: `"like this"`.
     fn example() -> String;
+    /// Whether this is a table (written `[name]` or `[[name]]` on its own line).
+    const TABLE: bool = false;
     /// How to fix a value of the wrong kind written for `key`.
     fn how(key: &str) -> String {
         let _ = key;
@@ -253,10 +255,14 @@ where
                     format!("`{key}`: expected a list, found {}", other.kind()),
                     Some(span),
                 )
-                .with_help(format!(
-                    "write a list in square brackets: {key} = [{}, …]",
-                    T::example()
-                )),
+                .with_help(if T::TABLE {
+                    T::how(&key)
+                } else {
+                    format!(
+                        "write a list in square brackets: {key} = [{}, …]",
+                        T::example()
+                    )
+                }),
             );
             Ok(None)
         }

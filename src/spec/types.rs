@@ -28,6 +28,7 @@ macro_rules! table_expect {
             fn example() -> String {
                 $how.into()
             }
+            const TABLE: bool = true;
             fn how(_key: &str) -> String {
                 $how.into()
             }
@@ -86,7 +87,7 @@ pub struct ReportMeta {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(
         with = "String",
-        example = &"2020 – a year in health technology",
+        example = &"2020 – a year in health technology", length(min = 1),
         extend("x-required" = true)
     )]
     pub title: Option<SpannedStr>,
@@ -96,13 +97,13 @@ pub struct ReportMeta {
     pub subtitle: Option<SpannedStr>,
     /// Who publishes the report: on both covers.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "String", example = &"NHSX", extend("x-required" = true))]
+    #[schemars(with = "String", example = &"NHSX", length(min = 1), extend("x-required" = true))]
     pub organisation: Option<SpannedStr>,
     /// The period the report covers, as it should read; large on the cover.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(
         with = "String",
-        example = &"April 2020 – March 2021",
+        example = &"April 2020 – March 2021", length(min = 1),
         extend("x-required" = true)
     )]
     pub period: Option<SpannedStr>,
@@ -143,7 +144,12 @@ table_expect!(
 
 /// `[brand]`: the logo, colours and fonts.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(
+    deny_unknown_fields,
+    extend("if" = { "required": ["logo"] }, "then" = {
+        "anyOf": [{ "required": ["logo_alt"] }, { "required": ["logo_decorative"] }]
+    })
+)]
 pub struct Brand {
     /// The logo (SVG, PNG or JPEG), relative to report.toml; on both covers.
     #[serde(default, deserialize_with = "leaf")]
@@ -420,7 +426,7 @@ pub struct SectionSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(
         with = "String",
-        example = &"Services for patients and the public",
+        example = &"Services for patients and the public", length(min = 1),
         extend("x-required" = true)
     )]
     pub title: Option<SpannedStr>,
@@ -460,7 +466,10 @@ table_expect!(
 
 /// One headline figure (a callout card) of the section above it.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+#[schemars(
+    deny_unknown_fields,
+    extend("oneOf" = [{ "required": ["value"] }, { "required": ["number"] }])
+)]
 pub struct MetricSpec {
     /// The figure exactly as it should read (or give `number` instead).
     #[serde(default, deserialize_with = "leaf")]
@@ -482,7 +491,7 @@ pub struct MetricSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(
         with = "String",
-        example = &"people are now using the NHS App",
+        example = &"people are now using the NHS App", length(min = 1),
         extend("x-required" = true)
     )]
     pub label: Option<SpannedStr>,

@@ -97,7 +97,9 @@ text_value!(
 #[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[schemars(example = &"2021-01-29")]
 #[serde(transparent)]
-pub struct Date(#[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))] pub String);
+pub struct Date(
+    #[schemars(regex(pattern = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"))] pub String,
+);
 
 impl AsRef<str> for Date {
     fn as_ref(&self) -> &str {
