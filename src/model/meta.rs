@@ -5,6 +5,9 @@ use super::{parse_or, values};
 use crate::diag::Diagnostic;
 use crate::spec::{SpannedStr, Spec};
 
+/// British English: the language of the reports folio was made for.
+const DEFAULT_LANGUAGE: &str = "en-GB";
+
 /// The text of an optional value, or `default`.
 pub fn text_or(value: &Option<SpannedStr>, default: &str) -> String {
     value
@@ -57,7 +60,7 @@ pub fn meta(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Meta {
             organisation: String::new(),
             period: String::new(),
             date: Date::EPOCH,
-            language: "en-GB".into(),
+            language: DEFAULT_LANGUAGE.into(),
             author: String::new(),
             subject: None,
             keywords: Vec::new(),
@@ -104,7 +107,16 @@ pub fn meta(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Meta {
         organisation,
         period,
         date,
-        language: text_or(&r.language, "en-GB"),
+        language: match &r.language {
+            None => DEFAULT_LANGUAGE.to_string(),
+            Some(l) => super::language::tag(l.get_ref()).unwrap_or_else(|why| {
+                diags.push(
+                    Diagnostic::error(format!("`report.language`: {why}"), Some(l.span()))
+                        .with_help("screen readers choose their voice by this tag, and folio its hyphenation and number separators"),
+                );
+                DEFAULT_LANGUAGE.to_string()
+            }),
+        },
         subject: r.subject.as_ref().map(|s| s.get_ref().clone()),
         keywords: r.keywords.iter().map(|k| k.get_ref().clone()).collect(),
     }

@@ -9,6 +9,7 @@ mod assets;
 mod colours;
 mod components;
 mod coverage;
+mod language;
 pub mod markdown;
 mod meta;
 pub mod numbers;
