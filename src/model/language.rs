@@ -65,7 +65,7 @@ pub fn tag(written: &str) -> Result<String, String> {
             .iter()
             .find(|(n, _)| *n == lower)
             .map(|(_, t)| *t)
-            .or_else(|| did_you_mean(&lower, &names).and_then(|n| lookup(n)));
+            .or_else(|| did_you_mean(&lower, &names).and_then(lookup));
         match hint {
             Some(t) => format!("`{trimmed}` {why}: write language = \"{t}\""),
             None => format!(
