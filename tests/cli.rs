@@ -35,11 +35,57 @@ fn init_then_build_works_with_no_edits() {
     assert!(o.status.success(), "{}", stderr(&o));
     let pdf = std::fs::read(dir.join("report.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
+    // No warnings: the starter is clean, and writes both editions.
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(lines[0].starts_with("wrote report.pdf: "), "{err}");
+    assert!(lines[1].starts_with("wrote report-print.pdf: "), "{err}");
+    assert!(!err.contains("warning"), "{err}");
+    // Every component once, read back from the PDF.
+    let doc = common::Pdf::parse(&pdf);
+    let nodes = doc.structure();
+    let kinds: Vec<&str> = nodes.walk().iter().map(|n| n.kind.as_str()).collect();
+    for kind in ["BlockQuote", "Table", "Figure", "L", "Link"] {
+        assert!(kinds.contains(&kind), "no {kind}: {kinds:?}");
+    }
+    let alts: Vec<&str> = nodes
+        .walk()
+        .iter()
+        .filter_map(|n| n.alt.as_deref())
+        .collect();
     assert!(
-        stderr(&o).starts_with("wrote report.pdf: 5 pages"),
-        "{}",
-        stderr(&o)
+        alts.iter()
+            .any(|a| a.starts_with("Online appointments rose"))
+            && alts
+                .iter()
+                .any(|a| a.starts_with("Drawing of the Exampletown clinic")),
+        "{alts:?}"
     );
+    let text = doc.text();
+    for shown in [
+        "£2.48m",
+        "the “quotes” and apostrophes",
+        "typesetter’s",
+        "Example Health Trust · Our year in review 2024",
+        "Staff by site",
+        "What we learned",
+    ] {
+        assert!(
+            common::normalise(&text).contains(shown),
+            "{shown} not in {text}"
+        );
+    }
+    let uris: Vec<String> = (0..doc.pages.len())
+        .flat_map(|i| doc.links(i))
+        .filter_map(|(_, t)| t.err())
+        .collect();
+    assert!(
+        uris.contains(&"https://www.example.org".to_string())
+            && uris.contains(&"mailto:comms@example.org".to_string()),
+        "{uris:?}"
+    );
+    assert!(dir.join("report-print.pdf").exists());
     // A second init refuses and changes nothing.
     let o = folio(&dir, &["init"]);
     assert_eq!(o.status.code(), Some(3));
