@@ -79,7 +79,10 @@ fn table_values() -> Vec<(String, String, String)> {
     let mut column: Option<usize> = None;
     for line in readme().lines() {
         if let Some(h) = line.strip_prefix("### `") {
-            table = h.split('`').next().map(|t| t.trim_matches(['[', ']']).to_string());
+            table = h
+                .split('`')
+                .next()
+                .map(|t| t.trim_matches(['[', ']']).to_string());
             column = None;
             continue;
         }
@@ -158,8 +161,14 @@ fn every_example_and_default_in_the_key_tables_is_accepted() {
             doc["$schema"] = Value::from("http://json-schema.org/draft-07/schema#");
             jsonschema::draft7::new(&doc).unwrap().is_valid(&value)
         });
-        assert!(accepted, "README `[{table}] {key} = {written}` is refused by the schema");
+        assert!(
+            accepted,
+            "README `[{table}] {key} = {written}` is refused by the schema"
+        );
         checked += 1;
     }
-    assert!(checked >= 30, "only {checked} README values could be checked");
+    assert!(
+        checked >= 30,
+        "only {checked} README values could be checked"
+    );
 }

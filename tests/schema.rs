@@ -248,3 +248,54 @@ fn the_schema_flags_nine_in_ten_of_the_broken_files_it_can_see() {
         "the schema flags {flagged} of {detectable}; it misses: {missed:#?}"
     );
 }
+
+/// Every key an editor offers is described, and shows what to write: an example, a
+/// default, or a list of names (directly or through the type it refers to).
+#[test]
+fn every_key_has_a_description_and_an_example_default_or_choices() {
+    let s = schema();
+    let defs = s["definitions"].as_object().unwrap().clone();
+    let shows_a_value = |prop: &Value| -> bool {
+        let direct = ["examples", "default", "enum", "const"]
+            .iter()
+            .any(|k| prop.get(*k).is_some());
+        let referred = prop["allOf"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .chain(std::iter::once(prop))
+            .chain(prop.get("items"))
+            .filter_map(|p| p["$ref"].as_str())
+            .filter_map(|r| defs.get(r.trim_start_matches("#/definitions/")))
+            .any(|d| {
+                ["examples", "enum", "oneOf", "anyOf", "properties"]
+                    .iter()
+                    .any(|k| d.get(*k).is_some())
+            });
+        direct || referred
+    };
+    let mut missing = Vec::new();
+    let mut tables: Vec<(String, Value)> =
+        defs.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    tables.push(("report.toml".into(), s.clone()));
+    for kind in defs["BlockSpec"]["oneOf"].as_array().unwrap() {
+        tables.push(("BlockSpec".into(), kind.clone()));
+    }
+    for (name, table) in tables {
+        for (key, prop) in table["properties"].as_object().into_iter().flatten() {
+            if key == "type" && name == "BlockSpec" {
+                continue; // the tag itself: a `const`
+            }
+            if prop["description"].as_str().is_none_or(str::is_empty) {
+                missing.push(format!("{name}.{key}: no description"));
+            }
+            if !shows_a_value(prop) {
+                missing.push(format!("{name}.{key}: no example, default or choices"));
+            }
+            if prop.get("default") == Some(&Value::Null) {
+                missing.push(format!("{name}.{key}: a null default"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+}

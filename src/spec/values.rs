@@ -249,17 +249,21 @@ pub enum Margins {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Sides {
+    /// The top margin.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<Length>")]
+    #[schemars(with = "Length", extend("x-default" = "20mm"))]
     pub top: Option<Spanned<Length>>,
+    /// The bottom margin.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<Length>")]
+    #[schemars(with = "Length", extend("x-default" = "20mm"))]
     pub bottom: Option<Spanned<Length>>,
+    /// The left margin.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<Length>")]
+    #[schemars(with = "Length", extend("x-default" = "20mm"))]
     pub left: Option<Spanned<Length>>,
+    /// The right margin.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<Length>")]
+    #[schemars(with = "Length", extend("x-default" = "20mm"))]
     pub right: Option<Spanned<Length>>,
 }
 
