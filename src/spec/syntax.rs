@@ -137,8 +137,9 @@ fn diagnose(text: &str, e: &toml::de::Error) -> Slip {
     let raw = e.message().trim().to_string();
     let lr = line_range(text, at);
     let line = &text[lr.clone()];
-    let checks: [Check; 10] = [
+    let checks: [Check; 11] = [
         unclosed_header,
+        unclosed_text,
         unclosed_list,
         misplaced_sub_table,
         duplicate,
@@ -267,6 +268,26 @@ fn unclosed_header(_: &str, at: usize, line: &str, lr: Range<usize>, raw: &str) 
         "write {fixed}; folio reads the rest of the file once this line is fixed"
     ));
     let _ = lr;
+    Some(Slip { diag, repair: None })
+}
+
+/// `title = "Our year` with no closing quote on the line.
+fn unclosed_text(_: &str, at: usize, line: &str, _: Range<usize>, raw: &str) -> Option<Slip> {
+    if !raw.contains("basic string") && !raw.contains("literal string") {
+        return None;
+    }
+    let (key, v) = assignment(line)?;
+    let value = line[v..].trim_end();
+    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let three: String = std::iter::repeat_n(quote, 3).collect();
+    if value.starts_with(&three) || value[1..].contains(quote) {
+        return None;
+    }
+    let diag = Diagnostic::error(format!("`{key}`: the text is not closed"), Some(at..at))
+        .with_label(format!("a {quote} is missing here"))
+        .with_help(format!(
+            "end the text with {quote} on the same line: {key} = {value}{quote}; a text over several lines goes between three quote marks; folio reads the rest of the file once this line is fixed"
+        ));
     Some(Slip { diag, repair: None })
 }
 
