@@ -2,8 +2,9 @@
 //!
 //! The pipeline, one module per stage:
 //! `spec::load` (text → [`spec::Spec`]) → `model::resolve` (→ [`model::Report`]) →
-//! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes). [`build`] runs it and
-//! writes the file atomically.
+//! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes); beside layout and
+//! the PDF, `web::export` turns the same report into an HTML page and its files. [`build`]
+//! runs it and writes the files atomically.
 
 pub mod build;
 pub mod diag;
@@ -15,3 +16,4 @@ pub mod pdf;
 pub mod preflight;
 pub mod spec;
 pub mod text;
+pub mod web;

@@ -20,8 +20,14 @@ pub fn build(
 }
 
 /// One rebuild of `folio watch`.
-pub fn build_as(input: &Path, output: Option<&Path>, action: Action, v: Verbosity) -> ExitCode {
-    build_with(input, output, false, Editions::default(), action, v)
+pub fn build_as(
+    input: &Path,
+    output: Option<&Path>,
+    editions: Editions,
+    action: Action,
+    v: Verbosity,
+) -> ExitCode {
+    build_with(input, output, false, editions, action, v)
 }
 
 fn build_with(
@@ -43,6 +49,14 @@ fn build_with(
             eprintln!("error: {msg}");
             return ExitCode::from(EXIT_IO);
         }
+    }
+    let web_output = web_path(&output, input);
+    if editions.web
+        && !force
+        && let Err(msg) = folio::web::folder::replaceable(&web_output)
+    {
+        eprintln!("error: {msg}");
+        return ExitCode::from(EXIT_IO);
     }
     let print_name = print_output
         .file_name()
@@ -108,7 +122,33 @@ fn build_with(
             );
         }
     }
+    if let Some(site) = &built.web {
+        if let Err(msg) = folio::web::folder::write(site, &web_output) {
+            return fail(Failure::Io(msg), input, &source, action);
+        }
+        if !v.quiet {
+            eprintln!(
+                "wrote {}/{}: {} files, {:.1} KB, web edition in {:.0} ms{}",
+                web_output.display(),
+                folio::web::INDEX,
+                site.files.len(),
+                site.size() as f64 / 1024.0,
+                started.elapsed().as_secs_f64() * 1000.0,
+                count(&built.warnings)
+            );
+        }
+    }
     ExitCode::SUCCESS
+}
+
+/// The web edition's folder for a build writing `output` (beside the reader edition).
+pub fn web_path(output: &Path, input: &Path) -> PathBuf {
+    let reader = if output.as_os_str() == "-" {
+        build::default_output(input)
+    } else {
+        output.to_path_buf()
+    };
+    build::web_folder(&reader)
 }
 
 /// The print edition's file: the reader's name with `-print`, beside it.
@@ -320,6 +360,10 @@ pub fn fail(failure: Failure, input: &Path, source: &str, action: Action) -> Exi
         }
         Failure::Export(msg) => {
             eprintln!("error: {msg}");
+            ExitCode::from(EXIT_REPORT)
+        }
+        Failure::Web(e) => {
+            eprintln!("error: {e}");
             ExitCode::from(EXIT_REPORT)
         }
         Failure::Io(msg) => {

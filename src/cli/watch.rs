@@ -7,6 +7,8 @@
 //! files, fonts, the print profile) and the fonts/ folder; the list is worked out again
 //! after every change to report.toml. Each rebuild is announced with the time and what
 //! changed; a failed build prints its problems and leaves the last good PDF in place.
+//! With the web edition, the folder is also served on localhost and the page reloads
+//! after every good build (see `folio::web::serve`).
 
 use super::Verbosity;
 use super::build::{Action, build_as, inputs};
@@ -20,7 +22,17 @@ const POLL: Duration = Duration::from_millis(500);
 type Stamps = Vec<(PathBuf, Option<SystemTime>)>;
 
 /// Watches until interrupted.
-pub fn watch(input: &Path, output: Option<&Path>, v: Verbosity) -> ExitCode {
+pub fn watch(
+    input: &Path,
+    output: Option<&Path>,
+    editions: folio::build::Editions,
+    port: Option<u16>,
+    v: Verbosity,
+) -> ExitCode {
+    let server = match super::serve::start(input, output, editions, port) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
     let stamp = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let mut last: Stamps = Vec::new();
     // The files to watch come from report.toml; read and parse it only when it changes.
@@ -40,7 +52,10 @@ pub fn watch(input: &Path, output: Option<&Path>, v: Verbosity) -> ExitCode {
             let listed = stamps.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>()
                 != last.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
             last = stamps;
-            let _ = build_as(input, output, Action::Watch, v);
+            let built = build_as(input, output, editions, Action::Watch, v);
+            if let Some(s) = &server {
+                s.built(built == ExitCode::SUCCESS);
+            }
             if !v.quiet && (first || listed) {
                 eprintln!("watching (Ctrl-C to stop):");
                 for (p, s) in &last {
