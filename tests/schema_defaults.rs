@@ -53,6 +53,7 @@ fn build(source: &str) -> (Vec<u8>, Option<Vec<u8>>) {
     let editions = Editions {
         reader: true,
         print: Some(true),
+        web: false,
     };
     match compile_editions(source, &common::root(), editions, "report-print.pdf") {
         Ok(b) => (b.pdf, b.print),
