@@ -1,4 +1,4 @@
-//! Page furniture, added once every page exists: a rule, the report title and the page
+//! Page furniture, added once every page exists: a rule, the footer text and the page
 //! number at the foot of each numbered page. All of it is an artifact, so screen readers
 //! skip it and it never interrupts the reading order.
 
@@ -26,7 +26,7 @@ pub fn footers(ctx: &Ctx, pages: &mut [Page]) {
         let mut rule = rect(p.left, rule_y, width, RULE, r.palette.tint);
         rule.tag = Tag::Artifact(Artifact::Footer);
         page.items.push(rule);
-        let title = run(ctx, &r.meta.title);
+        let title = run(ctx, &r.footer);
         let num = run(ctx, &number.to_string());
         let num_x = p.left + width - num.width;
         page.items

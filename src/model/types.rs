@@ -23,6 +23,8 @@ pub struct Report {
     pub numbers: Option<NumbersPage>,
     pub sections: Vec<Section>,
     pub back: Vec<Block>,
+    /// The running footer's text, beside the page number: `[footer] text`, or the title.
+    pub footer: String,
     /// The print edition's settings and inks.
     pub print: PrintConfig,
 }
@@ -253,27 +255,15 @@ pub struct Chart {
     /// How the report's language writes numbers.
     pub locale: super::numbers::Locale,
     /// The number format of its values.
-    pub format: String,
+    pub format: super::numbers::Format,
     /// What it shows, for screen readers.
     pub alt: String,
     /// Also give the data as a table.
     pub table: bool,
 }
 
-/// Kinds of chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartKind {
-    /// Horizontal bars on a common scale.
-    Bar,
-    /// One percentage bar per row.
-    Progress,
-    /// Vertical columns, labels beneath.
-    Column,
-    /// A line through the values, in order.
-    Line,
-    /// Horizontal bars, one per series, grouped by label.
-    Grouped,
-}
+/// Kinds of chart: the spec's names, which the model takes as they are.
+pub use crate::spec::ChartKind;
 
 /// A labelled value.
 #[derive(Debug, Clone, PartialEq)]
