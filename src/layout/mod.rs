@@ -96,6 +96,7 @@ pub fn layout(report: &Report) -> Document {
         size: p.size,
         number: None,
         label: Some("Cover".into()),
+        area,
         items: cover,
     }];
     let mut outline = Vec::new();
@@ -116,6 +117,7 @@ pub fn layout(report: &Report) -> Document {
             size: p.size,
             number: Some(index + 1),
             label: None,
+            area,
             items: flowed.items,
         });
     }
@@ -123,6 +125,7 @@ pub fn layout(report: &Report) -> Document {
         size: p.size,
         number: None,
         label: Some("Back cover".into()),
+        area,
         items: cover::back(&mut ctx),
     });
     furniture::footers(&ctx, &mut pages);
