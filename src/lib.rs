@@ -2,13 +2,17 @@
 //!
 //! The pipeline, one module per stage:
 //! `spec::load` (text → [`spec::Spec`]) → `model::resolve` (→ [`model::Report`]) →
-//! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes). [`build`] runs it and
-//! writes the file atomically.
+//! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes); the print edition
+//! passes the Document through `edition::print` first. [`build`] runs it and writes the file
+//! atomically.
 
 pub mod build;
+pub mod calendar;
 pub mod diag;
+pub mod edition;
 pub mod frame;
 pub mod geom;
+pub mod image;
 pub mod layout;
 pub mod model;
 pub mod pdf;

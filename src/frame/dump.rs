@@ -55,7 +55,7 @@ impl Document {
                         "  line {x},{y} {tag} {} points {width} {color}",
                         points.len()
                     ),
-                    ItemKind::Image { image, size } => writeln!(
+                    ItemKind::Image { image, size, .. } => writeln!(
                         out,
                         "  image {x},{y} {tag} {}x{} {}",
                         size.w, size.h, image.name

@@ -7,16 +7,25 @@
 //! start/end markers inside them, because one paragraph may continue on the next page and
 //! reading order is the report's order, not the order pages are drawn in.
 //!
+//! The Document is self-contained: it owns everything an exporter needs — the fonts its
+//! glyphs index, the decoded images, links, metadata, page labels, the outline and, for the
+//! print edition, the resolved inks and page geometry ([`PrintSetup`]). An exporter reads the
+//! Document and nothing else, so it never sees the report model, and a new exporter (HTML,
+//! PNG) needs only this module.
+//!
 //! [`Document::dump`] prints the whole thing as text for snapshot tests.
 
 mod dump;
+mod meta;
 mod structure;
 
+pub use meta::{Metadata, PrintSetup};
 pub use structure::{Child, ContentId, Node, NodeId, Role, Structure};
 
 use crate::geom::{Abs, Color, Point, Rect, Size};
-use crate::model::ImageData;
-use crate::text::{FaceId, Glyph};
+use crate::image::ImageData;
+use crate::text::{FaceId, Glyph, fonts::Face};
+use std::ops::Range;
 use std::sync::Arc;
 
 /// A laid-out report.
@@ -25,6 +34,17 @@ pub struct Document {
     pub structure: Structure,
     /// Bookmarks: (level from 1, title, page index, y on that page).
     pub outline: Vec<OutlineEntry>,
+    /// Title, author, language, dates and keywords, for the file's metadata.
+    pub meta: Metadata,
+    /// Every face a text run may name: [`TextRun::face`] indexes this list. The font data
+    /// is shared (`Arc`), so copying a Document does not copy fonts.
+    pub fonts: Vec<Face>,
+    /// The CMYK profile that CMYK images are described in (PDF/A asks for one when a CMYK
+    /// image is drawn): the report's output profile.
+    pub cmyk_profile: Arc<Vec<u8>>,
+    /// The print edition's inks and geometry; `None` for the reader edition. Set by the
+    /// print transform (`edition::print`), never by layout.
+    pub print: Option<PrintSetup>,
     /// Problems found while laying out, for the build to report.
     pub warnings: Vec<crate::diag::Diagnostic>,
 }
@@ -39,6 +59,7 @@ pub struct OutlineEntry {
 }
 
 /// One page.
+#[derive(Clone)]
 pub struct Page {
     pub size: Size,
     /// The printed page number, if the page shows one.
@@ -91,8 +112,13 @@ pub enum ItemKind {
         width: Abs,
         color: Color,
     },
-    /// An image scaled to `size`; `pos` is its top-left corner.
-    Image { image: Arc<ImageData>, size: Size },
+    /// An image scaled to `size`; `pos` is its top-left corner. `span` is where report.toml
+    /// names the file, so a writer's complaint about it can point there.
+    Image {
+        image: Arc<ImageData>,
+        size: Size,
+        span: Option<Range<usize>>,
+    },
     /// A clickable area; `pos` is its top-left corner.
     Link { size: Size, target: LinkTarget },
 }
@@ -118,6 +144,8 @@ pub struct TextRun {
     /// Height above and depth below the baseline (the face's ascender and descender).
     pub ascent: Abs,
     pub descent: Abs,
+    /// Where report.toml holds this text, when layout knows (a figure's `value`).
+    pub span: Option<Range<usize>>,
 }
 
 impl Item {

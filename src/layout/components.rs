@@ -288,6 +288,7 @@ fn image(ctx: &mut Ctx, parent: NodeId, img: &ImageBlock, width: Abs) -> Block {
         kind: ItemKind::Image {
             image: img.image.clone(),
             size: Size::new(w, h),
+            span: img.span.clone(),
         },
         tag,
     });

@@ -127,6 +127,7 @@ fn logo(ctx: &mut Ctx, parent: NodeId, items: &mut Vec<Item>, x: Abs, bottom: Ab
         kind: ItemKind::Image {
             image: logo.image.clone(),
             size: Size::new(w, h),
+            span: logo.span.clone(),
         },
         tag,
     });

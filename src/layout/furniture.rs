@@ -60,5 +60,6 @@ fn run(ctx: &Ctx, s: &str) -> TextRun {
         glyphs,
         ascent: size * face.ascender,
         descent: size * -face.descender,
+        span: None,
     }
 }

@@ -129,10 +129,22 @@ pub fn layout(report: &Report) -> Document {
         items: cover::back(&mut ctx),
     });
     furniture::footers(&ctx, &mut pages);
+    let meta = &report.meta;
     Document {
         pages,
         structure: ctx.structure,
         outline,
+        meta: crate::frame::Metadata {
+            title: meta.title.clone(),
+            author: meta.author.clone(),
+            language: meta.language.clone(),
+            subject: meta.subject.clone(),
+            keywords: meta.keywords.clone(),
+            date: meta.date,
+        },
+        fonts: report.fonts.faces.clone(),
+        cmyk_profile: report.print.profile.clone(),
+        print: None,
         warnings: ctx.warnings,
     }
 }

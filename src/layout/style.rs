@@ -234,6 +234,7 @@ impl<'a> Ctx<'a> {
                         width: run.width,
                         ascent: run.style.size * face.ascender,
                         descent: run.style.size * -face.descender,
+                        span: None,
                     }),
                     tag,
                 });

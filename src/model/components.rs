@@ -83,6 +83,7 @@ pub fn component(
             };
             Some(Component::Image(ImageBlock {
                 image: Arc::new(image),
+                span: s.file.as_ref().map(|f| f.span()),
                 width,
                 caption: text(&s.caption),
                 credit: text(&s.credit),

@@ -129,6 +129,7 @@ fn logo(spec: &Spec, base: &Path, diags: &mut Vec<Diagnostic>) -> Option<Logo> {
     };
     Some(Logo {
         image: Arc::new(image),
+        span: Some(path.span()),
         alt,
     })
 }
