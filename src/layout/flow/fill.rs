@@ -115,12 +115,7 @@ impl<'r> Filler<'r> {
 
     /// Fills with `units`, recording each slice's spot by block ordinal. `columns` places a
     /// run of columns from the current position and returns where the text below it starts.
-    pub fn fill(
-        &mut self,
-        units: &[Unit],
-        spots: &mut [Vec<Spot>],
-        columns: &mut PlaceColumns,
-    ) {
+    pub fn fill(&mut self, units: &[Unit], spots: &mut [Vec<Spot>], columns: &mut PlaceColumns) {
         for i in 0..units.len() {
             match &units[i] {
                 Unit::Block(ordinal, block) => {

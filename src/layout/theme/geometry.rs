@@ -251,7 +251,7 @@ impl CardGeometry {
             bar,
             label_gap: s.em(2.0),
             detail_gap: s.em(4.0),
-            min_width: (figure * FIGURE_EMS + pad * 2.0 + bar) * 0.0,
+            min_width: figure * FIGURE_EMS + pad * 2.0 + bar,
         }
     }
 }

@@ -73,7 +73,7 @@ impl Theme {
             ),
         };
         let scale = Scale::new(text.size, area.size.w, page.size.h);
-        let type_scale = TypeScale::new(&scale);
+        let type_scale = TypeScale::new(&scale, page.bottom);
         let card = CardGeometry::new(&scale, type_scale.figure_section.size);
         let footer = FooterGeometry::new(page.bottom, type_scale.footer.size);
         Self {

@@ -51,12 +51,11 @@ impl Scale {
         let across = measure.to_pt() / design_measure.to_pt();
         let down = page_height.to_pt() / Abs::mm(DESIGN_PAGE_MM.1).to_pt();
         let body = body.to_pt();
-        let _ = (across, down);
         Self {
             body,
-            ratio: 1.0,
-            large: 0.0,
-            page: 1.0,
+            ratio: body / DESIGN_BODY,
+            large: ((body - DESIGN_BODY) / (LARGE_PRINT - DESIGN_BODY)).clamp(0.0, 1.0),
+            page: across.min(down),
         }
     }
 
@@ -104,5 +103,55 @@ impl Scale {
     /// A length on a cover that follows only the page (the logo's width).
     pub fn page(&self, design: f64) -> Abs {
         Abs(design * self.page)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a4(body: f64) -> Scale {
+        Scale::new(
+            Abs(body),
+            Abs::mm(210.0) - Abs::mm(20.0) - Abs::mm(20.0),
+            Abs::mm(297.0),
+        )
+    }
+
+    #[test]
+    fn the_design_size_returns_every_value_as_drawn() {
+        let s = a4(DESIGN_BODY);
+        for v in [8.0, 9.0, 10.5, 13.5, 22.0, 88.0] {
+            assert_eq!(s.text(v).to_pt(), v);
+            assert_eq!(s.em(v).to_pt(), v);
+            assert_eq!(s.cover(v).to_pt(), v);
+        }
+    }
+
+    #[test]
+    fn in_large_print_nothing_is_smaller_than_the_body_and_headings_stay_above_it() {
+        for body in [16.0, 20.0, 24.0] {
+            let s = a4(body);
+            for small in [8.0, 9.0, 10.0] {
+                assert_eq!(s.fine(small).to_pt(), body);
+            }
+            let (lead, title) = (s.display(13.5).to_pt(), s.display(22.0).to_pt());
+            assert!(body < lead && lead < title, "{body}: {lead} {title}");
+        }
+    }
+
+    #[test]
+    fn small_print_never_drops_below_the_floor() {
+        let s = a4(8.0);
+        assert_eq!(s.fine(8.0).to_pt(), FINE_FLOOR);
+        assert!(s.fine(9.0).to_pt() >= FINE_FLOOR);
+    }
+
+    #[test]
+    fn covers_follow_the_smaller_page_ratio() {
+        // A5: 148 × 210 mm with 15 mm margins; the measure is the tighter ratio.
+        let s = Scale::new(Abs(DESIGN_BODY), Abs::mm(148.0 - 30.0), Abs::mm(210.0));
+        let expected = 88.0 * (118.0 / 170.0);
+        assert!((s.cover(88.0).to_pt() - expected).abs() < 1e-9);
     }
 }

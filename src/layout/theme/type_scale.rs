@@ -54,7 +54,8 @@ pub struct TypeScale {
     /// Contents entries: sections bold, their subheadings lighter and smaller.
     pub contents_entry: TextSpec,
     pub contents_sub: TextSpec,
-    /// The running footer: small, out of the way.
+    /// The running footer: small, out of the way, and never larger than the bottom margin
+    /// holds (see [`TypeScale::new`]).
     pub footer: TextSpec,
     /// The front cover: the period, large, at the top of the colour field; the title and
     /// subtitle at its foot; the organisation, author and date below it.
@@ -68,8 +69,15 @@ pub struct TypeScale {
     pub back_text: TextSpec,
 }
 
+/// The footer's rule sits a third of the way down the bottom margin and its baseline 1.6
+/// sizes below the rule (see `FooterGeometry`); with a descender allowance of a quarter of
+/// an em (most faces' is under that) the text fits the margin at up to this share of it.
+const FOOTER_MARGIN_SHARE: f64 = (2.0 / 3.0) / (1.6 + 0.25);
+
 impl TypeScale {
-    pub fn new(s: &Scale) -> Self {
+    /// The type scale for a report; `bottom_margin` caps the footer so that it stays on the
+    /// page in large print on a small page.
+    pub fn new(s: &Scale, bottom_margin: Abs) -> Self {
         let spec = |size: Abs, leading: f64, bold: bool| TextSpec {
             size,
             leading,
@@ -98,7 +106,11 @@ impl TypeScale {
             legend: text(9.0, 1.3, false),
             contents_entry: text(13.0, 1.3, true),
             contents_sub: text(11.0, 1.3, false),
-            footer: text(8.5, 1.0, false),
+            footer: spec(
+                s.text(8.5).min(bottom_margin * FOOTER_MARGIN_SHARE),
+                1.0,
+                false,
+            ),
             cover_period: cover(88.0, 1.0, true),
             cover_title: cover(34.0, 1.12, true),
             cover_subtitle: text(15.0, 1.35, false),
