@@ -252,3 +252,74 @@ pub fn align(lines: Vec<Fragment>, width: Abs, share: f64) -> Vec<Fragment> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_slots_keep_their_place_among_a_nodes_children() {
+        let mut s = Skeleton::new();
+        let p = s.node(Skeleton::ANCHOR, Role::Paragraph);
+        let a = s.content(p);
+        let link = s.node(p, Role::Link { url: "u".into() });
+        let b = s.content(link);
+        let c = s.content(p);
+        assert_eq!(
+            (a, b, c),
+            (
+                Mark::Content(Slot(0)),
+                Mark::Content(Slot(1)),
+                Mark::Content(Slot(2))
+            )
+        );
+        assert_eq!(
+            s.nodes[p.0 as usize].children,
+            vec![
+                SkChild::Content(Slot(0)),
+                SkChild::Node(link),
+                SkChild::Content(Slot(2))
+            ]
+        );
+    }
+
+    #[test]
+    fn an_adopted_skeleton_hangs_under_the_given_node_and_its_items_are_re_marked() {
+        let mut outer = Skeleton::new();
+        let boxed = outer.node(Skeleton::ANCHOR, Role::Div);
+        let title = outer.content(boxed);
+        let mut inner = Skeleton::new();
+        let p = inner.node(Skeleton::ANCHOR, Role::Paragraph);
+        let line = inner.content(p);
+        let remark = outer.adopt(boxed, inner);
+        assert_eq!(title, Mark::Content(Slot(0)));
+        assert_eq!(remark.mark(line), Mark::Content(Slot(1)));
+        assert_eq!(outer.slot_count(), 2);
+        // The paragraph is the box's second child, after the title's piece.
+        let children = &outer.nodes[boxed.0 as usize].children;
+        assert_eq!(children.len(), 2);
+        let SkChild::Node(adopted) = children[1] else {
+            panic!("the adopted paragraph is a node: {children:?}");
+        };
+        assert_eq!(outer.nodes[adopted.0 as usize].role, Role::Paragraph);
+        assert_eq!(
+            outer.nodes[adopted.0 as usize].children,
+            vec![SkChild::Content(Slot(1))]
+        );
+    }
+
+    #[test]
+    fn placing_a_part_moves_its_items_and_grows_the_fragment() {
+        let mut part = Fragment::new(Size::new(Abs(10.0), Abs(5.0)));
+        part.rect(
+            Point::new(Abs(1.0), Abs(1.0)),
+            Size::default(),
+            Color::BLACK,
+        );
+        let mut whole = Fragment::default();
+        let bottom = whole.stack(vec![part.clone(), part], Abs(2.0), Abs(3.0));
+        assert_eq!(bottom, Abs(13.0));
+        assert_eq!(whole.size, Size::new(Abs(12.0), Abs(13.0)));
+        assert_eq!(whole.items[1].pos, Point::new(Abs(3.0), Abs(9.0)));
+    }
+}

@@ -175,3 +175,6 @@ fn outline_entries(stream: &[Flow], plan: &Plan, first_page: usize) -> Vec<Outli
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,7 +2,7 @@
 //! images, each validated for the keys its kind takes.
 
 use super::types::{Chart, ChartKind, Component, Datum, ImageBlock, Table};
-use super::{assets, numbers, sections::markdown_blocks};
+use super::{assets, markdown, numbers};
 use crate::diag::Diagnostic;
 use crate::spec::{BlockSpec, SpannedStr};
 use serde_spanned::Spanned;
@@ -41,7 +41,7 @@ pub fn component(
         }
         Some("box") => {
             need(&s.text, "text", "\"the box's text\"", diags);
-            let body = markdown_blocks(s.text.as_ref()?, "box text", diags);
+            let body = markdown::blocks(s.text.as_ref()?, "box text", diags);
             Some(Component::Box {
                 title: text(&s.title),
                 body,

@@ -2,15 +2,33 @@
 //!
 //! In: the markdown of a section body. Out: paragraphs, headings and (nested) lists whose
 //! text is runs of plain, bold, italic and linked text. Anything folio does not typeset
-//! (images, tables, code blocks, raw HTML) is reported so nothing vanishes silently.
+//! (images, tables, code blocks, raw HTML) is reported so nothing vanishes silently:
+//! [`blocks`] turns each into a warning at the key's span.
 
 use super::types::{Block, Inline};
+use crate::diag::Diagnostic;
+use crate::spec::SpannedStr;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The result of parsing: blocks, and the names of constructs that were left out.
 pub struct Parsed {
     pub blocks: Vec<Block>,
     pub unsupported: Vec<&'static str>,
+}
+
+/// Parses a markdown value; constructs folio does not set are a warning, not lost silently.
+pub fn blocks(src: &SpannedStr, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
+    let parsed = parse(src.get_ref());
+    for what in parsed.unsupported {
+        diags.push(
+            Diagnostic::warning(
+                format!("`{key}` uses {what}, which folio does not typeset; it is left out"),
+                Some(src.span()),
+            )
+            .with_help("use paragraphs, lists, **bold**, *italic* and [links](https://…)"),
+        );
+    }
+    parsed.blocks
 }
 
 /// Parses markdown into blocks.

@@ -15,10 +15,13 @@ pub mod numbers;
 mod page;
 mod preflight;
 mod print;
+mod report;
 mod sections;
 mod types;
 pub mod values;
 
+pub use print::PrintConfig;
+pub use report::Report;
 pub use types::*;
 
 use crate::diag::Diagnostic;
@@ -64,9 +67,7 @@ pub fn resolve(
         .back
         .as_ref()
         .and_then(|b| b.text.as_ref())
-        .map_or_else(Vec::new, |t| {
-            sections::markdown_blocks(t, "back.text", &mut diags)
-        });
+        .map_or_else(Vec::new, |t| markdown::blocks(t, "back.text", &mut diags));
     let contents = match &spec.contents {
         Some(c) if c.show.as_ref().is_some_and(|s| !*s.get_ref()) => None,
         Some(c) => Some(meta::text_or(&c.title, "Contents")),

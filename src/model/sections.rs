@@ -2,10 +2,10 @@
 
 use super::meta::required;
 use super::numbers;
-use super::types::{Block, Metric, Section};
+use super::types::{Metric, Section};
 use crate::diag::Diagnostic;
 use crate::model::markdown;
-use crate::spec::{MetricSpec, SpannedStr, Spec};
+use crate::spec::{MetricSpec, Spec};
 use serde_spanned::Spanned;
 use std::collections::BTreeSet;
 
@@ -80,7 +80,7 @@ pub fn sections(spec: &Spec, base: &std::path::Path, diags: &mut Vec<Diagnostic>
             title,
             lead: sp.lead.as_ref().map(|l| l.get_ref().clone()),
             body: sp.body.as_ref().map_or_else(Vec::new, |b| {
-                markdown_blocks(b, &format!("{key}.body"), diags)
+                markdown::blocks(b, &format!("{key}.body"), diags)
             }),
             metrics,
             components,
@@ -155,21 +155,6 @@ fn metric(
         detail: ms.detail.as_ref().map(|d| d.get_ref().clone()),
         highlight: ms.highlight.as_ref().is_some_and(|h| *h.get_ref()),
     })
-}
-
-/// Parses a markdown value; constructs folio does not set are a warning, not lost silently.
-pub fn markdown_blocks(src: &SpannedStr, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
-    let parsed = markdown::parse(src.get_ref());
-    for what in parsed.unsupported {
-        diags.push(
-            Diagnostic::warning(
-                format!("`{key}` uses {what}, which folio does not typeset; it is left out"),
-                Some(src.span()),
-            )
-            .with_help("use paragraphs, lists, **bold**, *italic* and [links](https://…)"),
-        );
-    }
-    parsed.blocks
 }
 
 /// "COVID-19: data and research" → "covid-19-data-and-research".

@@ -1,4 +1,4 @@
-//! The resolved report: everything validated, defaulted and loaded.
+//! The parts of the resolved report: everything validated, defaulted and loaded.
 //!
 //! After `model::resolve` nothing is optional that layout needs, and nothing is a string
 //! that still has to be parsed. Spans are kept only where a later stage may still warn
@@ -9,49 +9,7 @@ pub use crate::geom::Ink;
 pub use crate::image::{ImageData, ImageKind};
 
 use crate::geom::{Abs, Color, Size};
-use crate::text::{FamilyId, FontBook};
 use std::sync::Arc;
-
-/// A report ready for layout.
-pub struct Report {
-    pub meta: Meta,
-    pub palette: Palette,
-    pub fonts: FontBook,
-    pub body_family: FamilyId,
-    pub heading_family: FamilyId,
-    pub logo: Option<Logo>,
-    pub page: PageConfig,
-    pub text: TextConfig,
-    /// The contents page's title, if there is one.
-    pub contents: Option<String>,
-    pub numbers: Option<NumbersPage>,
-    pub sections: Vec<Section>,
-    pub back: Vec<Block>,
-    /// The print edition's settings and inks.
-    pub print: PrintConfig,
-}
-
-/// The print edition: geometry, marks, output profile and inks.
-pub struct PrintConfig {
-    /// Write the print edition on every build.
-    pub enabled: bool,
-    pub bleed: Abs,
-    pub marks: bool,
-    pub registration: bool,
-    pub slug: bool,
-    pub safe_area: Abs,
-    /// Total ink limit, per cent.
-    pub ink_limit: f64,
-    /// The CMYK output profile (ICC bytes) and its name.
-    pub profile: Arc<Vec<u8>>,
-    pub profile_name: String,
-    /// What report.toml says about each role's print colour.
-    pub(super) colours: Vec<super::colours::PrintValues>,
-    /// Inks, converter and derived-colour warnings, worked out on first use: building the
-    /// colour transform costs more than the rest of a reader build, so a build that writes
-    /// no print edition never pays for it.
-    pub(super) resolved: std::cell::OnceCell<super::print::Resolved>,
-}
 
 /// What the report is; goes on the cover, in the footer and into the PDF metadata.
 pub struct Meta {

@@ -22,18 +22,24 @@ const LABEL_SHARE: f64 = 0.36;
 const GROUPED_SHARE: f64 = 0.8;
 /// A column takes this share of its slot; the rest separates it from its neighbours.
 const COLUMN_SHARE: f64 = 0.6;
+/// A value axis has about this many intervals: enough to read a value off, few enough
+/// that the tick labels have room.
+const AXIS_INTERVALS: f64 = 4.0;
+/// A series name in the legend wraps at this share of the width.
+const LEGEND_NAME_SHARE: f64 = 0.5;
 
 /// A chart's value as its format prints it.
 pub fn fmt(chart: &Chart, v: f64) -> String {
     numbers::format_in(v, &chart.format, chart.locale).unwrap_or_else(|| v.to_string())
 }
 
-/// A "nice" axis step: 1, 2, 2.5 or 5 times a power of ten, giving about four intervals.
+/// A "nice" axis step: 1, 2, 2.5 or 5 times a power of ten, giving about
+/// [`AXIS_INTERVALS`] intervals.
 pub fn nice_step(max: f64) -> f64 {
     if max <= 0.0 {
         return 1.0;
     }
-    let raw = max / 4.0;
+    let raw = max / AXIS_INTERVALS;
     let mag = 10f64.powf(raw.log10().floor());
     [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
@@ -284,7 +290,7 @@ fn legend(c: &mut Canvas, series: &[String], colours: &[Color], width: Abs, y: A
             swatch,
             colours[j % colours.len()],
         );
-        let lines = c.text(name, &style, width / 2.0);
+        let lines = c.text(name, &style, width * LEGEND_NAME_SHARE);
         let w = width_of(&lines);
         bottom = bottom.max(c.f.stack(lines, x + swatch + geo.swatch_gap, y));
         x += swatch + geo.swatch_gap + w + geo.legend_gap;
