@@ -83,6 +83,8 @@ impl Skeleton {
     /// A skeleton with only its anchor.
     pub fn new() -> Self {
         Self {
+            // The anchor's role is never used: grafting puts its children under the node
+            // the block is placed in.
             nodes: vec![SkNode {
                 role: Role::Div,
                 children: Vec::new(),
