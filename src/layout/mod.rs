@@ -15,24 +15,24 @@
 //! 3. **plan** the body: where each block lands, with keep-with-next, widow/orphan and
 //!    no-split rules and balanced columns;
 //! 4. **settle the contents** from where the headings landed: set and planned until its own
-//!    page count stops moving the page numbers ([`contents::settle`]);
+//!    page count stops moving the page numbers (`contents::settle`);
 //! 5. **place** cover, contents, body and back cover, in reading order, attaching structure;
 //! 6. add **page furniture** (footer, page numbers) when every page is known.
 //!
 //! Layout never sees TOML or PDF: it reads the resolved report and writes frames.
 
-mod block;
-mod components;
+pub mod block;
+pub mod components;
 mod contents;
 mod cover;
-mod cx;
+pub mod cx;
 pub mod flow;
-mod fragment;
+pub mod fragment;
 mod furniture;
 mod heading;
 mod markdown;
 mod section;
-mod text;
+pub mod text;
 pub mod theme;
 
 use crate::frame::{Document, Metadata, OutlineEntry, Page, Structure};

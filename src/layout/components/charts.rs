@@ -34,7 +34,7 @@ pub fn fmt(chart: &Chart, v: f64) -> String {
 }
 
 /// A "nice" axis step: 1, 2, 2.5 or 5 times a power of ten, giving about
-/// [`AXIS_INTERVALS`] intervals.
+/// `AXIS_INTERVALS` intervals.
 pub fn nice_step(max: f64) -> f64 {
     if max <= 0.0 {
         return 1.0;

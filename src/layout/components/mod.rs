@@ -7,6 +7,17 @@
 //! - [`charts`]: bar, grouped, column, line and progress charts;
 //! - [`table`]: tables with repeated heading rows and decimal alignment;
 //! - [`figures`]: pull quotes, highlight boxes and images with captions.
+//!
+//! A new component (a pie chart, a timeline) is a function `(cx, content, width) -> Block`:
+//! make a [`Skeleton`](super::fragment::Skeleton) and the nodes the component means (a
+//! `Figure` with its alt text, say); draw into a [`Fragment`](super::fragment::Fragment)
+//! with its helpers (`rect`, `push`, `stack`, `place`), setting text with `cx.text` or
+//! `cx.paragraph` so its runs are marked against the skeleton; take every size from
+//! `cx.theme`; return `Block::atomic` (or a block of several slices with its break rules),
+//! and add it to [`component`]. To compose measured blocks — text beside a portrait —
+//! measure each at its width, `adopt` each skeleton into one, re-mark each part's items
+//! with the returned `Remark`, and `place` the parts side by side in one fragment, as
+//! [`figures::highlight`] composes the markdown inside a box.
 
 pub mod cards;
 pub mod charts;

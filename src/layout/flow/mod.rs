@@ -10,7 +10,7 @@
 //! Hooks for what is to come sit in the block's [`Breaks`](super::block::Breaks):
 //! `keep_with_next`, `break_before`, `keep_together`, `min_head`/`min_tail` (a table split
 //! keeping two rows each side) and `repeat` (its heading row). A float (a figure that waits
-//! for the next page while text fills the gap) belongs in [`fill::Filler::fill`]: the filler
+//! for the next page while text fills the gap) belongs in `fill::Filler::fill`: the filler
 //! knows the room left in its region before it places each unit.
 
 pub mod columns;
