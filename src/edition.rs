@@ -116,3 +116,82 @@ fn cmyk_png(data: &[u8], print: &PrintConfig) -> Result<CmykPixels, String> {
         key: hasher.finish(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REPORT: &str = r#"
+[report]
+title = "Print"
+organisation = "Test"
+period = "2024"
+date = "2025-01-01"
+
+[brand]
+logo = "logo.png"
+logo_alt = "Logo"
+
+[[sections]]
+title = "One"
+body = "Text with a [link](https://example.org)."
+
+[[sections.blocks]]
+type = "image"
+file = "logo.png"
+alt = "The logo again"
+"#;
+
+    fn reader() -> (crate::model::Report, Document) {
+        let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let (spec, _) = crate::spec::load(REPORT).expect("parses");
+        let (report, _) = crate::model::resolve(&spec, REPORT, &base).expect("resolves");
+        let doc = crate::layout::layout(&report);
+        (report, doc)
+    }
+
+    fn images(doc: &Document) -> Vec<Arc<ImageData>> {
+        doc.pages
+            .iter()
+            .flat_map(|p| &p.items)
+            .filter_map(|i| match &i.kind {
+                ItemKind::Image { image, .. } => Some(image.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_colour_drawn_has_an_ink_and_no_png_is_left() {
+        let (report, doc) = reader();
+        let print = print(&doc, &report.print, "x-print.pdf").expect("converts");
+        let setup = print.print.as_ref().expect("print settings");
+        for c in doc.colours() {
+            assert!(setup.ink(c).is_some(), "no ink for {c}");
+        }
+        let imgs = images(&print);
+        assert_eq!(imgs.len(), 3, "two covers and the body");
+        assert!(imgs.iter().all(|i| matches!(i.kind, ImageKind::Cmyk(_))));
+        // The logo, drawn on both covers, is converted once and shared by both.
+        let covers = [&imgs[0], &imgs[imgs.len() - 1]];
+        assert!(Arc::ptr_eq(covers[0], covers[1]));
+        assert!(
+            images(&doc)
+                .iter()
+                .all(|i| matches!(i.kind, ImageKind::Png(_)))
+        );
+    }
+
+    #[test]
+    fn the_print_edition_has_the_same_pages_and_structure() {
+        let (report, doc) = reader();
+        let print = print(&doc, &report.print, "x-print.pdf").expect("converts");
+        assert_eq!(print.pages.len(), doc.pages.len());
+        assert_eq!(
+            print.structure.content_count(),
+            doc.structure.content_count()
+        );
+        assert_eq!(print.meta, doc.meta);
+        assert!(doc.print.is_none());
+    }
+}

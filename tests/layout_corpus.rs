@@ -148,3 +148,45 @@ fn every_corpus_report_passes_pdf_ua1_and_pdf_a2a() {
         common::assert_ua1_and_a2a(&name(path), &built.pdf);
     }
 }
+
+#[test]
+fn the_checker_finds_a_page_ending_in_a_heading() {
+    // Every rule but this one has a known failure in the corpus that shows it firing; this
+    // one fires on a page whose text after its heading has been taken away.
+    let (_, built) = built()
+        .iter()
+        .find(|(p, _)| name(p) == "minimal")
+        .expect("the minimal report");
+    let page = built
+        .document
+        .pages
+        .iter()
+        .position(|p| p.number.is_some())
+        .expect("a numbered page");
+    let mut pages: Vec<folio::frame::Page> = built.document.pages.clone();
+    let heading = pages[page]
+        .items
+        .iter()
+        .position(
+            |i| matches!(&i.kind, folio::frame::ItemKind::Text(t) if t.text == "Only section"),
+        )
+        .expect("the heading");
+    pages[page].items.truncate(heading + 1);
+    let cut = folio::frame::Document {
+        pages,
+        structure: built.document.structure.clone(),
+        outline: Vec::new(),
+        meta: built.document.meta.clone(),
+        fonts: Vec::new(),
+        cmyk_profile: built.document.cmyk_profile.clone(),
+        print: None,
+        warnings: Vec::new(),
+    };
+    let defects = geometry::check(&cut);
+    assert!(
+        defects
+            .iter()
+            .any(|d| d.check == Check::PageEndsInHeading && d.page == page + 1),
+        "{defects:?}"
+    );
+}
