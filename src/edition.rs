@@ -10,7 +10,7 @@
 //! - **geometry**: bleed, marks, registration targets and the slug line's file name.
 
 use crate::frame::{Document, ItemKind, PrintSetup};
-use crate::image::{CmykPixels, ImageData, ImageKind};
+use crate::images::{CmykPixels, ImageData, ImageKind};
 use crate::model::PrintConfig;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;

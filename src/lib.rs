@@ -3,8 +3,9 @@
 //! The pipeline, one module per stage:
 //! `spec::load` (text → [`spec::Spec`]) → `model::resolve` (→ [`model::Report`]) →
 //! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes); the print edition
-//! passes the Document through `edition::print` first. [`build`] runs it and writes the file
-//! atomically.
+//! passes the Document through `edition::print` first. Beside layout and the PDF,
+//! `web::export` turns the same report into an HTML page and its files. [`build`] runs it
+//! and writes the files atomically.
 
 pub mod build;
 pub mod calendar;
@@ -12,10 +13,11 @@ pub mod diag;
 pub mod edition;
 pub mod frame;
 pub mod geom;
-pub mod image;
+pub mod images;
 pub mod layout;
 pub mod model;
 pub mod pdf;
 pub mod preflight;
 pub mod spec;
 pub mod text;
+pub mod web;

@@ -6,6 +6,7 @@
 
 mod build;
 mod init;
+mod serve;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -24,8 +25,10 @@ pub const EXIT_IO: u8 = 3;
   folio init my-report          start a new report that builds at once
   folio build                   build report.toml into report.pdf
   folio build annual.toml -o out/annual-2020.pdf
+  folio build --edition web    the web edition, in the folder report-web
   folio check                   find every problem without writing a PDF
   folio watch                   rebuild on every save
+  folio watch --edition web     serve the web edition and reload it on every save
   folio schema > folio.schema.json
   folio preflight report-print.pdf   check any PDF for print
 
@@ -57,7 +60,8 @@ enum Command {
         #[arg(long)]
         force: bool,
         /// Which edition: `reader` (tagged, PDF/UA-1 + PDF/A-2a), `print` (PDF/X-4, written
-        /// as NAME-print.pdf) or `both`. Default: reader, plus print if `[print] enabled`.
+        /// as NAME-print.pdf), `both`, `web` (an HTML page in the folder NAME-web, with the
+        /// reader PDF) or `all`. Default: reader, plus print if `[print] enabled`.
         #[arg(long, value_enum)]
         edition: Option<Edition>,
     },
@@ -87,6 +91,13 @@ enum Command {
         input: PathBuf,
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The editions to rebuild, as for `build`; `web` or `all` also serves the web
+        /// edition on localhost and reloads the page after every build.
+        #[arg(long, value_enum)]
+        edition: Option<Edition>,
+        /// The port to serve the web edition on (default: any free port).
+        #[arg(long)]
+        port: Option<u16>,
     },
 }
 
@@ -96,6 +107,23 @@ pub enum Edition {
     Reader,
     Print,
     Both,
+    Web,
+    All,
+}
+
+impl Edition {
+    /// The editions a `--edition` asks for.
+    pub fn editions(edition: Option<Edition>) -> folio::build::Editions {
+        let only = |reader, print, web| folio::build::Editions { reader, print, web };
+        match edition {
+            None => folio::build::Editions::default(),
+            Some(Edition::Reader) => only(true, Some(false), false),
+            Some(Edition::Print) => only(false, Some(true), false),
+            Some(Edition::Both) => only(true, Some(true), false),
+            Some(Edition::Web) => only(false, Some(false), true),
+            Some(Edition::All) => only(true, Some(true), true),
+        }
+    }
 }
 
 /// How chatty to be.
@@ -118,24 +146,13 @@ pub fn run() -> ExitCode {
             output,
             force,
             edition,
-        } => {
-            let editions = match edition {
-                None => folio::build::Editions::default(),
-                Some(Edition::Reader) => folio::build::Editions {
-                    reader: true,
-                    print: Some(false),
-                },
-                Some(Edition::Print) => folio::build::Editions {
-                    reader: false,
-                    print: Some(true),
-                },
-                Some(Edition::Both) => folio::build::Editions {
-                    reader: true,
-                    print: Some(true),
-                },
-            };
-            build::build(&input, output.as_deref(), force, editions, v)
-        }
+        } => build::build(
+            &input,
+            output.as_deref(),
+            force,
+            Edition::editions(edition),
+            v,
+        ),
         Command::Check { input } => build::check(&input, v),
         Command::Init { dir } => init::init(&dir, v),
         Command::Schema => {
@@ -146,7 +163,18 @@ pub fn run() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Command::Watch { input, output } => watch::watch(&input, output.as_deref(), v),
+        Command::Watch {
+            input,
+            output,
+            edition,
+            port,
+        } => watch::watch(
+            &input,
+            output.as_deref(),
+            Edition::editions(edition),
+            port,
+            v,
+        ),
         Command::Preflight { file, ink_limit } => preflight(&file, ink_limit, v),
     }
 }

@@ -4,7 +4,7 @@
 use super::{Document, ItemKind};
 use crate::calendar::Date;
 use crate::geom::{Abs, Color, Ink};
-use crate::image::ImageKind;
+use crate::images::ImageKind;
 use std::sync::Arc;
 
 /// The document's metadata, as report.toml gives it (never from the clock).

@@ -23,7 +23,7 @@ pub use meta::{Metadata, PrintSetup};
 pub use structure::{Child, ContentId, Node, NodeId, Role, Structure};
 
 use crate::geom::{Abs, Color, Point, Rect, Size};
-use crate::image::ImageData;
+use crate::images::ImageData;
 use crate::text::{FaceId, Glyph, fonts::Face};
 use std::ops::Range;
 use std::sync::Arc;

@@ -6,7 +6,7 @@
 
 pub use crate::calendar::Date;
 pub use crate::geom::Ink;
-pub use crate::image::{ImageData, ImageKind};
+pub use crate::images::{ImageData, ImageKind};
 
 use crate::geom::{Abs, Color, Size};
 use std::sync::Arc;

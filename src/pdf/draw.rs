@@ -3,7 +3,7 @@
 use super::ExportError;
 pub use super::mode::Mode;
 use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
-use crate::image::ImageKind;
+use crate::images::ImageKind;
 use crate::text::fonts::Face;
 use krilla::Data;
 use krilla::action::LinkAction;

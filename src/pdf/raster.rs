@@ -4,7 +4,7 @@
 //! (`edition::print`), with their alpha channel. Out: a krilla image whose alpha becomes a
 //! soft mask. Nothing here converts colour: the exporter draws what the Document holds.
 
-use crate::image::CmykPixels;
+use crate::images::CmykPixels;
 use krilla::image::{BitsPerComponent, CustomImage, Image, ImageColorspace};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;

@@ -12,7 +12,7 @@
 use crate::diag::Diagnostic;
 use crate::frame::{Artifact, Document, ItemKind, Tag};
 use crate::geom::Rect;
-use crate::image::ImageKind;
+use crate::images::ImageKind;
 use crate::model::Report;
 
 /// Print resolution: 300 pixels per inch at the placed size.
