@@ -1,8 +1,8 @@
 //! `[[sections.blocks]]` → [`Component`]s: charts, pull quotes, highlight boxes, tables and
 //! images, each validated for the keys its kind takes.
 
-use super::sections::Writing;
 use super::types::{Chart, ChartKind, Component, Datum, ImageBlock, Table};
+use super::writing::Writing;
 use super::{assets, numbers};
 use crate::diag::Diagnostic;
 use crate::spec::{self, BlockSpec, Cell, ChartSpec, ImageSpec, SpannedStr, TableSpec, Width};
@@ -88,6 +88,7 @@ fn image(i: &ImageSpec, base: &Path, diags: &mut Vec<Diagnostic>) -> Option<Imag
     };
     Some(ImageBlock {
         image: Arc::new(image),
+        span: Some(file.span()),
         width,
         caption: i.caption.as_ref().map(|t| t.get_ref().clone()),
         credit: i.credit.as_ref().map(|t| t.get_ref().clone()),

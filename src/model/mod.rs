@@ -16,11 +16,15 @@ pub mod numbers;
 mod page;
 mod preflight;
 mod print;
+mod report;
 mod sections;
 mod types;
 pub mod typography;
 pub mod values;
+mod writing;
 
+pub use print::PrintConfig;
+pub use report::Report;
 pub use sections::slug;
 pub use types::*;
 
@@ -54,7 +58,7 @@ pub fn resolve(
     let logo = logo(spec, base, &mut diags);
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
-    let writing = sections::Writing::new(spec, source);
+    let writing = writing::Writing::new(spec, source);
     let sections = sections::sections(spec, base, &writing, &mut diags);
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
         title: meta::text_or(&n.title, "2020 in numbers"),
@@ -140,6 +144,7 @@ fn logo(spec: &Spec, base: &Path, diags: &mut Vec<Diagnostic>) -> Option<Logo> {
     };
     Some(Logo {
         image: Arc::new(image),
+        span: Some(path.span()),
         alt,
     })
 }

@@ -8,7 +8,7 @@
 //! 100 % K, never as a rich four-colour black that would blur small type on press.
 
 use super::colours::PrintValues;
-use super::types::{Ink, PrintConfig};
+use super::types::Ink;
 use super::{parse_or, values};
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Color};
@@ -28,6 +28,28 @@ const DEFAULT_SAFE_MM: f64 = 5.0;
 const DEFAULT_INK_LIMIT: f64 = 320.0;
 /// A text colour this dark (WCAG luminance) reads as black and prints as 100 % K.
 const BLACK_TEXT_LUMINANCE: f64 = 0.05;
+
+/// The print edition: geometry, marks, output profile and inks.
+pub struct PrintConfig {
+    /// Write the print edition on every build.
+    pub enabled: bool,
+    pub bleed: Abs,
+    pub marks: bool,
+    pub registration: bool,
+    pub slug: bool,
+    pub safe_area: Abs,
+    /// Total ink limit, per cent.
+    pub ink_limit: f64,
+    /// The CMYK output profile (ICC bytes) and its name.
+    pub profile: Arc<Vec<u8>>,
+    pub profile_name: String,
+    /// What report.toml says about each role's print colour.
+    pub(super) colours: Vec<PrintValues>,
+    /// Inks, converter and derived-colour warnings, worked out on first use: building the
+    /// colour transform costs more than the rest of a reader build, so a build that writes
+    /// no print edition never pays for it.
+    pub(super) resolved: std::cell::OnceCell<Resolved>,
+}
 
 /// Whether `bytes` is an ICC profile for CMYK (checked without building a transform).
 fn is_cmyk_profile(bytes: &[u8]) -> bool {

@@ -2,46 +2,12 @@
 
 use super::meta::required;
 use super::numbers;
-use super::types::{Block, Metric, Section};
+use super::types::{Metric, Section};
+use super::writing::Writing;
 use crate::diag::Diagnostic;
-use crate::model::markdown;
-use crate::spec::{MetricSpec, SpannedStr, Spec};
+use crate::spec::{MetricSpec, Spec};
 use serde_spanned::Spanned;
 use std::collections::BTreeSet;
-
-/// How text values are written out: the source (to point into a long text), and the
-/// report's typographic choices.
-pub struct Writing<'a> {
-    pub source: &'a str,
-    pub smart_quotes: bool,
-}
-
-impl Writing<'_> {
-    /// Reads `[text] smart_quotes` (on unless switched off).
-    pub fn new<'a>(spec: &Spec, source: &'a str) -> Writing<'a> {
-        Writing {
-            source,
-            smart_quotes: spec.text.smart_quotes.as_ref().is_none_or(|s| *s.get_ref()),
-        }
-    }
-
-    /// Parses a markdown value. Constructs folio does not set are a warning, not lost
-    /// silently; headings are checked and numbered from the body's first heading.
-    pub fn markdown(&self, src: &SpannedStr, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
-        let mut parsed = markdown::parse_with(src.get_ref(), self.smart_quotes);
-        for what in parsed.unsupported {
-            diags.push(
-                Diagnostic::warning(
-                    format!("`{key}` uses {what}, which folio does not typeset; it is left out"),
-                    Some(src.span()),
-                )
-                .with_help("use paragraphs, lists, **bold**, *italic* and [links](https://…)"),
-            );
-        }
-        super::preflight::heading_levels(&mut parsed.blocks, src, self.source, key, diags);
-        parsed.blocks
-    }
-}
 
 /// Reads every section; an empty report is an error.
 pub fn sections(

@@ -3,7 +3,7 @@
 //! Each parser returns a plain `Result<_, String>` whose error says what was expected; the
 //! caller attaches the span and the key.
 
-use super::types::Date;
+use crate::calendar::Date;
 use crate::geom::{Abs, Color, Size};
 use crate::spec::PaperName;
 
