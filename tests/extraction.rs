@@ -12,34 +12,43 @@ use folio::frame::ItemKind;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Every report the text tests build: the shipped one, the small snapshot report and the
-/// constructed reports in `tests/data/text/` (a 24-section report among them).
+/// Every test report: the shipped one, the text reports in `tests/data/text/` (a 24-section
+/// report among them) and the layout corpus (`tests/layout/`: page sizes, large print, long
+/// titles, huge tables, Welsh …).
 fn reports() -> Vec<(String, String, PathBuf)> {
+    let mut out = text_reports();
+    out.extend(folder("tests/layout"));
+    out
+}
+
+/// The shipped report and the text reports of `tests/data/text/`.
+fn text_reports() -> Vec<(String, String, PathBuf)> {
     let root = common::root();
-    let mut out = vec![
-        (
-            "report.toml".to_string(),
-            read(&root.join("report.toml")),
-            root.clone(),
-        ),
-        (
-            "small.toml".to_string(),
-            read(&root.join("tests/data/small.toml")),
-            root.join("tests/data"),
-        ),
-    ];
-    let dir = root.join("tests/data/text");
+    let mut out = vec![(
+        "report.toml".to_string(),
+        read(&root.join("report.toml")),
+        root.clone(),
+    )];
+    out.extend(folder("tests/data/text"));
+    out
+}
+
+/// The reports in a folder of the repository, by file name.
+fn folder(folder: &str) -> Vec<(String, String, PathBuf)> {
+    let dir = common::root().join(folder);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/data/text")
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     files.sort();
-    for f in files {
-        let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        out.push((name, read(&f), dir.clone()));
-    }
-    out
+    files
+        .into_iter()
+        .map(|f| {
+            let name = format!("{folder}/{}", f.file_name().unwrap().to_string_lossy());
+            (name, read(&f), dir.clone())
+        })
+        .collect()
 }
 
 fn read(p: &Path) -> String {
@@ -214,12 +223,30 @@ fn no_glyph_of_any_test_report_maps_to_trailing_white_space() {
 
 #[test]
 fn readers_extract_every_word_whole_and_in_reading_order() {
-    let dir = std::env::temp_dir().join(format!("folio-extraction-{}", std::process::id()));
+    readers_agree_with_the_drawn_text(text_reports());
+}
+
+/// The layout corpus read back the same way. It fails today where layout draws text off the
+/// page or under other text (a 58-letter Welsh name in a heading, a caption below a tall
+/// image, a footer title running under the page number on A5, chart axis labels that touch
+/// in large print): readers drop or merge that text. Run with `cargo test -- --ignored`.
+#[test]
+#[ignore = "layout still draws some corpus text off the page or under other text"]
+fn readers_extract_every_word_of_the_layout_corpus() {
+    readers_agree_with_the_drawn_text(folder("tests/layout"));
+}
+
+fn readers_agree_with_the_drawn_text(reports: Vec<(String, String, PathBuf)>) {
+    let dir = std::env::temp_dir().join(format!(
+        "folio-extraction-{}-{}",
+        std::process::id(),
+        reports.len()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     let mut failures = Vec::new();
-    for (name, source, base) in reports() {
+    for (name, source, base) in reports {
         let built = common::build_in(&source, &base);
-        let file = dir.join(name.replace(".toml", ".pdf"));
+        let file = dir.join(name.replace(".toml", ".pdf").replace('/', "-"));
         std::fs::write(&file, &built.pdf).unwrap();
         let expected = words(&drawn_text(&built.document));
         for (reader, text) in installed(&file) {

@@ -180,8 +180,7 @@ fn an_unknown_fallback_family_is_an_error_at_its_key() {
         rendered.contains("did you mean `Noto Emoji`?"),
         "{rendered}"
     );
-    // The list's place (every entry of a list shares it for now).
-    assert!(rendered.contains("report.toml:8:12"), "{rendered}");
+    assert!(rendered.contains("report.toml:8:13"), "{rendered}");
 }
 
 #[test]

@@ -11,6 +11,7 @@ use crate::diag::Diagnostic;
 use crate::geom::{Abs, Size};
 use crate::spec::SpannedStr;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Loads an image file (SVG, PNG or JPEG) named by `key`; an SVG's lettering is set in the
 /// fonts of `svg` (see `svg_fonts`).
@@ -63,8 +64,8 @@ pub fn image(
             let is_png = data.starts_with(b"\x89PNG");
             let is_jpeg = data.starts_with(&[0xFF, 0xD8]);
             let kind = match (ext.as_str(), is_png, is_jpeg) {
-                ("png", true, _) => ImageKind::Png(data),
-                ("jpg" | "jpeg", _, true) => ImageKind::Jpeg(data),
+                ("png", true, _) => ImageKind::Png(Arc::new(data)),
+                ("jpg" | "jpeg", _, true) => ImageKind::Jpeg(Arc::new(data)),
                 _ => return Err(corrupt("its contents do not match its extension")),
             };
             // Pixels are placed at 72 per inch until a size is given; layout scales them.

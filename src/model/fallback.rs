@@ -10,7 +10,8 @@
 //! parsed only when a character of the report is missing from every face before it, so a
 //! report its fonts cover pays nothing for them.
 
-use super::types::{Block, Component, Report};
+use super::Report;
+use super::types::{Block, Component};
 use crate::diag::Diagnostic;
 use crate::text::fallback::BUILTIN_FALLBACK;
 use crate::text::fonts::DEFAULT_FAMILY;
@@ -105,7 +106,7 @@ fn take(
 /// Calls `f` with every text the report prints.
 fn collect(r: &Report, f: &mut impl FnMut(&str)) {
     let m = &r.meta;
-    for s in [&m.title, &m.organisation, &m.period] {
+    for s in [&m.title, &m.organisation, &m.period, &r.footer] {
         f(s);
     }
     let t = &m.strings;

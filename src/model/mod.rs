@@ -12,17 +12,24 @@ mod coverage;
 mod fallback;
 pub mod fonts;
 pub mod lang;
+mod language;
 pub mod markdown;
 mod meta;
 pub mod numbers;
 mod page;
 mod preflight;
 mod print;
+mod report;
 mod sections;
 mod svg_fonts;
 mod types;
+pub mod typography;
 pub mod values;
+mod writing;
 
+pub use print::PrintConfig;
+pub use report::Report;
+pub use sections::slug;
 pub use types::*;
 
 use crate::diag::Diagnostic;
@@ -62,7 +69,8 @@ pub fn resolve(
     let logo = logo(spec, base, &svg, &mut diags);
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
-    let sections = sections::sections(spec, base, &svg, &meta.strings, &mut diags);
+    let writing = writing::Writing::new(spec, source);
+    let sections = sections::sections(spec, base, &writing, &svg, &meta.strings, &mut diags);
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
         title: meta::text_or(
             &n.title,
@@ -78,9 +86,7 @@ pub fn resolve(
         .back
         .as_ref()
         .and_then(|b| b.text.as_ref())
-        .map_or_else(Vec::new, |t| {
-            sections::markdown_blocks(t, "back.text", &mut diags)
-        });
+        .map_or_else(Vec::new, |t| writing.markdown(t, "back.text", &mut diags));
     let contents = match &spec.contents {
         Some(c) if c.show.as_ref().is_some_and(|s| !*s.get_ref()) => None,
         Some(c) => Some(meta::text_or(&c.title, &meta.strings.contents)),
@@ -88,12 +94,17 @@ pub fn resolve(
     };
 
     preflight::contrast(spec, &palette, &mut diags);
-    preflight::heading_levels(spec, &sections, &mut diags);
 
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
+    let footer = spec
+        .footer
+        .as_ref()
+        .and_then(|f| f.text.as_ref())
+        .map_or_else(|| meta.title.clone(), |t| t.get_ref().clone());
     let mut report = Report {
+        footer,
         meta,
         palette,
         fonts,
@@ -108,6 +119,9 @@ pub fn resolve(
         back,
         print,
     };
+    if writing.smart_quotes {
+        typography::smarten(&mut report);
+    }
     let missing = fallback::plan(&mut report, &fallback_families);
     fallback::warnings(&missing, source, &mut diags);
     Ok((report, diags))
@@ -120,7 +134,8 @@ fn logo(
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Logo> {
-    let path = spec.brand.logo.as_ref()?;
+    let logo = spec.brand.logo.as_ref()?;
+    let path = &serde_spanned::Spanned::new(logo.span(), logo.get_ref().to_string());
     let image = assets::image(base, "brand.logo", path, svg)
         .map_err(|d| diags.push(d))
         .ok()?;
@@ -143,19 +158,21 @@ fn logo(
     };
     Some(Logo {
         image: Arc::new(image),
+        span: Some(path.span()),
         alt,
     })
 }
 
-/// Parses a spanned string with `parse`, recording an error and using `fallback` on failure.
-fn parse_or<T>(
+/// Parses a spanned text value with `parse`, recording an error and using `fallback` on
+/// failure.
+fn parse_or<T, V: AsRef<str>>(
     diags: &mut Vec<Diagnostic>,
-    value: &SpannedStr,
+    value: &serde_spanned::Spanned<V>,
     key: &str,
     parse: impl Fn(&str) -> Result<T, String>,
     fallback: T,
 ) -> T {
-    parse(value.get_ref()).unwrap_or_else(|e| {
+    parse(value.get_ref().as_ref()).unwrap_or_else(|e| {
         diags.push(Diagnostic::error(
             format!("`{key}`: {e}"),
             Some(value.span()),

@@ -1,25 +1,45 @@
 //! Number formats for metrics given as `number` + `format`, for chart values and tables.
 //!
-//! In: a number, a format name and the report's language. Out: the figure as a reader of
-//! that language expects it: grouped digits ("42,000"; German "42.000"; French "42 000";
-//! Spanish "4000" but "40.000"; Indian English "12,34,567"), compact ("2m", "7.2m",
-//! "£16.6m", "1.5bn"), percentages. How a language groups digits — its separators, group
-//! sizes and the smallest number it groups — comes from CLDR, through ICU4X's decimal
-//! formatter and its compiled data; the compact and worded forms keep English suffixes
-//! ("m", "bn", "million") in every language.
+//! In: a number, a [`Format`] (the spec's [`NumberFormat`] and its decimals) and the
+//! report's language. Out: the figure as a reader of that language expects it: grouped
+//! digits ("42,000"; German "42.000"; French "42 000"; Spanish "4000" but "40.000"; Indian
+//! English "12,34,567"), compact ("2m", "7.2m", "£2.48m", "1.5bn"), percentages. How a
+//! language groups digits — its separators, group sizes and the smallest number it groups —
+//! comes from CLDR, through ICU4X's decimal formatter and its compiled data; the compact
+//! and worded forms keep English suffixes ("m", "bn", "million") in every language.
 
 use icu_decimal::DecimalFormatter;
 
-/// The format names report.toml accepts.
-pub const FORMATS: [&str; 7] = [
-    "grouped",
-    "compact",
-    "words",
-    "percent",
-    "currency",
-    "currency-eur",
-    "currency-usd",
-];
+pub use crate::spec::NumberFormat;
+
+/// How a number is written: the format, and the decimal places of a scaled figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Format {
+    pub kind: NumberFormat,
+    /// Decimal places of compact, words and currency figures (trailing zeros dropped).
+    pub decimals: u8,
+}
+
+/// One decimal: "7.2m", the house style of the shipped report's figures.
+pub const DEFAULT_DECIMALS: u8 = 1;
+/// Beyond three decimals a scaled figure ("£2.4812m") stops being a headline figure.
+pub const MAX_DECIMALS: u8 = 3;
+
+impl Format {
+    /// `kind` with the default decimals.
+    pub const fn of(kind: NumberFormat) -> Self {
+        Self {
+            kind,
+            decimals: DEFAULT_DECIMALS,
+        }
+    }
+}
+
+impl Default for Format {
+    fn default() -> Self {
+        Self::of(NumberFormat::Grouped)
+    }
+}
 
 /// How a language writes numbers, as CLDR gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,18 +107,32 @@ impl Locale {
     }
 }
 
-/// Formats `n` as `format` in `locale`; `None` for an unknown format.
-pub fn format_in(n: f64, format: &str, locale: Locale) -> Option<String> {
-    Some(match format {
-        "grouped" => grouped_in(n, 2, locale),
-        "compact" => scaled(n, "bn", "m", locale),
-        "words" => scaled(n, " billion", " million", locale),
-        "percent" => format!("{}%", grouped_in(n, 1, locale)),
-        "currency" => format!("£{}", scaled(n, "bn", "m", locale)),
-        "currency-eur" => format!("€{}", scaled(n, "bn", "m", locale)),
-        "currency-usd" => format!("${}", scaled(n, "bn", "m", locale)),
-        _ => return None,
+/// Formats `n` as `format` in `locale`; `None` for a number that is not finite.
+pub fn format_in(n: f64, format: &Format, locale: Locale) -> Option<String> {
+    if !n.is_finite() {
+        return None;
+    }
+    let places = usize::from(format.decimals.min(MAX_DECIMALS));
+    let scaled = |billion, million| scaled(n, billion, million, places, locale);
+    Some(match format.kind {
+        NumberFormat::Grouped => grouped_in(n, 2, locale),
+        NumberFormat::Compact => scaled("bn", "m"),
+        NumberFormat::Words => scaled(" billion", " million"),
+        NumberFormat::Percent => format!("{}%", grouped_in(n, places, locale)),
+        NumberFormat::Currency => format!("£{}", scaled("bn", "m")),
+        NumberFormat::CurrencyEur => format!("€{}", scaled("bn", "m")),
+        NumberFormat::CurrencyUsd => format!("${}", scaled("bn", "m")),
     })
+}
+
+/// Formats `n` as `format`, in English; `None` for a number that is not finite.
+pub fn format(n: f64, format: &Format) -> Option<String> {
+    format_in(n, format, Locale::EN)
+}
+
+/// "42,000", "1,234.5".
+pub fn grouped(n: f64) -> String {
+    grouped_in(n, 2, Locale::EN)
 }
 
 /// `n` with at most `places` decimals (no trailing zeros), grouped as `locale` groups.
@@ -130,25 +164,15 @@ fn grouped_in(n: f64, places: usize, locale: Locale) -> String {
     out
 }
 
-/// Formats `n` as `format`, in English; `None` for an unknown format.
-pub fn format(n: f64, format: &str) -> Option<String> {
-    format_in(n, format, Locale::EN)
-}
-
-/// "42,000", "1,234.5".
-pub fn grouped(n: f64) -> String {
-    grouped_in(n, 2, Locale::EN)
-}
-
-/// `n` in billions or millions with the given suffixes, to one decimal; grouped digits below
-/// a million.
-fn scaled(n: f64, billion: &str, million: &str, locale: Locale) -> String {
+/// `n` in billions or millions with the given suffixes, to `places` decimals ("500k" is
+/// not en-GB house style: thousands stay grouped); grouped digits below a million.
+fn scaled(n: f64, billion: &str, million: &str, places: usize, locale: Locale) -> String {
     const BILLION: f64 = 1e9;
     const MILLION: f64 = 1e6;
     if n.abs() >= BILLION {
-        format!("{}{billion}", grouped_in(n / BILLION, 1, locale))
+        format!("{}{billion}", grouped_in(n / BILLION, places, locale))
     } else if n.abs() >= MILLION {
-        format!("{}{million}", grouped_in(n / MILLION, 1, locale))
+        format!("{}{million}", grouped_in(n / MILLION, places, locale))
     } else {
         grouped_in(n, 2, locale)
     }
@@ -211,23 +235,45 @@ fn trim(n: f64, places: usize) -> String {
 mod tests {
     use super::*;
 
+    use NumberFormat as F;
+
+    fn f(n: f64, kind: NumberFormat) -> String {
+        format(n, &Format::of(kind)).unwrap()
+    }
+
     #[test]
     fn en_gb_formats() {
-        assert_eq!(format(42000.0, "grouped").unwrap(), "42,000");
-        assert_eq!(format(2_000_000.0, "compact").unwrap(), "2m");
-        assert_eq!(format(7_200_000.0, "compact").unwrap(), "7.2m");
-        assert_eq!(format(16_600_000.0, "currency").unwrap(), "£16.6m");
-        assert_eq!(format(99.0, "percent").unwrap(), "99%");
-        assert_eq!(format(1100.0, "compact").unwrap(), "1,100");
-        assert_eq!(format(1.0, "roman"), None);
-        assert_eq!(format(2_000_000.0, "words").unwrap(), "2 million");
-        assert_eq!(format(16_600_000.0, "currency-eur").unwrap(), "€16.6m");
-        assert_eq!(format(2_500_000_000.0, "currency-usd").unwrap(), "$2.5bn");
+        assert_eq!(f(42000.0, F::Grouped), "42,000");
+        assert_eq!(f(2_000_000.0, F::Compact), "2m");
+        assert_eq!(f(7_200_000.0, F::Compact), "7.2m");
+        assert_eq!(f(16_600_000.0, F::Currency), "£16.6m");
+        assert_eq!(f(99.0, F::Percent), "99%");
+        assert_eq!(f(1100.0, F::Compact), "1,100");
+        assert_eq!(f(2_000_000.0, F::Words), "2 million");
+        assert_eq!(f(16_600_000.0, F::CurrencyEur), "€16.6m");
+        assert_eq!(f(2_500_000_000.0, F::CurrencyUsd), "$2.5bn");
+        assert_eq!(format(f64::NAN, &Format::default()), None);
+    }
+
+    #[test]
+    fn decimals_set_the_places_of_scaled_figures() {
+        let two = Format {
+            kind: F::Currency,
+            decimals: 2,
+        };
+        assert_eq!(format(2_480_000.0, &two).unwrap(), "£2.48m");
+        assert_eq!(f(2_480_000.0, F::Currency), "£2.5m");
+        let none = Format {
+            kind: F::Compact,
+            decimals: 0,
+        };
+        assert_eq!(format(2_480_000.0, &none).unwrap(), "2m");
     }
 
     #[test]
     fn each_language_groups_digits_as_cldr_says() {
-        let f = |tag: &str, n: f64| format_in(n, "grouped", Locale::for_language(tag)).unwrap();
+        let g = Format::default();
+        let f = |tag: &str, n: f64| format_in(n, &g, Locale::for_language(tag)).unwrap();
         assert_eq!(f("de-DE", 42000.5), "42.000,5");
         assert_eq!(f("fr", 42000.0), "42\u{202F}000");
         assert_eq!(f("en-GB", 42000.0), "42,000");
@@ -242,7 +288,12 @@ mod tests {
         assert!(swiss == "42'000" || swiss == "42\u{2019}000", "{swiss}");
         assert_eq!(f("en", -1500.0), "−1,500");
         assert_eq!(
-            format_in(16_600_000.0, "currency-eur", Locale::for_language("de")).unwrap(),
+            format_in(
+                16_600_000.0,
+                &Format::of(F::CurrencyEur),
+                Locale::for_language("de")
+            )
+            .unwrap(),
             "€16,6m"
         );
         // A tag that does not parse writes numbers the English way.

@@ -2,10 +2,10 @@
 
 use super::meta::required;
 use super::numbers;
-use super::types::{Block, Metric, Section};
+use super::types::{Metric, Section};
+use super::writing::Writing;
 use crate::diag::Diagnostic;
-use crate::model::markdown;
-use crate::spec::{MetricSpec, SpannedStr, Spec};
+use crate::spec::{MetricSpec, Spec};
 use serde_spanned::Spanned;
 use std::collections::BTreeSet;
 
@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 pub fn sections(
     spec: &Spec,
     base: &std::path::Path,
+    writing: &Writing,
     svg: &usvg::Options,
     strings: &super::lang::Strings,
     diags: &mut Vec<Diagnostic>,
@@ -23,37 +24,30 @@ pub fn sections(
                 "the report has no sections",
                 spec.report.as_ref().map(|r| r.span()).or(Some(0..0)),
             )
-            .with_help("add at least one [[sections]] table with a `title`"),
+            .with_help("add at least one [[sections]] table with a `title`")
+            .missing(&["sections"]),
         );
     }
-    let locale = numbers::Locale::for_language(
-        spec.report
-            .as_ref()
-            .and_then(|r| r.get_ref().language.as_ref())
-            .map_or("en-GB", |l| l.get_ref().as_str()),
-    );
-    let english = spec
+    let written_language = spec
         .report
         .as_ref()
-        .and_then(|r| r.get_ref().language.as_ref())
-        .is_none_or(|l| super::lang::is_english(l.get_ref()));
+        .and_then(|r| r.get_ref().language.as_ref());
+    let locale =
+        numbers::Locale::for_language(written_language.map_or("en-GB", |l| l.get_ref().as_str()));
+    let english = written_language.is_none_or(|l| super::lang::is_english(l.get_ref()));
     let mut ids = BTreeSet::new();
     // Languages already noted as not hyphenated, so each is noted once.
     let mut noted = Vec::new();
     let hyphenate = spec.text.hyphenate.as_ref().is_none_or(|h| *h.get_ref());
-    if let Some(l) = spec
-        .report
-        .as_ref()
-        .and_then(|r| r.get_ref().language.as_ref())
+    if let Some(l) = written_language
         && hyphenate
     {
         let lang = super::lang::Language::new(l.get_ref().trim());
         super::lang::hyphenation_note(&lang, Some(l.span()), &mut noted, diags);
     }
     let mut out = Vec::new();
-    for (i, s) in spec.sections.iter().enumerate() {
+    for s in &spec.sections {
         let sp = s.get_ref();
-        let key = format!("sections[{}]", i + 1);
         let title = required(
             &sp.title,
             "title",
@@ -81,11 +75,13 @@ pub fn sections(
         let components = sp
             .blocks
             .iter()
-            .filter_map(|b| super::components::component(b, base, svg, locale, strings, diags))
+            .filter_map(|b| {
+                super::components::component(b, base, locale, writing, svg, strings, diags)
+            })
             .collect();
         let columns = match sp.columns.as_ref().map(|c| *c.get_ref()) {
             None => 1,
-            Some(n) if n == 1.0 || n == 2.0 => n as u8,
+            Some(n @ (1 | 2)) => n,
             Some(n) => {
                 diags.push(
                     Diagnostic::error(
@@ -97,31 +93,35 @@ pub fn sections(
                 1
             }
         };
-        let lang = sp.lang.as_ref().map(|l| {
-            if let Err(help) = super::lang::check_tag(l.get_ref()) {
-                diags.push(
+        let lang =
+            sp.lang.as_ref().map(|l| {
+                if let Err(why) = super::language::tag(l.get_ref()) {
+                    diags.push(
                     Diagnostic::error(
-                        format!("`lang` is not a language tag: `{}`", l.get_ref()),
+                        format!("`lang`: {}", why.replace("write language =", "write lang =")),
                         Some(l.span()),
                     )
-                    .with_help(help),
+                    .with_help(
+                        "screen readers choose their voice by this tag, and folio its hyphenation",
+                    ),
                 );
-            }
-            let lang = super::lang::Language::new(l.get_ref().trim());
-            if hyphenate {
-                super::lang::hyphenation_note(&lang, Some(l.span()), &mut noted, diags);
-            }
-            lang
-        });
+                }
+                let lang = super::lang::Language::new(l.get_ref().trim());
+                if hyphenate {
+                    super::lang::hyphenation_note(&lang, Some(l.span()), &mut noted, diags);
+                }
+                lang
+            });
         out.push(Section {
             lang,
             columns,
             id,
             title,
             lead: sp.lead.as_ref().map(|l| l.get_ref().clone()),
-            body: sp.body.as_ref().map_or_else(Vec::new, |b| {
-                markdown_blocks(b, &format!("{key}.body"), diags)
-            }),
+            body: sp
+                .body
+                .as_ref()
+                .map_or_else(Vec::new, |b| writing.markdown(b, "body", diags)),
             metrics,
             components,
             new_page: sp.new_page.as_ref().is_some_and(|n| *n.get_ref()),
@@ -145,25 +145,22 @@ fn metric(
         Some(m.span()),
         diags,
     );
+    let format = super::components::number_format(&ms.format, &ms.decimals, diags);
     let (value, span) = match (&ms.value, &ms.number) {
         (Some(v), None) => (v.get_ref().clone(), v.span()),
-        (None, Some(n)) => {
-            let fmt = ms
-                .format
-                .as_ref()
-                .map_or("grouped", |f| f.get_ref().as_str());
-            match numbers::format_in(*n.get_ref(), fmt, locale) {
-                Some(v) => (v, n.span()),
-                None => {
-                    let span = ms.format.as_ref().map(|f| f.span());
-                    diags.push(
-                        Diagnostic::error(format!("unknown number format `{fmt}`"), span)
-                            .with_help(format!("use one of: {}", numbers::FORMATS.join(", "))),
-                    );
-                    return None;
-                }
+        (None, Some(n)) => match numbers::format_in(*n.get_ref(), &format, locale) {
+            Some(v) => (v, n.span()),
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        format!("`number` must be a finite number, not {}", n.get_ref()),
+                        Some(n.span()),
+                    )
+                    .with_help("write the figure as digits, like number = 16600000"),
+                );
+                return None;
             }
-        }
+        },
         (Some(v), Some(_)) => {
             diags.push(
                 Diagnostic::error("a metric has both `value` and `number`", Some(v.span()))
@@ -200,37 +197,8 @@ fn metric(
     })
 }
 
-/// Parses a markdown value; constructs folio does not set are a warning, not lost silently.
-pub fn markdown_blocks(src: &SpannedStr, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
-    let mut parsed = markdown::parse(src.get_ref());
-    mark_passages(&mut parsed.blocks);
-    for tag in passage_tags(&parsed.blocks) {
-        if let Err(help) = super::lang::check_tag(&tag) {
-            diags.push(
-                Diagnostic::warning(
-                    format!(
-                        "`{key}` marks a passage with `{{lang={tag}}}`, which is not a language tag"
-                    ),
-                    Some(src.span()),
-                )
-                .with_help(help),
-            );
-        }
-    }
-    for what in parsed.unsupported {
-        diags.push(
-            Diagnostic::warning(
-                format!("`{key}` uses {what}, which folio does not typeset; it is left out"),
-                Some(src.span()),
-            )
-            .with_help("use paragraphs, lists, **bold**, *italic* and [links](https://…)"),
-        );
-    }
-    parsed.blocks
-}
-
 /// "COVID-19: data and research" → "covid-19-data-and-research".
-fn slug(title: &str) -> String {
+pub fn slug(title: &str) -> String {
     let mut out = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {
@@ -240,40 +208,4 @@ fn slug(title: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
-}
-
-/// Applies `[…]{lang=xx}` passage markers in every paragraph, heading and list item.
-fn mark_passages(blocks: &mut [Block]) {
-    for b in blocks {
-        match b {
-            Block::Paragraph(inlines) | Block::Heading(_, inlines) => {
-                *inlines = super::lang::mark_passages(std::mem::take(inlines));
-            }
-            Block::List { items, .. } => {
-                for item in items {
-                    mark_passages(item);
-                }
-            }
-        }
-    }
-}
-
-/// The language tags of marked passages, each once.
-fn passage_tags(blocks: &[Block]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for b in blocks {
-        let inner: Vec<String> = match b {
-            Block::Paragraph(inlines) | Block::Heading(_, inlines) => inlines
-                .iter()
-                .filter_map(|i| i.lang.as_ref().map(|l| l.tag.clone()))
-                .collect(),
-            Block::List { items, .. } => items.iter().flat_map(|i| passage_tags(i)).collect(),
-        };
-        for t in inner {
-            if !out.contains(&t) {
-                out.push(t);
-            }
-        }
-    }
-    out
 }

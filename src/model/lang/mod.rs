@@ -16,7 +16,7 @@ mod passages;
 mod strings;
 
 pub use passages::mark_passages;
-pub use strings::{STRING_KEYS, Strings, TABLE_LANGUAGES};
+pub use strings::Strings;
 
 use crate::diag::Diagnostic;
 
@@ -37,44 +37,6 @@ impl Language {
             tag: tag.to_string(),
             hyphenation: hypher::Lang::from_iso(primary.as_bytes().try_into().unwrap_or(*b"xx")),
         }
-    }
-}
-
-/// Language names people write where a tag belongs, with the tag to write instead.
-const NAMES: [(&str, &str); 17] = [
-    ("english", "en-GB"),
-    ("british", "en-GB"),
-    ("welsh", "cy"),
-    ("cymraeg", "cy"),
-    ("french", "fr"),
-    ("francais", "fr"),
-    ("français", "fr"),
-    ("german", "de"),
-    ("deutsch", "de"),
-    ("spanish", "es"),
-    ("español", "es"),
-    ("irish", "ga"),
-    ("gaeilge", "ga"),
-    ("gaelic", "gd"),
-    ("scottish gaelic", "gd"),
-    ("gàidhlig", "gd"),
-    ("polish", "pl"),
-];
-
-/// Checks a BCP 47 tag as written: `Err` with how to write it for a language name
-/// ("Welsh" → "cy") or anything else that is not a tag.
-pub fn check_tag(tag: &str) -> Result<(), String> {
-    let lower = tag.trim().to_lowercase();
-    if let Some((_, code)) = NAMES.iter().find(|(name, _)| *name == lower) {
-        return Err(format!(
-            "write the language's tag, \"{code}\", not its name"
-        ));
-    }
-    let primary_ok =
-        |p: &str| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic());
-    match tag.parse::<icu_locale_core::LanguageIdentifier>() {
-        Ok(id) if primary_ok(id.language.as_str()) => Ok(()),
-        _ => Err("write a BCP 47 language tag, such as \"en-GB\", \"cy\" or \"fr\"".into()),
     }
 }
 

@@ -6,8 +6,7 @@
 
 use super::primary;
 use crate::diag::Diagnostic;
-use serde_spanned::Spanned;
-use std::collections::BTreeMap;
+use crate::spec::{SpannedStr, StringsSpec};
 
 /// The words folio prints around the report's own text.
 #[derive(Debug, Clone, PartialEq)]
@@ -280,9 +279,6 @@ const GD: Row = (
     ],
 );
 
-/// The languages the table has.
-pub const TABLE_LANGUAGES: [&str; 7] = ["en", "cy", "fr", "de", "es", "ga", "gd"];
-
 impl Strings {
     /// The strings of a language, English for one the table lacks.
     pub fn for_language(tag: &str) -> Self {
@@ -319,78 +315,52 @@ impl Strings {
         }
     }
 
-    /// Applies `[strings]` overrides: each key replaces one string; `months` takes a list of
-    /// twelve.
-    pub fn override_with(
-        &mut self,
-        table: &BTreeMap<String, Spanned<toml::Value>>,
-        diags: &mut Vec<Diagnostic>,
-    ) {
-        for (key, value) in table {
-            let span = Some(value.span());
-            if key == "months" {
-                let names: Option<Vec<String>> = value
-                    .get_ref()
-                    .as_array()
-                    .and_then(|a| a.iter().map(|v| v.as_str().map(str::to_string)).collect());
-                match names.map(<[String; 12]>::try_from) {
-                    Some(Ok(months)) => {
-                        self.months = months;
-                        self.date.get_or_insert_with(|| "{d} {m} {y}".to_string());
-                    }
-                    _ => diags.push(
-                        Diagnostic::error("`strings.months` must list twelve month names", span)
-                            .with_help(
-                                "write months = [\"January\", \"February\", …, \"December\"]",
-                            ),
-                    ),
-                }
-                continue;
+    /// Applies `[strings]`: each key given replaces one string; `months` takes twelve
+    /// names (and, given without `date`, writes dates as `"{d} {m} {y}"`).
+    pub fn override_with(&mut self, spec: &StringsSpec, diags: &mut Vec<Diagnostic>) {
+        let set = |slot: &mut String, v: &Option<SpannedStr>| {
+            if let Some(v) = v {
+                *slot = v.get_ref().clone();
             }
-            let slot = match key.as_str() {
-                "contents" => &mut self.contents,
-                "published" => &mut self.published,
-                "value" => &mut self.value,
-                "credit" => &mut self.credit,
-                "continued" => &mut self.continued,
-                "go_to_page" => &mut self.go_to_page,
-                "cover" => &mut self.cover,
-                "back_cover" => &mut self.back_cover,
-                "in_numbers" => &mut self.in_numbers,
-                "bar_chart" => &mut self.bar_chart,
-                "column_chart" => &mut self.column_chart,
-                "line_chart" => &mut self.line_chart,
-                "progress_chart" => &mut self.progress_chart,
-                "grouped_chart" => &mut self.grouped_chart,
-                "date" => {
-                    match value.get_ref().as_str() {
-                        Some(v) => self.date = Some(v.to_string()),
-                        None => diags.push(
-                            Diagnostic::error("`strings.date` must be text in quotes", span)
-                                .with_help("write date = \"{d} {m} {y}\""),
+        };
+        set(&mut self.contents, &spec.contents);
+        set(&mut self.published, &spec.published);
+        set(&mut self.value, &spec.value);
+        set(&mut self.credit, &spec.credit);
+        set(&mut self.continued, &spec.continued);
+        set(&mut self.go_to_page, &spec.go_to_page);
+        set(&mut self.cover, &spec.cover);
+        set(&mut self.back_cover, &spec.back_cover);
+        set(&mut self.in_numbers, &spec.in_numbers);
+        set(&mut self.bar_chart, &spec.bar_chart);
+        set(&mut self.column_chart, &spec.column_chart);
+        set(&mut self.line_chart, &spec.line_chart);
+        set(&mut self.progress_chart, &spec.progress_chart);
+        set(&mut self.grouped_chart, &spec.grouped_chart);
+        if let Some(d) = &spec.date {
+            self.date = Some(d.get_ref().clone());
+        }
+        if spec.months.is_empty() {
+            return;
+        }
+        let names: Vec<String> = spec.months.iter().map(|m| m.get_ref().clone()).collect();
+        match <[String; 12]>::try_from(names) {
+            Ok(months) => {
+                self.months = months;
+                self.date.get_or_insert_with(|| "{d} {m} {y}".to_string());
+            }
+            Err(names) => {
+                let span = spec.months.first().map(|m| m.span());
+                diags.push(
+                    Diagnostic::error(
+                        format!(
+                            "`strings.months` must list twelve month names, not {}",
+                            names.len()
                         ),
-                    }
-                    continue;
-                }
-                other => {
-                    let mut d = Diagnostic::error(
-                        format!("`strings.{other}` is not a string folio prints"),
                         span,
-                    );
-                    d = match crate::diag::did_you_mean(other, &STRING_KEYS) {
-                        Some(k) => d.with_label(format!("did you mean `{k}`?")),
-                        None => d.with_help(format!("the strings are: {}", STRING_KEYS.join(", "))),
-                    };
-                    diags.push(d);
-                    continue;
-                }
-            };
-            match value.get_ref().as_str() {
-                Some(v) => *slot = v.to_string(),
-                None => diags.push(
-                    Diagnostic::error(format!("`strings.{key}` must be text in quotes"), span)
-                        .with_help(format!("write {key} = \"…\"")),
-                ),
+                    )
+                    .with_help("write months = [\"January\", \"February\", …, \"December\"]"),
+                );
             }
         }
     }
@@ -421,26 +391,6 @@ fn cldr_date(tag: &str, d: &crate::model::Date) -> Option<String> {
     Some(f.format(&date).to_string())
 }
 
-/// The keys `[strings]` takes.
-pub const STRING_KEYS: [&str; 16] = [
-    "contents",
-    "published",
-    "value",
-    "credit",
-    "continued",
-    "go_to_page",
-    "cover",
-    "back_cover",
-    "in_numbers",
-    "bar_chart",
-    "column_chart",
-    "line_chart",
-    "progress_chart",
-    "grouped_chart",
-    "date",
-    "months",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,13 +398,13 @@ mod tests {
 
     #[test]
     fn a_date_pattern_and_month_names_in_report_toml_replace_cldr_s() {
-        let table: BTreeMap<String, Spanned<toml::Value>> = toml::from_str(
-            "date = \"{m} {d}, {y}\"\nmonths = [\"Jan\", \"Feb\", \"Mar\", \"Apr\", \"May\", \"Jun\", \"Jul\", \"Aug\", \"Sep\", \"Oct\", \"Nov\", \"Dec\"]",
+        let (spec, _) = crate::spec::load(
+            "[strings]\ndate = \"{m} {d}, {y}\"\nmonths = [\"Jan\", \"Feb\", \"Mar\", \"Apr\", \"May\", \"Jun\", \"Jul\", \"Aug\", \"Sep\", \"Oct\", \"Nov\", \"Dec\"]\n",
         )
         .unwrap();
         let mut s = Strings::for_language("en-US");
         let mut diags = Vec::new();
-        s.override_with(&table, &mut diags);
+        s.override_with(&spec.strings, &mut diags);
         assert!(diags.is_empty());
         let d = Date {
             year: 2021,

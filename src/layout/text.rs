@@ -1,0 +1,226 @@
+//! Text into lines: the one way words become fragments.
+//!
+//! In: inlines (runs of plain, bold, italic, linked text), a [`ParStyle`], a width, and the
+//! skeleton node the text belongs to. Out: one [`Fragment`] per line, as wide as its text and
+//! one line high, whose glyph runs are marked as content of that node; a link's runs are
+//! content of a link node of its own, with a clickable area and an underline over them.
+
+use super::cx::{Cx, ParStyle};
+use super::fragment::{Fragment, Local, Mark, Skeleton};
+use crate::frame::{ItemKind, LinkTarget, Role, TextRun};
+use crate::geom::{Abs, Point, Size};
+use crate::model::Inline;
+use crate::text::{self, ParSettings, StyledText, TextStyle};
+
+/// Underline position and thickness, in em, as in most sans faces' `post` table.
+const UNDERLINE_OFFSET: f64 = 0.12;
+const UNDERLINE_THICKNESS: f64 = 0.06;
+
+impl Cx<'_> {
+    /// The width of `text` set on one line in `style`.
+    pub fn measure(&self, text: &str, style: &ParStyle) -> Abs {
+        let face = self.report.fonts.select(style.family, style.bold, false);
+        text::shape::shape_pieces(&self.shapers, face, text, style.size)
+            .iter()
+            .map(|p| text::shape::width(&p.glyphs))
+            .fold(Abs::ZERO, |a, b| a + b)
+    }
+
+    /// One line of text, never broken (the footer): shaped, not marked; a run per font it
+    /// falls back to, each with its offset from the line's start.
+    pub fn runs(&self, s: &str, style: &ParStyle) -> Vec<(Abs, TextRun)> {
+        let fonts = &self.report.fonts;
+        let style = TextStyle {
+            face: fonts.select(style.family, style.bold, false),
+            size: style.size,
+            color: style.color,
+            key: 0,
+            hyphenation: None,
+        };
+        text::set_text(&self.shapers, s, style)
+            .into_iter()
+            .map(|run| {
+                let face = fonts.face(run.style.face);
+                let t = TextRun {
+                    face: run.style.face,
+                    size: run.style.size,
+                    color: run.style.color,
+                    text: run.text,
+                    width: run.width,
+                    glyphs: run.glyphs,
+                    ascent: run.style.size * face.ascender,
+                    descent: run.style.size * -face.descender,
+                    span: None,
+                };
+                (run.x, t)
+            })
+            .collect()
+    }
+
+    /// Sets plain text as a paragraph of `node`.
+    pub fn text(
+        &self,
+        skel: &mut Skeleton,
+        node: Local,
+        text: &str,
+        style: &ParStyle,
+        width: Abs,
+    ) -> Vec<Fragment> {
+        let inline = Inline {
+            text: text.to_string(),
+            bold: false,
+            italic: false,
+            link: None,
+            lang: None,
+        };
+        self.paragraph(skel, node, &[inline], style, width)
+    }
+
+    /// Sets inlines into lines; content is marked under `node`, links under link nodes
+    /// made in reading order.
+    pub fn paragraph(
+        &self,
+        skel: &mut Skeleton,
+        node: Local,
+        inlines: &[Inline],
+        style: &ParStyle,
+        width: Abs,
+    ) -> Vec<Fragment> {
+        let fonts = &self.report.fonts;
+        let link_colour = self.palette.primary;
+        let mut styled = StyledText::default();
+        let current = self.lang.borrow().clone();
+        // The text's language is marked on its node where it is not the report's (a
+        // section's), or where the whole paragraph is a passage in another language.
+        let whole = inlines
+            .first()
+            .and_then(|i| i.lang.as_ref())
+            .filter(|l| inlines.iter().all(|i| i.lang.as_ref() == Some(*l)));
+        let own = whole.unwrap_or(&current);
+        if own.tag != self.report.meta.lang.tag {
+            skel.set_lang(node, &own.tag);
+        }
+        // Links and words in another language, by run key (key k is entry k - 1).
+        let mut links: Vec<(Option<String>, Option<String>)> = Vec::new();
+        for inline in inlines {
+            let lang = inline.lang.as_ref().unwrap_or(own);
+            let foreign = (lang.tag != own.tag).then(|| lang.tag.clone());
+            let key = if inline.link.is_some() || foreign.is_some() {
+                links.push((inline.link.clone(), foreign));
+                links.len() as u32
+            } else {
+                0
+            };
+            let face = fonts.select(style.family, style.bold || inline.bold, inline.italic);
+            let color = if inline.link.is_some() {
+                link_colour
+            } else {
+                style.color
+            };
+            styled.push(
+                &inline.text,
+                TextStyle {
+                    face,
+                    size: style.size,
+                    color,
+                    key,
+                    hyphenation: lang.hyphenation,
+                },
+            );
+        }
+        let settings = ParSettings {
+            width,
+            justify: style.justify,
+            hyphenate: style.hyphenate,
+        };
+        let lines = text::set_paragraph(&self.shapers, &styled, &settings);
+        let (ascent, descent) = self.metrics(style);
+        let line_height = style.size * style.leading;
+        // Half the leading above the ascender and half below the descender.
+        let baseline = (line_height - ascent - descent) / 2.0 + ascent;
+        let mut link_nodes: Vec<Option<Local>> = vec![None; links.len()];
+        let mut out = Vec::new();
+        for line in lines {
+            let mut f = Fragment::new(Size::new(line.width, line_height));
+            for run in line.runs {
+                let mark = match run.style.key {
+                    0 => skel.content(node),
+                    k if links[k as usize - 1].0.is_none() => {
+                        // Words in another language: a span with its language.
+                        let i = k as usize - 1;
+                        let lang = links[i].1.clone().unwrap_or_default();
+                        let span = *link_nodes[i].get_or_insert_with(|| {
+                            let span = skel.node(node, Role::Span);
+                            skel.set_lang(span, &lang);
+                            span
+                        });
+                        skel.content(span)
+                    }
+                    k => {
+                        let i = k as usize - 1;
+                        let url = links[i].0.clone().unwrap_or_default();
+                        let link = *link_nodes[i].get_or_insert_with(|| {
+                            let link = skel.node(node, Role::Link { url: url.clone() });
+                            if let Some(lang) = &links[i].1 {
+                                skel.set_lang(link, lang);
+                            }
+                            link
+                        });
+                        let area = skel.content(link);
+                        // Links are underlined as well as coloured: colour alone must not
+                        // carry meaning (WCAG 1.4.1).
+                        f.rect(
+                            Point::new(run.x, baseline + style.size * UNDERLINE_OFFSET),
+                            Size::new(run.width, style.size * UNDERLINE_THICKNESS),
+                            link_colour,
+                        );
+                        f.push(
+                            Point::new(run.x, baseline - ascent),
+                            ItemKind::Link {
+                                size: Size::new(run.width, ascent + descent),
+                                target: LinkTarget::Url(url.clone()),
+                            },
+                            area,
+                        );
+                        skel.content(link)
+                    }
+                };
+                let face = fonts.face(run.style.face);
+                f.push(
+                    Point::new(run.x, baseline),
+                    ItemKind::Text(TextRun {
+                        face: run.style.face,
+                        size: run.style.size,
+                        color: run.style.color,
+                        text: run.text,
+                        glyphs: run.glyphs,
+                        width: run.width,
+                        ascent: run.style.size * face.ascender,
+                        descent: run.style.size * -face.descender,
+                        span: None,
+                    }),
+                    mark,
+                );
+            }
+            out.push(f);
+        }
+        out
+    }
+}
+
+/// The mark of a figure's image: content of a new figure node with its alt text, or, for a
+/// decorative image (no alt text), an artifact screen readers skip.
+pub fn figure_mark(skel: &mut Skeleton, parent: Local, alt: Option<&str>) -> Mark {
+    match alt {
+        Some(alt) => {
+            let fig = skel.node(
+                parent,
+                Role::Figure {
+                    alt: alt.to_string(),
+                },
+            );
+            skel.content(fig)
+        }
+        None => Mark::Artifact(crate::frame::Artifact::Decoration),
+    }
+}
