@@ -1157,7 +1157,15 @@ impl Drop for Stream<'_> {
         self.dict.buf.extend(b">>");
         self.dict.buf.extend(b"\nstream\n");
         self.dict.buf.extend(self.data.as_ref());
-        self.dict.buf.extend(b"\nendstream");
+        // The end-of-line marker before `endstream` is not part of the data. When the data
+        // itself ends in a carriage return, a lone line feed would pair with it into one
+        // CR LF marker and a reader would take the data to be a byte shorter than `/Length`
+        // (PDF/A-2 6.1.7.1 validators report exactly that). A full CR LF is unambiguous.
+        if self.data.last() == Some(&b'\r') {
+            self.dict.buf.extend(b"\r\nendstream");
+        } else {
+            self.dict.buf.extend(b"\nendstream");
+        }
         self.dict.buf.extend(b"\nendobj\n");
 
         if self.dict.settings.pretty {
@@ -1717,6 +1725,16 @@ mod tests {
             b"<<\n  /Size 2\n>>",
             b"startxref\n94\n%%EOF",
         )
+    }
+
+    #[test]
+    fn test_stream_data_ending_in_cr_gets_a_full_eol() {
+        let mut w = Pdf::new();
+        w.stream(Ref::new(1), &b"ab\r"[..]);
+        let bytes = w.finish();
+        let at = bytes.windows(7).position(|w| w == b"stream\n").unwrap() + 7;
+        // Three data bytes, then CR LF, then the keyword.
+        assert_eq!(&bytes[at..at + 14], b"ab\r\r\nendstream");
     }
 
     #[test]
