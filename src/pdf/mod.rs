@@ -25,7 +25,7 @@ use crate::text::FontBook;
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
 use krilla::geom::Point;
-use krilla::metadata::{DateTime, Metadata};
+use krilla::metadata::{DateTime, Metadata, PageMode};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::{Document as KDocument, SerializeSettings};
 
@@ -106,16 +106,8 @@ pub fn export(
     pdf.set_tag_tree(tags::tree(&doc.structure, &ids, &meta.language));
     pdf.set_outline(outline(doc));
     pdf.set_metadata(metadata(meta));
-    let bytes = pdf
-        .finish()
-        .map_err(|e| ExportError(format!("the PDF could not be written: {e:?}")))?;
-    // Open with the bookmarks panel showing: the quickest way round a report.
-    let entries: &[(&str, &str)] = if doc.outline.is_empty() {
-        &[]
-    } else {
-        &[("/PageMode", "/UseOutlines")]
-    };
-    patch::add_catalog_entries(bytes, entries)
+    pdf.finish()
+        .map_err(|e| ExportError(format!("the PDF could not be written: {e:?}")))
 }
 
 /// Whether any image is CMYK.
@@ -166,7 +158,10 @@ fn metadata(meta: &Meta) -> Metadata {
         .language(meta.language.clone())
         .creator("folio".to_string())
         .creation_date(date)
-        .keywords(meta.keywords.clone());
+        .keywords(meta.keywords.clone())
+        // Open with the bookmarks panel showing: the quickest way round a report (written
+        // only when there are bookmarks to show).
+        .page_mode(PageMode::UseOutlines);
     if let Some(s) = &meta.subject {
         m = m.description(s.clone());
     }

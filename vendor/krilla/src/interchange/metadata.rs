@@ -26,6 +26,7 @@ pub struct Metadata {
     pub(crate) creation_date: Option<DateTime>,
     pub(crate) text_direction: Option<TextDirection>,
     pub(crate) page_layout: Option<PageLayout>,
+    pub(crate) page_mode: Option<PageMode>,
 }
 
 impl Metadata {
@@ -119,6 +120,12 @@ impl Metadata {
     /// How the viewer should lay out the pages.
     pub fn page_layout(mut self, page_layout: PageLayout) -> Self {
         self.page_layout = Some(page_layout);
+        self
+    }
+
+    /// Which panel the viewer should show when the document is opened.
+    pub fn page_mode(mut self, page_mode: PageMode) -> Self {
+        self.page_mode = Some(page_mode);
         self
     }
 
@@ -472,6 +479,27 @@ impl PageLayout {
             PageLayout::TwoColumnRight => pdf_writer::types::PageLayout::TwoColumnRight,
             PageLayout::TwoPageLeft => pdf_writer::types::PageLayout::TwoPageLeft,
             PageLayout::TwoPageRight => pdf_writer::types::PageLayout::TwoPageRight,
+        }
+    }
+}
+
+/// Which panel the viewer should show beside the pages when the document is opened.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum PageMode {
+    /// Neither the outline nor thumbnails.
+    UseNone,
+    /// The document outline (bookmarks).
+    UseOutlines,
+    /// Page thumbnails.
+    UseThumbs,
+}
+
+impl PageMode {
+    pub(crate) fn to_pdf(self) -> pdf_writer::types::PageMode {
+        match self {
+            PageMode::UseNone => pdf_writer::types::PageMode::UseNone,
+            PageMode::UseOutlines => pdf_writer::types::PageMode::UseOutlines,
+            PageMode::UseThumbs => pdf_writer::types::PageMode::UseThumbs,
         }
     }
 }
