@@ -8,7 +8,7 @@
 //! 100 % K, never as a rich four-colour black that would blur small type on press.
 
 use super::colours::PrintValues;
-use super::types::{Ink, PrintConfig};
+use super::types::{Ink, PrintCondition, PrintConfig};
 use super::{parse_or, values};
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Color};
@@ -19,7 +19,11 @@ use std::sync::Arc;
 
 /// The default output profile: coated offset stock (FOGRA39), the most common in the UK.
 const DEFAULT_PROFILE: &[u8] = include_bytes!("../../profiles/FOGRA39L-coated.icc");
-const DEFAULT_PROFILE_NAME: &str = "FOGRA39 (ISO Coated v2, ISO 12647-2:2004)";
+/// The characterised printing condition the built-in profile was computed from, as the
+/// ICC registry (<https://www.color.org/registry/>) names and describes it.
+const DEFAULT_CONDITION_ID: &str = "FOGRA39";
+const DEFAULT_CONDITION: &str = "Offset commercial and specialty printing according to ISO 12647-2:2004 / Amd 1, OFCOM, paper type 1 or 2 = coated art, 115 g/m2, tone value increase curves A (CMY) and B (K)";
+const ICC_REGISTRY: &str = "http://www.color.org";
 /// 3 mm is the bleed UK printers ask for.
 const DEFAULT_BLEED_MM: f64 = 3.0;
 /// 5 mm keeps text clear of the guillotine's tolerance.
@@ -32,6 +36,29 @@ const BLACK_TEXT_LUMINANCE: f64 = 0.05;
 /// Whether `bytes` is an ICC profile for CMYK (checked without building a transform).
 fn is_cmyk_profile(bytes: &[u8]) -> bool {
     Profile::new_icc(bytes).is_ok_and(|p| p.color_space() == lcms2::ColorSpaceSignature::CmykData)
+}
+
+/// The output intent's description of a profile: the registered condition for the built-in
+/// one; for a printer's own, `Custom` with the file's name and the profile's description.
+fn condition(profile: &[u8], custom: Option<String>) -> PrintCondition {
+    let info = Profile::new_icc(profile)
+        .ok()
+        .and_then(|p| p.info(lcms2::InfoType::Description, lcms2::Locale::none()))
+        .unwrap_or_default();
+    match custom {
+        None => PrintCondition {
+            identifier: DEFAULT_CONDITION_ID.into(),
+            condition: DEFAULT_CONDITION.into(),
+            registry: ICC_REGISTRY.into(),
+            info,
+        },
+        Some(file) => PrintCondition {
+            identifier: "Custom".into(),
+            condition: file,
+            registry: String::new(),
+            info,
+        },
+    }
 }
 
 /// Converts sRGB to the output profile's CMYK.
@@ -94,9 +121,9 @@ pub fn print(
         .ink_limit
         .as_ref()
         .map_or(DEFAULT_INK_LIMIT, |l| *l.get_ref());
-    let (profile, profile_name) = match &p.profile {
+    let (profile, custom) = match &p.profile {
         Some(path) => match std::fs::read(base.join(path.get_ref())) {
-            Ok(bytes) => (bytes, path.get_ref().clone()),
+            Ok(bytes) => (bytes, Some(path.get_ref().clone())),
             Err(e) => {
                 diags.push(
                     Diagnostic::error(
@@ -108,21 +135,22 @@ pub fn print(
                     )
                     .with_help("check the path; it is relative to report.toml"),
                 );
-                (DEFAULT_PROFILE.to_vec(), DEFAULT_PROFILE_NAME.to_string())
+                (DEFAULT_PROFILE.to_vec(), None)
             }
         },
-        None => (DEFAULT_PROFILE.to_vec(), DEFAULT_PROFILE_NAME.to_string()),
+        None => (DEFAULT_PROFILE.to_vec(), None),
     };
-    let profile = if is_cmyk_profile(&profile) {
-        profile
+    let (profile, custom) = if is_cmyk_profile(&profile) {
+        (profile, custom)
     } else {
         let span = p.profile.as_ref().map(|s| s.span());
         diags.push(
             Diagnostic::error("`print.profile` is not a CMYK ICC output profile", span)
                 .with_help("ask your printer for their CMYK profile (.icc), or remove the key to use FOGRA39 coated"),
         );
-        DEFAULT_PROFILE.to_vec()
+        (DEFAULT_PROFILE.to_vec(), None)
     };
+    let condition = condition(&profile, custom);
     // The ink limit is checked at once for colours given in CMYK: it is an error.
     for c in colours {
         if let Some(cmyk) = c.cmyk {
@@ -150,7 +178,7 @@ pub fn print(
         safe_area,
         ink_limit,
         profile: Arc::new(profile),
-        profile_name,
+        condition,
         colours: colours.to_vec(),
         resolved: std::cell::OnceCell::new(),
     }

@@ -38,15 +38,28 @@ pub struct PrintConfig {
     pub safe_area: Abs,
     /// Total ink limit, per cent.
     pub ink_limit: f64,
-    /// The CMYK output profile (ICC bytes) and its name.
+    /// The CMYK output profile (ICC bytes) and the printing condition it describes.
     pub profile: Arc<Vec<u8>>,
-    pub profile_name: String,
+    pub condition: PrintCondition,
     /// What report.toml says about each role's print colour.
     pub(super) colours: Vec<super::colours::PrintValues>,
     /// Inks, converter and derived-colour warnings, worked out on first use: building the
     /// colour transform costs more than the rest of a reader build, so a build that writes
     /// no print edition never pays for it.
     pub(super) resolved: std::cell::OnceCell<super::print::Resolved>,
+}
+
+/// The printing condition named by a PDF/X output intent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintCondition {
+    /// A name from the ICC's registry of characterised conditions, or `Custom`.
+    pub identifier: String,
+    /// What the condition is, in words.
+    pub condition: String,
+    /// The registry `identifier` comes from; empty for `Custom`.
+    pub registry: String,
+    /// The profile's own description.
+    pub info: String,
 }
 
 /// A print colour: CMYK from 0 to 1, and a spot name if it is a spot colour.

@@ -67,6 +67,10 @@ pub fn page(
         for item in &page.items {
             let (x, y) = (item.pos.x.to_pt() as f32, item.pos.y.to_pt() as f32);
             if let ItemKind::Link { size, target } = &item.kind {
+                // A press has nothing to click: the print edition carries no annotations.
+                if matches!(mode, Mode::Print(_)) {
+                    continue;
+                }
                 links.push((
                     x,
                     y,

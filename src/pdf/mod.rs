@@ -11,7 +11,6 @@
 
 mod draw;
 mod mode;
-mod patch;
 mod print;
 mod raster;
 mod svg;

@@ -192,7 +192,13 @@ impl ChunkContainer {
             instance_id.as_bytes().to_vec(),
         ));
 
-        xmp.rendition_class(RenditionClass::Proof);
+        if validators.prepress().is_some() {
+            // PDF/X: this file is the master the press works from, in its first version.
+            xmp.rendition_class(RenditionClass::Default);
+            xmp.version_id("1");
+        } else {
+            xmp.rendition_class(RenditionClass::Proof);
+        }
         sc.serialize_settings().pdf_version().write_xmp(&mut xmp);
 
         let named_destinations = sc.global_objects.named_destinations.take();
