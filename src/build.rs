@@ -44,12 +44,11 @@ impl Default for Editions {
 /// Why a build stopped.
 #[derive(Debug)]
 pub enum Failure {
-    /// Problems in report.toml (with the source, for rendering).
+    /// Problems in report.toml (with the source, for rendering), including what the PDF
+    /// writer refused.
     Report(Vec<Diagnostic>),
     /// A file could not be read or written.
     Io(String),
-    /// The PDF writer refused the document.
-    Export(String),
 }
 
 /// Builds the reader edition (and the print edition if report.toml asks for it) from
@@ -91,7 +90,7 @@ pub fn compile_editions(
             standards,
             &report.print.profile,
         )
-        .map_err(|e| Failure::Export(e.0))?
+        .map_err(|e| Failure::Report(e.diagnostics(&document)))?
     } else {
         Vec::new()
     };
@@ -113,7 +112,7 @@ pub fn compile_editions(
                     &report.print,
                     print_name,
                 )
-                .map_err(|e| Failure::Export(e.0))?,
+                .map_err(|e| Failure::Report(e.diagnostics(&document)))?,
             )
         }
         false => None,

@@ -218,10 +218,6 @@ pub fn fail(failure: Failure, input: &Path, source: &str) -> ExitCode {
             );
             ExitCode::from(EXIT_REPORT)
         }
-        Failure::Export(msg) => {
-            eprintln!("error: {msg}");
-            ExitCode::from(EXIT_REPORT)
-        }
         Failure::Io(msg) => {
             eprintln!("error: {msg}");
             ExitCode::from(EXIT_IO)

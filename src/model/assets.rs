@@ -195,6 +195,7 @@ pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Di
     let cmyk = matches!(&kind, ImageKind::Jpeg(d) if jpeg_components(d) == Some(4));
     Ok(ImageData {
         name: name.to_string(),
+        span,
         kind,
         size,
         cmyk,

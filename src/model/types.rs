@@ -150,7 +150,10 @@ pub struct Logo {
 
 /// Image data the PDF writer can draw, with its intrinsic size in points.
 pub struct ImageData {
+    /// The file, as report.toml names it.
     pub name: String,
+    /// Where report.toml names it, for messages about the image at a later stage.
+    pub span: Option<std::ops::Range<usize>>,
     pub kind: ImageKind,
     pub size: Size,
     /// A CMYK JPEG (printable as it is).

@@ -1,6 +1,6 @@
 //! Drawing one page: each frame item becomes krilla calls, wrapped in its content tag.
 
-use super::ExportError;
+use super::error::{ExportError, Place};
 pub use super::mode::Mode;
 use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
 use crate::model::ImageKind;
@@ -26,16 +26,26 @@ pub fn fonts(book: &FontBook) -> Result<Vec<Font>, ExportError> {
     book.faces
         .iter()
         .map(|f| {
-            Font::new(Data::from(f.data.clone()), f.index).ok_or_else(|| {
-                ExportError(format!("the font {} could not be embedded", f.postscript))
+            Font::new(Data::from(f.data.clone()), f.index).ok_or_else(|| ExportError::Font {
+                name: f.family.clone(),
             })
         })
+        .collect()
+}
+
+/// The fonts with their families' names, for messages about them.
+pub fn named(fonts: &[Font], book: &FontBook) -> Vec<(Font, String)> {
+    fonts
+        .iter()
+        .cloned()
+        .zip(book.faces.iter().map(|f| f.family.clone()))
         .collect()
 }
 
 /// Draws a page; records the identifier of each tagged content piece in `ids`.
 pub fn page(
     pdf: &mut krilla::Document,
+    page_index: usize,
     page: &Page,
     fonts: &[Font],
     ids: &mut [Option<Identifier>],
@@ -46,7 +56,7 @@ pub fn page(
         page.size.w.to_pt() as f32 + 2.0 * offset,
         page.size.h.to_pt() as f32 + 2.0 * offset,
     )
-    .ok_or_else(|| ExportError("the page has no area".into()))?;
+    .ok_or(ExportError::EmptyPage)?;
     // Page labels match the printed numbers; unnumbered pages are named ("Cover").
     let label = match (page.number, &page.label) {
         (Some(n), _) => PageLabel::new(
@@ -64,8 +74,14 @@ pub fn page(
         let mut surface = kpage.surface();
         // In the print edition the trimmed page sits inside the bleed and the marks.
         surface.push_transform(&Transform::from_translate(offset, offset));
-        for item in &page.items {
+        for (index, item) in page.items.iter().enumerate() {
             let (x, y) = (item.pos.x.to_pt() as f32, item.pos.y.to_pt() as f32);
+            // Whatever krilla finds wrong while drawing this item is reported at it.
+            let place = Place {
+                page: page_index,
+                item: index,
+            };
+            surface.set_location(place.location());
             if let ItemKind::Link { size, target } = &item.kind {
                 // A press has nothing to click: the print edition carries no annotations.
                 if matches!(mode, Mode::Print(_)) {
@@ -95,12 +111,13 @@ pub fn page(
                 }
             };
             let kind = mode.bleed(&item.kind, x, y, page);
-            draw_item(&mut surface, &kind.0, kind.1, kind.2, fonts, mode)?;
+            draw_item(&mut surface, &kind.0, (kind.1, kind.2), place, fonts, mode)?;
             surface.end_tagged();
             if let Some((c, ident)) = id {
                 ids[c.0 as usize] = Some(ident);
             }
         }
+        surface.reset_location();
         surface.pop();
         mode.marks(&mut surface, page, fonts);
         surface.finish();
@@ -150,8 +167,8 @@ pub fn fill(c: crate::geom::Color, mode: &Mode) -> Fill {
 fn draw_item(
     surface: &mut Surface,
     kind: &ItemKind,
-    x: f32,
-    y: f32,
+    (x, y): (f32, f32),
+    place: Place,
     fonts: &[Font],
     mode: &Mode,
 ) -> Result<(), ExportError> {
@@ -169,7 +186,7 @@ fn draw_item(
                         (g.y_offset.to_pt() / t.size.to_pt()) as f32,
                         0.0,
                         g.range.clone(),
-                        None,
+                        Some(place.location()),
                     )
                 })
                 .collect();
@@ -195,16 +212,21 @@ fn draw_item(
         }
         ItemKind::Image { image, size } => {
             let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
-            let ksize =
-                Size::from_wh(w, h).ok_or_else(|| ExportError("an image has no area".into()))?;
+            let failed = |reason: String| ExportError::Image {
+                name: image.name.clone(),
+                span: image.span.clone(),
+                reason,
+            };
+            let ksize = Size::from_wh(w, h).ok_or_else(|| failed("it has no area".into()))?;
             surface.push_transform(&Transform::from_translate(x, y));
             match &image.kind {
                 ImageKind::Svg(tree) => match mode {
                     Mode::Reader => {
                         surface.draw_svg(tree, ksize, SvgSettings::default());
                     }
-                    Mode::Print(_) => super::svg::draw(surface, tree, ksize, mode)
-                        .map_err(|what| ExportError(format!("{}: {what}", image.name)))?,
+                    Mode::Print(_) => {
+                        super::svg::draw(surface, tree, ksize, mode).map_err(failed)?
+                    }
                 },
                 ImageKind::Png(data) | ImageKind::Jpeg(data) => {
                     let data = Data::from(data.clone());
@@ -216,12 +238,7 @@ fn draw_item(
                         (ImageKind::Png(_), _) => Image::from_png(data, false),
                         _ => Image::from_jpeg(data, false),
                     }
-                    .map_err(|e| {
-                        ExportError(format!(
-                            "the image {} could not be embedded: {e}",
-                            image.name
-                        ))
-                    })?;
+                    .map_err(|e| failed(e.to_string()))?;
                     surface.draw_image(img, ksize);
                 }
             }

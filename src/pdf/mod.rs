@@ -10,12 +10,14 @@
 //! byte-reproducible files (no clock, no random IDs).
 
 mod draw;
+mod error;
 mod mode;
 mod print;
 mod raster;
 mod svg;
 mod tags;
 
+pub use error::{ExportError, Place, Rejection};
 pub use print::export_print;
 
 use crate::frame::{Document, OutlineEntry};
@@ -58,16 +60,6 @@ impl Standards {
     }
 }
 
-/// Why the PDF could not be written.
-#[derive(Debug)]
-pub struct ExportError(pub String);
-
-impl std::fmt::Display for ExportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 /// Writes the document as PDF.
 pub fn export(
     doc: &Document,
@@ -85,7 +77,7 @@ pub fn export(
     }
     let configuration = config
         .finish()
-        .map_err(|e| ExportError(format!("incompatible PDF standards: {e:?}")))?;
+        .expect("invariant: PDF/UA-1 and PDF/A-2a share PDF 1.4 to 1.7");
     let settings = SerializeSettings {
         configuration,
         enable_tagging: true,
@@ -98,15 +90,16 @@ pub fn export(
     };
     let mut pdf = KDocument::new_with(settings);
     let kfonts = draw::fonts(fonts)?;
+    let named = draw::named(&kfonts, fonts);
     let mut ids = vec![None; doc.structure.content_count()];
-    for page in &doc.pages {
-        draw::page(&mut pdf, page, &kfonts, &mut ids, &draw::Mode::Reader)?;
+    for (i, page) in doc.pages.iter().enumerate() {
+        draw::page(&mut pdf, i, page, &kfonts, &mut ids, &draw::Mode::Reader)?;
     }
     pdf.set_tag_tree(tags::tree(&doc.structure, &ids, &meta.language));
     pdf.set_outline(outline(doc));
     pdf.set_metadata(metadata(meta));
     pdf.finish()
-        .map_err(|e| ExportError(format!("the PDF could not be written: {e:?}")))
+        .map_err(|e| ExportError::from_krilla(e, &named))
 }
 
 /// Whether any image is CMYK.

@@ -41,7 +41,7 @@ pub fn export_print(
     let configuration = ConfigurationBuilder::new()
         .with_prepress_validator(Prepress::X4)
         .finish()
-        .map_err(|e| ExportError(format!("incompatible PDF standards: {e:?}")))?;
+        .expect("invariant: PDF/X-4 alone has a version range");
     let condition = &print.condition;
     let settings = SerializeSettings {
         configuration,
@@ -59,6 +59,7 @@ pub fn export_print(
     };
     let mut pdf = KDocument::new_with(settings);
     let kfonts = draw::fonts(fonts)?;
+    let named = draw::named(&kfonts, fonts);
     let mut ids = vec![None; doc.structure.content_count()];
     let date = format!(
         "{:04}-{:02}-{:02}",
@@ -70,8 +71,8 @@ pub fn export_print(
         date,
         pages: doc.pages.len(),
     });
-    for page in &doc.pages {
-        draw::page(&mut pdf, page, &kfonts, &mut ids, &mode)?;
+    for (i, page) in doc.pages.iter().enumerate() {
+        draw::page(&mut pdf, i, page, &kfonts, &mut ids, &mode)?;
     }
     let mut metadata = Metadata::new()
         .title(meta.title.clone())
@@ -91,5 +92,5 @@ pub fn export_print(
     }
     pdf.set_metadata(metadata);
     pdf.finish()
-        .map_err(|e| ExportError(format!("the print PDF could not be written: {e:?}")))
+        .map_err(|e| ExportError::from_krilla(e, &named))
 }
