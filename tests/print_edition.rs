@@ -277,10 +277,89 @@ fn a_png_logo_is_converted_to_cmyk_and_its_resolution_is_reported() {
 }
 
 #[test]
-fn an_rgb_jpeg_stops_the_print_build() {
-    let dir = std::env::temp_dir().join(format!("folio-rgb-jpeg-{}", std::process::id()));
+fn an_rgb_phone_photo_is_converted_for_print_and_kept_as_it_is_for_readers() {
+    let dir = common::root().join("tests/data/rich");
+    let source = format!(
+        "{SMALL}[[sections]]\ntitle = \"One\"\n[[sections.blocks]]\ntype = \"image\"\nfile = \"images/phone-photo.jpg\"\nalt = \"Hills\"\n[[sections.blocks]]\ntype = \"image\"\nfile = \"images/grey-photo.jpg\"\nwidth = 0.5\nalt = \"Hills in grey\"\n"
+    );
+    let both = Editions {
+        reader: true,
+        print: Some(true),
+    };
+    let built = match compile_editions(&source, &dir, both, "report-print.pdf") {
+        Ok(b) => b,
+        Err(Failure::Report(d)) => panic!("{}", folio::diag::render(&d, "r", &source, false)),
+        Err(e) => panic!("{e:?}"),
+    };
+    let notes: Vec<&str> = built
+        .warnings
+        .iter()
+        .filter(|d| d.severity == folio::diag::Severity::Note)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "the print edition converts `images/phone-photo.jpg` to CMYK through the output profile: it is RGB"
+        ]
+    );
+    let original = std::fs::read(dir.join("images/phone-photo.jpg")).unwrap();
+    let images = |pdf: &Pdf| -> Vec<(i64, Vec<u8>, Vec<u8>)> {
+        pdf.doc
+            .objects
+            .values()
+            .filter_map(|o| match o {
+                Object::Stream(s)
+                    if s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image") =>
+                {
+                    let cs = match s.dict.get(b"ColorSpace") {
+                        Ok(Object::Name(n)) => n.clone(),
+                        Ok(other) => format!("{other:?}").into_bytes(),
+                        Err(_) => Vec::new(),
+                    };
+                    Some((
+                        s.dict.get(b"Width").unwrap().as_i64().unwrap(),
+                        cs,
+                        s.content.clone(),
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    // The reader edition embeds the photo's own bytes.
+    let reader = Pdf::parse(&built.pdf);
+    assert!(
+        images(&reader)
+            .iter()
+            .any(|(w, _, data)| *w == 2000 && *data == original),
+        "the reader edition keeps the JPEG as supplied"
+    );
+    // The print edition has it in CMYK, and the greyscale photo in device grey (black plate).
+    let print = Pdf::parse(built.print.as_ref().unwrap());
+    let print_images = images(&print);
+    assert!(
+        print_images
+            .iter()
+            .any(|(w, cs, _)| *w == 2000 && cs == b"DeviceCMYK"),
+        "{:?}",
+        print_images
+            .iter()
+            .map(|(w, cs, _)| (w, String::from_utf8_lossy(cs)))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        print_images
+            .iter()
+            .any(|(w, cs, _)| *w == 1500 && cs == b"DeviceGray")
+    );
+}
+
+#[test]
+fn a_damaged_jpeg_is_an_error_at_its_key_not_a_panic() {
+    let dir = std::env::temp_dir().join(format!("folio-bad-jpeg-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    // A minimal baseline JPEG header with three components is enough for the check.
+    // A baseline JPEG frame header with nothing after it: its size reads, its pixels do not.
     let mut jpeg = vec![
         0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x10, 0x03,
     ];
@@ -296,13 +375,19 @@ fn an_rgb_jpeg_stops_the_print_build() {
         print: Some(true),
     };
     let Err(Failure::Report(d)) = compile_editions(&source, &dir, editions, "x.pdf") else {
-        panic!("an RGB JPEG stops the print build")
+        panic!("a JPEG that cannot be decoded stops the print build")
     };
     let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(d.len(), 1, "{d:#?}");
     assert!(
-        d.iter().any(|d| d.message
-            == "the image `photo.jpg` is an RGB JPEG, which the print edition cannot carry"),
-        "{d:#?}"
+        d[0].message
+            .starts_with("the image `photo.jpg` could not be embedded: "),
+        "{}",
+        d[0].message
+    );
+    assert_eq!(
+        d[0].span.as_ref().map(|s| &source[s.clone()]),
+        Some("\"photo.jpg\"")
     );
 }
 

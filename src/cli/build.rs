@@ -187,7 +187,17 @@ fn refuse_unsafe_output(input: &Path, output: &Path, force: bool) -> Result<(), 
 }
 
 fn count(warnings: &[Diagnostic]) -> String {
-    plural_warnings(warnings.len())
+    let notes = warnings
+        .iter()
+        .filter(|d| d.severity == diag::Severity::Note)
+        .count();
+    let mut s = plural_warnings(warnings.len() - notes);
+    match notes {
+        0 => {}
+        1 => s.push_str(", 1 note"),
+        n => s.push_str(&format!(", {n} notes")),
+    }
+    s
 }
 
 fn plural_warnings(n: usize) -> String {

@@ -202,6 +202,19 @@ pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Di
     })
 }
 
+impl ImageData {
+    /// Whether the image is an RGB raster (a photo or screenshot), which the print edition
+    /// must convert to CMYK; read from the PNG header or the JPEG frame header.
+    pub fn is_rgb(&self) -> bool {
+        match &self.kind {
+            // IHDR's colour type: 2 truecolour, 3 palette, 6 truecolour with alpha.
+            ImageKind::Png(d) => d.get(25).is_some_and(|t| [2, 3, 6].contains(t)),
+            ImageKind::Jpeg(d) => jpeg_components(d) == Some(3),
+            ImageKind::Svg(_) => false,
+        }
+    }
+}
+
 /// The number of colour components of a JPEG (3 for RGB, 4 for CMYK), from its frame header.
 fn jpeg_components(data: &[u8]) -> Option<u8> {
     let mut i = 2;

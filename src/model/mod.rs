@@ -9,6 +9,7 @@ mod assets;
 mod colours;
 mod components;
 mod coverage;
+mod inks;
 pub mod markdown;
 mod meta;
 pub mod numbers;
@@ -19,6 +20,7 @@ mod sections;
 mod types;
 pub mod values;
 
+pub use print::{HAIRLINE_PT, SMALL_TEXT_PT};
 pub use types::*;
 
 use crate::diag::Diagnostic;

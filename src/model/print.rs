@@ -8,12 +8,13 @@
 //! 100 % K, never as a rich four-colour black that would blur small type on press.
 
 use super::colours::PrintValues;
+use super::inks::Converter;
 use super::types::{Ink, PrintCondition, PrintConfig};
 use super::{parse_or, values};
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Color};
 use crate::spec::Spec;
-use lcms2::{Flags, Intent, PixelFormat, Profile, Transform};
+use lcms2::Profile;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -32,6 +33,12 @@ const DEFAULT_SAFE_MM: f64 = 5.0;
 const DEFAULT_INK_LIMIT: f64 = 320.0;
 /// A text colour this dark (WCAG luminance) reads as black and prints as 100 % K.
 const BLACK_TEXT_LUMINANCE: f64 = 0.05;
+/// Text smaller than this, and lines thinner than [`HAIRLINE_PT`], print on one plate:
+/// four inks never register exactly on press, and small type or a fine rule set in several
+/// shows coloured fringes. 12 pt is where prepress guidance starts to allow rich colour.
+pub const SMALL_TEXT_PT: f64 = 12.0;
+/// Lines (and rectangles) thinner than this print on one plate, as small text does.
+pub const HAIRLINE_PT: f64 = 1.0;
 
 /// Whether `bytes` is an ICC profile for CMYK (checked without building a transform).
 fn is_cmyk_profile(bytes: &[u8]) -> bool {
@@ -58,43 +65,6 @@ fn condition(profile: &[u8], custom: Option<String>) -> PrintCondition {
             registry: String::new(),
             info,
         },
-    }
-}
-
-/// Converts sRGB to the output profile's CMYK.
-pub struct Converter(Transform<[u8; 3], [u8; 4]>);
-
-impl Converter {
-    fn new(profile: &[u8]) -> Option<Self> {
-        let srgb = Profile::new_srgb();
-        let cmyk = Profile::new_icc(profile).ok()?;
-        if cmyk.color_space() != lcms2::ColorSpaceSignature::CmykData {
-            return None;
-        }
-        let t = Transform::new_flags(
-            &srgb,
-            PixelFormat::RGB_8,
-            &cmyk,
-            PixelFormat::CMYK_8,
-            Intent::RelativeColorimetric,
-            Flags::BLACKPOINT_COMPENSATION,
-        )
-        .ok()?;
-        Some(Self(t))
-    }
-
-    /// Many pixels at once, as 0–255 ink values.
-    pub fn cmyk_pixels(&self, rgb: &[[u8; 3]]) -> Vec<[u8; 4]> {
-        let mut out = vec![[0u8; 4]; rgb.len()];
-        self.0.transform_pixels(rgb, &mut out);
-        out
-    }
-
-    /// The colour's ink, in per cent.
-    pub fn cmyk(&self, c: Color) -> [f64; 4] {
-        let mut out = [[0u8; 4]];
-        self.0.transform_pixels(&[[c.r, c.g, c.b]], &mut out);
-        out[0].map(|v| (v as f64 / 255.0 * 100.0).round())
     }
 }
 
@@ -195,7 +165,7 @@ pub struct Resolved {
 impl PrintConfig {
     fn resolved(&self) -> &Resolved {
         self.resolved.get_or_init(|| {
-            let converter = Converter::new(&self.profile)
+            let converter = Converter::new(&self.profile, self.ink_limit)
                 .expect("invariant: the profile was checked when report.toml was read");
             let mut warnings = Vec::new();
             let mut inks = Vec::new();
@@ -240,9 +210,36 @@ impl PrintConfig {
             })
     }
 
-    /// Pixels converted to the profile's CMYK, 0–255.
+    /// The ink for a colour used where one plate must carry it — text under
+    /// [`SMALL_TEXT_PT`], lines under [`HAIRLINE_PT`]: a grey printed in several process
+    /// inks becomes the tint of black of the same lightness. Spot colours, inks already on
+    /// one plate and chromatic colours (which a tint of black cannot stand for) are kept.
+    pub fn fine_ink(&self, c: Color) -> Ink {
+        let ink = self.ink(c);
+        let plates = ink.cmyk.iter().filter(|&&v| v > 0.0).count();
+        let converter = &self.resolved().converter;
+        if ink.spot.is_some() || plates <= 1 || !converter.is_neutral(c) {
+            return ink;
+        }
+        Ink {
+            cmyk: [0.0, 0.0, 0.0, converter.black_tint(c) / 100.0],
+            spot: None,
+        }
+    }
+
+    /// Pixels converted to the profile's CMYK within the ink limit, 0–255.
     pub fn cmyk_pixels(&self, rgb: &[[u8; 3]]) -> Vec<[u8; 4]> {
         self.resolved().converter.cmyk_pixels(rgb)
+    }
+
+    /// Pixels of an image with its own RGB profile (or none: sRGB) converted to CMYK.
+    pub fn cmyk_pixels_from(&self, icc: Option<&[u8]>, rgb: &[[u8; 3]]) -> Vec<[u8; 4]> {
+        self.resolved().converter.cmyk_pixels_from(icc, rgb)
+    }
+
+    /// CMYK pixels (0–255) brought within the ink limit.
+    pub fn limit_cmyk(&self, cmyk: &mut [[u8; 4]]) {
+        self.resolved().converter.limit_cmyk(cmyk)
     }
 
     /// Warnings for brand colours whose print values were derived from their hex.

@@ -3,7 +3,7 @@
 use super::error::{ExportError, Place};
 pub use super::mode::Mode;
 use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
-use crate::model::ImageKind;
+use crate::model::{HAIRLINE_PT, ImageKind, SMALL_TEXT_PT};
 use crate::text::FontBook;
 use krilla::Data;
 use krilla::action::LinkAction;
@@ -70,6 +70,7 @@ pub fn page(
     let settings = mode.boxes(PageSettings::new(size).with_page_label(label), page);
     let mut kpage = pdf.start_page_with(settings);
     let mut links = Vec::new();
+    let mut failed = None;
     {
         let mut surface = kpage.surface();
         // In the print edition the trimmed page sits inside the bleed and the marks.
@@ -111,8 +112,13 @@ pub fn page(
                 }
             };
             let kind = mode.bleed(&item.kind, x, y, page);
-            draw_item(&mut surface, &kind.0, (kind.1, kind.2), place, fonts, mode)?;
+            let drawn = draw_item(&mut surface, &kind.0, (kind.1, kind.2), place, fonts, mode);
             surface.end_tagged();
+            // The surface is closed properly before the error is passed on.
+            if let Err(e) = drawn {
+                failed = Some(e);
+                break;
+            }
             if let Some((c, ident)) = id {
                 ids[c.0 as usize] = Some(ident);
             }
@@ -121,6 +127,9 @@ pub fn page(
         surface.pop();
         mode.marks(&mut surface, page, fonts);
         surface.finish();
+    }
+    if let Some(e) = failed {
+        return Err(e);
     }
     for (x, y, w, h, target, tag) in links {
         let Some(rect) = Rect::from_xywh(x + offset, y + offset, w, h) else {
@@ -155,10 +164,11 @@ fn artifact(a: Artifact) -> ArtifactType {
     }
 }
 
-/// A fill in the edition's colours: sRGB for the reader, the brand's inks for print.
-pub fn fill(c: crate::geom::Color, mode: &Mode) -> Fill {
+/// A fill in the edition's colours: sRGB for the reader, the brand's inks for print (on one
+/// plate for a grey that is `fine`: small text, a hairline).
+pub fn fill(c: crate::geom::Color, fine: bool, mode: &Mode) -> Fill {
     Fill {
-        paint: mode.paint(c),
+        paint: mode.paint_as(c, fine),
         opacity: NormalizedF32::ONE,
         rule: FillRule::NonZero,
     }
@@ -190,7 +200,7 @@ fn draw_item(
                     )
                 })
                 .collect();
-            surface.set_fill(Some(fill(t.color, mode)));
+            surface.set_fill(Some(fill(t.color, size < SMALL_TEXT_PT as f32, mode)));
             surface.draw_glyphs(
                 Point::from_xy(x, y),
                 &glyphs,
@@ -205,8 +215,9 @@ fn draw_item(
             if let Some(r) = Rect::from_xywh(x, y, size.w.to_pt() as f32, size.h.to_pt() as f32) {
                 pb.push_rect(r);
             }
+            let thin = size.w.to_pt().min(size.h.to_pt()) < HAIRLINE_PT;
             if let Some(path) = pb.finish() {
-                surface.set_fill(Some(fill(*color, mode)));
+                surface.set_fill(Some(fill(*color, thin, mode)));
                 surface.draw_path(&path);
             }
         }
@@ -219,30 +230,30 @@ fn draw_item(
             };
             let ksize = Size::from_wh(w, h).ok_or_else(|| failed("it has no area".into()))?;
             surface.push_transform(&Transform::from_translate(x, y));
-            match &image.kind {
+            // Nothing may return early between the push and the pop.
+            let drawn = match &image.kind {
                 ImageKind::Svg(tree) => match mode {
                     Mode::Reader => {
                         surface.draw_svg(tree, ksize, SvgSettings::default());
+                        Ok(())
                     }
-                    Mode::Print(_) => {
-                        super::svg::draw(surface, tree, ksize, mode).map_err(failed)?
-                    }
+                    Mode::Print(_) => super::svg::draw(surface, tree, ksize, mode).map_err(failed),
                 },
                 ImageKind::Png(data) | ImageKind::Jpeg(data) => {
                     let data = Data::from(data.clone());
-                    // No interpolation: PDF/A forbids it, and print needs the pixels as given.
-                    let img = match (&image.kind, mode) {
-                        (ImageKind::Png(raw), Mode::Print(p)) => {
-                            super::raster::cmyk_png(raw, p.config)
-                        }
+                    // No interpolation: PDF/A and PDF/X forbid it, and print needs the
+                    // pixels as given.
+                    match (&image.kind, mode) {
+                        (_, Mode::Print(p)) => super::raster::print_image(image, p.config),
                         (ImageKind::Png(_), _) => Image::from_png(data, false),
                         _ => Image::from_jpeg(data, false),
                     }
-                    .map_err(|e| failed(e.to_string()))?;
-                    surface.draw_image(img, ksize);
+                    .map(|img| surface.draw_image(img, ksize))
+                    .map_err(failed)
                 }
-            }
+            };
             surface.pop();
+            drawn?;
         }
         ItemKind::Line {
             points,
@@ -261,7 +272,7 @@ fn draw_item(
             if let Some(path) = pb.finish() {
                 surface.set_fill(None);
                 surface.set_stroke(Some(krilla::paint::Stroke {
-                    paint: mode.paint(*color),
+                    paint: mode.paint_as(*color, width.to_pt() < HAIRLINE_PT),
                     width: width.to_pt() as f32,
                     miter_limit: 4.0,
                     line_cap: krilla::paint::LineCap::Round,

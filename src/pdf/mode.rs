@@ -66,10 +66,20 @@ impl Mode<'_> {
 
     /// The paint of a colour in this edition.
     pub fn paint(&self, c: Color) -> Paint {
+        self.paint_as(c, false)
+    }
+
+    /// The paint of a colour for small text or a hairline (`fine`): in print, on one plate
+    /// where the colour is a grey (see [`PrintConfig::fine_ink`]).
+    pub fn paint_as(&self, c: Color, fine: bool) -> Paint {
         match self {
             Mode::Reader => krilla::color::rgb::Color::new(c.r, c.g, c.b).into(),
             Mode::Print(p) => {
-                let ink = p.config.ink(c);
+                let ink = if fine {
+                    p.config.fine_ink(c)
+                } else {
+                    p.config.ink(c)
+                };
                 let [cy, m, y, k] = ink.cmyk.map(|v| (v * 255.0).round() as u8);
                 let process = cmyk::Color::new(cy, m, y, k);
                 match ink.spot {

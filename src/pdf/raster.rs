@@ -1,34 +1,62 @@
-//! Raster images for the print edition: RGB PNGs converted to CMYK through the output
-//! profile, so the print file carries no RGB image data.
+//! Raster images for the print edition: every pixel in an ink the press has.
 //!
-//! The PNG is decoded to 8-bit RGB (grey and palette images expanded), every pixel converted
-//! with Little CMS (the same transform as the brand colours: relative colorimetric with
-//! black-point compensation), and handed to krilla as a CMYK image with its alpha channel,
-//! which becomes a soft mask.
+//! In: a PNG or JPEG as report.toml supplied it, and the print settings. Out: an image krilla
+//! embeds with no device RGB in it:
+//! - RGB (a phone photo, a screenshot, a chart exported as PNG) is decoded and converted
+//!   pixel by pixel to CMYK through the output profile, from the image's own embedded
+//!   profile where it has one (phones save Display P3), sRGB otherwise, with the same
+//!   rendering intent as the brand colours and within the total ink limit;
+//! - greyscale stays grey (device grey, which the press prints on the black plate alone);
+//! - a CMYK JPEG already within the ink limit passes through untouched, its bytes as given;
+//!   one over the limit is decoded and brought within it.
+//!
+//! Transparency is kept as a soft mask. The reader edition is not affected: it embeds the
+//! original files.
 
-use crate::model::PrintConfig;
+use crate::model::{ImageData, ImageKind, PrintConfig};
+use krilla::Data;
 use krilla::image::{BitsPerComponent, CustomImage, Image, ImageColorspace};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+use zune_jpeg::JpegDecoder;
+use zune_jpeg::zune_core::colorspace::ColorSpace;
+use zune_jpeg::zune_core::options::DecoderOptions;
 
-/// A decoded CMYK image.
+/// Pixels as decoded, in the image's own colour space.
+enum Pixels {
+    Grey(Vec<u8>),
+    Rgb(Vec<[u8; 3]>),
+    Cmyk(Vec<[u8; 4]>),
+}
+
+/// A decoded image.
+struct Decoded {
+    pixels: Pixels,
+    alpha: Option<Vec<u8>>,
+    size: (u32, u32),
+    /// The embedded ICC profile, if any.
+    icc: Option<Vec<u8>>,
+}
+
+/// Pixels ready for krilla: grey or CMYK, 8 bits per channel.
 #[derive(Clone)]
-struct Cmyk {
+struct Prepared {
     pixels: Arc<Vec<u8>>,
     alpha: Option<Arc<Vec<u8>>>,
     size: (u32, u32),
-    /// Identifies the source, so krilla embeds one image once.
+    space: ImageColorspace,
+    /// Identifies the source, so krilla embeds one image once however often it is drawn.
     key: u64,
 }
 
-impl Hash for Cmyk {
+impl Hash for Prepared {
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.key.hash(state);
         self.size.hash(state);
     }
 }
 
-impl CustomImage for Cmyk {
+impl CustomImage for Prepared {
     fn color_channel(&self) -> &[u8] {
         &self.pixels
     }
@@ -46,19 +74,63 @@ impl CustomImage for Cmyk {
     }
 
     fn icc_profile(&self) -> Option<&[u8]> {
+        // Device grey and CMYK: the output intent says what they are.
         None
     }
 
     fn color_space(&self) -> ImageColorspace {
-        ImageColorspace::Cmyk
+        self.space
     }
 }
 
-/// Decodes a PNG and converts it to CMYK for print.
-pub fn cmyk_png(data: &[u8], print: &PrintConfig) -> Result<Image, String> {
+/// The image as the print edition embeds it.
+pub fn print_image(image: &ImageData, print: &PrintConfig) -> Result<Image, String> {
+    let (data, decoded) = match &image.kind {
+        ImageKind::Png(d) => (d, decode_png(d)?),
+        ImageKind::Jpeg(d) => (d, decode_jpeg(d)?),
+        ImageKind::Svg(_) => return Err("an SVG is not a raster image".into()),
+    };
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    data.hash(&mut hasher);
+    let key = hasher.finish();
+    let alpha = decoded
+        .alpha
+        .filter(|a| a.iter().any(|&v| v != 255))
+        .map(Arc::new);
+    let (pixels, space) = match decoded.pixels {
+        Pixels::Grey(g) => (g, ImageColorspace::Luma),
+        Pixels::Rgb(rgb) => {
+            let cmyk = print.cmyk_pixels_from(decoded.icc.as_deref(), &rgb);
+            (cmyk.into_iter().flatten().collect(), ImageColorspace::Cmyk)
+        }
+        Pixels::Cmyk(mut cmyk) => {
+            let before = cmyk.clone();
+            print.limit_cmyk(&mut cmyk);
+            let is_jpeg = matches!(image.kind, ImageKind::Jpeg(_));
+            if is_jpeg && cmyk == before {
+                // Within the limit: the supplier's own bytes, as device CMYK.
+                return Image::from_jpeg_with_icc(Data::from(data.clone()), None, false);
+            }
+            (cmyk.into_iter().flatten().collect(), ImageColorspace::Cmyk)
+        }
+    };
+    Image::from_custom(
+        Prepared {
+            pixels: Arc::new(pixels),
+            alpha,
+            size: decoded.size,
+            space,
+            key,
+        },
+        false,
+    )
+}
+
+fn decode_png(data: &[u8]) -> Result<Decoded, String> {
     let mut decoder = png::Decoder::new(std::io::Cursor::new(data));
     decoder.set_transformations(png::Transformations::normalize_to_color8());
     let mut reader = decoder.read_info().map_err(|e| e.to_string())?;
+    let icc = reader.info().icc_profile.as_ref().map(|p| p.to_vec());
     let mut buf = vec![
         0;
         reader
@@ -66,31 +138,63 @@ pub fn cmyk_png(data: &[u8], print: &PrintConfig) -> Result<Image, String> {
             .ok_or("the image is too large")?
     ];
     let info = reader.next_frame(&mut buf).map_err(|e| e.to_string())?;
-    let pixels = &buf[..info.buffer_size()];
-    let (rgb, alpha): (Vec<[u8; 3]>, Option<Vec<u8>>) = match info.color_type {
-        png::ColorType::Rgb => (
-            pixels.chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect(),
-            None,
-        ),
-        png::ColorType::Rgba => (
-            pixels.chunks_exact(4).map(|p| [p[0], p[1], p[2]]).collect(),
-            Some(pixels.chunks_exact(4).map(|p| p[3]).collect()),
-        ),
-        png::ColorType::Grayscale => (pixels.iter().map(|&g| [g, g, g]).collect(), None),
-        png::ColorType::GrayscaleAlpha => (
-            pixels.chunks_exact(2).map(|p| [p[0], p[0], p[0]]).collect(),
-            Some(pixels.chunks_exact(2).map(|p| p[1]).collect()),
-        ),
+    let px = &buf[..info.buffer_size()];
+    let (pixels, alpha) = match info.color_type {
+        png::ColorType::Rgb => (Pixels::Rgb(rgb(px, 3)), None),
+        png::ColorType::Rgba => (Pixels::Rgb(rgb(px, 4)), Some(channel(px, 4, 3))),
+        png::ColorType::Grayscale => (Pixels::Grey(px.to_vec()), None),
+        png::ColorType::GrayscaleAlpha => {
+            (Pixels::Grey(channel(px, 2, 0)), Some(channel(px, 2, 1)))
+        }
         png::ColorType::Indexed => return Err("palette images were not expanded".into()),
     };
-    let cmyk = print.cmyk_pixels(&rgb);
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    data.hash(&mut hasher);
-    let image = Cmyk {
-        pixels: Arc::new(cmyk.into_iter().flatten().collect()),
-        alpha: alpha.filter(|a| a.iter().any(|&v| v != 255)).map(Arc::new),
+    Ok(Decoded {
+        pixels,
+        alpha,
         size: (info.width, info.height),
-        key: hasher.finish(),
+        icc,
+    })
+}
+
+fn decode_jpeg(data: &[u8]) -> Result<Decoded, String> {
+    let mut probe = JpegDecoder::new(std::io::Cursor::new(data));
+    probe.decode_headers().map_err(|e| e.to_string())?;
+    let input = probe.input_colorspace().ok_or("no colour space")?;
+    let out = match input {
+        ColorSpace::Luma => ColorSpace::Luma,
+        ColorSpace::CMYK | ColorSpace::YCCK => ColorSpace::CMYK,
+        _ => ColorSpace::RGB,
     };
-    Image::from_custom(image, false)
+    let options = DecoderOptions::default().jpeg_set_out_colorspace(out);
+    let mut decoder = JpegDecoder::new_with_options(std::io::Cursor::new(data), options);
+    let px = decoder.decode().map_err(|e| e.to_string())?;
+    let (w, h) = decoder.dimensions().ok_or("no dimensions")?;
+    let icc = decoder.icc_profile();
+    let pixels = match out {
+        ColorSpace::Luma => Pixels::Grey(px),
+        ColorSpace::CMYK => Pixels::Cmyk(
+            px.chunks_exact(4)
+                .map(|p| [p[0], p[1], p[2], p[3]])
+                .collect(),
+        ),
+        _ => Pixels::Rgb(rgb(&px, 3)),
+    };
+    Ok(Decoded {
+        pixels,
+        alpha: None,
+        size: (w as u32, h as u32),
+        icc,
+    })
+}
+
+/// The first three channels of pixels `stride` bytes wide.
+fn rgb(px: &[u8], stride: usize) -> Vec<[u8; 3]> {
+    px.chunks_exact(stride)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect()
+}
+
+/// Channel `at` of pixels `stride` bytes wide.
+fn channel(px: &[u8], stride: usize, at: usize) -> Vec<u8> {
+    px.chunks_exact(stride).map(|p| p[at]).collect()
 }

@@ -5,8 +5,9 @@
 //! - text or a logo outside the safe area (too near the trim): a warning naming the page
 //!   and the text; an image reaching the trim, which has no bleed to cut into: a warning;
 //! - a raster image below 300 dpi at its placed size: a warning with its effective dpi;
-//! - an RGB JPEG, which passes through untouched and so cannot go to press: an error
-//!   (PNGs are converted to CMYK through the output profile when the file is written);
+//! - RGB images (JPEG or PNG), which the print edition converts to CMYK through the output
+//!   profile: one note naming them all, so nobody is surprised that the print colours of a
+//!   photo differ from the screen's (the reader edition keeps the original files);
 //! - brand colours derived from sRGB and inks over the limit are checked in the model.
 
 use crate::diag::Diagnostic;
@@ -86,18 +87,6 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                                 .with_help("supply a larger image, or an SVG"),
                             );
                         }
-                        // PNGs are converted to CMYK through the profile; JPEGs pass through
-                        // untouched, so only a CMYK JPEG can go to press.
-                        let rgb_jpeg = matches!(image.kind, ImageKind::Jpeg(_)) && !image.cmyk;
-                        if rgb_jpeg {
-                            out.push(
-                                Diagnostic::error(
-                                    format!("the image `{}` is an RGB JPEG, which the print edition cannot carry", image.name),
-                                    None,
-                                )
-                                .with_help("save it as a CMYK JPEG, or as a PNG (which folio converts to CMYK)"),
-                            );
-                        }
                     }
                 }
                 _ => {}
@@ -105,5 +94,41 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
         }
     }
     out.dedup_by(|a, b| a.message == b.message);
+    if let Some(note) = converted(doc) {
+        out.push(note);
+    }
     out
+}
+
+/// The one note about RGB images converted for print, at the first one's key.
+fn converted(doc: &Document) -> Option<Diagnostic> {
+    let mut rgb: Vec<&crate::model::ImageData> = Vec::new();
+    for item in doc.pages.iter().flat_map(|p| &p.items) {
+        if let ItemKind::Image { image, .. } = &item.kind
+            && image.is_rgb()
+            && !rgb.iter().any(|i| i.name == image.name)
+        {
+            rgb.push(image);
+        }
+    }
+    let first = rgb.first()?;
+    let names: Vec<String> = rgb.iter().map(|i| format!("`{}`", i.name)).collect();
+    let (them, are) = if rgb.len() == 1 {
+        ("it", "is")
+    } else {
+        ("them", "are")
+    };
+    Some(
+        Diagnostic::note(
+            format!(
+                "the print edition converts {} to CMYK through the output profile: {} RGB",
+                names.join(", "),
+                if rgb.len() == 1 { "it is" } else { "they are" }
+            ),
+            first.span.clone(),
+        )
+        .with_help(format!(
+            "nothing to do unless the printer asks for CMYK originals; to control the conversion, save {them} as CMYK JPEGs. The reader edition keeps {them} as {are}"
+        )),
+    )
 }
