@@ -43,14 +43,13 @@ fn rect(pdf: &Pdf, page: lopdf::ObjectId, key: &[u8]) -> [f64; 4] {
     [v[0], v[1], v[2], v[3]]
 }
 
-#[test]
-fn every_page_has_trim_bleed_and_media_boxes_for_marks() {
-    let pdf = Pdf::parse(&shipped());
-    assert_eq!(pdf.pages.len(), 8, "same pages as the reader edition");
+/// Checks every page's boxes: a trim of `trim` points, 3 mm of bleed around it, and a media
+/// box `room` points beyond the bleed on every side.
+fn check_boxes(pdf: &Pdf, trim_size: (f64, f64), room: f64) {
     for &page in &pdf.pages {
-        let trim = rect(&pdf, page, b"TrimBox");
-        let bleed = rect(&pdf, page, b"BleedBox");
-        let media = rect(&pdf, page, b"MediaBox");
+        let trim = rect(pdf, page, b"TrimBox");
+        let bleed = rect(pdf, page, b"BleedBox");
+        let media = rect(pdf, page, b"MediaBox");
         for i in 0..2 {
             assert!(
                 (trim[i] - bleed[i] - BLEED_PT).abs() < 0.01,
@@ -61,15 +60,37 @@ fn every_page_has_trim_bleed_and_media_boxes_for_marks() {
                 "{trim:?} {bleed:?}"
             );
             assert!(
-                media[i] <= bleed[i] - 20.0 && media[i + 2] >= bleed[i + 2] + 20.0,
-                "room for marks"
+                (bleed[i] - media[i] - room).abs() < 0.01,
+                "{media:?} {bleed:?}"
+            );
+            assert!(
+                (media[i + 2] - bleed[i + 2] - room).abs() < 0.01,
+                "{media:?} {bleed:?}"
             );
         }
-        // The trim is A4.
-        assert!(
-            (trim[2] - trim[0] - 595.276).abs() < 0.01 && (trim[3] - trim[1] - 841.89).abs() < 0.01
-        );
+        assert!((trim[2] - trim[0] - trim_size.0).abs() < 0.01);
+        assert!((trim[3] - trim[1] - trim_size.1).abs() < 0.01);
     }
+}
+
+const A4: (f64, f64) = (595.276, 841.89);
+
+#[test]
+fn without_marks_the_media_box_is_the_bleed_box() {
+    let pdf = Pdf::parse(&shipped());
+    assert_eq!(pdf.pages.len(), 8, "same pages as the reader edition");
+    check_boxes(&pdf, A4, 0.0);
+}
+
+#[test]
+fn with_marks_the_media_box_has_room_for_them_outside_the_bleed() {
+    let source = format!("{SMALL}[print]\nmarks = true\n[[sections]]\ntitle = \"One\"\n");
+    let built = print_edition(&source, &common::root());
+    check_boxes(
+        &Pdf::parse(built.print.as_ref().unwrap()),
+        A4,
+        12.0 * 72.0 / 25.4,
+    );
 }
 
 #[test]

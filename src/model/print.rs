@@ -9,7 +9,7 @@
 
 use super::colours::PrintValues;
 use super::inks::Converter;
-use super::types::{Ink, PrintCondition, PrintConfig};
+use super::types::{Binding, Ink, PrintCondition, PrintConfig};
 use super::{parse_or, values};
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Color};
@@ -43,6 +43,32 @@ pub const HAIRLINE_PT: f64 = 1.0;
 /// Whether `bytes` is an ICC profile for CMYK (checked without building a transform).
 fn is_cmyk_profile(bytes: &[u8]) -> bool {
     Profile::new_icc(bytes).is_ok_and(|p| p.color_space() == lcms2::ColorSpaceSignature::CmykData)
+}
+
+/// Reads `print.binding`; saddle stitching when unset, the usual binding for a report of
+/// up to about 64 pages, so that a page count it cannot take is caught before the printer
+/// does (a count that suits saddle stitching suits every binding).
+fn binding(value: Option<&crate::spec::SpannedStr>, diags: &mut Vec<Diagnostic>) -> Binding {
+    let Some(v) = value else {
+        return Binding::SaddleStitch;
+    };
+    let all = [Binding::SaddleStitch, Binding::Perfect, Binding::None];
+    if let Some(b) = all.iter().find(|b| b.name() == v.get_ref().trim()) {
+        return *b;
+    }
+    let names: Vec<&str> = all.iter().map(|b| b.name()).collect();
+    let mut d = Diagnostic::error(
+        format!("`print.binding` cannot be `{}`", v.get_ref()),
+        Some(v.span()),
+    );
+    d = match crate::diag::did_you_mean(v.get_ref(), &names) {
+        Some(s) => d.with_label(format!("did you mean `{s}`?")),
+        None => d,
+    };
+    diags.push(d.with_help(
+        "use \"saddle-stitch\" (folded and stapled), \"perfect\" (glued spine) or \"none\"",
+    ));
+    Binding::SaddleStitch
 }
 
 /// The output intent's description of a profile: the registered condition for the built-in
@@ -139,12 +165,18 @@ pub fn print(
             }
         }
     }
+    let marks = flag(&p.marks, false);
+    let binding = binding(p.binding.as_ref(), diags);
     PrintConfig {
         enabled: flag(&p.enabled, false),
         bleed,
-        marks: flag(&p.marks, true),
+        marks,
         registration: flag(&p.registration, false),
-        slug: flag(&p.slug, true),
+        // The slug sits with the marks: off when they are, unless asked for.
+        slug: flag(&p.slug, marks),
+        binding,
+        pad: flag(&p.pad, false),
+        binding_span: p.binding.as_ref().map(|b| b.span()),
         safe_area,
         ink_limit,
         profile: Arc::new(profile),

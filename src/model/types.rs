@@ -32,12 +32,19 @@ pub struct PrintConfig {
     /// Write the print edition on every build.
     pub enabled: bool,
     pub bleed: Abs,
+    /// Crop marks; off unless asked for, since printers who impose mark the sheets.
     pub marks: bool,
     pub registration: bool,
     pub slug: bool,
     pub safe_area: Abs,
     /// Total ink limit, per cent.
     pub ink_limit: f64,
+    /// How the copies are bound, and so which page counts work.
+    pub binding: Binding,
+    /// Where the binding needs it, add blank pages before the back cover.
+    pub pad: bool,
+    /// Where `[print]` sets the binding, for messages about the page count.
+    pub binding_span: Option<std::ops::Range<usize>>,
     /// The CMYK output profile (ICC bytes) and the printing condition it describes.
     pub profile: Arc<Vec<u8>>,
     pub condition: PrintCondition,
@@ -47,6 +54,37 @@ pub struct PrintConfig {
     /// colour transform costs more than the rest of a reader build, so a build that writes
     /// no print edition never pays for it.
     pub(super) resolved: std::cell::OnceCell<super::print::Resolved>,
+}
+
+/// How the printed copies are bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Binding {
+    /// Folded sheets stapled through the spine: four pages to a sheet.
+    SaddleStitch,
+    /// Glued at the spine: leaves of two pages.
+    Perfect,
+    /// Loose sheets, or a file that is not bound: any count.
+    None,
+}
+
+impl Binding {
+    /// The page count must be a multiple of this.
+    pub fn multiple(self) -> usize {
+        match self {
+            Binding::SaddleStitch => 4,
+            Binding::Perfect => 2,
+            Binding::None => 1,
+        }
+    }
+
+    /// As report.toml writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Binding::SaddleStitch => "saddle-stitch",
+            Binding::Perfect => "perfect",
+            Binding::None => "none",
+        }
+    }
 }
 
 /// The printing condition named by a PDF/X output intent.

@@ -172,9 +172,11 @@ fn decode_jpeg(data: &[u8]) -> Result<Decoded, String> {
     let icc = decoder.icc_profile();
     let pixels = match out {
         ColorSpace::Luma => Pixels::Grey(px),
+        // CMYK JPEGs store ink inverted (the Adobe convention every CMYK JPEG writer
+        // follows, and the one krilla assumes when it passes one through).
         ColorSpace::CMYK => Pixels::Cmyk(
             px.chunks_exact(4)
-                .map(|p| [p[0], p[1], p[2], p[3]])
+                .map(|p| [255 - p[0], 255 - p[1], 255 - p[2], 255 - p[3]])
                 .collect(),
         ),
         _ => Pixels::Rgb(rgb(&px, 3)),

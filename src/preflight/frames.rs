@@ -13,7 +13,7 @@
 use crate::diag::Diagnostic;
 use crate::frame::{Artifact, Document, ItemKind, Tag};
 use crate::geom::Rect;
-use crate::model::{ImageKind, Report};
+use crate::model::{Binding, ImageKind, Report};
 
 /// Print resolution: 300 pixels per inch at the placed size.
 const PRINT_DPI: f64 = 300.0;
@@ -97,7 +97,47 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
     if let Some(note) = converted(doc) {
         out.push(note);
     }
+    out.extend(page_count(doc, report));
     out
+}
+
+/// A page count the binding cannot take: a warning, or a note when `pad` fills it.
+fn page_count(doc: &Document, report: &Report) -> Option<Diagnostic> {
+    let print = &report.print;
+    let (n, m) = (doc.pages.len(), print.binding.multiple());
+    let missing = (m - n % m) % m;
+    if missing == 0 {
+        return None;
+    }
+    let binding = match print.binding {
+        Binding::SaddleStitch => "a saddle-stitched booklet needs a multiple of 4",
+        Binding::Perfect => "a perfect-bound book needs an even number",
+        Binding::None => return None,
+    };
+    let blanks = if missing == 1 {
+        "1 blank page".to_string()
+    } else {
+        format!("{missing} blank pages")
+    };
+    let span = print.binding_span.clone();
+    Some(if print.pad {
+        Diagnostic::note(
+            format!(
+                "the print edition has {n} pages and {binding}: {blanks} are added before the back cover, making {}",
+                n + missing
+            )
+            .replace("1 blank page are", "1 blank page is"),
+            span,
+        )
+    } else {
+        Diagnostic::warning(
+            format!("the print edition has {n} pages, but {binding}"),
+            span,
+        )
+        .with_help(format!(
+            "add or remove pages, or set `pad = true` in `[print]` to add {blanks} before the back cover; set `binding = \"none\"` if the copies are not bound"
+        ))
+    })
 }
 
 /// The one note about RGB images converted for print, at the first one's key.

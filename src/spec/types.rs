@@ -192,7 +192,8 @@ pub struct PrintSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<String>")]
     pub bleed: Option<SpannedStr>,
-    /// Crop marks at the trim corners, default `true`.
+    /// Crop marks at the trim corners, outside the bleed; default `false` (printers who
+    /// impose the pages mark the sheets themselves).
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<bool>")]
     pub marks: Option<Spanned<bool>>,
@@ -200,7 +201,7 @@ pub struct PrintSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<bool>")]
     pub registration: Option<Spanned<bool>>,
-    /// A slug line outside the bleed: file, date, page; default `true`.
+    /// A slug line outside the bleed: file, date, page; default: as `marks`.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<bool>")]
     pub slug: Option<Spanned<bool>>,
@@ -216,6 +217,15 @@ pub struct PrintSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Option<f64>")]
     pub ink_limit: Option<Spanned<f64>>,
+    /// How the printed copies are bound: `"saddle-stitch"` (the default), `"perfect"` or
+    /// `"none"`; a page count the binding cannot take is a warning.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<String>")]
+    pub binding: Option<SpannedStr>,
+    /// Add blank pages before the back cover until the binding can take the page count.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Option<bool>")]
+    pub pad: Option<Spanned<bool>>,
 }
 
 /// `[back]`: the back cover.
