@@ -3,8 +3,9 @@
 //! krilla-svg writes SVG colours as RGB, which a PDF/X-4 file with a CMYK intent should not
 //! carry as device RGB. Logos are flat paths with solid fills and strokes, so the print
 //! edition walks usvg's resolved tree itself and paints each path through the same colour
-//! mapping as the rest of the page. Gradients, embedded images and text are refused with a
-//! message (convert them to paths, or give a PDF- or CMYK-ready logo).
+//! mapping as the rest of the page; a see-through group becomes a transparency group.
+//! Gradients, clip paths, masks, filters, embedded images and text are refused with a
+//! message (flatten or convert them to paths in a drawing program).
 
 use super::mode::Mode;
 use crate::geom::Color;
@@ -30,6 +31,25 @@ pub fn draw(
 }
 
 fn group(surface: &mut Surface, g: &usvg::Group, mode: &Mode) -> Result<(), String> {
+    if g.clip_path().is_some() || g.mask().is_some() || !g.filters().is_empty() {
+        return Err(
+            "clip paths, masks and filters in an SVG cannot be printed in CMYK; flatten them in a drawing program".into(),
+        );
+    }
+    // A group drawn see-through is a transparency group, which krilla blends in CMYK for
+    // PDF/X.
+    let see_through = g.opacity().get() < 1.0;
+    if see_through {
+        surface.push_opacity(NormalizedF32::new(g.opacity().get()).unwrap_or(NormalizedF32::ONE));
+    }
+    let drawn = children(surface, g, mode);
+    if see_through {
+        surface.pop();
+    }
+    drawn
+}
+
+fn children(surface: &mut Surface, g: &usvg::Group, mode: &Mode) -> Result<(), String> {
     for node in g.children() {
         match node {
             usvg::Node::Group(g) => group(surface, g, mode)?,
