@@ -18,6 +18,8 @@ pub struct Built {
     pub pdf: Vec<u8>,
     /// The print edition, when asked for.
     pub print: Option<Vec<u8>>,
+    /// The print edition's pages: the document's, and any blank ones the binding needs.
+    pub print_pages: usize,
     pub document: Document,
     pub warnings: Vec<Diagnostic>,
     pub standards: Standards,
@@ -117,9 +119,11 @@ pub fn compile_editions(
         }
         false => None,
     };
+    let print_pages = document.pages.len() + pdf::blank_pages(&document, &report.print).len();
     Ok(Built {
         pdf,
         print,
+        print_pages,
         document,
         warnings,
         standards,

@@ -466,3 +466,103 @@ fn preflight_of_the_print_edition_is_clean() {
     let findings = folio::preflight::file::check(&shipped(), 320.0).unwrap();
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+#[test]
+fn a_page_count_saddle_stitching_cannot_take_is_a_warning() {
+    // Cover, contents, one section page, back cover: 4 pages; a new-page section makes 5.
+    let source = format!(
+        "{SMALL}[[sections]]\ntitle = \"One\"\n[[sections]]\ntitle = \"Two\"\nnew_page = true\n[back]\ntext = \"Back.\"\n"
+    );
+    let built = print_edition(&source, &common::root());
+    let n = built.document.pages.len();
+    assert_eq!(built.print_pages, n, "no padding unless asked for");
+    let messages: Vec<&str> = built.warnings.iter().map(|d| d.message.as_str()).collect();
+    let expected = format!(
+        "the print edition has {n} pages, but a saddle-stitched booklet needs a multiple of 4"
+    );
+    assert_eq!(
+        messages.contains(&expected.as_str()),
+        n % 4 != 0,
+        "{n} pages: {messages:#?}"
+    );
+    // None for loose sheets.
+    let loose = print_edition(
+        &format!("{source}[print]\nbinding = \"none\"\n"),
+        &common::root(),
+    );
+    assert!(
+        !loose.warnings.iter().any(|d| d.message.contains("booklet")),
+        "{:#?}",
+        loose.warnings
+    );
+}
+
+#[test]
+fn pad_adds_blank_pages_before_the_back_cover() {
+    let source = format!(
+        "{SMALL}[print]\npad = true\n[[sections]]\ntitle = \"One\"\nbody = \"Text.\"\n[[sections]]\ntitle = \"Two\"\nnew_page = true\nbody = \"More.\"\n[back]\ntext = \"The back cover.\"\n"
+    );
+    let built = print_edition(&source, &common::root());
+    let n = built.document.pages.len();
+    assert_eq!(
+        built.print_pages % 4,
+        0,
+        "{n} pages padded to {}",
+        built.print_pages
+    );
+    let pdf = Pdf::parse(built.print.as_ref().unwrap());
+    assert_eq!(pdf.pages.len(), built.print_pages);
+    let text = |i: usize| common::join_runs(&pdf.runs(i));
+    assert!(
+        text(pdf.pages.len() - 1).contains("The back cover."),
+        "the back cover stays last"
+    );
+    for blank in n - 1..pdf.pages.len() - 1 {
+        assert!(text(blank).trim().is_empty(), "page {} is blank", blank + 1);
+    }
+    if n % 4 != 0 {
+        assert!(
+            built.warnings.iter().any(|d| d.message.ends_with(&format!(
+                "blank pages are added before the back cover, making {}",
+                built.print_pages
+            )) || d.message.ends_with(&format!(
+                "blank page is added before the back cover, making {}",
+                built.print_pages
+            ))),
+            "{:#?}",
+            built.warnings
+        );
+    }
+}
+
+#[test]
+fn an_unknown_binding_is_an_error_with_a_suggestion() {
+    let source = format!("{SMALL}[print]\nbinding = \"saddle\"\n[[sections]]\ntitle = \"One\"\n");
+    let Err(Failure::Report(d)) =
+        compile_editions(&source, &common::root(), Editions::default(), "x.pdf")
+    else {
+        panic!("refused")
+    };
+    assert_eq!(d[0].message, "`print.binding` cannot be `saddle`");
+    assert_eq!(d[0].label.as_deref(), Some("did you mean `saddle-stitch`?"));
+}
+
+#[test]
+fn a_letter_no_font_has_is_a_plain_error_at_its_page_and_text() {
+    let source =
+        format!("{SMALL}[[sections]]\ntitle = \"One\"\nbody = \"Text with 漢字 in it.\"\n");
+    let Err(Failure::Report(d)) =
+        compile_editions(&source, &common::root(), Editions::default(), "x.pdf")
+    else {
+        panic!("refused")
+    };
+    assert_eq!(d.len(), 1, "one message for the text: {d:#?}");
+    assert_eq!(
+        d[0].message,
+        "the font Liberation Sans has no letter for \u{201c}漢\u{201d}, \u{201c}字\u{201d} (on page 3, in the text \u{201c}Text with 漢字 in it.\u{201d})"
+    );
+    let rendered = folio::diag::render(&d, "report.toml", &source, false);
+    for debug in ["Some(", "Font(", "Location", "{", "NonZero"] {
+        assert!(!rendered.contains(debug), "no debug syntax: {rendered}");
+    }
+}

@@ -73,7 +73,10 @@ pub fn build(
                 } else {
                     target.display().to_string()
                 },
-                built.document.pages.len(),
+                match edition {
+                    "print" => built.print_pages,
+                    _ => built.document.pages.len(),
+                },
                 bytes.len() as f64 / 1024.0,
                 started.elapsed().as_secs_f64() * 1000.0,
                 count(&built.warnings)

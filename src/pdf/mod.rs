@@ -18,7 +18,7 @@ mod svg;
 mod tags;
 
 pub use error::{ExportError, Place, Rejection};
-pub use print::export_print;
+pub use print::{blank_pages, export_print};
 
 use crate::frame::{Document, OutlineEntry};
 use crate::model::Meta;

@@ -63,14 +63,14 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                         out.push(
                             Diagnostic::warning(
                                 format!("the image `{}` on {where_} runs to the trim edge without bleed", image.name),
-                                None,
+                                image.span.clone(),
                             )
                             .with_help("supply it 3 mm larger on the edge sides, or keep it inside the margins"),
                         );
                     } else if !bounds.within(&area) {
                         out.push(Diagnostic::warning(
                             format!("the image `{}` on {where_} is outside the safe area", image.name),
-                            None,
+                            image.span.clone(),
                         ));
                     }
                     if let ImageKind::Png(_) | ImageKind::Jpeg(_) = &image.kind {
@@ -82,7 +82,7 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                                         "the image `{}` on {where_} is {dpi:.0} dpi at its printed size; print needs {PRINT_DPI:.0}",
                                         image.name
                                     ),
-                                    None,
+                                    image.span.clone(),
                                 )
                                 .with_help("supply a larger image, or an SVG"),
                             );
