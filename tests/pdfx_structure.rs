@@ -579,3 +579,18 @@ fn the_content_reader_finds_operators_and_skips_strings_and_names() {
     let ops = operators(b"/Rg cs 1 0 0 rg (a rg \\) (b) RG) Tj [<00>(rg)] TJ % rg\nQ");
     assert_eq!(ops, ["cs", "rg", "Tj", "TJ", "Q"]);
 }
+
+#[test]
+fn the_print_edition_is_byte_identical_from_build_to_build() {
+    let dir = common::root().join("tests/data/rich");
+    let source = std::fs::read_to_string(dir.join("report.toml")).unwrap();
+    let print = Editions {
+        reader: false,
+        print: Some(true),
+    };
+    let again = compile_editions(&source, &dir, print, "report-print.pdf")
+        .ok()
+        .and_then(|b| b.print)
+        .unwrap();
+    assert!(again == editions().iter().find(|(n, _)| *n == "rich").unwrap().1);
+}
