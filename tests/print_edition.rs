@@ -482,7 +482,7 @@ fn a_page_count_saddle_stitching_cannot_take_is_a_warning() {
     );
     assert_eq!(
         messages.contains(&expected.as_str()),
-        n % 4 != 0,
+        !n.is_multiple_of(4),
         "{n} pages: {messages:#?}"
     );
     // None for loose sheets.
@@ -520,7 +520,7 @@ fn pad_adds_blank_pages_before_the_back_cover() {
     for blank in n - 1..pdf.pages.len() - 1 {
         assert!(text(blank).trim().is_empty(), "page {} is blank", blank + 1);
     }
-    if n % 4 != 0 {
+    if !n.is_multiple_of(4) {
         assert!(
             built.warnings.iter().any(|d| d.message.ends_with(&format!(
                 "blank pages are added before the back cover, making {}",
