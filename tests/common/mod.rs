@@ -645,7 +645,18 @@ pub fn tool(name: &str, package: &str) -> Option<PathBuf> {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
             panic!("`{name}` is not installed, and CI must run this check: install {package}");
         }
-        eprintln!("skipped: `{name}` is not installed (install {package}; .ci/run does)");
+        // Written to stderr directly, past the test harness's capture, so that the skip is
+        // seen in a plain `cargo test`; once per tool and test binary.
+        static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+        let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+        if !said.iter().any(|s| s == name) {
+            said.push(name.to_string());
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "skipped: `{name}` is not installed, so its checks did not run (install {package}; .ci/run does)"
+            );
+        }
     }
     found
 }
