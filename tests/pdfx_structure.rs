@@ -489,6 +489,17 @@ fn no_device_rgb_in_pages_forms_images_groups_shadings_or_soft_masks() {
                 );
             }
         }
+        if name == "rich" {
+            let shadings = q
+                .dicts()
+                .iter()
+                .filter(|(_, d)| d.contains_key("/ShadingType"))
+                .count();
+            assert!(
+                shadings > 0,
+                "the rich report's SVG gradient is a shading to check"
+            );
+        }
         for page in q.pages() {
             let contents = match &page["/Contents"] {
                 Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),

@@ -106,6 +106,18 @@ impl Mode<'_> {
         }
     }
 
+    /// A colour as process ink alone — CMYK in print even for a spot colour, sRGB for the
+    /// reader — for shadings, whose stops must share one colour space.
+    pub fn process(&self, c: Color) -> krilla::color::Color {
+        match self {
+            Mode::Reader => krilla::color::rgb::Color::new(c.r, c.g, c.b).into(),
+            Mode::Print(p) => {
+                let [cy, m, y, k] = p.config.ink(c).cmyk.map(|v| (v * 255.0).round() as u8);
+                cmyk::Color::new(cy, m, y, k).into()
+            }
+        }
+    }
+
     /// In print, a rectangle drawn to the trim edge runs on into the bleed.
     pub fn bleed(&self, kind: &ItemKind, x: f32, y: f32, page: &Page) -> (ItemKind, f32, f32) {
         let (Mode::Print(p), ItemKind::Rect { size, fill }) = (self, kind) else {
