@@ -566,3 +566,119 @@ fn a_letter_no_font_has_is_a_plain_error_at_its_page_and_text() {
         assert!(!rendered.contains(debug), "no debug syntax: {rendered}");
     }
 }
+
+/// Renders page `index` (0-based) with poppler's pdftoppm; returns (width, height, RGB pixels).
+fn render(pdf: &[u8], index: usize, dpi: u32) -> Option<(usize, usize, Vec<u8>)> {
+    let pdftoppm = common::tool("pdftoppm", "the poppler-utils package")?;
+    let file = common::TempFile::with("render-page.pdf", pdf);
+    let page = (index + 1).to_string();
+    let out = std::process::Command::new(pdftoppm)
+        .args(["-r", &dpi.to_string(), "-f", &page, "-l", &page])
+        .arg(&file.0)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // A binary PPM: "P6 width height 255" and the pixels.
+    let ppm = out.stdout;
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&ppm[start..at]).into_owned());
+    }
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    Some((w, h, ppm[at + 1..].to_vec()))
+}
+
+#[test]
+fn a_photo_a_phone_stored_on_its_side_is_upright_in_both_editions() {
+    let dir = common::root().join("tests/data/rich");
+    let source = format!(
+        "{SMALL}[[sections]]\ntitle = \"One\"\n[[sections.blocks]]\ntype = \"image\"\nfile = \"images/sideways-photo.jpg\"\nwidth = 0.5\nalt = \"Hills\"\n"
+    );
+    let both = Editions {
+        reader: true,
+        print: Some(true),
+    };
+    let Ok(built) = compile_editions(&source, &dir, both, "report-print.pdf") else {
+        panic!("builds")
+    };
+    let (index, pos, size) = built
+        .document
+        .pages
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| {
+            p.items.iter().find_map(|it| match &it.kind {
+                folio::frame::ItemKind::Image { size, .. } => Some((i, it.pos, *size)),
+                _ => None,
+            })
+        })
+        .expect("the photo is placed");
+    let aspect = size.w.to_pt() / size.h.to_pt();
+    assert!(
+        (aspect - 800.0 / 600.0).abs() < 0.01,
+        "placed upright, 4:3: {aspect}"
+    );
+    for (edition, bytes) in [
+        ("reader", &built.pdf),
+        ("print", built.print.as_ref().unwrap()),
+    ] {
+        let pdf = Pdf::parse(bytes);
+        let page = pdf.doc.get_dictionary(pdf.pages[index]).unwrap();
+        let corner = |key: &[u8]| -> (f64, f64) {
+            let a = page.get(key).unwrap().as_array().unwrap();
+            let v: Vec<f64> = a.iter().map(|n| n.as_float().unwrap() as f64).collect();
+            (v[0], v[3])
+        };
+        // The trimmed page's top-left corner, from the media box's.
+        let media = corner(b"MediaBox");
+        let trim = if page.get(b"TrimBox").is_ok() {
+            corner(b"TrimBox")
+        } else {
+            media
+        };
+        let dpi = 30;
+        let Some((w, _, px)) = render(bytes, index, dpi) else {
+            return;
+        };
+        let k = dpi as f64 / 72.0;
+        let (x0, y0) = (
+            trim.0 - media.0 + pos.x.to_pt(),
+            media.1 - trim.1 + pos.y.to_pt(),
+        );
+        // Mean colour of a band across the photo, `from` to `to` of the way down.
+        let band = |from: f64, to: f64| -> [f64; 3] {
+            let mut sum = [0.0; 3];
+            let mut n = 0.0;
+            for y in ((y0 + from * size.h.to_pt()) * k) as usize
+                ..((y0 + to * size.h.to_pt()) * k) as usize
+            {
+                for x in ((x0 + 0.1 * size.w.to_pt()) * k) as usize
+                    ..((x0 + 0.9 * size.w.to_pt()) * k) as usize
+                {
+                    for c in 0..3 {
+                        sum[c] += px[(y * w + x) * 3 + c] as f64;
+                    }
+                    n += 1.0;
+                }
+            }
+            sum.map(|s| s / n)
+        };
+        let (sky, hills) = (band(0.05, 0.3), band(0.8, 0.95));
+        assert!(
+            sky[2] > sky[1] + 20.0,
+            "{edition}: blue sky at the top: {sky:?}"
+        );
+        assert!(
+            hills[1] > hills[2] + 20.0,
+            "{edition}: green hills at the bottom: {hills:?}"
+        );
+    }
+}

@@ -196,6 +196,9 @@ pub struct ImageData {
     pub size: Size,
     /// A CMYK JPEG (printable as it is).
     pub cmyk: bool,
+    /// How the stored pixels are turned to be seen upright: the EXIF orientation (1 to 8)
+    /// phones write instead of rotating the pixels; `size` is already the upright size.
+    pub orientation: u8,
 }
 
 /// The image formats folio draws.

@@ -156,6 +156,30 @@ pub fn page(
     Ok(())
 }
 
+/// Draws a raster image upright in a `w` × `h` box: a photo stored on its side or mirrored
+/// (its EXIF orientation, 1 to 8) is turned as a viewer would turn it, in both editions.
+fn upright(surface: &mut Surface, img: Image, (w, h): (f32, f32), orientation: u8) {
+    // The size the stored pixels are drawn at, before turning.
+    let (a, b) = if orientation >= 5 { (h, w) } else { (w, h) };
+    // Where a stored point (x, y) lands upright; y runs down the page.
+    let turn = match orientation {
+        2 => Transform::from_row(-1.0, 0.0, 0.0, 1.0, a, 0.0),
+        3 => Transform::from_row(-1.0, 0.0, 0.0, -1.0, a, b),
+        4 => Transform::from_row(1.0, 0.0, 0.0, -1.0, 0.0, b),
+        5 => Transform::from_row(0.0, 1.0, 1.0, 0.0, 0.0, 0.0),
+        6 => Transform::from_row(0.0, 1.0, -1.0, 0.0, b, 0.0),
+        7 => Transform::from_row(0.0, -1.0, -1.0, 0.0, b, a),
+        8 => Transform::from_row(0.0, -1.0, 1.0, 0.0, 0.0, a),
+        _ => Transform::identity(),
+    };
+    let Some(size) = Size::from_wh(a, b) else {
+        return;
+    };
+    surface.push_transform(&turn);
+    surface.draw_image(img, size);
+    surface.pop();
+}
+
 fn artifact(a: Artifact) -> ArtifactType {
     match a {
         Artifact::Footer => ArtifactType::Footer,
@@ -248,7 +272,7 @@ fn draw_item(
                         (ImageKind::Png(_), _) => Image::from_png(data, false),
                         _ => Image::from_jpeg(data, false),
                     }
-                    .map(|img| surface.draw_image(img, ksize))
+                    .map(|img| upright(surface, img, (w, h), image.orientation))
                     .map_err(failed)
                 }
             };

@@ -5,7 +5,9 @@
 - phone-photo.jpg: a 2000 x 1500 RGB scene saved the way phones save photos: EXIF (make,
   model, orientation, date), an embedded Display P3 profile, 4:2:0 chroma, quality 80;
 - grey-photo.jpg: the same scene in greyscale, 1500 x 1000;
-- dashboard.png: a 600 px wide RGB screenshot with transparent rounded corners.
+- dashboard.png: a 600 px wide RGB screenshot with transparent rounded corners;
+- sideways-photo.jpg: an 800 x 600 scene stored on its side (600 x 800 pixels) with EXIF
+  orientation 6, as a phone held upright stores it: viewers turn it a quarter clockwise.
 """
 import sys
 import numpy as np
@@ -47,6 +49,10 @@ exif[0x0132] = '2020:06:01 12:00:00'
 Image.fromarray(scene(2000, 1500), 'RGB').save(
     'phone-photo.jpg', quality=80, subsampling=2, icc_profile=p3, exif=exif.tobytes())
 Image.fromarray(scene(1500, 1000), 'RGB').convert('L').save('grey-photo.jpg', quality=80)
+turned = Image.Exif()
+turned[0x0112] = 6  # Orientation: rotate 90 degrees clockwise to view
+Image.fromarray(scene(800, 600), 'RGB').rotate(90, expand=True).save(
+    'sideways-photo.jpg', quality=70, exif=turned.tobytes())
 
 w, h, r = 600, 360, 24
 s = np.full((h, w, 4), 255, np.uint8)
