@@ -113,15 +113,24 @@ impl Converter {
         };
         let mut out = vec![[0u8; 4]; rgb.len()];
         transform.transform_pixels(rgb, &mut out);
-        self.limit_cmyk(&mut out);
+        self.limit_cmyk(&mut out, 0.0);
         out
     }
 
-    /// CMYK pixels brought within the ink limit.
-    pub fn limit_cmyk(&self, cmyk: &mut [[u8; 4]]) {
+    /// CMYK pixels brought within the ink limit, less `margin` per cent (room for what a
+    /// lossy re-encoding may add).
+    pub fn limit_cmyk(&self, cmyk: &mut [[u8; 4]], margin: f64) {
+        let limit = self
+            .limit
+            .saturating_sub((margin / 100.0 * 255.0).ceil() as u32);
         for p in cmyk {
-            *p = limit_ink(*p, self.limit);
+            *p = limit_ink(*p, limit);
         }
+    }
+
+    /// The ink limit in 0–255 units per plate.
+    pub fn limit_units(&self) -> u32 {
+        self.limit
     }
 
     /// The colour's ink, in per cent.

@@ -269,9 +269,14 @@ impl PrintConfig {
         self.resolved().converter.cmyk_pixels_from(icc, rgb)
     }
 
-    /// CMYK pixels (0–255) brought within the ink limit.
-    pub fn limit_cmyk(&self, cmyk: &mut [[u8; 4]]) {
-        self.resolved().converter.limit_cmyk(cmyk)
+    /// CMYK pixels (0–255) brought within the ink limit less `margin` per cent.
+    pub fn limit_cmyk(&self, cmyk: &mut [[u8; 4]], margin: f64) {
+        self.resolved().converter.limit_cmyk(cmyk, margin)
+    }
+
+    /// The total ink limit in 0–255 units per plate.
+    pub fn ink_limit_units(&self) -> u32 {
+        self.resolved().converter.limit_units()
     }
 
     /// Warnings for brand colours whose print values were derived from their hex.
