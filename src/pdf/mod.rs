@@ -7,7 +7,11 @@
 //!
 //! krilla was chosen over printpdf because it writes tagged PDF, checks PDF/A and PDF/UA
 //! rules at export, subsets fonts with ToUnicode maps, passes JPEGs through and writes
-//! byte-reproducible files (no clock, no random IDs).
+//! byte-reproducible files (no clock, no random IDs). Everything either edition needs of
+//! the file is written by krilla in one pass — nothing is edited afterwards: what krilla
+//! lacked (the catalog's page mode, a PDF/X-4 configuration, a stream-end fix in
+//! pdf-writer) is a patch to the copies kept in `vendor/`. The print edition is in
+//! [`print`]; [`error`] turns what cannot be written into diagnostics.
 
 mod draw;
 mod error;

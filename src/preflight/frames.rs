@@ -8,6 +8,8 @@
 //! - RGB images (JPEG or PNG), which the print edition converts to CMYK through the output
 //!   profile: one note naming them all, so nobody is surprised that the print colours of a
 //!   photo differ from the screen's (the reader edition keeps the original files);
+//! - a page count the binding cannot take (`[print] binding`): a warning, or a note saying
+//!   how many blank pages `pad` adds before the back cover;
 //! - brand colours derived from sRGB and inks over the limit are checked in the model.
 
 use crate::diag::Diagnostic;
