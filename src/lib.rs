@@ -2,16 +2,19 @@
 //!
 //! The pipeline, one module per stage:
 //! `spec::load` (text → [`spec::Spec`]) → `model::resolve` (→ [`model::Report`]) →
-//! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes). [`build`] runs it and
-//! writes the file atomically.
+//! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes); beside layout and
+//! the PDF, `web::export` turns the same report into an HTML page and its files. [`build`]
+//! runs it and writes the files atomically.
 
 pub mod build;
 pub mod diag;
 pub mod frame;
 pub mod geom;
+pub mod import;
 pub mod layout;
 pub mod model;
 pub mod pdf;
 pub mod preflight;
 pub mod spec;
 pub mod text;
+pub mod web;

@@ -14,6 +14,7 @@ fn print_edition(source: &str, base: &std::path::Path) -> folio::build::Built {
     let editions = Editions {
         reader: false,
         print: Some(true),
+        web: false,
     };
     match compile_editions(source, base, editions, "report-print.pdf") {
         Ok(b) => b,
@@ -382,6 +383,7 @@ fn a_damaged_jpeg_is_an_error_at_its_key_not_a_panic() {
     let editions = Editions {
         reader: false,
         print: Some(true),
+        web: false,
     };
     let Err(Failure::Report(d)) = compile_editions(&source, &dir, editions, "x.pdf") else {
         panic!("a JPEG that cannot be decoded stops the print build")

@@ -5,7 +5,9 @@
 //! Diagnostics go to stderr; the PDF goes to a file, or to stdout with `-o -`.
 
 mod build;
+mod import;
 mod init;
+mod serve;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -24,10 +26,13 @@ pub const EXIT_IO: u8 = 3;
   folio init my-report          start a new report that builds at once
   folio build                   build report.toml into report.pdf
   folio build annual.toml -o out/annual-2020.pdf
+  folio build --edition web    the web edition, in the folder report-web
   folio check                   find every problem without writing a PDF
   folio watch                   rebuild on every save
+  folio watch --edition web     serve the web edition and reload it on every save
   folio schema > folio.schema.json
   folio preflight report-print.pdf   check any PDF for print
+  folio import draft.docx -o report.toml   start from a Word or OpenDocument file
 
 Exit codes: 0 ok, 1 problems in report.toml, 2 wrong usage, 3 a file could not be read or written."
 )]
@@ -57,7 +62,8 @@ enum Command {
         #[arg(long)]
         force: bool,
         /// Which edition: `reader` (tagged, PDF/UA-1 + PDF/A-2a), `print` (PDF/X-4, written
-        /// as NAME-print.pdf) or `both`. Default: reader, plus print if `[print] enabled`.
+        /// as NAME-print.pdf), `both`, `web` (an HTML page in the folder NAME-web, with the
+        /// reader PDF) or `all`. Default: reader, plus print if `[print] enabled`.
         #[arg(long, value_enum)]
         edition: Option<Edition>,
     },
@@ -73,6 +79,23 @@ enum Command {
     },
     /// Print the JSON Schema of report.toml, for editor autocompletion.
     Schema,
+    /// Turn a Word (.docx) or OpenDocument (.odt) file into a report.toml that builds at
+    /// once, its images saved beside it, with `# TODO` notes for what it cannot know.
+    Import {
+        /// The document to import.
+        input: PathBuf,
+        /// Where to write report.toml (default: standard output); never replaced without
+        /// --force.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The folder for the document's images, inside report.toml's folder (default:
+        /// `images` beside report.toml, or in the current folder with standard output).
+        #[arg(long, value_name = "DIR")]
+        images: Option<PathBuf>,
+        /// Replace an existing report.toml or image files.
+        #[arg(long)]
+        force: bool,
+    },
     /// Check any PDF for print: boxes, output intent, fonts, RGB, image resolution, ink.
     Preflight {
         /// The PDF to check.
@@ -87,6 +110,13 @@ enum Command {
         input: PathBuf,
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The editions to rebuild, as for `build`; `web` or `all` also serves the web
+        /// edition on localhost and reloads the page after every build.
+        #[arg(long, value_enum)]
+        edition: Option<Edition>,
+        /// The port to serve the web edition on (default: any free port).
+        #[arg(long)]
+        port: Option<u16>,
     },
 }
 
@@ -96,6 +126,23 @@ pub enum Edition {
     Reader,
     Print,
     Both,
+    Web,
+    All,
+}
+
+impl Edition {
+    /// The editions a `--edition` asks for.
+    pub fn editions(edition: Option<Edition>) -> folio::build::Editions {
+        let only = |reader, print, web| folio::build::Editions { reader, print, web };
+        match edition {
+            None => folio::build::Editions::default(),
+            Some(Edition::Reader) => only(true, Some(false), false),
+            Some(Edition::Print) => only(false, Some(true), false),
+            Some(Edition::Both) => only(true, Some(true), false),
+            Some(Edition::Web) => only(false, Some(false), true),
+            Some(Edition::All) => only(true, Some(true), true),
+        }
+    }
 }
 
 /// How chatty to be.
@@ -118,24 +165,13 @@ pub fn run() -> ExitCode {
             output,
             force,
             edition,
-        } => {
-            let editions = match edition {
-                None => folio::build::Editions::default(),
-                Some(Edition::Reader) => folio::build::Editions {
-                    reader: true,
-                    print: Some(false),
-                },
-                Some(Edition::Print) => folio::build::Editions {
-                    reader: false,
-                    print: Some(true),
-                },
-                Some(Edition::Both) => folio::build::Editions {
-                    reader: true,
-                    print: Some(true),
-                },
-            };
-            build::build(&input, output.as_deref(), force, editions, v)
-        }
+        } => build::build(
+            &input,
+            output.as_deref(),
+            force,
+            Edition::editions(edition),
+            v,
+        ),
         Command::Check { input } => build::check(&input, v),
         Command::Init { dir } => init::init(&dir, v),
         Command::Schema => {
@@ -146,7 +182,24 @@ pub fn run() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Command::Watch { input, output } => watch::watch(&input, output.as_deref(), v),
+        Command::Import {
+            input,
+            output,
+            images,
+            force,
+        } => import::import(&input, output.as_deref(), images.as_deref(), force, v),
+        Command::Watch {
+            input,
+            output,
+            edition,
+            port,
+        } => watch::watch(
+            &input,
+            output.as_deref(),
+            Edition::editions(edition),
+            port,
+            v,
+        ),
         Command::Preflight { file, ink_limit } => preflight(&file, ink_limit, v),
     }
 }

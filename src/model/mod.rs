@@ -21,6 +21,7 @@ mod types;
 pub mod values;
 
 pub use print::{HAIRLINE_PT, SMALL_TEXT_PT};
+pub use sections::slug;
 pub use types::*;
 
 use crate::diag::Diagnostic;

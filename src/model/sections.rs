@@ -173,7 +173,7 @@ pub fn markdown_blocks(src: &SpannedStr, key: &str, diags: &mut Vec<Diagnostic>)
 }
 
 /// "COVID-19: data and research" → "covid-19-data-and-research".
-fn slug(title: &str) -> String {
+pub fn slug(title: &str) -> String {
     let mut out = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {

@@ -8,6 +8,7 @@
 mod keys;
 mod lenient;
 mod schema;
+mod todo;
 mod types;
 
 pub use schema::schema;
@@ -44,6 +45,7 @@ pub fn load(source: &str) -> Result<(Spec, Vec<Diagnostic>), Vec<Diagnostic>> {
         }
         d
     }));
+    diags.extend(todo::notes(source));
     diags.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     match parsed {
         Ok(spec) => Ok((spec, diags)),
