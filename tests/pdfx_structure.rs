@@ -22,6 +22,7 @@ fn editions() -> &'static [(&'static str, Vec<u8>)] {
             let editions = Editions {
                 reader: false,
                 print: Some(true),
+                web: false,
             };
             match compile_editions(&source, &dir, editions, "report-print.pdf") {
                 Ok(b) => b.print.expect("the print edition"),
@@ -598,6 +599,7 @@ fn the_print_edition_is_byte_identical_from_build_to_build() {
     let print = Editions {
         reader: false,
         print: Some(true),
+        web: false,
     };
     let again = compile_editions(&source, &dir, print, "report-print.pdf")
         .ok()

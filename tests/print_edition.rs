@@ -295,6 +295,7 @@ fn an_rgb_phone_photo_is_converted_for_print_and_kept_as_it_is_for_readers() {
     let both = Editions {
         reader: true,
         print: Some(true),
+        web: false,
     };
     let built = match compile_editions(&source, &dir, both, "report-print.pdf") {
         Ok(b) => b,
@@ -607,6 +608,7 @@ fn a_photo_a_phone_stored_on_its_side_is_upright_in_both_editions() {
     let both = Editions {
         reader: true,
         print: Some(true),
+        web: false,
     };
     let Ok(built) = compile_editions(&source, &dir, both, "report-print.pdf") else {
         panic!("builds")

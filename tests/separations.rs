@@ -111,6 +111,7 @@ fn separate(dir: &Path) -> Option<Separated> {
     let editions = Editions {
         reader: false,
         print: Some(true),
+        web: false,
     };
     let built = match compile_editions(&source, dir, editions, "report-print.pdf") {
         Ok(b) => b,
