@@ -93,14 +93,7 @@ pub fn compile_editions(
     let standards = Standards::default();
     // The web edition offers the reader edition for download, so it is built for it too.
     let pdf = if editions.reader || editions.web {
-        pdf::export(
-            &document,
-            &report.fonts,
-            &report.meta,
-            standards,
-            &report.print.profile,
-        )
-        .map_err(|e| Failure::Report(e.diagnostics(&document)))?
+        pdf::export(&document, standards).map_err(|e| Failure::Report(e.diagnostics(&document)))?
     } else {
         Vec::new()
     };
@@ -114,16 +107,11 @@ pub fn compile_editions(
             }
             warnings.extend(report.print.warnings());
             warnings.extend(notes);
-            Some(
-                pdf::export_print(
-                    &document,
-                    &report.fonts,
-                    &report.meta,
-                    &report.print,
-                    print_name,
-                )
-                .map_err(|e| Failure::Report(e.diagnostics(&document)))?,
-            )
+            let edition = crate::edition::print(&document, &report.print, print_name)
+                .map_err(|d| Failure::Report(vec![*d]))?;
+            let bytes = pdf::export_print(&edition)
+                .map_err(|e| Failure::Report(e.diagnostics(&edition)))?;
+            Some((bytes, edition.pages.len()))
         }
         false => None,
     };
@@ -134,11 +122,11 @@ pub fn compile_editions(
             pages: document.pages.len(),
             kind: crate::web::DownloadKind::Reader,
         }];
-        if let Some(p) = &print {
+        if let Some((p, pages)) = &print {
             downloads.push(crate::web::Download {
                 file: print_name.to_string(),
                 bytes: p,
-                pages: document.pages.len() + pdf::blank_pages(&document, &report.print).len(),
+                pages: *pages,
                 kind: crate::web::DownloadKind::Print,
             });
         }
@@ -152,7 +140,10 @@ pub fn compile_editions(
     } else {
         None
     };
-    let print_pages = document.pages.len() + pdf::blank_pages(&document, &report.print).len();
+    let (print, print_pages) = match print {
+        Some((bytes, pages)) => (Some(bytes), pages),
+        None => (None, 0),
+    };
     Ok(Built {
         pdf,
         print,

@@ -49,13 +49,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the PDF.
+    /// Build the PDF from report.toml.
+    #[command(after_help = "Examples:
+  folio build                          report.toml → report.pdf, beside it
+  folio build annual.toml -o out/annual-2020.pdf
+                                       folders in the -o path are created
+  folio build -o - > report.pdf        the PDF on standard output
+  folio build --edition both           also report-print.pdf, PDF/X-4 for the press
+
+A failed build writes nothing: the last good PDF stays as it was.")]
     Build {
         /// The report to build.
         #[arg(default_value = "report.toml")]
         input: PathBuf,
         /// Where to write the PDF (default: the input's name with .pdf, next to it); `-` for
-        /// standard output.
+        /// standard output. Missing folders are created.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Write over an existing file that is not a PDF.
@@ -68,16 +76,31 @@ enum Command {
         edition: Option<Edition>,
     },
     /// Check report.toml: everything `build` does except writing the PDF.
+    #[command(after_help = "Examples:
+  folio check                          every problem in report.toml, in one run
+  folio check annual.toml
+
+Exit code 0 when the report is ready to build, 1 when it has errors.")]
     Check {
+        /// The report to check.
         #[arg(default_value = "report.toml")]
         input: PathBuf,
     },
-    /// Start a new report in DIR (default: the current folder): report.toml, a logo, the font.
+    /// Start a new report: report.toml showing every component, a logo, the fonts and the
+    /// schema editors read.
+    #[command(after_help = "Examples:
+  folio init my-report                 a new folder with a report that builds at once
+  folio init                           the same, in the current folder
+
+folio init never replaces a file.")]
     Init {
+        /// The folder to create the report in (created if missing).
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
     /// Print the JSON Schema of report.toml, for editor autocompletion.
+    #[command(after_help = "Examples:
+  folio schema > folio.schema.json     then start report.toml with #:schema ./folio.schema.json")]
     Schema,
     /// Turn a Word (.docx) or OpenDocument (.odt) file into a report.toml that builds at
     /// once, its images saved beside it, with `# TODO` notes for what it cannot know.
@@ -97,17 +120,30 @@ enum Command {
         force: bool,
     },
     /// Check any PDF for print: boxes, output intent, fonts, RGB, image resolution, ink.
+    #[command(after_help = "Examples:
+  folio preflight report-print.pdf
+  folio preflight brochure.pdf --ink-limit 300
+
+Exit code 0 when nothing stops printing, 1 when there are errors.")]
     Preflight {
         /// The PDF to check.
         file: PathBuf,
-        /// Total ink limit in per cent.
+        /// Total ink limit in per cent (coated stock: 320; uncoated: 300 or less).
         #[arg(long, default_value_t = 320.0)]
         ink_limit: f64,
     },
-    /// Rebuild whenever report.toml or a file it uses changes; the last good PDF stays.
+    /// Rebuild whenever report.toml or any file it uses changes; the last good PDF stays.
+    #[command(after_help = "Examples:
+  folio watch                          rebuild report.pdf on every save
+  folio watch annual.toml -o out/annual.pdf
+
+Watches report.toml and every file the build reads (logo, images, CSV files, fonts, the
+print profile); Ctrl-C stops.")]
     Watch {
+        /// The report to watch.
         #[arg(default_value = "report.toml")]
         input: PathBuf,
+        /// Where to write the PDF (default: the input's name with .pdf, next to it).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// The editions to rebuild, as for `build`; `web` or `all` also serves the web

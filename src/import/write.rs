@@ -43,6 +43,15 @@ pub fn write(plan: &Plan) -> String {
     for n in &plan.brand {
         comment(&mut out, TODO, n);
     }
+    // A document's quote marks are already what its author typed (word processors curl them
+    // as you type), so folio prints them as they are rather than guessing again.
+    out.push_str("\n[text]\n");
+    comment(
+        &mut out,
+        "",
+        "Quote marks print as the document has them; delete this line to let folio curl straight ones.",
+    );
+    out.push_str("smart_quotes = false\n");
     for s in &plan.sections {
         out.push_str("\n[[sections]]\n");
         for n in &s.notes {

@@ -9,9 +9,10 @@
 
 use super::colours::PrintValues;
 use super::inks::Converter;
-use super::types::{Binding, Ink, PrintCondition, PrintConfig};
+use super::types::Ink;
 use super::{parse_or, values};
 use crate::diag::Diagnostic;
+use crate::geom::PrintCondition;
 use crate::geom::{Abs, Color};
 use crate::spec::Spec;
 use lcms2::Profile;
@@ -23,6 +24,8 @@ const DEFAULT_PROFILE: &[u8] = include_bytes!("../../profiles/FOGRA39L-coated.ic
 /// The characterised printing condition the built-in profile was computed from, as the
 /// ICC registry (<https://www.color.org/registry/>) names and describes it.
 const DEFAULT_CONDITION_ID: &str = "FOGRA39";
+/// The built-in profile as messages name it.
+const DEFAULT_PROFILE_NAME: &str = "FOGRA39 (ISO Coated v2, ISO 12647-2:2004)";
 const DEFAULT_CONDITION: &str = "Offset commercial and specialty printing according to ISO 12647-2:2004 / Amd 1, OFCOM, paper type 1 or 2 = coated art, 115 g/m2, tone value increase curves A (CMY) and B (K)";
 const ICC_REGISTRY: &str = "http://www.color.org";
 /// 3 mm is the bleed UK printers ask for.
@@ -40,6 +43,66 @@ pub const SMALL_TEXT_PT: f64 = 12.0;
 /// Lines (and rectangles) thinner than this print on one plate, as small text does.
 pub const HAIRLINE_PT: f64 = 1.0;
 
+/// The print edition: geometry, marks, output profile and inks.
+pub struct PrintConfig {
+    /// Write the print edition on every build.
+    pub enabled: bool,
+    pub bleed: Abs,
+    /// Crop marks; off unless asked for, since printers who impose mark the sheets.
+    pub marks: bool,
+    pub registration: bool,
+    pub slug: bool,
+    pub safe_area: Abs,
+    /// Total ink limit, per cent.
+    pub ink_limit: f64,
+    /// How the copies are bound, and so which page counts work.
+    pub binding: Binding,
+    /// Where the binding needs it, add blank pages before the back cover.
+    pub pad: bool,
+    /// Where `[print]` sets the binding, for messages about the page count.
+    pub binding_span: Option<std::ops::Range<usize>>,
+    /// The CMYK output profile (ICC bytes) and the printing condition it describes.
+    pub profile: Arc<Vec<u8>>,
+    pub condition: PrintCondition,
+    /// What report.toml says about each role's print colour.
+    pub(super) colours: Vec<PrintValues>,
+    /// Inks, converter and derived-colour warnings, worked out on first use: building the
+    /// colour transform costs more than the rest of a reader build, so a build that writes
+    /// no print edition never pays for it.
+    pub(super) resolved: std::cell::OnceCell<Resolved>,
+}
+
+/// How the printed copies are bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Binding {
+    /// Folded sheets stapled through the spine: four pages to a sheet.
+    SaddleStitch,
+    /// Glued at the spine: leaves of two pages.
+    Perfect,
+    /// Loose sheets, or a file that is not bound: any count.
+    None,
+}
+
+impl Binding {
+    /// The page count must be a multiple of this.
+    pub fn multiple(self) -> usize {
+        match self {
+            Binding::SaddleStitch => 4,
+            Binding::Perfect => 2,
+            Binding::None => 1,
+        }
+    }
+
+    /// As report.toml writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Binding::SaddleStitch => "saddle-stitch",
+            Binding::Perfect => "perfect",
+            Binding::None => "none",
+        }
+    }
+}
+
 /// Whether `bytes` is an ICC profile for CMYK (checked without building a transform).
 fn is_cmyk_profile(bytes: &[u8]) -> bool {
     Profile::new_icc(bytes).is_ok_and(|p| p.color_space() == lcms2::ColorSpaceSignature::CmykData)
@@ -48,27 +111,12 @@ fn is_cmyk_profile(bytes: &[u8]) -> bool {
 /// Reads `print.binding`; saddle stitching when unset, the usual binding for a report of
 /// up to about 64 pages, so that a page count it cannot take is caught before the printer
 /// does (a count that suits saddle stitching suits every binding).
-fn binding(value: Option<&crate::spec::SpannedStr>, diags: &mut Vec<Diagnostic>) -> Binding {
-    let Some(v) = value else {
-        return Binding::SaddleStitch;
-    };
-    let all = [Binding::SaddleStitch, Binding::Perfect, Binding::None];
-    if let Some(b) = all.iter().find(|b| b.name() == v.get_ref().trim()) {
-        return *b;
+fn binding(value: Option<&serde_spanned::Spanned<crate::spec::Binding>>) -> Binding {
+    match value.map(|v| *v.get_ref()) {
+        None | Some(crate::spec::Binding::SaddleStitch) => Binding::SaddleStitch,
+        Some(crate::spec::Binding::Perfect) => Binding::Perfect,
+        Some(crate::spec::Binding::None) => Binding::None,
     }
-    let names: Vec<&str> = all.iter().map(|b| b.name()).collect();
-    let mut d = Diagnostic::error(
-        format!("`print.binding` cannot be `{}`", v.get_ref()),
-        Some(v.span()),
-    );
-    d = match crate::diag::did_you_mean(v.get_ref(), &names) {
-        Some(s) => d.with_label(format!("did you mean `{s}`?")),
-        None => d,
-    };
-    diags.push(d.with_help(
-        "use \"saddle-stitch\" (folded and stapled), \"perfect\" (glued spine) or \"none\"",
-    ));
-    Binding::SaddleStitch
 }
 
 /// The output intent's description of a profile: the registered condition for the built-in
@@ -105,12 +153,14 @@ pub fn print(
     let p = spec.print.as_ref().unwrap_or(&default);
     let flag =
         |v: &Option<serde_spanned::Spanned<bool>>, d: bool| v.as_ref().map_or(d, |b| *b.get_ref());
-    let length =
-        |v: &Option<crate::spec::SpannedStr>, key: &str, d: f64, diags: &mut Vec<Diagnostic>| {
-            v.as_ref().map_or(Abs::mm(d), |s| {
-                parse_or(diags, s, key, values::length, Abs::mm(d))
-            })
-        };
+    let length = |v: &Option<serde_spanned::Spanned<crate::spec::Length>>,
+                  key: &str,
+                  d: f64,
+                  diags: &mut Vec<Diagnostic>| {
+        v.as_ref().map_or(Abs::mm(d), |s| {
+            parse_or(diags, s, key, values::length, Abs::mm(d))
+        })
+    };
     let bleed = length(&p.bleed, "print.bleed", DEFAULT_BLEED_MM, diags);
     let safe_area = length(&p.safe_area, "print.safe_area", DEFAULT_SAFE_MM, diags);
     let ink_limit = p
@@ -119,7 +169,7 @@ pub fn print(
         .map_or(DEFAULT_INK_LIMIT, |l| *l.get_ref());
     let (profile, custom) = match &p.profile {
         Some(path) => match std::fs::read(base.join(path.get_ref())) {
-            Ok(bytes) => (bytes, Some(path.get_ref().clone())),
+            Ok(bytes) => (bytes, Some(path.get_ref().to_string())),
             Err(e) => {
                 diags.push(
                     Diagnostic::error(
@@ -166,7 +216,7 @@ pub fn print(
         }
     }
     let marks = flag(&p.marks, false);
-    let binding = binding(p.binding.as_ref(), diags);
+    let binding = binding(p.binding.as_ref());
     PrintConfig {
         enabled: flag(&p.enabled, false),
         bleed,
@@ -199,7 +249,7 @@ impl PrintConfig {
         self.resolved.get_or_init(|| {
             let converter = Converter::new(&self.profile, self.ink_limit)
                 .expect("invariant: the profile was checked when report.toml was read");
-            let mut warnings = Vec::new();
+            let mut derived_colours = Vec::new();
             let mut inks = Vec::new();
             for c in &self.colours {
                 let (cmyk, derived) = match c.cmyk {
@@ -211,7 +261,7 @@ impl PrintConfig {
                     None => (converter.cmyk(c.rgb), true),
                 };
                 if derived {
-                    warnings.push(derived_warning(c, cmyk));
+                    derived_colours.push((c, cmyk));
                 }
                 inks.push((
                     c.rgb,
@@ -221,6 +271,14 @@ impl PrintConfig {
                     },
                 ));
             }
+            let name = if self.condition.identifier == DEFAULT_CONDITION_ID {
+                DEFAULT_PROFILE_NAME
+            } else {
+                self.condition.condition.as_str()
+            };
+            let warnings = derived_summary(&derived_colours, name)
+                .into_iter()
+                .collect();
             Resolved {
                 converter,
                 inks,
@@ -285,18 +343,45 @@ impl PrintConfig {
     }
 }
 
-fn derived_warning(c: &PrintValues, cmyk: [f64; 4]) -> Diagnostic {
-    Diagnostic::warning(
-        format!(
-            "the print colour of `{}` was derived from {} through the output profile: cmyk = [{}]",
-            c.role,
-            c.rgb,
-            cmyk.map(|v| format!("{v}")).join(", ")
-        ),
-        c.span.clone(),
+/// One notice for every brand colour whose print values were derived, with the line to
+/// paste for each, rather than a warning per colour on every build.
+fn derived_summary(derived: &[(&PrintValues, [f64; 4])], profile: &str) -> Option<Diagnostic> {
+    let (first, _) = derived.first()?;
+    let lines: Vec<String> = derived
+        .iter()
+        .map(|(c, cmyk)| {
+            format!(
+                "{} = {{ hex = \"{}\", cmyk = [{}] }}",
+                c.role,
+                c.rgb,
+                cmyk.map(|v| format!("{v}")).join(", ")
+            )
+        })
+        .collect();
+    let n = derived.len();
+    // Point at a colour written in report.toml, if any is; defaults have no line.
+    let span = derived
+        .iter()
+        .find_map(|(c, _)| c.span.clone())
+        .or(first.span.clone());
+    Some(
+        Diagnostic::warning(
+            format!(
+                "{n} brand colour{} {} no print values, so folio derived {} CMYK from the hex through the output profile, {profile}",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "has" } else { "have" },
+                if n == 1 { "its" } else { "their" },
+            ),
+            span,
+        )
+        .with_help(format!(
+            "to fix these inks, paste {} into [brand.colours] (or your printer's values):\n{}",
+            if n == 1 { "this line" } else { "these lines" },
+            lines
+                .iter()
+                .map(|l| format!("    {l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )),
     )
-    .with_help(format!(
-        "give the brand's own print values: {} = {{ hex = \"{}\", cmyk = [c, m, y, k] }}",
-        c.role, c.rgb
-    ))
 }

@@ -3,8 +3,9 @@
 use super::error::{ExportError, Place};
 pub use super::mode::Mode;
 use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
-use crate::model::{HAIRLINE_PT, ImageKind, SMALL_TEXT_PT};
-use crate::text::FontBook;
+use crate::images::ImageKind;
+use crate::model::{HAIRLINE_PT, SMALL_TEXT_PT};
+use crate::text::fonts::Face;
 use krilla::Data;
 use krilla::action::LinkAction;
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
@@ -21,9 +22,9 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla_svg::{SurfaceExt, SvgSettings};
 use std::num::NonZeroU32;
 
-/// One krilla font per face of the book, in the book's order.
-pub fn fonts(book: &FontBook) -> Result<Vec<Font>, ExportError> {
-    book.faces
+/// One krilla font per face of the document, in the document's order.
+pub fn fonts(faces: &[Face]) -> Result<Vec<Font>, ExportError> {
+    faces
         .iter()
         .map(|f| {
             Font::new(Data::from(f.data.clone()), f.index).ok_or_else(|| ExportError::Font {
@@ -34,11 +35,11 @@ pub fn fonts(book: &FontBook) -> Result<Vec<Font>, ExportError> {
 }
 
 /// The fonts with their families' names, for messages about them.
-pub fn named(fonts: &[Font], book: &FontBook) -> Vec<(Font, String)> {
+pub fn named(fonts: &[Font], faces: &[Face]) -> Vec<(Font, String)> {
     fonts
         .iter()
         .cloned()
-        .zip(book.faces.iter().map(|f| f.family.clone()))
+        .zip(faces.iter().map(|f| f.family.clone()))
         .collect()
 }
 
@@ -245,7 +246,7 @@ fn draw_item(
                 surface.draw_path(&path);
             }
         }
-        ItemKind::Image { image, size } => {
+        ItemKind::Image { image, size, .. } => {
             let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
             let failed = |reason: String| ExportError::Image {
                 name: image.name.clone(),
@@ -263,18 +264,24 @@ fn draw_item(
                     }
                     Mode::Print(_) => super::svg::draw(surface, tree, ksize, mode).map_err(failed),
                 },
-                ImageKind::Png(data) | ImageKind::Jpeg(data) => {
+                // No interpolation: PDF/A and PDF/X forbid it, and print needs the pixels as
+                // given. In print, a JPEG is device grey or CMYK as the print transform left
+                // it, so any profile it embeds is left out: the output intent defines it.
+                ImageKind::Png(data) => Image::from_png(Data::from(data.clone()), false)
+                    .map(|img| upright(surface, img, (w, h), image.orientation))
+                    .map_err(failed),
+                ImageKind::Jpeg(data) => {
                     let data = Data::from(data.clone());
-                    // No interpolation: PDF/A and PDF/X forbid it, and print needs the
-                    // pixels as given.
-                    match (&image.kind, mode) {
-                        (_, Mode::Print(p)) => super::raster::print_image(image, p.config),
-                        (ImageKind::Png(_), _) => Image::from_png(data, false),
-                        _ => Image::from_jpeg(data, false),
+                    match mode {
+                        Mode::Reader => Image::from_jpeg(data, false),
+                        Mode::Print(_) => Image::from_jpeg_with_icc(data, None, false),
                     }
                     .map(|img| upright(surface, img, (w, h), image.orientation))
                     .map_err(failed)
                 }
+                ImageKind::Cmyk(pixels) => super::raster::cmyk(pixels.clone())
+                    .map(|img| upright(surface, img, (w, h), image.orientation))
+                    .map_err(failed),
             };
             surface.pop();
             drawn?;

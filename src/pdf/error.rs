@@ -31,6 +31,8 @@ pub enum ExportError {
     },
     /// A page has no area (a page size of zero).
     EmptyPage,
+    /// The print edition was asked of a document the print transform did not prepare.
+    Unprepared(&'static str),
     /// krilla refused the document: rules of the standards the file claims, or limits of
     /// the PDF format.
     Rejected(Vec<Rejection>),
@@ -156,6 +158,13 @@ impl ExportError {
                 Diagnostic::error("a page has no area", None)
                     .with_help("give `[page] size` a width and a height"),
             ],
+            Self::Unprepared(what) => vec![
+                Diagnostic::error(
+                    format!("the print edition could not be written: {what}"),
+                    None,
+                )
+                .with_help("this is a bug in folio: please report it with your report.toml"),
+            ],
             Self::Rejected(list) => {
                 let mut out: Vec<Diagnostic> = Vec::new();
                 for r in list {
@@ -182,6 +191,7 @@ impl std::fmt::Display for ExportError {
                 write!(f, "the image `{name}` could not be embedded: {reason}")
             }
             Self::EmptyPage => f.write_str("a page has no area"),
+            Self::Unprepared(what) => write!(f, "the print edition could not be written: {what}"),
             Self::Rejected(list) => {
                 let all: Vec<&str> = list.iter().map(|r| r.message.as_str()).collect();
                 f.write_str(&all.join("; "))

@@ -6,9 +6,8 @@
 //! registration targets and a slug line are added outside the bleed in registration colour.
 //! Layout is not repeated: both editions have the same words on the same pages.
 
-use crate::frame::{ItemKind, Page};
+use crate::frame::{ItemKind, Page, PrintSetup};
 use crate::geom::{Abs, Color};
-use crate::model::PrintConfig;
 use krilla::color::cmyk;
 use krilla::color::separation::{SeparationColorant, SeparationSpace};
 use krilla::geom::{PathBuilder, Point, Rect};
@@ -38,9 +37,8 @@ pub enum Mode<'a> {
 
 /// What the print edition needs to know while drawing.
 pub struct PrintPage<'a> {
-    pub config: &'a PrintConfig,
+    pub setup: &'a PrintSetup,
     /// For the slug line.
-    pub file: String,
     pub date: String,
     pub pages: usize,
 }
@@ -52,7 +50,7 @@ impl Mode<'_> {
         match self {
             Mode::Reader => 0.0,
             Mode::Print(p) => {
-                let c = p.config;
+                let c = p.setup;
                 let marks = c.marks || c.registration || c.slug;
                 let room = if marks { Abs::mm(MARK_AREA) } else { Abs(0.0) };
                 (c.bleed + room).to_pt() as f32
@@ -66,7 +64,7 @@ impl Mode<'_> {
             return settings;
         };
         let o = self.offset();
-        let b = p.config.bleed.to_pt() as f32;
+        let b = p.setup.bleed.to_pt() as f32;
         let (w, h) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
         settings
             .with_trim_box(Rect::from_xywh(o, o, w, h))
@@ -79,16 +77,18 @@ impl Mode<'_> {
     }
 
     /// The paint of a colour for small text or a hairline (`fine`): in print, on one plate
-    /// where the colour is a grey (see [`PrintConfig::fine_ink`]).
+    /// where the colour is a grey (see [`PrintSetup::fine_ink`]).
     pub fn paint_as(&self, c: Color, fine: bool) -> Paint {
         match self {
             Mode::Reader => krilla::color::rgb::Color::new(c.r, c.g, c.b).into(),
             Mode::Print(p) => {
                 let ink = if fine {
-                    p.config.fine_ink(c)
+                    p.setup.fine_ink(c)
                 } else {
-                    p.config.ink(c)
-                };
+                    p.setup.ink(c)
+                }
+                .cloned()
+                .expect("invariant: export_print checked that every colour has an ink");
                 let [cy, m, y, k] = ink.cmyk.map(|v| (v * 255.0).round() as u8);
                 let process = cmyk::Color::new(cy, m, y, k);
                 match ink.spot {
@@ -112,7 +112,11 @@ impl Mode<'_> {
         match self {
             Mode::Reader => krilla::color::rgb::Color::new(c.r, c.g, c.b).into(),
             Mode::Print(p) => {
-                let [cy, m, y, k] = p.config.ink(c).cmyk.map(|v| (v * 255.0).round() as u8);
+                let ink = p.setup.ink(c).cloned().unwrap_or(crate::geom::Ink {
+                    cmyk: [0.0, 0.0, 0.0, 1.0],
+                    spot: None,
+                });
+                let [cy, m, y, k] = ink.cmyk.map(|v| (v * 255.0).round() as u8);
                 cmyk::Color::new(cy, m, y, k).into()
             }
         }
@@ -124,7 +128,7 @@ impl Mode<'_> {
             return (kind.clone(), x, y);
         };
         const EDGE: f32 = 0.01;
-        let b = p.config.bleed.to_pt() as f32;
+        let b = p.setup.bleed.to_pt() as f32;
         let (pw, ph) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
         let (mut x0, mut y0) = (x, y);
         let (mut x1, mut y1) = (x + size.w.to_pt() as f32, y + size.h.to_pt() as f32);
@@ -158,13 +162,13 @@ impl Mode<'_> {
             krilla::color::Color::from(krilla::color::separation::Color::new(255, space)).into()
         };
         let o = self.offset();
-        let b = p.config.bleed.to_pt() as f32;
+        let b = p.setup.bleed.to_pt() as f32;
         let len = Abs::mm(MARK_LENGTH_MM).to_pt() as f32;
         // Where marks begin, from the trim: past the bleed and a gap.
         let start = b + Abs::mm(MARK_GAP_MM).to_pt() as f32;
         let (w, h) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
         let mut pb = PathBuilder::new();
-        if p.config.marks {
+        if p.setup.marks {
             for (cx, sx) in [(o, -1.0f32), (o + w, 1.0)] {
                 for (cy, sy) in [(o, -1.0f32), (o + h, 1.0)] {
                     // A horizontal and a vertical mark on the trim lines, starting past the bleed.
@@ -175,7 +179,7 @@ impl Mode<'_> {
                 }
             }
         }
-        if p.config.registration {
+        if p.setup.registration {
             let r = len / 2.0;
             for (cx, cy) in [
                 (o + w / 2.0, o - start - r),
@@ -211,7 +215,7 @@ impl Mode<'_> {
             surface.draw_path(&path);
             surface.set_stroke(None);
         }
-        if p.config.slug
+        if p.setup.slug
             && let Some(font) = fonts.first()
         {
             let which = match (page.number, &page.label) {
@@ -219,7 +223,7 @@ impl Mode<'_> {
                 (None, Some(label)) => label.clone(),
                 (None, None) => "blank page".to_string(),
             };
-            let slug = format!("{} · {} · {which} of {}", p.file, p.date, p.pages);
+            let slug = format!("{} · {} · {which} of {}", p.setup.file, p.date, p.pages);
             surface.set_fill(Some(krilla::paint::Fill {
                 paint: registration,
                 opacity: NormalizedF32::ONE,

@@ -23,49 +23,20 @@
 use super::ExportError;
 use super::draw::{self, Mode};
 use super::mode::PrintPage;
-use crate::frame::{Document, Page};
-use crate::model::{Meta, PrintConfig};
-use crate::text::FontBook;
+use crate::frame::Document;
 use krilla::configure::{ConfigurationBuilder, OutputCondition, Prepress};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::{Document as KDocument, SerializeSettings};
 
-/// The blank pages `[print] pad` asks for: as many as the binding needs to take the page
-/// count, each the size of the last page.
-pub fn blank_pages(doc: &Document, print: &PrintConfig) -> Vec<Page> {
-    let (n, m) = (doc.pages.len(), print.binding.multiple());
-    let missing = if print.pad { (m - n % m) % m } else { 0 };
-    let size = doc.pages.last().map(|p| p.size).unwrap_or_default();
-    (0..missing)
-        .map(|_| Page {
-            size,
-            number: None,
-            label: None,
-            items: Vec::new(),
-        })
-        .collect()
-}
-
-/// The pages in print order: blank pages go before the back cover (the last page, when it
-/// shows no number), so that the cover stays on the outside; at the end otherwise.
-fn sheets<'a>(doc: &'a Document, blank: &'a [Page]) -> Vec<&'a Page> {
-    let mut pages: Vec<&Page> = doc.pages.iter().collect();
-    let at = match doc.pages.last() {
-        Some(last) if doc.pages.len() > 1 && last.number.is_none() => pages.len() - 1,
-        _ => pages.len(),
-    };
-    pages.splice(at..at, blank.iter());
-    pages
-}
-
-/// Writes the print edition; `file` names it in the slug line.
-pub fn export_print(
-    doc: &Document,
-    fonts: &FontBook,
-    meta: &Meta,
-    print: &PrintConfig,
-    file: &str,
-) -> Result<Vec<u8>, ExportError> {
+/// Writes the print edition of a Document made by the print transform (`edition::print`),
+/// which resolved its inks, images, blank pages and geometry into [`Document::print`].
+pub fn export_print(doc: &Document) -> Result<Vec<u8>, ExportError> {
+    let print = doc.print.as_ref().ok_or(ExportError::Unprepared(
+        "the document has no print settings",
+    ))?;
+    if doc.colours().into_iter().any(|c| print.ink(c).is_none()) {
+        return Err(ExportError::Unprepared("a colour has no ink"));
+    }
     let configuration = ConfigurationBuilder::new()
         .with_prepress_validator(Prepress::X4)
         .finish()
@@ -85,23 +56,17 @@ pub fn export_print(
         ),
         ..SerializeSettings::default()
     };
+    let meta = &doc.meta;
     let mut pdf = KDocument::new_with(settings);
-    let kfonts = draw::fonts(fonts)?;
-    let named = draw::named(&kfonts, fonts);
+    let kfonts = draw::fonts(&doc.fonts)?;
+    let named = draw::named(&kfonts, &doc.fonts);
     let mut ids = vec![None; doc.structure.content_count()];
-    let date = format!(
-        "{:04}-{:02}-{:02}",
-        meta.date.year, meta.date.month, meta.date.day
-    );
-    let blank = blank_pages(doc, print);
-    let pages = sheets(doc, &blank);
     let mode = Mode::Print(PrintPage {
-        config: print,
-        file: file.to_string(),
-        date,
-        pages: pages.len(),
+        setup: print,
+        date: meta.date.iso(),
+        pages: doc.pages.len(),
     });
-    for (i, page) in pages.iter().enumerate() {
+    for (i, page) in doc.pages.iter().enumerate() {
         draw::page(&mut pdf, i, page, &kfonts, &mut ids, &mode)?;
     }
     let mut metadata = Metadata::new()

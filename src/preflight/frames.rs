@@ -15,7 +15,8 @@
 use crate::diag::Diagnostic;
 use crate::frame::{Artifact, Document, ItemKind, Tag};
 use crate::geom::Rect;
-use crate::model::{Binding, ImageKind, Report};
+use crate::images::ImageKind;
+use crate::model::{Binding, Report};
 
 /// Print resolution: 300 pixels per inch at the placed size.
 const PRINT_DPI: f64 = 300.0;
@@ -53,7 +54,7 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                     )
                     .with_help("move it further from the page edge, or widen the margins in [page]"),
                 ),
-                ItemKind::Image { image, size } => {
+                ItemKind::Image { image, size, .. } => {
                     // Colour fields are extended into the bleed when written; an image cannot
                     // be, so one that reaches the trim would leave a white sliver if cut short.
                     const EDGE: f64 = 0.5;

@@ -79,7 +79,11 @@ pub fn value(text: &str, locale: Locale) -> Cell {
     };
     let n = if negative { -n } else { n };
     let normalised = typed.replace(['\u{A0}', ' '], "\u{202F}");
-    let printed = numbers::format_in(n, "grouped", locale);
+    let printed = numbers::format_in(
+        n,
+        &numbers::Format::of(crate::spec::NumberFormat::Grouped),
+        locale,
+    );
     if printed.as_deref() != Some(typed.as_str()) && printed.as_deref() != Some(&normalised) {
         return text_cell();
     }
