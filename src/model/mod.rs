@@ -11,6 +11,7 @@ mod components;
 mod coverage;
 mod fallback;
 pub mod fonts;
+mod inks;
 pub mod lang;
 mod language;
 pub mod markdown;
@@ -27,7 +28,7 @@ pub mod typography;
 pub mod values;
 mod writing;
 
-pub use print::PrintConfig;
+pub use print::{Binding, HAIRLINE_PT, PrintConfig, SMALL_TEXT_PT};
 pub use report::Report;
 pub use sections::slug;
 pub use types::*;
