@@ -26,7 +26,7 @@ pub fn fonts(book: &FontBook) -> Result<Vec<Font>, ExportError> {
     book.faces
         .iter()
         .map(|f| {
-            Font::new(Data::from(f.data.clone()), f.index).ok_or_else(|| {
+            Font::new(Data::from(f.data.shared()), f.index).ok_or_else(|| {
                 ExportError(format!("the font {} could not be embedded", f.postscript))
             })
         })
