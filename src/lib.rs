@@ -3,8 +3,9 @@
 //! The pipeline, one module per stage:
 //! `spec::load` (text → [`spec::Spec`]) → `model::resolve` (→ [`model::Report`]) →
 //! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes). [`build`] runs it and
-//! writes the file atomically.
+//! writes the file atomically; [`batch`] runs it once per row of a data file.
 
+pub mod batch;
 pub mod build;
 pub mod diag;
 pub mod frame;

@@ -4,6 +4,7 @@
 //! report.toml, 2 wrong usage (clap's own), 3 a file that could not be read or written.
 //! Diagnostics go to stderr; the PDF goes to a file, or to stdout with `-o -`.
 
+mod batch;
 mod build;
 mod init;
 mod watch;
@@ -25,6 +26,7 @@ pub const EXIT_IO: u8 = 3;
   folio build                   build report.toml into report.pdf
   folio build annual.toml -o out/annual-2020.pdf
   folio check                   find every problem without writing a PDF
+  folio batch report.toml trusts.csv -o 'out/{id}.pdf'   one PDF per row of the data
   folio watch                   rebuild on every save
   folio schema > folio.schema.json
   folio preflight report-print.pdf   check any PDF for print
@@ -60,6 +62,31 @@ enum Command {
         /// as NAME-print.pdf) or `both`. Default: reader, plus print if `[print] enabled`.
         #[arg(long, value_enum)]
         edition: Option<Edition>,
+    },
+    /// Build one PDF per row of a data file, from a report.toml with {{ placeholders }}.
+    Batch {
+        /// The report.toml whose text and numbers hold {{ column }} placeholders.
+        template: PathBuf,
+        /// The rows: a .csv file (a header, then a row per report), a .toml file of
+        /// [[rows]] tables, or a .json array of objects.
+        data: PathBuf,
+        /// Where each PDF goes, naming columns in braces: 'out/{id}.pdf' ({row} is the
+        /// row's number).
+        #[arg(short, long)]
+        output: String,
+        /// Which editions, as for `build`.
+        #[arg(long, value_enum)]
+        edition: Option<Edition>,
+        /// Build only the K-th of N slices of the rows (K from 1 to N), for spreading a
+        /// batch over machines.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<String>,
+        /// How many reports to build at once (default: one per core).
+        #[arg(short, long)]
+        jobs: Option<usize>,
+        /// Write over existing files that are not PDFs.
+        #[arg(long)]
+        force: bool,
     },
     /// Check report.toml: everything `build` does except writing the PDF.
     Check {
@@ -98,6 +125,25 @@ pub enum Edition {
     Both,
 }
 
+/// The editions `--edition` asks for.
+fn editions(edition: Option<Edition>) -> folio::build::Editions {
+    match edition {
+        None => folio::build::Editions::default(),
+        Some(Edition::Reader) => folio::build::Editions {
+            reader: true,
+            print: Some(false),
+        },
+        Some(Edition::Print) => folio::build::Editions {
+            reader: false,
+            print: Some(true),
+        },
+        Some(Edition::Both) => folio::build::Editions {
+            reader: true,
+            print: Some(true),
+        },
+    }
+}
+
 /// How chatty to be.
 #[derive(Clone, Copy)]
 pub struct Verbosity {
@@ -118,24 +164,27 @@ pub fn run() -> ExitCode {
             output,
             force,
             edition,
-        } => {
-            let editions = match edition {
-                None => folio::build::Editions::default(),
-                Some(Edition::Reader) => folio::build::Editions {
-                    reader: true,
-                    print: Some(false),
-                },
-                Some(Edition::Print) => folio::build::Editions {
-                    reader: false,
-                    print: Some(true),
-                },
-                Some(Edition::Both) => folio::build::Editions {
-                    reader: true,
-                    print: Some(true),
-                },
-            };
-            build::build(&input, output.as_deref(), force, editions, v)
-        }
+        } => build::build(&input, output.as_deref(), force, editions(edition), v),
+        Command::Batch {
+            template,
+            data,
+            output,
+            edition,
+            shard,
+            jobs,
+            force,
+        } => batch::batch(
+            batch::Args {
+                template: &template,
+                data: &data,
+                output: &output,
+                editions: editions(edition),
+                shard: shard.as_deref(),
+                jobs,
+                force,
+            },
+            v,
+        ),
         Command::Check { input } => build::check(&input, v),
         Command::Init { dir } => init::init(&dir, v),
         Command::Schema => {
