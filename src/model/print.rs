@@ -13,9 +13,10 @@ use super::{parse_or, values};
 use crate::diag::Diagnostic;
 use crate::geom::{Abs, Color};
 use crate::spec::Spec;
-use lcms2::{Flags, Intent, PixelFormat, Profile, Transform};
+use lcms2::{DisallowCache, Flags, GlobalContext, Intent, PixelFormat, Profile, Transform};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::Mutex;
 
 /// The default output profile: coated offset stock (FOGRA39), the most common in the UK.
 const DEFAULT_PROFILE: &[u8] = include_bytes!("../../profiles/FOGRA39L-coated.icc");
@@ -35,25 +36,50 @@ fn is_cmyk_profile(bytes: &[u8]) -> bool {
 }
 
 /// Converts sRGB to the output profile's CMYK.
-pub struct Converter(Transform<[u8; 3], [u8; 4]>);
+#[derive(Clone)]
+pub struct Converter(Arc<SharedTransform>);
+
+/// A transform any thread may use: without lcms's one-pixel cache, which only remembers the
+/// last colour converted and does not change any result.
+type SharedTransform = Transform<[u8; 3], [u8; 4], GlobalContext, DisallowCache>;
+
+/// Transforms already built, by profile. Building one samples the profile into a lookup
+/// table, which is most of a print edition's work for a short report; a batch builds many
+/// reports against one profile, so each is built once per process.
+static BUILT: Mutex<Vec<(Arc<Vec<u8>>, Converter)>> = Mutex::new(Vec::new());
 
 impl Converter {
-    fn new(profile: &[u8]) -> Option<Self> {
+    fn new(profile: &Arc<Vec<u8>>) -> Option<Self> {
+        let known = BUILT
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .find(|(p, _)| p == profile)
+            .map(|(_, c)| c.clone());
+        if known.is_some() {
+            return known;
+        }
         let srgb = Profile::new_srgb();
         let cmyk = Profile::new_icc(profile).ok()?;
         if cmyk.color_space() != lcms2::ColorSpaceSignature::CmykData {
             return None;
         }
-        let t = Transform::new_flags(
+        let t = Transform::new_flags_context(
+            GlobalContext::new(),
             &srgb,
             PixelFormat::RGB_8,
             &cmyk,
             PixelFormat::CMYK_8,
             Intent::RelativeColorimetric,
-            Flags::BLACKPOINT_COMPENSATION,
+            Flags::NO_CACHE | Flags::BLACKPOINT_COMPENSATION,
         )
         .ok()?;
-        Some(Self(t))
+        let converter = Converter(Arc::new(t));
+        BUILT
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((Arc::clone(profile), converter.clone()));
+        Some(converter)
     }
 
     /// Many pixels at once, as 0–255 ink values.
