@@ -31,6 +31,7 @@ class Run:
     wall: float  # seconds, the whole process
     rss_kb: int  # peak resident set size
     stdout: str
+    cpu: float = 0.0  # user + system seconds, with `rss` (all threads)
 
 
 def run_once(cmd: list, rss: bool = False) -> Run:
@@ -39,7 +40,7 @@ def run_once(cmd: list, rss: bool = False) -> Run:
     cmd = [str(c) for c in cmd]
     with tempfile.NamedTemporaryFile("w+") as err, tempfile.NamedTemporaryFile("r") as peak:
         if rss:
-            cmd = [GNU_TIME, "-f", "%M", "-o", peak.name, *cmd]
+            cmd = [GNU_TIME, "-f", "%M %U %S", "-o", peak.name, *cmd]
         start = time.perf_counter()
         # stderr goes to a file, so a chatty child can never block on a full pipe while
         # its stdout is read.
@@ -49,8 +50,8 @@ def run_once(cmd: list, rss: bool = False) -> Run:
             err.seek(0)
             sys.exit(f"command failed ({result.returncode}): {' '.join(cmd)}\n"
                      f"{result.stdout}{err.read()}")
-        rss_kb = int(peak.read().split()[-1]) if rss else 0
-    return Run(wall, rss_kb, result.stdout)
+        figures = peak.read().split()[-3:] if rss else ["0", "0", "0"]
+    return Run(wall, int(figures[0]), result.stdout, float(figures[1]) + float(figures[2]))
 
 
 @dataclass

@@ -47,6 +47,9 @@ type SharedTransform = Transform<[u8; 3], [u8; 4], GlobalContext, DisallowCache>
 /// table, which is most of a print edition's work for a short report; a batch builds many
 /// reports against one profile, so each is built once per process.
 static BUILT: Mutex<Vec<(Arc<Vec<u8>>, Converter)>> = Mutex::new(Vec::new());
+/// How many transforms are kept: a batch uses one profile, `folio watch` may see a new one
+/// on every save.
+const KEPT_TRANSFORMS: usize = 4;
 
 impl Converter {
     fn new(profile: &Arc<Vec<u8>>) -> Option<Self> {
@@ -75,10 +78,11 @@ impl Converter {
         )
         .ok()?;
         let converter = Converter(Arc::new(t));
-        BUILT
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push((Arc::clone(profile), converter.clone()));
+        let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+        if built.len() == KEPT_TRANSFORMS {
+            built.remove(0);
+        }
+        built.push((Arc::clone(profile), converter.clone()));
         Some(converter)
     }
 

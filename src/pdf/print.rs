@@ -16,6 +16,7 @@ use crate::text::FontBook;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::{Document as KDocument, SerializeSettings};
 use std::io::Write;
+use std::sync::{Arc, Mutex};
 
 /// Writes the print edition; `file` names it in the slug line.
 pub fn export_print(
@@ -75,12 +76,7 @@ fn pdfx(
     date: &str,
 ) -> Result<Vec<u8>, ExportError> {
     let mut update = Update::new(bytes)?;
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    z.write_all(&print.profile)
-        .map_err(|e| ExportError(format!("cannot compress the output profile: {e}")))?;
-    let icc = z
-        .finish()
-        .map_err(|e| ExportError(format!("cannot compress the output profile: {e}")))?;
+    let icc = compressed_profile(&print.profile)?;
     let mut stream =
         format!("<</N 4/Filter/FlateDecode/Length {}>>\nstream\n", icc.len()).into_bytes();
     stream.extend_from_slice(&icc);
@@ -121,6 +117,35 @@ fn pdfx(
 }
 
 /// A PDF literal string, escaped.
+/// The output profile, compressed. A batch embeds the same profile in every report, and
+/// compressing it is about a third of a short print edition's work, so each profile is
+/// compressed once per process (the last few are kept: `folio watch` may see a new one on
+/// every save).
+fn compressed_profile(profile: &Arc<Vec<u8>>) -> Result<Arc<Vec<u8>>, ExportError> {
+    const KEPT: usize = 4;
+    static DONE: Mutex<Vec<(Arc<Vec<u8>>, Arc<Vec<u8>>)>> = Mutex::new(Vec::new());
+    let known = DONE
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .find(|(p, _)| p == profile)
+        .map(|(_, z)| Arc::clone(z));
+    if let Some(z) = known {
+        return Ok(z);
+    }
+    let failed =
+        |e: std::io::Error| ExportError(format!("cannot compress the output profile: {e}"));
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(profile).map_err(failed)?;
+    let z = Arc::new(z.finish().map_err(failed)?);
+    let mut done = DONE.lock().unwrap_or_else(|e| e.into_inner());
+    if done.len() == KEPT {
+        done.remove(0);
+    }
+    done.push((Arc::clone(profile), Arc::clone(&z)));
+    Ok(z)
+}
+
 fn pdf_string(s: &str) -> String {
     let escaped: String = s
         .chars()
