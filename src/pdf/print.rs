@@ -123,7 +123,9 @@ fn pdfx(
 /// every save).
 fn compressed_profile(profile: &Arc<Vec<u8>>) -> Result<Arc<Vec<u8>>, ExportError> {
     const KEPT: usize = 4;
-    static DONE: Mutex<Vec<(Arc<Vec<u8>>, Arc<Vec<u8>>)>> = Mutex::new(Vec::new());
+    /// (profile, compressed), oldest first.
+    type Compressed = (Arc<Vec<u8>>, Arc<Vec<u8>>);
+    static DONE: Mutex<Vec<Compressed>> = Mutex::new(Vec::new());
     let known = DONE
         .lock()
         .unwrap_or_else(|e| e.into_inner())
