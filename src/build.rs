@@ -18,6 +18,8 @@ pub struct Built {
     pub pdf: Vec<u8>,
     /// The print edition, when asked for.
     pub print: Option<Vec<u8>>,
+    /// The web edition, when asked for: its files, with the PDFs built beside it.
+    pub web: Option<crate::web::Site>,
     pub document: Document,
     pub warnings: Vec<Diagnostic>,
     pub standards: Standards,
@@ -30,6 +32,8 @@ pub struct Editions {
     /// `Some(true)` forces the print edition, `Some(false)` leaves it out, `None` follows
     /// `[print] enabled` in report.toml.
     pub print: Option<bool>,
+    /// The web edition (an HTML page offering the PDFs built with it).
+    pub web: bool,
 }
 
 impl Default for Editions {
@@ -37,6 +41,7 @@ impl Default for Editions {
         Self {
             reader: true,
             print: None,
+            web: false,
         }
     }
 }
@@ -50,6 +55,8 @@ pub enum Failure {
     Io(String),
     /// The PDF writer refused the document.
     Export(String),
+    /// The web edition could not be made.
+    Web(crate::web::WebError),
 }
 
 /// Builds the reader edition (and the print edition if report.toml asks for it) from
@@ -83,7 +90,8 @@ pub fn compile_editions(
         .chain(document.warnings.iter().cloned())
         .collect();
     let standards = Standards::default();
-    let pdf = if editions.reader {
+    // The web edition offers the reader edition for download, so it is built for it too.
+    let pdf = if editions.reader || editions.web {
         pdf::export(
             &document,
             &report.fonts,
@@ -118,13 +126,56 @@ pub fn compile_editions(
         }
         false => None,
     };
+    let web = if editions.web {
+        let mut downloads = vec![crate::web::Download {
+            file: reader_name(print_name),
+            bytes: &pdf,
+            pages: document.pages.len(),
+            kind: crate::web::DownloadKind::Reader,
+        }];
+        if let Some(p) = &print {
+            downloads.push(crate::web::Download {
+                file: print_name.to_string(),
+                bytes: p,
+                pages: document.pages.len(),
+                kind: crate::web::DownloadKind::Print,
+            });
+        }
+        let site = crate::web::export(&report, &downloads).map_err(Failure::Web)?;
+        warnings.extend(
+            site.notes
+                .iter()
+                .map(|n| Diagnostic::warning(n.clone(), None)),
+        );
+        Some(site)
+    } else {
+        None
+    };
     Ok(Built {
         pdf,
         print,
+        web,
         document,
         warnings,
         standards,
     })
+}
+
+/// The reader edition's file name, from the print edition's (`annual-print.pdf` →
+/// `annual.pdf`), which is always made from it.
+pub fn reader_name(print_name: &str) -> String {
+    match print_name.strip_suffix("-print.pdf") {
+        Some(stem) if !stem.is_empty() => format!("{stem}.pdf"),
+        _ => "report.pdf".into(),
+    }
+}
+
+/// The web edition's folder: the reader edition's name with `-web`, beside it.
+pub fn web_folder(reader: &Path) -> PathBuf {
+    let stem = reader
+        .file_stem()
+        .map_or("report".into(), |s| s.to_string_lossy().into_owned());
+    reader.with_file_name(format!("{stem}-web"))
 }
 
 /// Reads report.toml, as UTF-8. Text that is not UTF-8 is a report problem at the first

@@ -2,8 +2,9 @@
 //!
 //! The pipeline, one module per stage:
 //! `spec::load` (text → [`spec::Spec`]) → `model::resolve` (→ [`model::Report`]) →
-//! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes). [`build`] runs it and
-//! writes the file atomically; [`batch`] runs it once per row of a data file.
+//! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes); beside layout and
+//! the PDF, `web::export` turns the same report into an HTML page and its files. [`build`]
+//! runs it and writes the files atomically; [`batch`] runs it once per row of a data file.
 
 pub mod batch;
 pub mod build;
@@ -16,3 +17,4 @@ pub mod pdf;
 pub mod preflight;
 pub mod spec;
 pub mod text;
+pub mod web;

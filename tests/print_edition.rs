@@ -14,6 +14,7 @@ fn print_edition(source: &str, base: &std::path::Path) -> folio::build::Built {
     let editions = Editions {
         reader: false,
         print: Some(true),
+        web: false,
     };
     match compile_editions(source, base, editions, "report-print.pdf") {
         Ok(b) => b,
@@ -294,6 +295,7 @@ fn an_rgb_jpeg_stops_the_print_build() {
     let editions = Editions {
         reader: false,
         print: Some(true),
+        web: false,
     };
     let Err(Failure::Report(d)) = compile_editions(&source, &dir, editions, "x.pdf") else {
         panic!("an RGB JPEG stops the print build")

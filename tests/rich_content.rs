@@ -144,6 +144,7 @@ fn an_image_has_its_caption_alt_text_and_the_same_resolution_in_both_editions() 
     let editions = Editions {
         reader: true,
         print: Some(true),
+        web: false,
     };
     let built = compile_editions(
         &source,

@@ -167,6 +167,9 @@ impl Batch {
                 Err(Failure::Export(msg)) => {
                     return self.failed(false, format!("{}\n", self.header(row, &msg)));
                 }
+                Err(Failure::Web(e)) => {
+                    return self.failed(false, format!("{}\n", self.header(row, &e.to_string())));
+                }
                 Err(Failure::Io(msg)) => {
                     return self.failed(true, format!("{}\n", self.header(row, &msg)));
                 }
@@ -313,7 +316,7 @@ impl Batch {
         }
         build::write_atomic(path, bytes).map_err(|f| match f {
             Failure::Io(m) | Failure::Export(m) => m,
-            Failure::Report(_) => format!("cannot write {}", path.display()),
+            Failure::Report(_) | Failure::Web(_) => format!("cannot write {}", path.display()),
         })
     }
 }

@@ -31,6 +31,12 @@ pub struct Args<'a> {
 
 pub fn batch(args: Args, v: Verbosity) -> ExitCode {
     let started = Instant::now();
+    if args.editions.web {
+        return usage(
+            "folio batch writes PDFs: --edition reader, print or both (the web edition is built \
+             one report at a time with folio build)",
+        );
+    }
     let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let batch = match prepare(&args, styled) {
         Ok(b) => b,
@@ -231,8 +237,10 @@ fn usage(msg: &str) -> ExitCode {
 }
 
 fn io(f: Failure) -> ExitCode {
-    if let Failure::Io(msg) | Failure::Export(msg) = f {
-        eprintln!("error: {msg}");
+    match f {
+        Failure::Io(msg) | Failure::Export(msg) => eprintln!("error: {msg}"),
+        Failure::Web(e) => eprintln!("error: {e}"),
+        Failure::Report(_) => {}
     }
     ExitCode::from(EXIT_IO)
 }

@@ -28,6 +28,14 @@ pub fn build(
             return ExitCode::from(EXIT_IO);
         }
     }
+    let web_output = web_path(&output, input);
+    if editions.web
+        && !force
+        && let Err(msg) = folio::web::folder::replaceable(&web_output)
+    {
+        eprintln!("error: {msg}");
+        return ExitCode::from(EXIT_IO);
+    }
     let print_name = print_output
         .file_name()
         .map_or("report-print.pdf".into(), |n| {
@@ -80,7 +88,33 @@ pub fn build(
             );
         }
     }
+    if let Some(site) = &built.web {
+        if let Err(msg) = folio::web::folder::write(site, &web_output) {
+            return fail(Failure::Io(msg), input, &source);
+        }
+        if !v.quiet {
+            eprintln!(
+                "wrote {}/{}: {} files, {:.1} KB, web edition in {:.0} ms{}",
+                web_output.display(),
+                folio::web::INDEX,
+                site.files.len(),
+                site.size() as f64 / 1024.0,
+                started.elapsed().as_secs_f64() * 1000.0,
+                count(&built.warnings)
+            );
+        }
+    }
     ExitCode::SUCCESS
+}
+
+/// The web edition's folder for a build writing `output` (beside the reader edition).
+pub fn web_path(output: &Path, input: &Path) -> PathBuf {
+    let reader = if output.as_os_str() == "-" {
+        build::default_output(input)
+    } else {
+        output.to_path_buf()
+    };
+    build::web_folder(&reader)
 }
 
 /// The print edition's file: the reader's name with `-print`, beside it.
@@ -220,6 +254,10 @@ pub fn fail(failure: Failure, input: &Path, source: &str) -> ExitCode {
         }
         Failure::Export(msg) => {
             eprintln!("error: {msg}");
+            ExitCode::from(EXIT_REPORT)
+        }
+        Failure::Web(e) => {
+            eprintln!("error: {e}");
             ExitCode::from(EXIT_REPORT)
         }
         Failure::Io(msg) => {

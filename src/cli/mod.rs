@@ -7,6 +7,7 @@
 mod batch;
 mod build;
 mod init;
+mod serve;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -25,9 +26,11 @@ pub const EXIT_IO: u8 = 3;
   folio init my-report          start a new report that builds at once
   folio build                   build report.toml into report.pdf
   folio build annual.toml -o out/annual-2020.pdf
+  folio build --edition web    the web edition, in the folder report-web
   folio check                   find every problem without writing a PDF
   folio batch report.toml trusts.csv -o 'out/{id}.pdf'   one PDF per row of the data
   folio watch                   rebuild on every save
+  folio watch --edition web     serve the web edition and reload it on every save
   folio schema > folio.schema.json
   folio preflight report-print.pdf   check any PDF for print
 
@@ -59,7 +62,8 @@ enum Command {
         #[arg(long)]
         force: bool,
         /// Which edition: `reader` (tagged, PDF/UA-1 + PDF/A-2a), `print` (PDF/X-4, written
-        /// as NAME-print.pdf) or `both`. Default: reader, plus print if `[print] enabled`.
+        /// as NAME-print.pdf), `both`, `web` (an HTML page in the folder NAME-web, with the
+        /// reader PDF) or `all`. Default: reader, plus print if `[print] enabled`.
         #[arg(long, value_enum)]
         edition: Option<Edition>,
     },
@@ -74,7 +78,7 @@ enum Command {
         /// row's number).
         #[arg(short, long)]
         output: String,
-        /// Which editions, as for `build`.
+        /// Which editions: `reader`, `print` or `both`, as for `build`.
         #[arg(long, value_enum)]
         edition: Option<Edition>,
         /// Build only the K-th of N slices of the rows (K from 1 to N), for spreading a
@@ -114,6 +118,13 @@ enum Command {
         input: PathBuf,
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The editions to rebuild, as for `build`; `web` or `all` also serves the web
+        /// edition on localhost and reloads the page after every build.
+        #[arg(long, value_enum)]
+        edition: Option<Edition>,
+        /// The port to serve the web edition on (default: any free port).
+        #[arg(long)]
+        port: Option<u16>,
     },
 }
 
@@ -123,24 +134,22 @@ pub enum Edition {
     Reader,
     Print,
     Both,
+    Web,
+    All,
 }
 
-/// The editions `--edition` asks for.
-fn editions(edition: Option<Edition>) -> folio::build::Editions {
-    match edition {
-        None => folio::build::Editions::default(),
-        Some(Edition::Reader) => folio::build::Editions {
-            reader: true,
-            print: Some(false),
-        },
-        Some(Edition::Print) => folio::build::Editions {
-            reader: false,
-            print: Some(true),
-        },
-        Some(Edition::Both) => folio::build::Editions {
-            reader: true,
-            print: Some(true),
-        },
+impl Edition {
+    /// The editions a `--edition` asks for.
+    pub fn editions(edition: Option<Edition>) -> folio::build::Editions {
+        let only = |reader, print, web| folio::build::Editions { reader, print, web };
+        match edition {
+            None => folio::build::Editions::default(),
+            Some(Edition::Reader) => only(true, Some(false), false),
+            Some(Edition::Print) => only(false, Some(true), false),
+            Some(Edition::Both) => only(true, Some(true), false),
+            Some(Edition::Web) => only(false, Some(false), true),
+            Some(Edition::All) => only(true, Some(true), true),
+        }
     }
 }
 
@@ -164,7 +173,13 @@ pub fn run() -> ExitCode {
             output,
             force,
             edition,
-        } => build::build(&input, output.as_deref(), force, editions(edition), v),
+        } => build::build(
+            &input,
+            output.as_deref(),
+            force,
+            Edition::editions(edition),
+            v,
+        ),
         Command::Batch {
             template,
             data,
@@ -178,7 +193,7 @@ pub fn run() -> ExitCode {
                 template: &template,
                 data: &data,
                 output: &output,
-                editions: editions(edition),
+                editions: Edition::editions(edition),
                 shard: shard.as_deref(),
                 jobs,
                 force,
@@ -195,7 +210,18 @@ pub fn run() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Command::Watch { input, output } => watch::watch(&input, output.as_deref(), v),
+        Command::Watch {
+            input,
+            output,
+            edition,
+            port,
+        } => watch::watch(
+            &input,
+            output.as_deref(),
+            Edition::editions(edition),
+            port,
+            v,
+        ),
         Command::Preflight { file, ink_limit } => preflight(&file, ink_limit, v),
     }
 }

@@ -3,7 +3,9 @@
 //! Polls modification times twice a second rather than subscribing to file-system events:
 //! editors save in many ways (rename over, truncate and write), and a poll of a handful of
 //! files sees every one of them the same way, on every platform, with no extra dependency.
-//! A failed build prints its diagnostics and leaves the last good PDF in place.
+//! A failed build prints its diagnostics and leaves the last good PDF in place. With the
+//! web edition, the folder is also served on localhost and the page reloads after every
+//! good build (see `folio::web::serve`).
 
 use super::Verbosity;
 use super::build::{build, inputs};
@@ -15,7 +17,17 @@ use std::time::{Duration, SystemTime};
 const POLL: Duration = Duration::from_millis(500);
 
 /// Watches until interrupted.
-pub fn watch(input: &Path, output: Option<&Path>, v: Verbosity) -> ExitCode {
+pub fn watch(
+    input: &Path,
+    output: Option<&Path>,
+    editions: folio::build::Editions,
+    port: Option<u16>,
+    v: Verbosity,
+) -> ExitCode {
+    let server = match super::serve::start(input, output, editions, port) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
     let stamp = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let mut last: Vec<(PathBuf, Option<SystemTime>)> = Vec::new();
     // The files to watch come from report.toml; read and parse it only when it changes.
@@ -30,7 +42,10 @@ pub fn watch(input: &Path, output: Option<&Path>, v: Verbosity) -> ExitCode {
             watched.1.iter().map(|p| (p.clone(), stamp(p))).collect();
         if stamps != last {
             last = stamps;
-            let _ = build(input, output, false, folio::build::Editions::default(), v);
+            let built = build(input, output, false, editions, v);
+            if let Some(s) = &server {
+                s.built(built == ExitCode::SUCCESS);
+            }
             if !v.quiet {
                 eprintln!("watching {} (Ctrl-C to stop)", input.display());
             }
