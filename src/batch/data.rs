@@ -97,8 +97,12 @@ fn csv_rows(source: &str) -> Result<(Vec<String>, Vec<Row>), Vec<Diagnostic>> {
         }
         seen.push(name);
     }
+    // Where each record's fields are written, from the text itself: the reader's own
+    // positions do not count a byte-order mark, which spreadsheets put at the start.
+    let mut records = record_spans(source).into_iter().skip(1);
     let mut rows = Vec::new();
     for record in reader.records() {
+        let spans = records.next().unwrap_or_default();
         let record = match record {
             Ok(r) => r,
             Err(e) => {
@@ -106,22 +110,22 @@ fn csv_rows(source: &str) -> Result<(Vec<String>, Vec<Row>), Vec<Diagnostic>> {
                 continue;
             }
         };
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        let spans = field_spans(source, start, record.len());
+        let span = match (spans.first(), spans.last()) {
+            (Some(first), Some(last)) => first.start..last.end,
+            _ => 0..0,
+        };
         let cells = header
             .iter()
             .zip(record.iter())
-            .zip(spans)
-            .map(|((name, value), span)| {
-                (name.clone(), (Value::Text(value.to_string()), Some(span)))
+            .enumerate()
+            .map(|(i, (name, value))| {
+                let at = spans.get(i).cloned();
+                (name.clone(), (Value::Text(value.to_string()), at))
             })
             .collect();
-        let end = source[start..]
-            .find('\n')
-            .map_or(source.len(), |e| start + e);
         rows.push(Row {
             number: rows.len() + 1,
-            span: start..end,
+            span,
             cells,
         });
     }
@@ -133,9 +137,16 @@ fn csv_rows(source: &str) -> Result<(Vec<String>, Vec<Row>), Vec<Diagnostic>> {
 }
 
 fn csv_error(e: &csv::Error, source: &str) -> Diagnostic {
+    // The record's start, found in the text (see `record_spans`).
     let at = e
         .position()
-        .map_or(0, |p| p.byte() as usize)
+        .and_then(|p| {
+            record_spans(source)
+                .get(p.record() as usize)?
+                .first()
+                .cloned()
+        })
+        .map_or(0, |r| r.start)
         .min(source.len());
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
@@ -151,37 +162,47 @@ fn csv_error(e: &csv::Error, source: &str) -> Diagnostic {
     )
 }
 
-/// The byte spans of the first `n` fields of the CSV record starting at `start`.
-fn field_spans(source: &str, start: usize, n: usize) -> Vec<Range<usize>> {
+/// The byte spans of every field of every record (the header first), skipping blank lines
+/// as the CSV reader does; quoted fields may hold commas, quotes and line breaks.
+fn record_spans(source: &str) -> Vec<Vec<Range<usize>>> {
     let bytes = source.as_bytes();
-    let mut spans = Vec::with_capacity(n);
-    let mut i = start;
-    while spans.len() < n && i <= bytes.len() {
-        let field_start = i;
-        if bytes.get(i) == Some(&b'"') {
+    let mut i = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut records = Vec::new();
+    while i < bytes.len() {
+        if matches!(bytes[i], b'\n' | b'\r') {
             i += 1;
-            while i < bytes.len() {
-                if bytes[i] == b'"' {
-                    if bytes.get(i + 1) == Some(&b'"') {
-                        i += 2;
-                        continue;
+            continue;
+        }
+        let mut fields = Vec::new();
+        loop {
+            let start = i;
+            if bytes.get(i) == Some(&b'"') {
+                i += 1;
+                while i < bytes.len() {
+                    if bytes[i] == b'"' {
+                        if bytes.get(i + 1) == Some(&b'"') {
+                            i += 2;
+                            continue;
+                        }
+                        i += 1;
+                        break;
                     }
                     i += 1;
-                    break;
                 }
+            }
+            while i < bytes.len() && !matches!(bytes[i], b',' | b'\n' | b'\r') {
                 i += 1;
             }
+            fields.push(start..i);
+            if bytes.get(i) == Some(&b',') {
+                i += 1;
+                continue;
+            }
+            break;
         }
-        while i < bytes.len() && !matches!(bytes[i], b',' | b'\n' | b'\r') {
-            i += 1;
-        }
-        spans.push(field_start..i);
-        i += 1;
+        records.push(fields);
     }
-    while spans.len() < n {
-        spans.push(start..start);
-    }
-    spans
+    records
 }
 
 fn toml_rows(source: &str) -> Result<(Vec<String>, Vec<Row>), Vec<Diagnostic>> {
@@ -337,6 +358,17 @@ mod tests {
         assert_eq!(&src[r.span_of("trust").unwrap()], "\"Leeds, West\"");
         assert_eq!(&src[r.span_of("users").unwrap()], "42000");
         assert_eq!(&src[data.rows[1].span_of("trust").unwrap()], "York");
+    }
+
+    #[test]
+    fn a_spreadsheets_byte_order_mark_and_crlf_line_ends_keep_positions_right() {
+        let src = "\u{feff}id,trust,date\r\nleeds,Leeds,2025-01-31\r\n\r\nyork,York,2025-02-30\r\n";
+        let data = read(src.to_string(), Format::Csv).unwrap();
+        assert_eq!(data.columns, ["id", "trust", "date"]);
+        let york = &data.rows[1];
+        assert_eq!(&src[york.span_of("date").unwrap()], "2025-02-30");
+        let d = Diagnostic::error("", york.span_of("date"));
+        assert_eq!(d.line_col(src), Some((4, 11)));
     }
 
     #[test]
