@@ -144,9 +144,7 @@ fn progress(len: u64, v: Verbosity) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {pos}/{len} reports, {per_sec}, {eta} left")
-    {
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} reports, {eta} left") {
         bar.set_style(style);
     }
     bar
