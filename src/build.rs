@@ -92,14 +92,7 @@ pub fn compile_editions(
     let standards = Standards::default();
     // The web edition offers the reader edition for download, so it is built for it too.
     let pdf = if editions.reader || editions.web {
-        pdf::export(
-            &document,
-            &report.fonts,
-            &report.meta,
-            standards,
-            &report.print.profile,
-        )
-        .map_err(|e| Failure::Export(e.0))?
+        pdf::export(&document, standards).map_err(|e| Failure::Export(e.0))?
     } else {
         Vec::new()
     };
@@ -113,16 +106,9 @@ pub fn compile_editions(
             }
             warnings.extend(report.print.warnings());
             warnings.extend(notes);
-            Some(
-                pdf::export_print(
-                    &document,
-                    &report.fonts,
-                    &report.meta,
-                    &report.print,
-                    print_name,
-                )
-                .map_err(|e| Failure::Export(e.0))?,
-            )
+            let edition = crate::edition::print(&document, &report.print, print_name)
+                .map_err(Failure::Export)?;
+            Some(pdf::export_print(&edition).map_err(|e| Failure::Export(e.0))?)
         }
         false => None,
     };

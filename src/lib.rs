@@ -2,15 +2,20 @@
 //!
 //! The pipeline, one module per stage:
 //! `spec::load` (text → [`spec::Spec`]) → `model::resolve` (→ [`model::Report`]) →
-//! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes); beside layout and
-//! the PDF, `web::export` turns the same report into an HTML page and its files. [`build`]
-//! runs it and writes the files atomically; [`batch`] runs it once per row of a data file.
+//! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes); the print edition
+//! passes the Document through `edition::print` first. Beside layout and the PDF,
+//! `web::export` turns the same report into an HTML page and its files. [`build`] runs it
+//! and writes the files atomically; [`batch`] runs it once per row of a data file.
 
 pub mod batch;
 pub mod build;
+pub mod calendar;
 pub mod diag;
+pub mod edition;
 pub mod frame;
 pub mod geom;
+pub mod images;
+pub mod import;
 pub mod layout;
 pub mod model;
 pub mod pdf;

@@ -65,10 +65,11 @@ fn one_pdf_per_row_with_the_rows_values_in_it() {
     assert!(leeds.contains("A year at Leeds, West"), "{leeds}");
     assert!(leeds.contains("42,000 people used the app"), "{leeds}");
     assert!(leeds.contains("Published 31 January 2025"), "{leeds}");
-    // A value's quotes and line break are its own text, not TOML.
+    // A value's quotes and line break are its own text, not TOML (set with typographer's
+    // quotes, like any text).
     let york = text(&out["york.pdf"]);
     assert!(
-        york.contains("York's \"good\" year: two lines in one value."),
+        york.contains("York’s “good” year: two lines in one value."),
         "{york}"
     );
     assert!(york.contains("7 people used the app"), "{york}");
@@ -100,8 +101,9 @@ fn a_value_cannot_change_the_reports_structure() {
     // Still A4 (841.89 pt tall), with the injected text printed as text.
     assert!((parsed.page_height(0) - 841.89).abs() < 0.5);
     let text = text(&pdf);
-    assert!(text.contains("A year at X\" [page] size = \"A5"), "{text}");
-    assert!(text.contains("\"\"\" [page] size = \"A5\""), "{text}");
+    // Printed as text, with typographer's quotes like any text.
+    assert!(text.contains("A year at X” [page] size = “A5"), "{text}");
+    assert!(text.contains("“““ [page] size = “A5”"), "{text}");
 }
 
 #[test]

@@ -5,6 +5,8 @@
 //! # expect: 7:11 error: `brand.colours.primary`: `#05EB8` is not a colour: …
 //! # exit: 1            (optional; 1 unless given)
 //! # setup: corrupt.png (optional; a damaged file the case refers to)
+//! # errors: 1          (optional; exactly this many errors: a slip is reported once,
+//!                       without the cascade of messages it would otherwise cause)
 //! ```
 //!
 //! For every case the test checks the message, its line and column, the exit code, and
@@ -23,6 +25,7 @@ struct Case {
     name: String,
     expects: Vec<(usize, usize, String)>,
     exit: i32,
+    errors: Option<usize>,
     setup: Vec<String>,
     body: Vec<u8>,
 }
@@ -41,12 +44,15 @@ fn cases() -> Vec<Case> {
             let text = std::fs::read_to_string(&path).unwrap();
             let mut expects = Vec::new();
             let mut exit = 1;
+            let mut errors = None;
             let mut setup = Vec::new();
             for line in text.lines() {
                 if let Some(e) = line.strip_prefix("# expect: ") {
                     let (pos, msg) = e.split_once(' ').expect("`# expect: L:C message`");
                     let (l, c) = pos.split_once(':').expect("L:C");
                     expects.push((l.parse().unwrap(), c.parse().unwrap(), msg.to_string()));
+                } else if let Some(n) = line.strip_prefix("# errors: ") {
+                    errors = Some(n.trim().parse().unwrap());
                 } else if let Some(x) = line.strip_prefix("# exit: ") {
                     exit = x.trim().parse().unwrap();
                 } else if let Some(s) = line.strip_prefix("# setup: ") {
@@ -62,6 +68,7 @@ fn cases() -> Vec<Case> {
                 name: path.file_stem().unwrap().to_string_lossy().into_owned(),
                 expects,
                 exit,
+                errors,
                 setup,
                 body,
             }
@@ -115,6 +122,18 @@ fn run(case: &Case) -> Result<(), String> {
             out.status.code(),
             case.exit
         ));
+    }
+    if let Some(n) = case.errors {
+        // Every block that starts with `error:` except the closing summary line.
+        let found = stderr
+            .split("\n\n")
+            .filter(|b| {
+                b.trim_start().starts_with("error:") && !b.contains("the PDF was not built")
+            })
+            .count();
+        if found != n {
+            problems.push(format!("{found} errors, expected exactly {n}"));
+        }
     }
     if case.expects.is_empty() {
         problems.push("no `# expect:` line".into());

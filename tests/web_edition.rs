@@ -195,8 +195,8 @@ by = "<a href=javascript:alert(11)>x</a>"
         !page.contains("onmouseover=\"alert"),
         "an attribute got out of its quotes"
     );
-    assert!(page.contains("<title>&lt;script&gt;alert('title')&lt;/script&gt; &amp; more</title>"));
-    assert!(page.contains("<h1>&lt;script&gt;alert('title')&lt;/script&gt; &amp; more</h1>"));
+    assert!(page.contains("<title>&lt;script&gt;alert(‘title’)&lt;/script&gt; &amp; more</title>"));
+    assert!(page.contains("<h1>&lt;script&gt;alert(‘title’)&lt;/script&gt; &amp; more</h1>"));
     assert!(page.contains("&lt;/h2&gt;&lt;script&gt;alert(4)&lt;/script&gt;"));
     assert!(page.contains("&lt;/text&gt;&lt;script&gt;alert(9)&lt;/script&gt;"));
     assert!(page.contains("O'Brien &amp; &lt;b&gt;Sons&lt;/b&gt;"));

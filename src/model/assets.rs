@@ -174,8 +174,8 @@ pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Di
             let is_png = data.starts_with(b"\x89PNG");
             let is_jpeg = data.starts_with(&[0xFF, 0xD8]);
             let kind = match (ext.as_str(), is_png, is_jpeg) {
-                ("png", true, _) => ImageKind::Png(data),
-                ("jpg" | "jpeg", _, true) => ImageKind::Jpeg(data),
+                ("png", true, _) => ImageKind::Png(Arc::new(data)),
+                ("jpg" | "jpeg", _, true) => ImageKind::Jpeg(Arc::new(data)),
                 _ => return Err(corrupt("its contents do not match its extension")),
             };
             // Pixels are placed at 72 per inch until a size is given; layout scales them.

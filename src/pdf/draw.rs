@@ -3,8 +3,8 @@
 use super::ExportError;
 pub use super::mode::Mode;
 use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
-use crate::model::ImageKind;
-use crate::text::FontBook;
+use crate::images::ImageKind;
+use crate::text::fonts::Face;
 use krilla::Data;
 use krilla::action::LinkAction;
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
@@ -21,9 +21,9 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla_svg::{SurfaceExt, SvgSettings};
 use std::num::NonZeroU32;
 
-/// One krilla font per face of the book, in the book's order.
-pub fn fonts(book: &FontBook) -> Result<Vec<Font>, ExportError> {
-    book.faces
+/// One krilla font per face of the document, in the document's order.
+pub fn fonts(faces: &[Face]) -> Result<Vec<Font>, ExportError> {
+    faces
         .iter()
         .map(|f| {
             Font::new(Data::from(f.data.shared()), f.index).ok_or_else(|| {
@@ -189,11 +189,17 @@ fn draw_item(
                 surface.draw_path(&path);
             }
         }
-        ItemKind::Image { image, size } => {
+        ItemKind::Image { image, size, .. } => {
             let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
             let ksize =
                 Size::from_wh(w, h).ok_or_else(|| ExportError("an image has no area".into()))?;
             surface.push_transform(&Transform::from_translate(x, y));
+            let embed_error = |e: String| {
+                ExportError(format!(
+                    "the image {} could not be embedded: {e}",
+                    image.name
+                ))
+            };
             match &image.kind {
                 ImageKind::Svg(tree) => match mode {
                     Mode::Reader => {
@@ -202,22 +208,19 @@ fn draw_item(
                     Mode::Print(_) => super::svg::draw(surface, tree, ksize, mode)
                         .map_err(|what| ExportError(format!("{}: {what}", image.name)))?,
                 },
-                ImageKind::Png(data) | ImageKind::Jpeg(data) => {
-                    let data = Data::from(data.clone());
-                    // No interpolation: PDF/A forbids it, and print needs the pixels as given.
-                    let img = match (&image.kind, mode) {
-                        (ImageKind::Png(raw), Mode::Print(p)) => {
-                            super::raster::cmyk_png(raw, p.config)
-                        }
-                        (ImageKind::Png(_), _) => Image::from_png(data, false),
-                        _ => Image::from_jpeg(data, false),
-                    }
-                    .map_err(|e| {
-                        ExportError(format!(
-                            "the image {} could not be embedded: {e}",
-                            image.name
-                        ))
-                    })?;
+                // No interpolation: PDF/A forbids it, and print needs the pixels as given.
+                ImageKind::Png(data) => {
+                    let img =
+                        Image::from_png(Data::from(data.clone()), false).map_err(embed_error)?;
+                    surface.draw_image(img, ksize);
+                }
+                ImageKind::Jpeg(data) => {
+                    let img =
+                        Image::from_jpeg(Data::from(data.clone()), false).map_err(embed_error)?;
+                    surface.draw_image(img, ksize);
+                }
+                ImageKind::Cmyk(pixels) => {
+                    let img = super::raster::cmyk(pixels.clone()).map_err(embed_error)?;
                     surface.draw_image(img, ksize);
                 }
             }

@@ -113,6 +113,12 @@ fn web_image(data: &ImageData, stem: &str) -> Result<WebImage, WebError> {
         }
         ImageKind::Png(bytes) => raster(name, bytes, stem, "png", false),
         ImageKind::Jpeg(bytes) => raster(name, bytes, stem, "jpg", data.cmyk),
+        // Only the print transform makes these, from a Document; the web edition reads the
+        // report's own images.
+        ImageKind::Cmyk(_) => Err(WebError::Image {
+            name,
+            reason: "its pixels were converted for print".into(),
+        }),
     }
 }
 
