@@ -164,9 +164,6 @@ impl Batch {
                         .collect();
                     return self.failed_with(row, &diags);
                 }
-                Err(Failure::Export(msg)) => {
-                    return self.failed(false, format!("{}\n", self.header(row, &msg)));
-                }
                 Err(Failure::Web(e)) => {
                     return self.failed(false, format!("{}\n", self.header(row, &e.to_string())));
                 }
@@ -315,7 +312,7 @@ impl Batch {
             ));
         }
         build::write_atomic(path, bytes).map_err(|f| match f {
-            Failure::Io(m) | Failure::Export(m) => m,
+            Failure::Io(m) => m,
             Failure::Report(_) | Failure::Web(_) => format!("cannot write {}", path.display()),
         })
     }

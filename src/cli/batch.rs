@@ -236,7 +236,7 @@ fn usage(msg: &str) -> ExitCode {
 
 fn io(f: Failure) -> ExitCode {
     match f {
-        Failure::Io(msg) | Failure::Export(msg) => eprintln!("error: {msg}"),
+        Failure::Io(msg) => eprintln!("error: {msg}"),
         Failure::Web(e) => eprintln!("error: {e}"),
         Failure::Report(_) => {}
     }
