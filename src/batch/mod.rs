@@ -6,7 +6,7 @@
 //! and at the data file's row and column. A row that fails does not stop the others.
 //!
 //! The rows are independent, so the caller runs [`Batch::run`] for each on all cores; the
-//! built-in fonts and profile are in the binary, shared by every row. Which file a row
+//! built-in fonts are in the binary, used in place by every row. Which file a row
 //! writes is decided for all rows before any is built ([`Batch::plan`]), so two rows can
 //! never write the same file and every shard of a sharded batch agrees on every path.
 
