@@ -2,7 +2,7 @@
 
 use super::ExportError;
 pub use super::mode::Mode;
-use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
+use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Segment, Tag};
 use crate::images::ImageKind;
 use crate::text::fonts::Face;
 use krilla::Data;
@@ -183,6 +183,31 @@ fn draw_item(
             let mut pb = PathBuilder::new();
             if let Some(r) = Rect::from_xywh(x, y, size.w.to_pt() as f32, size.h.to_pt() as f32) {
                 pb.push_rect(r);
+            }
+            if let Some(path) = pb.finish() {
+                surface.set_fill(Some(fill(*color, mode)));
+                surface.draw_path(&path);
+            }
+        }
+        ItemKind::Shape { path, fill: color } => {
+            let mut pb = PathBuilder::new();
+            let at = |p: &crate::geom::Point| (x + p.x.to_pt() as f32, y + p.y.to_pt() as f32);
+            for seg in path {
+                match seg {
+                    Segment::Move(p) => {
+                        let (px, py) = at(p);
+                        pb.move_to(px, py);
+                    }
+                    Segment::Line(p) => {
+                        let (px, py) = at(p);
+                        pb.line_to(px, py);
+                    }
+                    Segment::Cubic(a, b, c) => {
+                        let ((ax, ay), (bx, by), (cx, cy)) = (at(a), at(b), at(c));
+                        pb.cubic_to(ax, ay, bx, by, cx, cy);
+                    }
+                    Segment::Close => pb.close(),
+                }
             }
             if let Some(path) = pb.finish() {
                 surface.set_fill(Some(fill(*color, mode)));

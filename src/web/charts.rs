@@ -146,11 +146,15 @@ pub fn chart(ctx: &mut Ctx, c: &Chart) -> Markup {
     let alt_id = ctx.ids.take(&format!("chart-{}", ctx.charts));
     let caption_id = ctx.ids.take(&format!("chart-{}-title", ctx.charts));
     let (body, (narrow, wide), gutter) = match c.kind {
-        ChartKind::Bar | ChartKind::Grouped | ChartKind::Progress => {
+        ChartKind::Bar | ChartKind::Grouped | ChartKind::Progress | ChartKind::Stacked => {
             let (b, h) = rows(c);
             (b, (h, h), None)
         }
-        ChartKind::Column | ChartKind::Line => {
+        ChartKind::Pie | ChartKind::Donut | ChartKind::Ring => {
+            let (b, h) = rows(c);
+            (b, (h, h), None)
+        }
+        ChartKind::Column | ChartKind::Line | ChartKind::StackedColumn => {
             let (b, h, g) = columns(c);
             (b, h, Some(g))
         }

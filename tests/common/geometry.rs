@@ -183,6 +183,7 @@ fn describe(kind: &ItemKind) -> String {
         ItemKind::Text(t) => format!("text {:?}", t.text),
         ItemKind::Rect { .. } => "a rectangle".into(),
         ItemKind::Line { .. } => "a line".into(),
+        ItemKind::Shape { .. } => "a shape".into(),
         ItemKind::Image { image, .. } => format!("the image {}", image.name),
         ItemKind::Link { .. } => "a link area".into(),
     }
