@@ -212,16 +212,29 @@ fn legend(
         let figures = format!("{}  {}", percents[j], values[j]);
         let fw = c.measure(&figures, &figure_style);
         let name_x = x + geo.swatch + geo.swatch_gap;
-        let name_w = (w - geo.swatch - geo.swatch_gap - fw - geo.label_space).max(geo.value_room);
+        let full = w - geo.swatch - geo.swatch_gap;
+        // Figures beside the name while the name keeps most of the row; under it otherwise
+        // (large print, a narrow page).
+        let beside = full - fw - geo.label_space >= full * 0.45;
+        let name_w = if beside {
+            full - fw - geo.label_space
+        } else {
+            full
+        };
         let name = c.text(&d.label, &name_style, name_w);
         let nh = height(&name);
         let fig = c.text(&figures, &figure_style, fw + geo.label_space);
         let fig_w = width(&fig);
-        let fig = align(fig, fig_w, 1.0);
         c.rect(x, y + geo.swatch_drop, geo.swatch, geo.swatch, colours[j]);
         c.f.stack(name, name_x, y);
-        let fh = c.f.stack(fig, x + w - fig_w, y) - y;
-        y += nh.max(fh) + geo.bar_gap * 2.0;
+        let h = if beside {
+            let fig = align(fig, fig_w, 1.0);
+            let fh = c.f.stack(fig, x + w - fig_w, y) - y;
+            nh.max(fh)
+        } else {
+            c.f.stack(fig, name_x, y + nh) - y
+        };
+        y += h + geo.bar_gap * 2.0;
     }
     y
 }
