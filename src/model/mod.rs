@@ -10,6 +10,7 @@ pub mod chart;
 mod colours;
 mod components;
 mod coverage;
+mod inks;
 mod language;
 pub mod markdown;
 mod meta;
@@ -24,7 +25,7 @@ pub mod typography;
 pub mod values;
 mod writing;
 
-pub use print::PrintConfig;
+pub use print::{Binding, HAIRLINE_PT, PrintConfig, SMALL_TEXT_PT};
 pub use report::Report;
 pub use sections::slug;
 pub use types::*;
