@@ -267,7 +267,7 @@ fn draw_item(
                 }
             }
             if let Some(path) = pb.finish() {
-                surface.set_fill(Some(fill(*color, mode)));
+                surface.set_fill(Some(fill(*color, false, mode)));
                 surface.draw_path(&path);
             }
         }
