@@ -473,7 +473,9 @@ fn columns(c: &Chart) -> (Markup, (f64, f64), f64) {
     };
     let flat_narrow = c.data.iter().all(|d| fits(d, narrow_cap));
     let flat_wide = c.data.iter().all(|d| fits(d, wide_cap));
-    let labels_top = y_of(scale.lo) + 1.2;
+    // Values under negative columns hang below the axis's foot: the labels go under them.
+    let hanging = c.kind != ChartKind::Line && extents.iter().any(|(f, t)| *t <= 0.0 && *f < 0.0);
+    let labels_top = y_of(scale.lo) + 1.2 + if hanging { 1.1 } else { 0.0 };
     let flat_height = |cap: usize| {
         c.data
             .iter()
@@ -508,9 +510,14 @@ fn columns(c: &Chart) -> (Markup, (f64, f64), f64) {
         }
     };
     // Labels too long to lie flat stand upright, reading upwards from the axis.
+    // Upright labels a line high each: thinned to every k-th where a phone's slots are
+    // narrower than a line, so neighbours never overlap.
+    let every = ((TEXT_PX * LINE_EM) / (plot_px(NARROW_PX) * slot).max(1.0))
+        .ceil()
+        .max(1.0) as usize;
     let upright = |class: Option<&'static str>| {
         html! {
-            @for (i, d) in c.data.iter().enumerate() {
+            @for (i, d) in c.data.iter().enumerate().filter(|(i, _)| i % every == 0) {
                 svg class=[class] x=(pc(centre(i))) y=(em(labels_top - 0.8)) width="1" height="1" overflow="visible" {
                     text transform="rotate(-90)" text-anchor="end" dy="0.35em" { (d.label) }
                 }

@@ -11,7 +11,7 @@
 
 use super::charts::legend_item;
 use super::components::{Ctx, table};
-use crate::layout::components::charts::{fmt_all, percent_labels};
+use crate::layout::components::charts::{fmt_all, percent_labels, slices};
 use crate::model::{Chart, ChartKind};
 use maud::{Markup, html};
 use std::f64::consts::TAU;
@@ -77,8 +77,13 @@ fn slice(a0: f64, a1: f64, hole: f64) -> String {
     }
 }
 
-fn pie(c: &Chart, alt_id: &str) -> Markup {
-    let donut = c.kind == ChartKind::Donut;
+fn pie(full: &Chart, alt_id: &str) -> Markup {
+    let donut = full.kind == ChartKind::Donut;
+    let view = Chart {
+        data: slices(full),
+        ..full.clone()
+    };
+    let c = &view;
     let values: Vec<f64> = c.data.iter().map(|d| d.value).collect();
     let total: f64 = values.iter().sum();
     let percents = percent_labels(c).unwrap_or_default();
@@ -93,10 +98,11 @@ fn pie(c: &Chart, alt_id: &str) -> Markup {
     }
     let drawn = slices.iter().filter(|(a0, a1, _)| a1 > a0).count();
     let sum = fmt_all(c, &[total]).remove(0);
+    let alt = &full.alt;
     html! {
         div.pie {
             svg role="img" aria-labelledby=(alt_id) viewBox="-1.05 -1.05 2.1 2.1" width="12em" height="12em" {
-                title id=(alt_id) { (c.alt) }
+                title id=(alt_id) { (alt) }
                 @for (a0, a1, j) in &slices {
                     @if a1 > a0 {
                         path class=(format!("s{}", j % super::css::SERIES + 1)) d=(slice(*a0, *a1, hole)) {}
@@ -107,7 +113,7 @@ fn pie(c: &Chart, alt_id: &str) -> Markup {
                         @if a1 > a0 {
                             @let (x0, y0) = at(hole, *a0);
                             @let (x1, y1) = at(1.05, *a0);
-                            line.gap x1=(format!("{x0:.4}")) y1=(format!("{y0:.4}")) x2=(format!("{x1:.4}")) y2=(format!("{y1:.4}")) stroke-width="0.02" {}
+                            line.gap x1=(format!("{x0:.4}")) y1=(format!("{y0:.4}")) x2=(format!("{x1:.4}")) y2=(format!("{y1:.4}")) style="stroke-width: 0.02" {}
                         }
                     }
                 }

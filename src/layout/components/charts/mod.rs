@@ -93,6 +93,12 @@ pub fn table(chart: &Chart) -> Table {
     }
 }
 
+/// The slices a pie or donut draws: every datum, or past eight the seven largest and one
+/// "Other" slice (both editions draw the same).
+pub fn slices(chart: &Chart) -> Vec<crate::model::Datum> {
+    pie::grouped(chart)
+}
+
 /// Each datum's whole percentage of the total as printed ("62%", "<1%"), adding up to
 /// 100; `None` when there is no positive total.
 pub fn percent_labels(chart: &Chart) -> Option<Vec<String>> {

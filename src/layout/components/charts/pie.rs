@@ -241,7 +241,7 @@ fn legend(
 
 /// The slices drawn: every datum, or, past [`MAX_SLICES`], the largest ones in their
 /// order and one "Other" slice holding the rest.
-fn grouped(chart: &Chart) -> Vec<Datum> {
+pub(super) fn grouped(chart: &Chart) -> Vec<Datum> {
     if chart.data.len() <= MAX_SLICES {
         return chart.data.clone();
     }
