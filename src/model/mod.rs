@@ -6,6 +6,7 @@
 //! it. Resolution goes on after an error so that one run reports all of them.
 
 mod assets;
+pub mod chart;
 mod colours;
 mod components;
 mod coverage;
