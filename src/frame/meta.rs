@@ -77,7 +77,7 @@ impl Document {
         for item in self.pages.iter().flat_map(|p| &p.items) {
             match &item.kind {
                 ItemKind::Text(t) => add(t.color),
-                ItemKind::Rect { fill, .. } => add(*fill),
+                ItemKind::Rect { fill, .. } | ItemKind::Shape { fill, .. } => add(*fill),
                 ItemKind::Line { color, .. } => add(*color),
                 ItemKind::Image { image, .. } => {
                     if let ImageKind::Svg(tree) = &image.kind {

@@ -6,6 +6,7 @@
 //! it. Resolution goes on after an error so that one run reports all of them.
 
 mod assets;
+pub mod chart;
 mod colours;
 mod components;
 mod coverage;
@@ -71,7 +72,7 @@ pub fn resolve(
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
     let writing = writing::Writing::new(spec, source);
-    let sections = sections::sections(spec, base, &writing, &svg, &meta.strings, &mut diags);
+    let sections = sections::sections(spec, base, &writing, &svg, &mut diags);
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
         title: meta::text_or(
             &n.title,

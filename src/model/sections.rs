@@ -15,7 +15,6 @@ pub fn sections(
     base: &std::path::Path,
     writing: &Writing,
     svg: &usvg::Options,
-    strings: &super::lang::Strings,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Section> {
     if spec.sections.is_empty() {
@@ -75,9 +74,7 @@ pub fn sections(
         let components = sp
             .blocks
             .iter()
-            .filter_map(|b| {
-                super::components::component(b, base, locale, writing, svg, strings, diags)
-            })
+            .filter_map(|b| super::components::component(b, base, locale, writing, svg, diags))
             .collect();
         let columns = match sp.columns.as_ref().map(|c| *c.get_ref()) {
             None => 1,

@@ -15,7 +15,7 @@ use usvg::fontdb;
 pub fn options(fonts: &FontBook, body: FamilyId) -> usvg::Options<'static> {
     let mut db = fontdb::Database::new();
     for face in &fonts.faces {
-        let data: Arc<dyn AsRef<[u8]> + Send + Sync> = face.data.clone();
+        let data: Arc<dyn AsRef<[u8]> + Send + Sync> = face.data.shared();
         db.load_font_source(fontdb::Source::Binary(data));
     }
     // The built-in fallback faces, for a tick or an arrow in the lettering: usvg falls back

@@ -2,7 +2,7 @@
 
 use super::error::{ExportError, Place};
 pub use super::mode::Mode;
-use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
+use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Segment, Tag};
 use crate::images::ImageKind;
 use crate::model::{HAIRLINE_PT, SMALL_TEXT_PT};
 use crate::text::fonts::Face;
@@ -27,7 +27,7 @@ pub fn fonts(faces: &[Face]) -> Result<Vec<Font>, ExportError> {
     faces
         .iter()
         .map(|f| {
-            Font::new(Data::from(f.data.clone()), f.index).ok_or_else(|| ExportError::Font {
+            Font::new(Data::from(f.data.shared()), f.index).ok_or_else(|| ExportError::Font {
                 name: f.family.clone(),
             })
         })
@@ -284,6 +284,31 @@ fn draw_item(
             let thin = size.w.to_pt().min(size.h.to_pt()) < HAIRLINE_PT;
             if let Some(path) = pb.finish() {
                 surface.set_fill(Some(fill(*color, thin, mode)));
+                surface.draw_path(&path);
+            }
+        }
+        ItemKind::Shape { path, fill: color } => {
+            let mut pb = PathBuilder::new();
+            let at = |p: &crate::geom::Point| (x + p.x.to_pt() as f32, y + p.y.to_pt() as f32);
+            for seg in path {
+                match seg {
+                    Segment::Move(p) => {
+                        let (px, py) = at(p);
+                        pb.move_to(px, py);
+                    }
+                    Segment::Line(p) => {
+                        let (px, py) = at(p);
+                        pb.line_to(px, py);
+                    }
+                    Segment::Cubic(a, b, c) => {
+                        let ((ax, ay), (bx, by), (cx, cy)) = (at(a), at(b), at(c));
+                        pb.cubic_to(ax, ay, bx, by, cx, cy);
+                    }
+                    Segment::Close => pb.close(),
+                }
+            }
+            if let Some(path) = pb.finish() {
+                surface.set_fill(Some(fill(*color, false, mode)));
                 surface.draw_path(&path);
             }
         }
