@@ -1,6 +1,7 @@
 //! `[[sections.blocks]]` → [`Component`]s: charts, pull quotes, highlight boxes, tables and
 //! images, each validated for the keys its kind takes.
 
+use super::lang::ChartWords;
 use super::types::{Chart, ChartKind, Component, Datum, ImageBlock, Table};
 use super::writing::Writing;
 use super::{assets, chart, numbers};
@@ -15,6 +16,7 @@ pub fn component(
     b: &Spanned<BlockSpec>,
     base: &Path,
     locale: numbers::Locale,
+    words: &ChartWords,
     writing: &Writing,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
@@ -46,7 +48,7 @@ pub fn component(
                 body,
             })
         }
-        BlockSpec::Chart(c) => chart(c, base, span, locale, diags).map(Component::Chart),
+        BlockSpec::Chart(c) => chart(c, base, span, locale, words, diags).map(Component::Chart),
         BlockSpec::Table(t) => table(t, span, locale, diags).map(Component::Table),
         BlockSpec::Image(i) => {
             need(i.file.is_some(), "file", "\"images/photo.jpg\"", diags);
@@ -137,6 +139,7 @@ fn chart(
     base: &Path,
     span: Option<std::ops::Range<usize>>,
     locale: numbers::Locale,
+    words: &ChartWords,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Chart> {
     let kind = s.chart.as_ref().map_or(ChartKind::Bar, |c| *c.get_ref());
@@ -209,6 +212,7 @@ fn chart(
                 &series,
                 &fmt,
                 percent.as_deref(),
+                words,
             )
         });
     Some(Chart {
@@ -220,6 +224,7 @@ fn chart(
         format,
         alt,
         table: s.table.as_ref().is_some_and(|t| *t.get_ref()),
+        words: words.clone(),
     })
 }
 

@@ -72,7 +72,7 @@ pub fn resolve(
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
     let writing = writing::Writing::new(spec, source);
-    let sections = sections::sections(spec, base, &writing, &svg, &mut diags);
+    let sections = sections::sections(spec, base, &writing, &meta.strings, &svg, &mut diags);
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
         title: meta::text_or(
             &n.title,

@@ -13,9 +13,11 @@
 //! Irish, for which CLDR puts the month first and the table writes "29 Eanáir 2021"; a
 //! language CLDR has no dates for writes them in English.
 
+mod chart_words;
 mod passages;
 mod strings;
 
+pub use chart_words::ChartWords;
 pub use passages::mark_passages;
 pub use strings::Strings;
 
@@ -48,7 +50,7 @@ pub fn is_english(tag: &str) -> bool {
 }
 
 /// The primary subtag, lower case: "cy-GB" → "cy".
-pub(super) fn primary(tag: &str) -> String {
+pub(crate) fn primary(tag: &str) -> String {
     tag.split(['-', '_'])
         .next()
         .unwrap_or("")
