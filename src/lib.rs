@@ -9,6 +9,7 @@
 
 pub mod build;
 pub mod calendar;
+pub mod contrast;
 pub mod diag;
 pub mod edition;
 pub mod frame;

@@ -75,7 +75,7 @@ impl Cx<'_> {
         width: Abs,
     ) -> Vec<Fragment> {
         let fonts = &self.report.fonts;
-        let link_colour = self.palette.primary;
+        let link_colour = style.link;
         let mut styled = StyledText::default();
         let mut links: Vec<String> = Vec::new();
         for inline in inlines {

@@ -16,6 +16,7 @@ pub mod numbers;
 mod page;
 mod preflight;
 mod print;
+mod readable;
 mod report;
 mod sections;
 mod types;
@@ -24,6 +25,7 @@ pub mod values;
 mod writing;
 
 pub use print::PrintConfig;
+pub use readable::{Moved, Readable};
 pub use report::Report;
 pub use sections::slug;
 pub use types::*;
@@ -86,7 +88,7 @@ pub fn resolve(
         &[body_family, heading_family],
         &mut diags,
     );
-    preflight::contrast(spec, &palette, &mut diags);
+    preflight::contrast(spec, &Readable::new(&palette), &mut diags);
 
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);

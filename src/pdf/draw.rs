@@ -189,10 +189,45 @@ fn draw_item(
                 surface.draw_path(&path);
             }
         }
-        ItemKind::Image { image, size, .. } => {
+        ItemKind::Scrim {
+            size,
+            color,
+            opacity,
+        } => {
+            let mut pb = PathBuilder::new();
+            if let Some(r) = Rect::from_xywh(x, y, size.w.to_pt() as f32, size.h.to_pt() as f32) {
+                pb.push_rect(r);
+            }
+            if let Some(path) = pb.finish() {
+                surface.set_fill(Some(Fill {
+                    opacity: NormalizedF32::new(opacity.clamp(0.0, 1.0) as f32)
+                        .unwrap_or(NormalizedF32::ONE),
+                    ..fill(*color, mode)
+                }));
+                surface.draw_path(&path);
+            }
+        }
+        ItemKind::Image {
+            image, size, crop, ..
+        } => {
             let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
             let ksize =
                 Size::from_wh(w, h).ok_or_else(|| ExportError("an image has no area".into()))?;
+            // A cropped image shows only its crop: clip to it before drawing.
+            let clip = crop.and_then(|c| {
+                let r = Rect::from_xywh(
+                    x + c.origin.x.to_pt() as f32,
+                    y + c.origin.y.to_pt() as f32,
+                    c.size.w.to_pt() as f32,
+                    c.size.h.to_pt() as f32,
+                )?;
+                let mut pb = PathBuilder::new();
+                pb.push_rect(r);
+                pb.finish()
+            });
+            if let Some(path) = &clip {
+                surface.push_clip_path(path, &FillRule::NonZero);
+            }
             surface.push_transform(&Transform::from_translate(x, y));
             let embed_error = |e: String| {
                 ExportError(format!(
@@ -225,6 +260,9 @@ fn draw_item(
                 }
             }
             surface.pop();
+            if clip.is_some() {
+                surface.pop();
+            }
         }
         ItemKind::Line {
             points,

@@ -125,7 +125,7 @@ fn grid(cx: &Cx, metrics: &[Metric], width: Abs, columns: usize, figure: &TextSp
 
 /// One card's text, padded; the background is drawn by the row.
 fn one_card(cx: &Cx, skel: &mut Skeleton, m: &Metric, width: Abs, figure: &TextSpec) -> Fragment {
-    let (pal, card, text) = (cx.palette, &cx.theme.card, &cx.theme.text);
+    let (card, text) = (&cx.theme.card, &cx.theme.text);
     let node = skel.node(Skeleton::ANCHOR, Role::Div);
     let inner = width - card.pad * 2.0 - card.bar;
     let x = card.pad + card.bar;
@@ -144,7 +144,7 @@ fn one_card(cx: &Cx, skel: &mut Skeleton, m: &Metric, width: Abs, figure: &TextS
         node,
         role,
         &m.value,
-        &cx.style(figure, pal.primary),
+        &cx.style(figure, cx.ink.primary),
         inner,
     );
     let value = value
@@ -159,11 +159,11 @@ fn one_card(cx: &Cx, skel: &mut Skeleton, m: &Metric, width: Abs, figure: &TextS
         })
         .collect();
     y = f.stack(value, x, y);
-    let style = cx.style(&text.card_label, pal.text);
+    let style = cx.style(&text.card_label, cx.ink.text);
     let label = paragraph(cx, skel, node, Role::Paragraph, &m.label, &style, inner);
     y = f.stack(label, x, y + card.label_gap);
     if let Some(detail) = &m.detail {
-        let style = cx.style(&text.card_detail, pal.muted);
+        let style = cx.style(&text.card_detail, cx.ink.muted);
         let lines = paragraph(cx, skel, node, Role::Paragraph, detail, &style, inner);
         y = f.stack(lines, x, y + card.detail_gap);
     }
@@ -193,10 +193,9 @@ fn grid_figure_size(
     inner: Abs,
     figure: &TextSpec,
 ) -> (Abs, Vec<Diagnostic>) {
-    let pal = cx.palette;
     let design = figure.size;
     let fits = |value: &str, size: Abs| {
-        let style = cx.style(&TextSpec { size, ..*figure }, pal.primary);
+        let style = cx.style(&TextSpec { size, ..*figure }, cx.ink.primary);
         cx.measure(value, &style) <= inner
     };
     let mut grid = design;

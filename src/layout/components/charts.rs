@@ -70,7 +70,7 @@ impl Canvas<'_, '_> {
 
 /// Lays out a chart at `width`.
 pub fn chart(cx: &Cx, chart: &Chart, width: Abs) -> Block {
-    let (pal, text, geo) = (cx.palette, &cx.theme.text, &cx.theme.chart);
+    let (text, geo) = (&cx.theme.text, &cx.theme.chart);
     let mut skel = Skeleton::new();
     let fig = skel.node(
         Skeleton::ANCHOR,
@@ -86,7 +86,7 @@ pub fn chart(cx: &Cx, chart: &Chart, width: Abs) -> Block {
     };
     let mut y = Abs::ZERO;
     if let Some(title) = &chart.title {
-        let style = cx.style(&text.figure_title, pal.text);
+        let style = cx.style(&text.figure_title, cx.ink.text);
         let lines = c.text(title, &style, width);
         y = c.f.stack(lines, Abs::ZERO, y) + geo.title_after;
     }
@@ -102,8 +102,8 @@ pub fn chart(cx: &Cx, chart: &Chart, width: Abs) -> Block {
 /// Horizontal bars on a common axis, one per series for each label.
 fn bars(c: &mut Canvas, chart: &Chart, width: Abs, top: Abs) -> Abs {
     let (pal, text, geo) = (c.cx.palette, &c.cx.theme.text, &c.cx.theme.chart);
-    let label_style = c.cx.style(&text.chart_label, pal.text);
-    let value_style = c.cx.style(&text.chart_value, pal.primary);
+    let label_style = c.cx.style(&text.chart_label, c.cx.ink.text);
+    let value_style = c.cx.style(&text.chart_value, c.cx.ink.primary);
     // Series colours contrast at least 3:1 with the page (WCAG 1.4.11), so the light
     // accent is not among them.
     let colours = [pal.primary, pal.muted, pal.text];
@@ -155,7 +155,7 @@ fn bars(c: &mut Canvas, chart: &Chart, width: Abs, top: Abs) -> Abs {
         y += h;
     }
     // Gridlines and tick labels, from zero to the first nice value past the largest.
-    let tick_style = c.cx.style(&text.chart_tick, pal.muted);
+    let tick_style = c.cx.style(&text.chart_tick, c.cx.ink.muted);
     for i in 0..=ticks {
         let x = plot_x + plot_w * (i as f64 / ticks as f64);
         grid.push((x, plot_top, y - plot_top));
@@ -197,7 +197,7 @@ fn vertical(c: &mut Canvas, chart: &Chart, width: Abs, top: Abs) -> Abs {
     let plot_top = top + geo.plot_top;
     let base = plot_top + plot_h;
     let y_of = |v: f64| base - plot_h * (v / axis_top).max(0.0);
-    let tick_style = c.cx.style(&text.chart_tick, pal.muted);
+    let tick_style = c.cx.style(&text.chart_tick, c.cx.ink.muted);
     let mut grid = Vec::new();
     for i in 0..=ticks {
         let gy = y_of(step * i as f64);
@@ -209,8 +209,8 @@ fn vertical(c: &mut Canvas, chart: &Chart, width: Abs, top: Abs) -> Abs {
         c.f.stack(lines, Abs::ZERO, gy - geo.tick_rise);
     }
     under(c, grid.into_iter());
-    let value_style = c.cx.style(&text.chart_value, pal.primary);
-    let label_style = c.cx.style(&text.chart_slot_label, pal.text);
+    let value_style = c.cx.style(&text.chart_value, c.cx.ink.primary);
+    let label_style = c.cx.style(&text.chart_slot_label, c.cx.ink.text);
     let mut points = Vec::new();
     let mut bottom = base;
     for (i, d) in chart.data.iter().enumerate() {
@@ -250,8 +250,8 @@ fn vertical(c: &mut Canvas, chart: &Chart, width: Abs, top: Abs) -> Abs {
 /// One percentage bar per row: the label, its value flush right, the track beneath.
 fn progress(c: &mut Canvas, chart: &Chart, width: Abs, top: Abs) -> Abs {
     let (pal, text, geo) = (c.cx.palette, &c.cx.theme.text, &c.cx.theme.chart);
-    let label_style = c.cx.style(&text.chart_label, pal.text);
-    let value_style = c.cx.style(&text.chart_value, pal.primary);
+    let label_style = c.cx.style(&text.chart_label, c.cx.ink.text);
+    let value_style = c.cx.style(&text.chart_value, c.cx.ink.primary);
     let mut y = top;
     for d in &chart.data {
         let value = fmt(chart, d.value);
@@ -277,8 +277,8 @@ fn progress(c: &mut Canvas, chart: &Chart, width: Abs, top: Abs) -> Abs {
 
 /// A legend: a swatch and the name of each series, on one line.
 fn legend(c: &mut Canvas, series: &[String], colours: &[Color], width: Abs, y: Abs) -> Abs {
-    let (pal, geo) = (c.cx.palette, &c.cx.theme.chart);
-    let style = c.cx.style(&c.cx.theme.text.legend, pal.text);
+    let geo = &c.cx.theme.chart;
+    let style = c.cx.style(&c.cx.theme.text.legend, c.cx.ink.text);
     let mut x = Abs::ZERO;
     let mut bottom = y;
     for (j, name) in series.iter().enumerate() {
