@@ -155,17 +155,17 @@ impl Shortfall {
             Direction::Darken => Direction::Lighten,
         };
         let mut ways = Vec::new();
-        if let Some(c) = shade(self.fg, &[self.bg], self.need, fg_dir).filter(|c| *c != self.fg)
-        {
+        if let Some(c) = shade(self.fg, &[self.bg], self.need, fg_dir).filter(|c| *c != self.fg) {
             ways.push(format!("{} `{fg_role}` to {c} or beyond", fg_dir.verb()));
         }
-        if let Some(c) = shade(self.bg, &[self.fg], self.need, bg_dir).filter(|c| *c != self.bg)
-        {
+        if let Some(c) = shade(self.bg, &[self.fg], self.need, bg_dir).filter(|c| *c != self.bg) {
             ways.push(format!("{} `{bg_role}` to {c} or beyond", bg_dir.verb()));
         }
         let ratio = trim(self.need);
         match ways.as_slice() {
-            [] => format!("choose colours further apart: `{fg_role}` on `{bg_role}` needs {ratio}:1"),
+            [] => {
+                format!("choose colours further apart: `{fg_role}` on `{bg_role}` needs {ratio}:1")
+            }
             [one] => format!("{one}: that reaches {ratio}:1"),
             [a, b] => format!("{a}, or {b}: either reaches {ratio}:1"),
             _ => unreachable!("invariant: at most two ways are offered"),
@@ -234,6 +234,9 @@ mod tests {
     #[test]
     fn white_text_that_cannot_get_lighter_is_offered_only_a_darker_ground() {
         let s = check(Color::WHITE, LIGHT_BLUE, AA_TEXT).unwrap_err();
-        assert_eq!(s.advice("paper", "primary").matches(" or beyond").count(), 1);
+        assert_eq!(
+            s.advice("paper", "primary").matches(" or beyond").count(),
+            1
+        );
     }
 }

@@ -14,6 +14,7 @@ pub mod diag;
 pub mod edition;
 pub mod frame;
 pub mod geom;
+pub mod icons;
 pub mod images;
 pub mod import;
 pub mod layout;

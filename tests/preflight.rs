@@ -54,7 +54,10 @@ fn white_on_a_light_field_says_to_darken_the_field_and_sets_the_cover_text_dark(
     let field = built
         .warnings
         .iter()
-        .find(|d| d.message.starts_with("`paper` #FFFFFF on `primary` #41B6E6"))
+        .find(|d| {
+            d.message
+                .starts_with("`paper` #FFFFFF on `primary` #41B6E6")
+        })
         .expect("a warning about the cover field");
     assert!(
         field

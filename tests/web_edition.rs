@@ -577,7 +577,10 @@ title = "One"
         .to_string();
     let found = schemes(&css);
     let light_blue = Color::parse_hex("#41B6E6").unwrap();
-    assert_eq!(found[0]["primary"], used, "darkened on the light page, as in the PDF");
+    assert_eq!(
+        found[0]["primary"], used,
+        "darkened on the light page, as in the PDF"
+    );
     assert_eq!(
         found[1]["primary"], light_blue,
         "kept on the dark page, where it reads"

@@ -75,13 +75,7 @@ impl Document {
                         Some(c) => writeln!(
                             out,
                             "  image {x},{y} {tag} {}x{} {} crop {},{} {}x{}",
-                            size.w,
-                            size.h,
-                            image.name,
-                            c.origin.x,
-                            c.origin.y,
-                            c.size.w,
-                            c.size.h
+                            size.w, size.h, image.name, c.origin.x, c.origin.y, c.size.w, c.size.h
                         ),
                     },
                     ItemKind::Link { size, target } => {

@@ -165,9 +165,7 @@ impl Item {
     /// cropped image: the part that shows).
     pub fn bounds(&self) -> Rect {
         match &self.kind {
-            ItemKind::Image {
-                crop: Some(c), ..
-            } => Rect::new(
+            ItemKind::Image { crop: Some(c), .. } => Rect::new(
                 self.pos.x + c.origin.x,
                 self.pos.y + c.origin.y,
                 c.size.w,

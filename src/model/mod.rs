@@ -6,8 +6,10 @@
 //! it. Resolution goes on after an error so that one run reports all of them.
 
 mod assets;
+mod change;
 mod colours;
 mod components;
+mod cover;
 mod coverage;
 mod language;
 pub mod markdown;
@@ -61,14 +63,31 @@ pub fn resolve(
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
     let writing = writing::Writing::new(spec, source);
-    let sections = sections::sections(spec, base, &writing, &mut diags);
+    let mut sections = sections::sections(spec, base, &writing, &mut diags);
+    // Each figure goes where `show` says: its section, the year-in-numbers page, or both;
+    // without that page, every figure stays in its section.
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
         title: meta::text_or(&n.title, "2020 in numbers"),
         intro: n.intro.as_ref().map(|i| i.get_ref().clone()),
         metrics: sections
             .iter()
-            .flat_map(|s| s.metrics.iter().filter(|m| m.highlight).cloned())
+            .flat_map(|s| {
+                s.metrics
+                    .iter()
+                    .filter(|m| m.show != Show::Section)
+                    .cloned()
+            })
             .collect(),
+    });
+    if numbers.is_some() {
+        for s in &mut sections {
+            s.metrics.retain(|m| m.show != Show::Numbers);
+        }
+    }
+    let cover = cover::cover(spec, base, &mut diags);
+    let logo_on_field = spec.brand.logo_on_field.as_ref().and_then(|l| {
+        let path = serde_spanned::Spanned::new(l.span(), l.get_ref().to_string());
+        logo_file(spec, &path, "brand.logo_on_field", base, &mut diags)
     });
     let back = spec
         .back
@@ -106,6 +125,8 @@ pub fn resolve(
         body_family,
         heading_family,
         logo,
+        logo_on_field,
+        cover,
         page,
         text,
         contents,
@@ -123,8 +144,20 @@ pub fn resolve(
 /// Loads the logo and checks it has a description (or is declared decorative).
 fn logo(spec: &Spec, base: &Path, diags: &mut Vec<Diagnostic>) -> Option<Logo> {
     let logo = spec.brand.logo.as_ref()?;
-    let path = &serde_spanned::Spanned::new(logo.span(), logo.get_ref().to_string());
-    let image = assets::image(base, "brand.logo", path)
+    let path = serde_spanned::Spanned::new(logo.span(), logo.get_ref().to_string());
+    logo_file(spec, &path, "brand.logo", base, diags)
+}
+
+/// Loads a logo file named by `key`; `logo_alt` (or `logo_decorative`) describes every
+/// version of the logo.
+fn logo_file(
+    spec: &Spec,
+    path: &serde_spanned::Spanned<String>,
+    key: &str,
+    base: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Logo> {
+    let image = assets::image(base, key, path)
         .map_err(|d| diags.push(d))
         .ok()?;
     let decorative = spec

@@ -113,12 +113,8 @@ impl Mode<'_> {
         };
         match kind {
             ItemKind::Rect { size, fill } => {
-                let (x0, y0, x1, y1) = widen(
-                    x,
-                    y,
-                    x + size.w.to_pt() as f32,
-                    y + size.h.to_pt() as f32,
-                );
+                let (x0, y0, x1, y1) =
+                    widen(x, y, x + size.w.to_pt() as f32, y + size.h.to_pt() as f32);
                 let size = size_of(x0, y0, x1, y1);
                 (ItemKind::Rect { size, fill: *fill }, x0, y0)
             }
@@ -127,12 +123,8 @@ impl Mode<'_> {
                 color,
                 opacity,
             } => {
-                let (x0, y0, x1, y1) = widen(
-                    x,
-                    y,
-                    x + size.w.to_pt() as f32,
-                    y + size.h.to_pt() as f32,
-                );
+                let (x0, y0, x1, y1) =
+                    widen(x, y, x + size.w.to_pt() as f32, y + size.h.to_pt() as f32);
                 let size = size_of(x0, y0, x1, y1);
                 let kind = ItemKind::Scrim {
                     size,

@@ -184,6 +184,7 @@ pub fn component(ctx: &mut Ctx, c: &Component) -> Markup {
         }
         Component::Table(t) => table(ctx, t, t.title.as_deref(), None),
         Component::Image(i) => image(ctx, i),
+        Component::Foreword(_) | Component::Timeline(_) => html! {},
     }
 }
 

@@ -16,8 +16,8 @@
 //! sideways at 320 CSS pixels (WCAG 1.4.10).
 
 use super::assets::Fonts;
-use crate::geom::Color;
 pub use crate::contrast::{ensure, mix};
+use crate::geom::Color;
 use crate::model::{Palette, Readable, Report};
 use std::fmt::Write;
 
@@ -272,7 +272,10 @@ mod tests {
         assert_readable(&t.dark);
         assert_ne!(t.light.primary, p.primary);
         let pdf = Readable::new(&p);
-        assert_eq!((t.light.primary, t.light.on_field), (pdf.primary, pdf.on_field));
+        assert_eq!(
+            (t.light.primary, t.light.on_field),
+            (pdf.primary, pdf.on_field)
+        );
     }
 
     #[test]

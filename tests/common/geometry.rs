@@ -124,19 +124,31 @@ pub fn check(doc: &Document) -> Vec<Defect> {
 }
 
 /// The colour beneath the middle of `b`: the last rectangle drawn before it that covers that
-/// point, or white paper. `None` over an image, whose colours the frame does not know.
+/// point, or white paper, with any scrims drawn over it laid on top. `None` over an image,
+/// whose colours the frame does not know.
 fn background(before: &[folio::frame::Item], b: Rect) -> Option<folio::geom::Color> {
     let (x, y) = (b.origin.x + b.size.w / 2.0, b.origin.y + b.size.h / 2.0);
+    let mut veils = Vec::new();
+    let mut ground = folio::geom::Color::WHITE;
     for item in before.iter().rev() {
         let r = item.bounds();
         let covers = r.origin.x <= x && x <= r.right() && r.origin.y <= y && y <= r.bottom();
         match &item.kind {
-            ItemKind::Rect { fill, .. } if covers => return Some(*fill),
+            ItemKind::Rect { fill, .. } if covers => {
+                ground = *fill;
+                break;
+            }
+            ItemKind::Scrim { color, opacity, .. } if covers => veils.push((*color, *opacity)),
             ItemKind::Image { .. } if covers => return None,
             _ => {}
         }
     }
-    Some(folio::geom::Color::WHITE)
+    Some(
+        veils
+            .into_iter()
+            .rev()
+            .fold(ground, |under, (c, a)| folio::contrast::mix(under, c, a)),
+    )
 }
 
 /// Each content piece's place in reading order and the role of the node holding it.
@@ -189,6 +201,7 @@ fn describe(kind: &ItemKind) -> String {
     match kind {
         ItemKind::Text(t) => format!("text {:?}", t.text),
         ItemKind::Rect { .. } => "a rectangle".into(),
+        ItemKind::Scrim { .. } => "a scrim".into(),
         ItemKind::Line { .. } => "a line".into(),
         ItemKind::Image { image, .. } => format!("the image {}", image.name),
         ItemKind::Link { .. } => "a link area".into(),

@@ -40,6 +40,7 @@ pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
         }
         Component::Table(t) => vec![table::table(cx, t, width)],
         Component::Image(i) => vec![figures::image(cx, i, width)],
+        Component::Foreword(_) | Component::Timeline(_) => Vec::new(),
     };
     if let Component::Chart(ch) = c
         && ch.table

@@ -151,11 +151,33 @@ pub struct ImageGeometry {
     pub caption_gap: Abs,
 }
 
-/// The covers.
+/// The covers. Shares are of the page's height, so every design keeps its proportions on
+/// any page; lengths follow the page (`Scale::page`) or the text (`Scale::em`).
 #[derive(Debug, Clone)]
 pub struct CoverGeometry {
-    /// The colour field covers this share of the cover's height.
+    /// The colour field covers this share of the cover's height (the `field` design and
+    /// the back cover).
     pub field_share: f64,
+    /// The `photo` design: the band of the brand colour at the foot holds this share, and
+    /// may grow to `band_most` to hold the organisation, date and logo.
+    pub band_share: f64,
+    pub band_most: f64,
+    /// The `split` design: the photograph takes this share, the field the rest; it gives
+    /// up room to a long title, down to `split_least`, before the title is made smaller.
+    pub split_share: f64,
+    pub split_least: f64,
+    /// Between the title block and the band, over the photograph.
+    pub band_gap: Abs,
+    /// How far above the title the scrim fades in, so it has no edge on the photograph.
+    pub scrim_feather: Abs,
+    /// The logo is never taller than this (a square logo at the logo width would fill a
+    /// quarter of an A5 cover), nor shrunk below `logo_least` of its size to make room.
+    pub logo_height: Abs,
+    pub logo_least: f64,
+    /// Around a logo set on a panel of its own ground (a logo drawn for paper, on the field).
+    pub plate_pad: Abs,
+    /// Between the imprint (organisation, author, date) and the logo beside it.
+    pub logo_gap: Abs,
     /// The period's distance below the top margin.
     pub period_drop: Abs,
     /// Between title and subtitle; the least room between period and title.
@@ -336,6 +358,16 @@ impl CoverGeometry {
     pub fn new(s: &Scale) -> Self {
         Self {
             field_share: 0.62,
+            band_share: 0.2,
+            band_most: 0.4,
+            split_share: 0.5,
+            split_least: 0.3,
+            band_gap: s.em(16.0),
+            scrim_feather: s.page(110.0),
+            logo_height: s.page(72.0),
+            logo_least: 0.5,
+            plate_pad: s.page(8.0),
+            logo_gap: s.em(16.0),
             period_drop: s.em(10.0),
             subtitle_gap: s.em(12.0),
             title_clearance: s.em(24.0),
