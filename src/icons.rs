@@ -133,9 +133,11 @@ fn parse(name: &str, svg: &str) -> Arc<ImageData> {
     let s = tree.size();
     Arc::new(ImageData {
         name: name.to_string(),
+        span: None,
         kind: ImageKind::Svg(Box::new(tree)),
         size: Size::new(Abs(s.width() as f64), Abs(s.height() as f64)),
         cmyk: false,
+        orientation: 1,
     })
 }
 

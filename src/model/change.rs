@@ -87,7 +87,9 @@ pub fn read_figure(value: &str, locale: Locale) -> Option<(f64, bool)> {
         .map(|c| if c == locale.decimal { '.' } else { c })
         .collect();
     let n: f64 = plain.parse().ok()?;
-    Some((n * scale, percent))
+    // "16.6m" is a whole number of units; rounding keeps float error out of the change.
+    let n = if scale > 1.0 { (n * scale).round() } else { n };
+    Some((n, percent))
 }
 
 /// The change from `previous` to `current`, compared with `period`.

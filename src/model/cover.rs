@@ -108,7 +108,7 @@ fn photo(
                 .with_help("add photo_alt = \"…\" to [cover] saying what it shows, or photo_decorative = true if it adds nothing a reader needs"),
         );
     }
-    let tones = match tones(&image.kind) {
+    let tones = match tones(&image.kind, image.orientation) {
         Ok(t) => t,
         Err(why) => {
             diags.push(
@@ -134,15 +134,18 @@ fn photo(
     })
 }
 
-/// The lightest and darkest pixel of each cell of a grid over the photograph.
-pub fn tones(kind: &ImageKind) -> Result<Tones, String> {
+/// The lightest and darkest pixel of each cell of a grid over the photograph, turned
+/// upright as it is drawn (`orientation` is its EXIF orientation).
+pub fn tones(kind: &ImageKind, orientation: u8) -> Result<Tones, String> {
     let data = match kind {
         ImageKind::Png(d) | ImageKind::Jpeg(d) => d,
         _ => return Err("it is not a raster image".into()),
     };
-    let img = image::load_from_memory(data)
-        .map_err(|e| e.to_string())?
-        .to_rgb8();
+    let mut img = image::load_from_memory(data).map_err(|e| e.to_string())?;
+    if let Some(o) = image::metadata::Orientation::from_exif(orientation) {
+        img.apply_orientation(o);
+    }
+    let img = img.to_rgb8();
     let (w, h) = img.dimensions();
     if w == 0 || h == 0 {
         return Err("it has no pixels".into());

@@ -11,6 +11,7 @@ mod colours;
 mod components;
 mod cover;
 mod coverage;
+mod inks;
 mod language;
 pub mod markdown;
 mod meta;
@@ -26,7 +27,7 @@ pub mod typography;
 pub mod values;
 mod writing;
 
-pub use print::PrintConfig;
+pub use print::{Binding, HAIRLINE_PT, PrintConfig, SMALL_TEXT_PT};
 pub use readable::{Moved, Readable};
 pub use report::Report;
 pub use sections::slug;

@@ -123,9 +123,11 @@ mod tests {
         CoverPhoto {
             image: Arc::new(ImageData {
                 name: "p.png".into(),
+                span: None,
                 kind: ImageKind::Png(Arc::new(Vec::new())),
                 size: Size::new(Abs(w), Abs(h)),
                 cmyk: false,
+                orientation: 1,
             }),
             span: None,
             alt: None,
