@@ -73,9 +73,6 @@ pub fn component(
     }
 }
 
-/// Most milestones a timeline sets across the page: more would leave each a sliver.
-pub const MAX_ACROSS: usize = 6;
-
 fn foreword(
     f: &ForewordSpec,
     base: &Path,
@@ -183,13 +180,14 @@ fn timeline(
         .map_or(TimelineLayout::Auto, |l| *l.get_ref());
     if let Some(l) = &t.layout
         && *l.get_ref() == TimelineLayout::Horizontal
-        && milestones.len() > MAX_ACROSS
+        && milestones.len() > super::types::TIMELINE_MAX_ACROSS
     {
         diags.push(
             Diagnostic::warning(
                 format!(
-                    "a timeline of {} milestones is too many to set across the page (at most {MAX_ACROSS}); it is set down the page",
-                    milestones.len()
+                    "a timeline of {} milestones is too many to set across the page (at most {}); it is set down the page",
+                    milestones.len(),
+                    super::types::TIMELINE_MAX_ACROSS
                 ),
                 Some(l.span()),
             )

@@ -252,6 +252,9 @@ pub struct Portrait {
     pub focus: Focus,
 }
 
+/// Most milestones a timeline sets across the page: more would leave each a sliver.
+pub const TIMELINE_MAX_ACROSS: usize = 6;
+
 /// Dated milestones, in order.
 #[derive(Debug, Clone)]
 pub struct Timeline {

@@ -522,32 +522,32 @@ fn fragment_height(lines: &[Fragment]) -> Abs {
     super::fragment::height(lines)
 }
 
-/// The scrim under the title: `opacity` from `top` to `bottom`, faded in above `top`.
+/// The scrim under the title: `opacity` from `top` to `bottom`, faded in above `top`. The
+/// fade is layers laid one over another, each from its own height down to `bottom`, so
+/// their opacities add up step by small step and no two layers meet edge to edge (which
+/// would show as a seam).
 fn scrim(f: &mut Fragment, cx: &Cx, top: Abs, bottom: Abs, opacity: f64) {
-    const BANDS: usize = 24;
+    const LAYERS: usize = 48;
     let feather = cx.theme.cover.scrim_feather.min(top.max(Abs::ZERO));
     let w = cx.theme.page.w;
-    let step = feather / BANDS as f64;
-    for i in 0..BANDS {
+    let step = feather / LAYERS as f64;
+    let mut below = 0.0;
+    for i in 1..=LAYERS {
         // Smoothstep: no visible edge where the fade begins or ends.
-        let t = (i as f64 + 0.5) / BANDS as f64;
-        let a = opacity * t * t * (3.0 - 2.0 * t);
-        let y = top - feather + step * i as f64;
+        let t = i as f64 / LAYERS as f64;
+        let want = opacity * t * t * (3.0 - 2.0 * t);
+        // This layer over the ones above it gives `want`: 1 - (1 - below)(1 - a) = want.
+        let a = 1.0 - (1.0 - want) / (1.0 - below);
+        below = want;
+        let y = top - feather + step * (i - 1) as f64;
         scrim_rect(
             f,
             Point::new(Abs::ZERO, y),
-            Size::new(w, step),
+            Size::new(w, bottom - y),
             cx.palette.primary,
             a,
         );
     }
-    scrim_rect(
-        f,
-        Point::new(Abs::ZERO, top),
-        Size::new(w, bottom - top),
-        cx.palette.primary,
-        opacity,
-    );
 }
 
 fn scrim_rect(f: &mut Fragment, at: Point, size: Size, color: Color, opacity: f64) {

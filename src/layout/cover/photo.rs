@@ -11,7 +11,7 @@
 use crate::contrast;
 use crate::frame::ItemKind;
 use crate::geom::{Abs, Color, Point, Rect, Size};
-use crate::model::{CoverPhoto, Focus};
+use crate::model::CoverPhoto;
 
 /// The text over a photograph is made to reach its ratio with this much to spare: the
 /// photograph's tones are sampled on a grid, and print converts both to CMYK.
@@ -38,23 +38,14 @@ pub fn place(photo: &CoverPhoto, frame: Rect, page: Size, bleed: Abs) -> Placed 
     let top = out(frame.origin.y.0 <= EDGE);
     let right = out(frame.right().0 >= page.w.0 - EDGE);
     let bottom = out(frame.bottom().0 >= page.h.0 - EDGE);
-    let want = Size::new(frame.size.w + left + right, frame.size.h + top + bottom);
-    let s = photo.image.size;
-    let scale = (want.w.to_pt() / s.w.to_pt().max(1.0)).max(want.h.to_pt() / s.h.to_pt().max(1.0));
-    let size = Size::new(s.w * scale, s.h * scale);
-    // The room the drawn photograph has beyond what must be covered, shared by the focus.
-    let (spare_w, spare_h) = (size.w - want.w, size.h - want.h);
-    let (fx, fy) = match photo.focus {
-        Focus::Centre => (0.5, 0.5),
-        Focus::Top => (0.5, 0.0),
-        Focus::Bottom => (0.5, 1.0),
-        Focus::Left => (0.0, 0.5),
-        Focus::Right => (1.0, 0.5),
-    };
-    let pos = Point::new(
-        frame.origin.x - left - spare_w * fx,
-        frame.origin.y - top - spare_h * fy,
+    // The frame and the bleed beyond its page edges, covered as one.
+    let want = Rect::new(
+        frame.origin.x - left,
+        frame.origin.y - top,
+        frame.size.w + left + right,
+        frame.size.h + top + bottom,
     );
+    let (pos, size, _) = crate::layout::crop::fill(photo.image.size, photo.focus, want);
     Placed {
         pos,
         size,
@@ -116,7 +107,7 @@ impl Placed {
 mod tests {
     use super::*;
     use crate::images::{ImageData, ImageKind};
-    use crate::model::Tones;
+    use crate::model::{Focus, Tones};
     use std::sync::Arc;
 
     fn photo(w: f64, h: f64, focus: Focus, tone: Color) -> CoverPhoto {
