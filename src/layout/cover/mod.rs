@@ -19,8 +19,8 @@
 //! design's field, holding the organisation and the back text.
 //!
 //! Each cover is one block of one page-sized fragment, placed whole on its page. Reading
-//! order is title, subtitle, period, organisation, author, date, photograph, logo, whatever
-//! the visual order.
+//! order is title, subtitle, period, organisation, author, date, photograph credit, logo,
+//! photograph, whatever the visual order (the web edition's cover reads the same).
 
 mod fit;
 mod photo;
@@ -366,11 +366,11 @@ fn photograph(cx: &Cx) -> Block {
         ));
     }
     set.stack(&mut sheet.f, m.left, band_top + geo.band_gap);
-    photo_figure(&mut sheet, photo);
     if let Some(size) = logo {
         let at = Point::new(page.w - m.right - size.w, page.h - m.bottom - size.h);
         draw_logo(cx, &mut sheet, Ground::Field, at, size);
     }
+    photo_figure(&mut sheet, photo);
     sheet.finish(cx)
 }
 
@@ -464,11 +464,11 @@ fn split(cx: &Cx) -> Block {
     }
     let y = foot - set.height;
     set.stack(&mut sheet.f, m.left, y);
-    photo_figure(&mut sheet, photo);
     if let Some(size) = logo {
         let at = Point::new(page.w - m.right - size.w, foot - size.h);
         draw_logo(cx, &mut sheet, Ground::Field, at, size);
     }
+    photo_figure(&mut sheet, photo);
     sheet.finish(cx)
 }
 
@@ -562,7 +562,7 @@ fn scrim_rect(f: &mut Fragment, at: Point, size: Size, color: Color, opacity: f6
     );
 }
 
-/// The cover photograph as a figure (read after the imprint), or decoration.
+/// The cover photograph as a figure (read last), or decoration.
 fn photo_figure(sheet: &mut Sheet, photo: &crate::model::CoverPhoto) {
     let mark = figure_mark(&mut sheet.skel, sheet.node, photo.alt.as_deref());
     if let Some(p) = sheet
