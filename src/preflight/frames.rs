@@ -62,18 +62,21 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                     const EDGE: f64 = 0.5;
                     let drawn = Rect::new(item.pos.x, item.pos.y, size.w, size.h);
                     let bleed = report.print.bleed.0 - EDGE;
-                    let short = |touches: bool, beyond: f64| touches && beyond < bleed;
-                    let touches = short(bounds.origin.x.0 <= EDGE, -drawn.origin.x.0)
-                        || short(bounds.origin.y.0 <= EDGE, -drawn.origin.y.0)
-                        || short(
+                    let sides = [
+                        (bounds.origin.x.0 <= EDGE, -drawn.origin.x.0),
+                        (bounds.origin.y.0 <= EDGE, -drawn.origin.y.0),
+                        (
                             bounds.right().0 >= page.size.w.0 - EDGE,
                             drawn.right().0 - page.size.w.0,
-                        )
-                        || short(
+                        ),
+                        (
                             bounds.bottom().0 >= page.size.h.0 - EDGE,
                             drawn.bottom().0 - page.size.h.0,
-                        );
-                    if touches {
+                        ),
+                    ];
+                    let touches = sides.iter().any(|(t, _)| *t);
+                    let short = sides.iter().any(|(t, beyond)| *t && *beyond < bleed);
+                    if short {
                         out.push(
                             Diagnostic::warning(
                                 format!("the image `{}` on {where_} runs to the trim edge without bleed", image.name),
@@ -81,7 +84,8 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                             )
                             .with_help("supply it 3 mm larger on the edge sides, or keep it inside the margins"),
                         );
-                    } else if !bounds.within(&area) {
+                    } else if !touches && !bounds.within(&area) {
+                        // An image drawn into the bleed is a background, meant to be cut.
                         out.push(Diagnostic::warning(
                             format!("the image `{}` on {where_} is outside the safe area", image.name),
                             image.span.clone(),

@@ -35,7 +35,7 @@ def lerp(a, b, t):
     return a + (b - a) * t[..., None]
 
 
-def cover(w=1800, h=2550):
+def cover(w=2640, h=3740):
     """Morning over a small town: sky, low sun, hills, a building with lit windows, trees."""
     y = np.linspace(0, 1, h)[:, None] * np.ones((1, w))
     x = np.ones((h, 1)) * np.linspace(0, 1, w)[None, :]
@@ -67,27 +67,28 @@ def cover(w=1800, h=2550):
         img = np.where(mask[..., None], col, img)
     pil = Image.fromarray(np.clip(img, 0, 255).astype(np.uint8))
     draw = ImageDraw.Draw(pil)
+    k = w / 1800  # shapes were drawn for a 1800-pixel-wide picture
     # A low community building with a pitched roof and lit windows.
     bx, by, bw, bh = int(w * 0.18), int(h * 0.60), int(w * 0.46), int(h * 0.09)
     draw.rectangle([bx, by, bx + bw, by + bh], fill=(226, 219, 205))
-    draw.polygon([(bx - 20, by), (bx + bw // 2, by - int(h * 0.045)), (bx + bw + 20, by)], fill=(120, 70, 60))
+    draw.polygon([(bx - 20 * k, by), (bx + bw // 2, by - int(h * 0.045)), (bx + bw + 20 * k, by)], fill=(120, 70, 60))
     for i in range(9):
-        wx = bx + 30 + i * (bw - 60) // 9
-        draw.rectangle([wx, by + 40, wx + 50, by + 110], fill=(255, 214, 130))
-    draw.rectangle([bx + bw // 2 - 45, by + bh - 150, bx + bw // 2 + 45, by + bh], fill=(60, 90, 120))
+        wx = bx + 30 * k + i * (bw - 60 * k) / 9
+        draw.rectangle([wx, by + 40 * k, wx + 50 * k, by + 110 * k], fill=(255, 214, 130))
+    draw.rectangle([bx + bw // 2 - 45 * k, by + bh - 150 * k, bx + bw // 2 + 45 * k, by + bh], fill=(60, 90, 120))
     # Trees in front.
     for i in range(14):
         tx = int(RNG.uniform(0, w))
         ty = int(h * RNG.uniform(0.66, 0.8))
-        r = int(RNG.uniform(60, 140))
+        r = int(RNG.uniform(60, 140) * k)
         g = int(RNG.uniform(60, 95))
         draw.ellipse([tx - r, ty - int(r * 1.3), tx + r, ty + r], fill=(30, g, 40))
-        draw.rectangle([tx - 10, ty + r - 20, tx + 10, ty + r + 60], fill=(60, 40, 30))
-    pil = pil.filter(ImageFilter.GaussianBlur(2.2))
+        draw.rectangle([tx - 10 * k, ty + r - 20 * k, tx + 10 * k, ty + r + 60 * k], fill=(60, 40, 30))
+    pil = pil.filter(ImageFilter.GaussianBlur(2.2 * k))
     arr = np.asarray(pil, dtype=float)
-    arr += RNG.normal(0, 4, arr.shape)  # film grain
+    arr += RNG.normal(0, 2, arr.shape)  # film grain
     Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8)).save(
-        os.path.join(HERE, "cover.jpg"), quality=84, optimize=True, progressive=False
+        os.path.join(HERE, "cover.jpg"), quality=80, optimize=True, progressive=False
     )
 
 
