@@ -1,6 +1,7 @@
 //! The layout corpus: small reports under `tests/layout/`, each built for a class of input
 //! (page sizes, large print, long words, long titles, huge tables and lists, negative data,
-//! tall images, many figures, two columns, many sections).
+//! tall images, many figures, two columns, many sections, each cover design, forewords,
+//! timelines, figures with icons and year-on-year changes).
 //!
 //! Each report's frame dump — every item with its role, then the structure tree — is compared
 //! with `tests/layout/snapshots/NAME.dump`, so any change to layout shows as a readable diff;

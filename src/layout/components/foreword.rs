@@ -4,7 +4,8 @@
 //! (cropped to a portrait's shape, its focus kept), the name and role under it, and the
 //! first lines of the text in the column beside it, as many as the portrait is tall; every
 //! later line of the text is a slice of its own in the same column, so a long message
-//! continues on the next page by lines, with widow control. The signature, when given,
+//! continues on the next page by lines, keeping each paragraph's first and last two lines
+//! together (orphan and widow control, as body text has). The signature, when given,
 //! closes the text. On a page too narrow for a column beside the portrait (A5, large print),
 //! the portrait and byline stand above the text, which takes the whole width.
 //!
@@ -15,7 +16,7 @@
 
 use crate::frame::{Artifact, ItemKind, Role};
 use crate::geom::{Abs, Point, Rect, Size};
-use crate::layout::block::{Block, Breaks, Flow, WIDOWS};
+use crate::layout::block::{Block, Breaks, Flow, ORPHANS, WIDOWS};
 use crate::layout::cx::Cx;
 use crate::layout::fragment::{Fragment, Local, Mark, Skeleton, height};
 use crate::layout::markdown;
@@ -42,8 +43,11 @@ pub fn foreword(cx: &Cx, f: &Foreword, width: Abs) -> Block {
     };
     let mut rows = text_rows(cx, &mut skel, node, f, text_w);
     if let Some(sig) = signature(cx, f, text_w) {
-        rows.push(sig);
+        // The signature stays with the message's last lines.
+        let last = rows.last().map_or(0, |r| r.2);
+        rows.push((sig.0, sig.1, last));
     }
+    let mut rows = glue(rows);
 
     let mut slices = Vec::new();
     let mut first = lead;
@@ -52,7 +56,7 @@ pub fn foreword(cx: &Cx, f: &Foreword, width: Abs) -> Block {
         let column_h = first.size.h;
         let mut y = Abs::ZERO;
         let mut taken = 0;
-        while taken < rows.len() && (y < column_h || taken < WIDOWS) {
+        while taken < rows.len() && (y < column_h || taken == 0) {
             let (gap, line) = rows[taken].clone();
             y += if taken > 0 { gap } else { Abs::ZERO };
             let h = line.size.h;
@@ -64,33 +68,37 @@ pub fn foreword(cx: &Cx, f: &Foreword, width: Abs) -> Block {
         slices.push(first);
         rows.drain(..taken);
         for (gap, line) in rows {
-            slices.push(gapped(line, gap, text_x));
+            push_after(&mut slices, line, gap, text_x);
         }
     } else {
         let gap = geo.byline_after;
         slices.push(first);
         for (i, (g, line)) in rows.into_iter().enumerate() {
-            slices.push(gapped(line, if i == 0 { gap } else { g }, text_x));
+            push_after(&mut slices, line, if i == 0 { gap } else { g }, text_x);
         }
     }
     Block {
         skeleton: skel,
         slices,
+        // Each slice is a unit that keeps its paragraph's widow and orphan rules.
         breaks: Breaks {
             min_head: 1,
-            min_tail: WIDOWS,
+            min_tail: 1,
             ..Breaks::default()
         },
         ..Block::default()
     }
 }
 
-/// A line moved down by the gap above it and across to the text column; the gap becomes
-/// part of its slice, so the flow keeps it when the two stay on one page.
-fn gapped(line: Fragment, gap: Abs, x: Abs) -> Fragment {
+/// Adds a line moved across to the text column, with the gap above it kept at the foot of
+/// the slice before: at a page foot it falls away unseen, and no page starts with a gap.
+fn push_after(slices: &mut Vec<Fragment>, line: Fragment, gap: Abs, x: Abs) {
+    if let Some(last) = slices.last_mut() {
+        last.size.h += gap;
+    }
     let mut f = Fragment::default();
-    f.place(line, Point::new(x, gap));
-    f
+    f.place(line, Point::new(x, Abs::ZERO));
+    slices.push(f);
 }
 
 /// The portrait at the column's width, the name and the role under it.
@@ -189,15 +197,34 @@ fn byline(cx: &Cx, skel: &mut Skeleton, node: Local, f: &Foreword, width: Abs) -
     lines
 }
 
-/// The message as lines, each with the gap above it, composed into the foreword's skeleton.
+/// Rows stacked into the units the flow may break between: rows of one group make one.
+fn glue(rows: Vec<(Abs, Fragment, usize)>) -> Vec<(Abs, Fragment)> {
+    let mut out: Vec<(Abs, Fragment, usize)> = Vec::new();
+    for (gap, line, group) in rows {
+        match out.last_mut() {
+            Some((_, unit, g)) if *g == group => {
+                let y = unit.size.h + gap;
+                unit.place(line, Point::new(Abs::ZERO, y));
+            }
+            _ => out.push((gap, line, group)),
+        }
+    }
+    out.into_iter().map(|(gap, unit, _)| (gap, unit)).collect()
+}
+
+/// The message as lines, composed into the foreword's skeleton, each with the gap above it
+/// and the group it must stay with: a paragraph's first [`ORPHANS`] lines make one group
+/// and its last [`WIDOWS`] another, so a page never ends on a paragraph's first line or
+/// starts on its last.
 fn text_rows(
     cx: &Cx,
     skel: &mut Skeleton,
     node: Local,
     f: &Foreword,
     width: Abs,
-) -> Vec<(Abs, Fragment)> {
+) -> Vec<(Abs, Fragment, usize)> {
     let mut rows = Vec::new();
+    let mut group = 0;
     let mut open = vec![node];
     let mut first = true;
     for item in markdown::flow(cx, &f.text, width) {
@@ -213,13 +240,18 @@ fn text_rows(
             }
             Flow::Block(b) => {
                 let remark = skel.adopt(parent, b.skeleton);
+                let n = b.slices.len();
                 for (i, s) in b.slices.into_iter().enumerate() {
                     let gap = if i == 0 && !first {
                         b.space_before
                     } else {
                         Abs::ZERO
                     };
-                    rows.push((gap, remark.fragment(s)));
+                    // Middle lines stand alone; the head and the tail stay together.
+                    if i == 0 || (i >= ORPHANS && i <= n.saturating_sub(WIDOWS)) {
+                        group += 1;
+                    }
+                    rows.push((gap, remark.fragment(s), group));
                 }
                 first = false;
             }
