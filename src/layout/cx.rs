@@ -3,13 +3,17 @@
 //! In: the resolved report. Out: a [`Cx`] holding the report, its resolved [`Theme`], the
 //! brand's palette (for fills) and its readable text colours ([`Readable`]: text is set only
 //! in these, so every pair reads at WCAG AA), and a shaper per font face; and [`ParStyle`]s,
-//! which join a theme text spec to a colour and the brand's families. A `Cx` is shared, never mutated: measuring through it has no side
-//! effects beyond the shapers' word caches.
+//! which join a theme text spec to a colour and the brand's families. A `Cx` is shared,
+//! never mutated: measuring through it has no side effects beyond the shapers' word
+//! caches, and the language of the text being set, which a section sets for its own
+//! contents ([`Cx::in_language`]).
 
 use super::theme::{TextSpec, Theme};
 use crate::geom::{Abs, Color};
+use crate::model::lang::Language;
 use crate::model::{Palette, Readable, Report};
-use crate::text::{FamilyId, Shaper};
+use crate::text::{FamilyId, Shapers};
+use std::cell::RefCell;
 
 /// Everything components share while measuring one report.
 pub struct Cx<'a> {
@@ -19,7 +23,9 @@ pub struct Cx<'a> {
     pub palette: Palette,
     /// The colours text is set in, by ground.
     pub ink: Readable,
-    pub(super) shapers: Vec<Shaper<'a>>,
+    pub(super) shapers: Shapers<'a>,
+    /// The language of the text being set: the report's, or a section's.
+    pub(super) lang: RefCell<Language>,
 }
 
 /// How a paragraph looks.
@@ -46,7 +52,18 @@ impl<'a> Cx<'a> {
             palette: report.palette,
             ink: Readable::new(&report.palette),
             shapers: report.fonts.shapers(),
+            lang: RefCell::new(report.meta.lang.clone()),
         }
+    }
+
+    /// Measures what `f` sets in `lang` (a section's language; the report's if `None`),
+    /// then goes back to the language before.
+    pub fn in_language<R>(&self, lang: Option<&Language>, f: impl FnOnce() -> R) -> R {
+        let lang = lang.unwrap_or(&self.report.meta.lang).clone();
+        let outer = self.lang.replace(lang);
+        let out = f();
+        self.lang.replace(outer);
+        out
     }
 
     /// Body text as report.toml sets it: hyphenated and justified as `[text]` says.

@@ -20,7 +20,7 @@ use std::sync::Arc;
 const GRID: u32 = 48;
 
 /// Reads `[cover]`.
-pub fn cover(spec: &Spec, base: &Path, diags: &mut Vec<Diagnostic>) -> Cover {
+pub fn cover(spec: &Spec, base: &Path, svg: &usvg::Options, diags: &mut Vec<Diagnostic>) -> Cover {
     let report = spec.report.as_ref().map(|r| r.get_ref());
     let span = |v: Option<&crate::spec::SpannedStr>| v.map(|v| v.span());
     let spans = CoverSpans {
@@ -71,7 +71,7 @@ pub fn cover(spec: &Spec, base: &Path, diags: &mut Vec<Diagnostic>) -> Cover {
             None
         }
         (None, false) => None,
-        (Some(p), true) => photo(c, p, base, diags),
+        (Some(p), true) => photo(c, p, base, svg, diags),
     };
     Cover {
         layout: if photo.is_some() {
@@ -89,10 +89,11 @@ fn photo(
     c: &crate::spec::CoverSpec,
     file: &Spanned<crate::spec::FilePath>,
     base: &Path,
+    svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<CoverPhoto> {
     let path = Spanned::new(file.span(), file.get_ref().as_str().to_string());
-    let image = assets::image(base, "cover.photo", &path)
+    let image = assets::image(base, "cover.photo", &path, svg)
         .map_err(|d| diags.push(d))
         .ok()?;
     let decorative = c.photo_decorative.as_ref().is_some_and(|d| *d.get_ref());

@@ -7,11 +7,15 @@
 
 mod assets;
 mod change;
+pub mod chart;
 mod colours;
 mod components;
 mod cover;
 mod coverage;
+mod fallback;
+pub mod fonts;
 mod inks;
+pub mod lang;
 mod language;
 pub mod markdown;
 mod meta;
@@ -22,6 +26,7 @@ mod print;
 mod readable;
 mod report;
 mod sections;
+mod svg_fonts;
 mod types;
 pub mod typography;
 pub mod values;
@@ -52,23 +57,33 @@ pub fn resolve(
 
     let mut fonts = FontBook::with_builtin();
     let fs = &spec.brand.fonts;
+    let mut finder = fonts::Finder::default();
     let mut family = |key, value: Option<&SpannedStr>, diags: &mut Vec<Diagnostic>| {
-        assets::font_family(&mut fonts, base, key, value).unwrap_or_else(|d| {
+        fonts::font_family(&mut fonts, &mut finder, base, key, value, diags).unwrap_or_else(|d| {
             diags.push(d);
             crate::text::FamilyId(0)
         })
     };
     let body_family = family("brand.fonts.body", fs.body.as_ref(), &mut diags);
     let heading_family = family("brand.fonts.heading", fs.heading.as_ref(), &mut diags);
-    let logo = logo(spec, base, &mut diags);
+    let fallback_families: Vec<_> = fs
+        .fallback
+        .iter()
+        .map(|f| family("brand.fonts.fallback", Some(f), &mut diags))
+        .collect();
+    let svg = svg_fonts::options(&fonts, body_family);
+    let logo = logo(spec, base, &svg, &mut diags);
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
     let writing = writing::Writing::new(spec, source);
-    let mut sections = sections::sections(spec, base, &writing, &mut diags);
+    let mut sections = sections::sections(spec, base, &writing, &svg, &mut diags);
     // Each figure goes where `show` says: its section, the year-in-numbers page, or both;
     // without that page, every figure stays in its section.
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
-        title: meta::text_or(&n.title, "2020 in numbers"),
+        title: meta::text_or(
+            &n.title,
+            &meta.strings.in_numbers.replace("{period}", &meta.period),
+        ),
         intro: n.intro.as_ref().map(|i| i.get_ref().clone()),
         metrics: sections
             .iter()
@@ -85,10 +100,10 @@ pub fn resolve(
             s.metrics.retain(|m| m.show != Show::Numbers);
         }
     }
-    let cover = cover::cover(spec, base, &mut diags);
+    let cover = cover::cover(spec, base, &svg, &mut diags);
     let logo_on_field = spec.brand.logo_on_field.as_ref().and_then(|l| {
         let path = serde_spanned::Spanned::new(l.span(), l.get_ref().to_string());
-        logo_file(spec, &path, "brand.logo_on_field", base, &mut diags)
+        logo_file(spec, &path, "brand.logo_on_field", base, &svg, &mut diags)
     });
     let back = spec
         .back
@@ -97,17 +112,10 @@ pub fn resolve(
         .map_or_else(Vec::new, |t| writing.markdown(t, "back.text", &mut diags));
     let contents = match &spec.contents {
         Some(c) if c.show.as_ref().is_some_and(|s| !*s.get_ref()) => None,
-        Some(c) => Some(meta::text_or(&c.title, "Contents")),
-        None => Some("Contents".to_string()),
+        Some(c) => Some(meta::text_or(&c.title, &meta.strings.contents)),
+        None => Some(meta.strings.contents.clone()),
     };
 
-    coverage::check(
-        spec,
-        source,
-        &fonts,
-        &[body_family, heading_family],
-        &mut diags,
-    );
     preflight::contrast(spec, &Readable::new(&palette), &mut diags);
 
     if diags.iter().any(Diagnostic::is_error) {
@@ -139,14 +147,21 @@ pub fn resolve(
     if writing.smart_quotes {
         typography::smarten(&mut report);
     }
+    let missing = fallback::plan(&mut report, &fallback_families);
+    fallback::warnings(&missing, source, &mut diags);
     Ok((report, diags))
 }
 
 /// Loads the logo and checks it has a description (or is declared decorative).
-fn logo(spec: &Spec, base: &Path, diags: &mut Vec<Diagnostic>) -> Option<Logo> {
+fn logo(
+    spec: &Spec,
+    base: &Path,
+    svg: &usvg::Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Logo> {
     let logo = spec.brand.logo.as_ref()?;
     let path = serde_spanned::Spanned::new(logo.span(), logo.get_ref().to_string());
-    logo_file(spec, &path, "brand.logo", base, diags)
+    logo_file(spec, &path, "brand.logo", base, svg, diags)
 }
 
 /// Loads a logo file named by `key`; `logo_alt` (or `logo_decorative`) describes every
@@ -156,9 +171,10 @@ fn logo_file(
     path: &serde_spanned::Spanned<String>,
     key: &str,
     base: &Path,
+    svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Logo> {
-    let image = assets::image(base, key, path)
+    let image = assets::image(base, key, path, svg)
         .map_err(|d| diags.push(d))
         .ok()?;
     let decorative = spec

@@ -149,7 +149,11 @@ fn imprint<'a>(cx: &'a Cx, ground: Ground) -> Vec<Part<'a>> {
     }
     parts.push(Part {
         role: Role::Paragraph,
-        words: Words::Owned(format!("Published {}", meta.date.long())),
+        words: Words::Owned(format!(
+            "{} {}",
+            meta.strings.published,
+            meta.strings.long_date(&meta.date)
+        )),
         spec: text.cover_meta,
         color: plain,
         gap: Abs::ZERO,
