@@ -261,6 +261,30 @@ fn a_title_no_step_of_the_scale_can_fit_is_a_warning_at_the_title() {
 }
 
 #[test]
+fn back_cover_text_too_long_for_its_field_is_a_warning_at_the_back_text() {
+    let long = "An address, a contact and a licence line, and then a great deal more. ".repeat(120);
+    let source = source("field", "A5", SHORT, "").replace(
+        "text = \"**Example Trust** · 1 High Street, Riverside · [example.org](https://example.org)\"",
+        &format!("text = \"{}\"", long.trim()),
+    );
+    let built = build(&source);
+    let w = built
+        .warnings
+        .iter()
+        .find(|w| {
+            w.message
+                .starts_with("the back cover's text does not fit its colour field, even set at")
+        })
+        .expect("a warning about the back cover");
+    let line = source
+        .lines()
+        .position(|l| l.starts_with("text = \"An address"))
+        .unwrap()
+        + 1;
+    assert_eq!(w.line_col(&source), Some((line, 8)));
+}
+
+#[test]
 fn a_period_written_as_a_range_stands_on_one_line() {
     for layout in ["field", "split"] {
         let built = build(&source(layout, "A4", LONG, "images/photo-wide.jpg"));
