@@ -4,7 +4,10 @@
 //! 1. **collect** ([`items`]): UAX #14 break opportunities and hyphenation points become
 //!    Knuth–Plass boxes, glue and penalties, measured by shaping each word;
 //! 2. **break** ([`knuth_plass`]): total fit chooses the breaks, first without hyphenation,
-//!    then with it, and first fit only if no set of breaks fits at all;
+//!    then with it, and, if no set of breaks fits within the tolerance, a last resort with
+//!    emergency stretch, a word too wide for the line broken by force (at a hyphenation
+//!    point, after an address's punctuation, or between two characters) and an overfull
+//!    line priced inside the optimum;
 //! 3. **finalize** (here): each line is shaped again as a whole, so kerning and ligatures
 //!    across the pieces measured in step 1 are right, and a hyphen is added where a word
 //!    was split;
@@ -76,6 +79,9 @@ pub struct Line {
     pub hyphenated: bool,
     /// No break was found that kept this line within the measure.
     pub overfull: bool,
+    /// The line ends inside a word too wide for any line, broken by force: the word's byte
+    /// range in the paragraph's text, so the caller can say which.
+    pub broken_word: Option<Range<usize>>,
 }
 
 /// Glyphs of one style on one line.
@@ -98,6 +104,9 @@ const SECOND_PASS_TOLERANCE: f64 = 2.5;
 /// Ragged right: each line end may take up to this many ems of white space before the
 /// line counts as loose (the paper suggests 3 em; we measure in the paragraph's size).
 const RAGGED_STRETCH_EM: f64 = 3.0;
+/// The last resort's `\emergencystretch`, in ems of the paragraph's size: TeX users set
+/// 1.5–3 em; 2 em spreads a stubborn paragraph's looseness without gaping spaces.
+const EMERGENCY_STRETCH_EM: f64 = 2.0;
 
 /// Sets a paragraph into lines.
 pub fn set_paragraph(shapers: &[Shaper], text: &StyledText, settings: &ParSettings) -> Vec<Line> {
@@ -105,7 +114,7 @@ pub fn set_paragraph(shapers: &[Shaper], text: &StyledText, settings: &ParSettin
         return Vec::new();
     }
     let size = text.runs.first().map_or(Abs(10.0), |(_, s)| s.size);
-    let params = |tolerance| Params {
+    let params = |tolerance, last_resort: bool| Params {
         width: settings.width.to_pt(),
         rightskip_stretch: if settings.justify {
             0.0
@@ -113,25 +122,35 @@ pub fn set_paragraph(shapers: &[Shaper], text: &StyledText, settings: &ParSettin
             (size * RAGGED_STRETCH_EM).to_pt()
         },
         tolerance,
+        emergency_stretch: if last_resort {
+            (size * EMERGENCY_STRETCH_EM).to_pt()
+        } else {
+            0.0
+        },
+        last_resort,
+        final_hyphen_demerits: knuth_plass::FINAL_HYPHEN_DEMERITS,
     };
     let plain = ParSettings {
         hyphenate: false,
         ..settings.clone()
     };
     let first_items = items::collect(shapers, text, &plain);
-    let (items, breaks) =
-        if let Some(b) = knuth_plass::total_fit(&first_items, &params(FIRST_PASS_TOLERANCE)) {
-            (first_items, b)
-        } else {
+    let first = knuth_plass::total_fit(&first_items, &params(FIRST_PASS_TOLERANCE, false));
+    let (items, breaks) = match first {
+        Some(b) => (first_items, b),
+        None => {
             let items = items::collect(shapers, text, settings);
-            match knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE)) {
+            match knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE, false)) {
                 Some(b) => (items, b),
                 None => {
-                    let b = knuth_plass::first_fit(&items, settings.width.to_pt());
+                    let items = items::collect_last_resort(shapers, text, settings);
+                    let b = knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE, true))
+                        .expect("invariant: the last resort breaks any non-empty paragraph");
                     (items, b)
                 }
             }
-        };
+        }
+    };
     finalize(shapers, text, settings, &items, &breaks)
 }
 
@@ -156,12 +175,16 @@ fn finalize(
         let range = start..end;
         let last = n + 1 == breaks.len();
         let mut line = set_line(shapers, text, range, hyphenated, at_space);
-        line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
+        if matches!(items[b], Item::Penalty { emergency: true, .. }) {
+            line.broken_word = Some(word_around(items, b));
+        }
         let forced_break =
             matches!(items[b], Item::Penalty { penalty, .. } if penalty <= -knuth_plass::INFINITY);
         if settings.justify && !last && !forced_break {
             justify(&mut line, settings.width);
         }
+        // Judged once justified: a line set tight fits by shrinking its spaces.
+        line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
         lines.push(line);
         // The next line starts at the next box; spaces at a break vanish.
         start = items[b + 1..]
@@ -173,6 +196,29 @@ fn finalize(
             .unwrap_or(text.text.len());
     }
     lines
+}
+
+/// The byte range of the word that item `b` (a break inside it) belongs to: the boxes
+/// around it up to the nearest glue or forced break.
+fn word_around(items: &[Item], b: usize) -> Range<usize> {
+    let inside = |i: &Item| match i {
+        Item::Box { .. } => true,
+        Item::Penalty { penalty, .. } => *penalty > -knuth_plass::INFINITY,
+        Item::Glue { .. } => false,
+    };
+    let box_range = |i: &Item| match i {
+        Item::Box { range, .. } => Some(range.clone()),
+        _ => None,
+    };
+    let first = items[..b].iter().rposition(|i| !inside(i)).map_or(0, |i| i + 1);
+    let last = items[b..].iter().position(|i| !inside(i)).map_or(items.len(), |i| b + i);
+    let start = items[first..b].iter().find_map(box_range).map_or(0, |r| r.start);
+    let end = items[b..last]
+        .iter()
+        .rev()
+        .find_map(box_range)
+        .map_or(start, |r| r.end);
+    start..end
 }
 
 /// Shapes the text of one line into runs, adding a hyphen when the line breaks a word;
@@ -235,6 +281,7 @@ fn set_line(
         width: x,
         hyphenated,
         overfull: false,
+        broken_word: None,
     }
 }
 
