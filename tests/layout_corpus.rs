@@ -30,9 +30,6 @@ const KNOWN_FAILURES: &[(&str, Check)] = &[
     ("long-title", Check::TextOverlap),
     // The running title is not truncated: on A5 a long one runs off the page and over the
     // page number (counted in a5-long-title's OffPage and TextOverlap above).
-    // A portrait image is drawn at its width whatever its height: taller than the page.
-    ("tall-portrait", Check::OffPage),
-    ("tall-portrait", Check::OutsideMargins),
     // Chart tick labels are not thinned when they collide: in large print the value axis's
     // labels ("100,000", "150,000") are wider than the gap between ticks.
     ("a5-large-print", Check::TextOverlap),

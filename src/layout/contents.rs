@@ -55,7 +55,12 @@ fn contents(cx: &Cx, title: &str, entries: &[Entry], body_start: usize) -> Vec<F
     let width = cx.theme.measure();
     let mut out = vec![
         Flow::Open(Role::Section),
-        Flow::Block(section_heading(cx, title, width)),
+        Flow::Block(section_heading(
+            cx,
+            title,
+            width,
+            super::text::Source::new("contents.title", &None, "heading"),
+        )),
         Flow::Open(Role::Toc),
     ];
     for (i, e) in entries.iter().enumerate() {

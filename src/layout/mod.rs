@@ -32,6 +32,7 @@ mod furniture;
 mod heading;
 mod markdown;
 mod section;
+pub mod slicing;
 pub mod text;
 pub mod theme;
 
@@ -52,8 +53,9 @@ pub fn layout(report: &Report) -> Document {
 
     // 2. Measure.
     let front = cover::front(&cx);
-    let body = body(&cx);
+    let mut body = body(&cx);
     let back = cover::back(&cx);
+    flow::fit(&mut body, theme.area.size.h);
 
     // 3. Plan the body.
     let body_plan = flow::plan(&body, theme.area, &theme.columns);

@@ -1,7 +1,9 @@
 //! `[[sections.blocks]]` → [`Component`]s: charts, pull quotes, highlight boxes, tables and
 //! images, each validated for the keys its kind takes.
 
-use super::types::{Chart, ChartKind, Component, Datum, ImageBlock, Table};
+use super::types::{
+    Chart, ChartKind, Component, Datum, Float, HAlign, ImageBlock, Placement, Table,
+};
 use super::writing::Writing;
 use super::{assets, numbers};
 use crate::diag::Diagnostic;
@@ -35,6 +37,7 @@ pub fn component(
             Some(Component::Quote {
                 text: text(&q.text)?,
                 by: text(&q.by),
+                placement: placement(span, &q.keep_together, true, &q.break_before, &None),
             })
         }
         BlockSpec::Box(bx) => {
@@ -43,16 +46,100 @@ pub fn component(
             Some(Component::Box {
                 title: text(&bx.title),
                 body,
+                placement: placement(span, &bx.keep_together, true, &bx.break_before, &None),
             })
         }
-        BlockSpec::Chart(c) => chart(c, base, span, locale, diags).map(Component::Chart),
-        BlockSpec::Table(t) => table(t, span, locale, diags).map(Component::Table),
+        BlockSpec::Chart(c) => chart(c, base, span.clone(), locale, diags).map(|mut ch| {
+            ch.placement = placement(span, &None, false, &c.break_before, &c.float);
+            if let Some(f) = &c.float
+                && matches!(f.get_ref(), spec::Float::Side(_))
+            {
+                diags.push(
+                    Diagnostic::error(
+                        "only an image floats beside the text; a chart takes `float = true` or `false`",
+                        Some(f.span()),
+                    )
+                    .with_help("write float = false to keep the chart in its place"),
+                );
+            }
+            Component::Chart(ch)
+        }),
+        BlockSpec::Table(t) => table(t, span.clone(), locale, diags).map(|mut tb| {
+            tb.placement = placement(span, &t.keep_together, false, &t.break_before, &None);
+            Component::Table(tb)
+        }),
         BlockSpec::Image(i) => {
             need(i.file.is_some(), "file", "\"images/photo.jpg\"", diags);
-            image(i, base, diags).map(Component::Image)
+            image(i, base, diags).map(|mut img| {
+                img.placement = placement(span, &None, false, &i.break_before, &i.float);
+                img.placement.align = match i.align.as_ref().map(|a| *a.get_ref()) {
+                    None | Some(spec::HAlign::Left) => HAlign::Left,
+                    Some(spec::HAlign::Centre) => HAlign::Centre,
+                    Some(spec::HAlign::Right) => HAlign::Right,
+                };
+                image_width_beside_text(&mut img, i, diags);
+                Component::Image(img)
+            })
         }
         // Already reported where the block's `type` is read.
         BlockSpec::Invalid => None,
+    }
+}
+
+/// A block's placement from its keys; `together` is what `keep_together` means when absent.
+fn placement(
+    span: Option<std::ops::Range<usize>>,
+    keep_together: &Option<Spanned<bool>>,
+    together: bool,
+    break_before: &Option<Spanned<spec::BreakBefore>>,
+    float: &Option<Spanned<spec::Float>>,
+) -> Placement {
+    Placement {
+        break_before: break_before
+            .as_ref()
+            .is_some_and(|b| *b.get_ref() == spec::BreakBefore::Page),
+        keep_together: keep_together.as_ref().map_or(together, |k| *k.get_ref()),
+        float: match float.as_ref().map(|f| *f.get_ref()) {
+            None | Some(spec::Float::Moves(true)) => Float::Moves,
+            Some(spec::Float::Moves(false)) => Float::InPlace,
+            Some(spec::Float::Side(spec::FloatSide::Left)) => Float::Left,
+            Some(spec::Float::Side(spec::FloatSide::Right)) => Float::Right,
+        },
+        align: HAlign::Left,
+        span,
+    }
+}
+
+/// The share of the column that an image floated beside the text takes when `width` is not
+/// given: half, leaving the text a readable measure beside it.
+const BESIDE_TEXT_SHARE: f64 = 0.5;
+/// A floated image takes at most this share of the column: beyond it the text beside it
+/// would be a sliver.
+const BESIDE_TEXT_MAX: f64 = 0.6;
+
+/// An image floated beside the text takes half the column unless `width` says otherwise,
+/// and never the page's width or more than [`BESIDE_TEXT_MAX`] of the column.
+fn image_width_beside_text(img: &mut ImageBlock, i: &ImageSpec, diags: &mut Vec<Diagnostic>) {
+    if !matches!(img.placement.float, Float::Left | Float::Right) {
+        return;
+    }
+    match (&i.width, img.width) {
+        (None, _) => img.width = Some(BESIDE_TEXT_SHARE),
+        (Some(w), share) if share.is_none_or(|s| s > BESIDE_TEXT_MAX) => {
+            diags.push(
+                Diagnostic::error(
+                    format!(
+                        "an image beside the text takes at most {BESIDE_TEXT_MAX} of the column"
+                    ),
+                    Some(w.span()),
+                )
+                .with_help(
+                    "write width = 0.4 (or leave `width` out for half the column), or drop `float` to set the image across the column",
+                ),
+            );
+            img.width = Some(BESIDE_TEXT_SHARE);
+        }
+        _ => {}
     }
 }
 
@@ -93,6 +180,7 @@ fn image(i: &ImageSpec, base: &Path, diags: &mut Vec<Diagnostic>) -> Option<Imag
         caption: i.caption.as_ref().map(|t| t.get_ref().clone()),
         credit: i.credit.as_ref().map(|t| t.get_ref().clone()),
         alt: i.alt.as_ref().map(|t| t.get_ref().clone()),
+        placement: Placement::default(),
     })
 }
 
@@ -232,6 +320,7 @@ fn chart(
         format,
         alt,
         table: s.table.as_ref().is_some_and(|t| *t.get_ref()),
+        placement: Placement::default(),
     })
 }
 
@@ -404,6 +493,8 @@ fn table(
         columns,
         rows: out,
         decimal: locale.decimal,
+        placement: Placement::default(),
+        style: Default::default(),
     })
 }
 

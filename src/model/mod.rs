@@ -63,6 +63,8 @@ pub fn resolve(
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
         title: meta::text_or(&n.title, "2020 in numbers"),
         intro: n.intro.as_ref().map(|i| i.get_ref().clone()),
+        title_span: n.title.as_ref().map(|t| t.span()),
+        intro_span: n.intro.as_ref().map(|t| t.span()),
         metrics: sections
             .iter()
             .flat_map(|s| s.metrics.iter().filter(|m| m.highlight).cloned())
@@ -96,8 +98,18 @@ pub fn resolve(
         .as_ref()
         .and_then(|f| f.text.as_ref())
         .map_or_else(|| meta.title.clone(), |t| t.get_ref().clone());
+    let footer_span = spec
+        .footer
+        .as_ref()
+        .and_then(|f| f.text.as_ref())
+        .map(|t| t.span())
+        .or_else(|| {
+            let report = spec.report.as_ref()?.get_ref();
+            report.title.as_ref().map(|t| t.span())
+        });
     let mut report = Report {
         footer,
+        footer_span,
         meta,
         palette,
         fonts,

@@ -21,6 +21,8 @@ pub struct Report {
     pub back: Vec<Block>,
     /// The running footer's text, beside the page number: `[footer] text`, or the title.
     pub footer: String,
+    /// Where the footer's text is written (`[footer] text`, else the title).
+    pub footer_span: super::types::Span,
     /// The print edition's settings and inks.
     pub print: PrintConfig,
 }

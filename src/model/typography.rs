@@ -59,7 +59,7 @@ pub fn smarten(r: &mut super::Report) {
         s.metrics.iter_mut().for_each(metric);
         for c in &mut s.components {
             match c {
-                Component::Quote { text, by } => {
+                Component::Quote { text, by, .. } => {
                     q(text);
                     qo(by);
                 }

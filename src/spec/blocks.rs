@@ -9,6 +9,7 @@
 use super::de::{current_key, with_key};
 use super::lenient::{self, Expect, convert, leaf, list, names, record, spanned_list};
 use super::node::{Entry, Node};
+use super::placement::{BreakBefore, Float, HAlign};
 use super::values::*;
 use crate::diag::Diagnostic;
 use schemars::JsonSchema;
@@ -140,6 +141,16 @@ pub struct ChartSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub table: Option<Spanned<bool>>,
+    /// `"page"` starts the block on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
+    /// `false` keeps the chart in its place in the text; by default one that does not fit
+    /// in what is left of a page moves to the top of the next, and the text after it fills
+    /// the gap.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Float", extend("x-default" = true))]
+    pub float: Option<Spanned<Float>>,
 }
 
 /// One labelled value of a chart.
@@ -185,6 +196,15 @@ pub struct QuoteSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Matthew Gould, CEO")]
     pub by: Option<SpannedStr>,
+    /// `false` lets a long quote break between lines at a page end; by default it is kept
+    /// whole (unless it is taller than a page).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = true))]
+    pub keep_together: Option<Spanned<bool>>,
+    /// `"page"` starts the block on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
 }
 
 /// `type = "box"`: a highlight box.
@@ -203,6 +223,15 @@ pub struct BoxSpec {
         extend("x-required" = true)
     )]
     pub text: Option<SpannedStr>,
+    /// `false` lets the box break between lines at a page end; by default it is kept whole
+    /// (unless it is taller than a page).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = true))]
+    pub keep_together: Option<Spanned<bool>>,
+    /// `"page"` starts the block on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
 }
 
 /// `type = "table"`: a table with a heading row.
@@ -230,6 +259,15 @@ pub struct TableSpec {
         extend("x-required" = true)
     )]
     pub rows: SpannedList<Row>,
+    /// Keep the table whole on one page (unless it is taller than a page); by default a
+    /// long table breaks between rows, at least two on each side, its heading row repeated.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub keep_together: Option<Spanned<bool>>,
+    /// `"page"` starts the block on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
 }
 
 /// `type = "image"`: a photograph, diagram or illustration.
@@ -263,6 +301,23 @@ pub struct ImageSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub decorative: Option<Spanned<bool>>,
+    /// Where an image narrower than the column sits: at its `"left"`, `"centre"` or
+    /// `"right"`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "HAlign", extend("x-default" = "left"))]
+    pub align: Option<Spanned<HAlign>>,
+    /// `"page"` starts the block on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
+    /// `false` keeps the image in its place in the text; by default one that does not fit
+    /// in what is left of a page moves to the top of the next, and the text after it fills
+    /// the gap.
+    /// `"left"` or `"right"` sets the image at that side of the column, `width` wide (0.5
+    /// unless given), and the text that follows wraps round it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Float", extend("x-default" = true))]
+    pub float: Option<Spanned<Float>>,
 }
 
 /// A table's `rows`: a list of rows, each a list of cells. One row written without its own

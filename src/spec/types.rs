@@ -12,6 +12,7 @@
 //! other problem; the schema states the required ones, so editors flag them while typing.
 
 use super::blocks::BlockSpec;
+use super::placement::BreakBefore;
 use super::lenient::{Expect, leaf, list, opt, table};
 use super::values::*;
 use schemars::JsonSchema;
@@ -448,6 +449,15 @@ pub struct SectionSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub new_page: Option<Spanned<bool>>,
+    /// `"page"` starts the section on a new page (as `new_page = true` does).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
+    /// Keep the whole section on one page when it fits on one: it starts on the next page
+    /// rather than break.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub keep_together: Option<Spanned<bool>>,
     /// The section's figures (callout cards): `[[sections.metrics]]` tables.
     #[serde(default, deserialize_with = "list")]
     #[schemars(with = "Vec<MetricSpec>")]

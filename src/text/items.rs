@@ -141,9 +141,21 @@ fn push_word(
         Vec::new()
     };
     let mut cuts: Vec<(usize, Cut)> = cuts.into_iter().map(|c| (c, Cut::Hyphen)).collect();
-    if word.emergency && shape::width(&glyphs) > settings.width {
+    let wide = shape::width(&glyphs);
+    let too_wide = wide > settings.width;
+    // Justified, a word of half a line or more that goes whole to the next line leaves a
+    // gaping line before it; the last resort may break it too (and says nothing of it).
+    let long = settings.justify && wide > settings.width * LONG_WORD_SHARE;
+    if word.emergency && (too_wide || long) {
         let s = &text.text[range.clone()];
         cuts = emergency_cuts(s, range.start, word.address, &glyphs, &cuts);
+        if !too_wide {
+            for (_, c) in &mut cuts {
+                if let Cut::Forced { report, .. } = c {
+                    *report = false;
+                }
+            }
+        }
     }
     cuts.push((range.end, Cut::Hyphen));
     let mut from = range.start;
@@ -160,7 +172,11 @@ fn push_word(
         if cut < range.end {
             let (penalty, hyphen, emergency) = match kind {
                 Cut::Hyphen => (HYPHEN_PENALTY, true, false),
-                Cut::Forced { penalty, hyphen } => (penalty, hyphen, true),
+                Cut::Forced {
+                    penalty,
+                    hyphen,
+                    report,
+                } => (penalty, hyphen, report),
             };
             let width = if hyphen {
                 hyphen_width(shapers, text, cut).to_pt()
@@ -185,9 +201,17 @@ enum Cut {
     /// A hyphenation point, when the paragraph is hyphenated.
     Hyphen,
     /// A break by force in a word too wide for the line, at a price, with or without a
-    /// hyphen drawn.
-    Forced { penalty: f64, hyphen: bool },
+    /// hyphen drawn; `report` says the word did not fit any line (the line says so).
+    Forced {
+        penalty: f64,
+        hyphen: bool,
+        report: bool,
+    },
 }
+
+/// In justified text, a word wider than this share of the line may be broken by the last
+/// resort, rather than leave the line before it gaping.
+const LONG_WORD_SHARE: f64 = 0.5;
 
 /// Forcing a word apart is a last resort, dearer than any ordinary break but far cheaper
 /// than a line past the margin. Of the forced breaks, a syllable boundary is the least
@@ -254,11 +278,13 @@ fn emergency_cuts(
                 Cut::Forced {
                     penalty: HYPHEN_PENALTY,
                     hyphen: true,
+                    report: true,
                 }
             } else if syllables.contains(&at) {
                 Cut::Forced {
                     penalty: FORCED_AT_SYLLABLE,
                     hyphen: true,
+                    report: true,
                 }
             } else if address {
                 let after = word[..at - offset].ends_with(ADDRESS_PUNCTUATION);
@@ -269,6 +295,7 @@ fn emergency_cuts(
                         FORCED_ANYWHERE
                     },
                     hyphen: false,
+                    report: true,
                 }
             } else {
                 let letters = |c: Option<char>| c.is_some_and(char::is_alphabetic);
@@ -276,6 +303,7 @@ fn emergency_cuts(
                     penalty: FORCED_ANYWHERE,
                     hyphen: letters(word[..at - offset].chars().next_back())
                         && letters(word[at - offset..].chars().next()),
+                    report: true,
                 }
             };
             (at, cut)

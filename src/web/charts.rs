@@ -218,6 +218,8 @@ fn data_table(c: &Chart) -> Table {
             })
             .collect(),
         decimal: c.locale.decimal,
+        placement: Default::default(),
+        style: Default::default(),
     }
 }
 

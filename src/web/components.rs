@@ -164,13 +164,13 @@ fn figure(m: &Metric) -> Markup {
 pub fn component(ctx: &mut Ctx, c: &Component) -> Markup {
     match c {
         Component::Chart(chart) => super::charts::chart(ctx, chart),
-        Component::Quote { text, by } => html! {
+        Component::Quote { text, by, .. } => html! {
             figure.quote {
                 blockquote { p { "“" (text) "”" } }
                 @if let Some(by) = by { figcaption { "— " (by) } }
             }
         },
-        Component::Box { title, body } => {
+        Component::Box { title, body, .. } => {
             // Headings in a box are not in the contents, as in the PDF.
             let listed = ctx.headings.take();
             let inner = blocks(ctx, body);

@@ -27,20 +27,35 @@ pub mod table;
 use super::block::{Block, Flow};
 use super::cx::Cx;
 use crate::geom::Abs;
-use crate::model::{Component, Table};
+use crate::model::{Component, Float, Table};
 
 /// The blocks of one component at `width`, with the space the theme keeps around
-/// components. A chart that asks for its data as a table is followed by that table.
+/// components and the break rules its placement asks for (`break_before`,
+/// `keep_together`, `float`). A chart that asks for its data as a table is followed by that
+/// table.
 pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
+    let placement = c.placement();
     let mut blocks: Vec<Block> = match c {
-        Component::Chart(chart) => vec![charts::chart(cx, chart, width)],
-        Component::Quote { text, by } => vec![figures::quote(cx, text, by.as_deref(), width)],
-        Component::Box { title, body } => {
-            vec![figures::highlight(cx, title.as_deref(), body, width)]
+        Component::Chart(chart) => {
+            let mut b = charts::chart(cx, chart, width);
+            b.breaks.float = placement.float == Float::Moves;
+            vec![b]
+        }
+        Component::Quote { text, by, .. } => {
+            vec![figures::quote(cx, text, by.as_deref(), width, placement)]
+        }
+        Component::Box { title, body, .. } => {
+            vec![figures::highlight(cx, title.as_deref(), body, width, placement)]
         }
         Component::Table(t) => vec![table::table(cx, t, width)],
         Component::Image(i) => vec![figures::image(cx, i, width)],
     };
+    if let Some(first) = blocks.first_mut() {
+        first.breaks.break_before |= placement.break_before;
+    }
+    for b in &mut blocks {
+        b.span = placement.span.clone();
+    }
     if let Component::Chart(ch) = c
         && ch.table
     {
@@ -64,6 +79,8 @@ pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
                         .collect()
                 })
                 .collect(),
+            placement: Default::default(),
+            style: Default::default(),
         };
         blocks.push(table::table(cx, &t, width));
     }

@@ -140,14 +140,19 @@ pub fn table(cx: &Cx, t: &Table, width: Abs) -> Block {
         skeleton: skel,
         slices,
         breaks: Breaks {
-            min_head: heading_rows + 1,
-            min_tail: 1,
+            min_head: heading_rows + MIN_ROWS,
+            min_tail: MIN_ROWS,
+            keep_together: t.placement.keep_together,
             ..Breaks::default()
         },
         repeat: Some(repeat),
         ..Block::default()
     }
 }
+
+/// A table split between pages keeps at least two body rows on each side: one row alone
+/// reads as a stray.
+const MIN_ROWS: usize = 2;
 
 /// The widest fractional part ("." and what follows) among a numeric column's cells.
 fn column_fraction(t: &Table, c: usize) -> String {
