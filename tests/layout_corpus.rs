@@ -20,16 +20,13 @@ use std::sync::OnceLock;
 /// its defect is fixed; the test says when that has happened.
 const KNOWN_FAILURES: &[(&str, Check)] = &[
     // Cover text is not fitted to its field: on A5 a long title and a period written as a
-    // range run off the colour field (white on white), over the organisation lines and off
-    // the page; in 24 pt large print the subtitle runs off the field.
-    ("a5-long-title", Check::OffPage),
+    // range run off the colour field (white on white) and over the organisation lines; in
+    // 24 pt large print the subtitle runs off the field.
     ("a5-long-title", Check::TextOnItsBackground),
     ("a5-long-title", Check::TextOverlap),
     ("large-print-24", Check::TextOnItsBackground),
     // An 88 pt period that wraps overlaps its own second line.
     ("long-title", Check::TextOverlap),
-    // The running title is not truncated: on A5 a long one runs off the page and over the
-    // page number (counted in a5-long-title's OffPage and TextOverlap above).
     // Chart tick labels are not thinned when they collide: in large print the value axis's
     // labels ("100,000", "150,000") are wider than the gap between ticks.
     ("a5-large-print", Check::TextOverlap),

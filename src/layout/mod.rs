@@ -105,7 +105,7 @@ pub fn layout(report: &Report) -> Document {
     }
 
     // 6. Furniture.
-    furniture::footers(&cx, &mut pages);
+    warnings.extend(furniture::footers(&cx, &mut pages));
 
     let meta = &report.meta;
     Document {

@@ -2,7 +2,7 @@
 //! images, each validated for the keys its kind takes.
 
 use super::types::{
-    Chart, ChartKind, Component, Datum, Float, HAlign, ImageBlock, Placement, Table,
+    Chart, ChartKind, Component, Datum, Float, HAlign, ImageBlock, Placement, Table, TableStyle,
 };
 use super::writing::Writing;
 use super::{assets, numbers};
@@ -460,12 +460,35 @@ fn table(
         );
         return None;
     };
-    let columns: Vec<String> = columns
-        .get_ref()
-        .iter()
-        .map(|c| c.get_ref().clone())
-        .collect();
-    let grouped = numbers::Format::default();
+    let mut titles: Vec<String> = Vec::new();
+    let mut formats: Vec<numbers::Format> = Vec::new();
+    let mut align: Vec<Option<HAlign>> = Vec::new();
+    for c in columns.get_ref() {
+        match c.get_ref() {
+            spec::ColumnSpec::Title(t) => {
+                titles.push(t.clone());
+                formats.push(numbers::Format::default());
+                align.push(None);
+            }
+            spec::ColumnSpec::Detailed(d) => {
+                if d.title.is_none() {
+                    diags.push(
+                        Diagnostic::error("a column needs a `title`", Some(c.span()))
+                            .with_help("write { title = \"Users\", format = \"compact\" }")
+                            .missing(&["title"]),
+                    );
+                }
+                titles.push(c.get_ref().title().unwrap_or_default().to_string());
+                formats.push(number_format(&d.format, &d.decimals, diags));
+                align.push(d.align.as_ref().map(|a| match a.get_ref() {
+                    spec::HAlign::Left => HAlign::Left,
+                    spec::HAlign::Centre => HAlign::Centre,
+                    spec::HAlign::Right => HAlign::Right,
+                }));
+            }
+        }
+    }
+    let columns = titles;
     let mut out = Vec::new();
     let mut ok = true;
     for (n, row) in rows.get_ref().iter().enumerate() {
@@ -478,10 +501,11 @@ fn table(
         out.push(
             cells
                 .iter()
-                .map(|c| match c.get_ref() {
+                .zip(&formats)
+                .map(|(c, format)| match c.get_ref() {
                     Cell::Text(t) => (t.clone(), false),
                     Cell::Number(v) => (
-                        numbers::format_in(*v, &grouped, locale).unwrap_or_default(),
+                        numbers::format_in(*v, format, locale).unwrap_or_default(),
                         true,
                     ),
                 })
@@ -494,7 +518,10 @@ fn table(
         rows: out,
         decimal: locale.decimal,
         placement: Placement::default(),
-        style: Default::default(),
+        style: TableStyle {
+            align,
+            total: s.total.as_ref().is_some_and(|t| *t.get_ref()),
+        },
     })
 }
 

@@ -242,14 +242,15 @@ pub struct TableSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Digital services in 2020")]
     pub title: Option<SpannedStr>,
-    /// Column headings (tagged as column headers).
+    /// Column headings (tagged as column headers): a heading, or a table with the heading
+    /// and how its column is set, `{ title = "Change", format = "percent", align = "right" }`.
     #[serde(default, deserialize_with = "spanned_list")]
     #[schemars(
-        with = "Vec<String>",
+        with = "Vec<ColumnSpec>",
         example = ["Service", "Users"],
         extend("x-required" = true)
     )]
-    pub columns: SpannedList<String>,
+    pub columns: SpannedList<ColumnSpec>,
     /// The rows, one cell per column: text, or numbers (grouped and aligned on the decimal
     /// mark).
     #[serde(default, deserialize_with = "rows")]
@@ -259,6 +260,10 @@ pub struct TableSpec {
         extend("x-required" = true)
     )]
     pub rows: SpannedList<Row>,
+    /// The last row is a total: set in bold under a rule, and still a row of the table.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub total: Option<Spanned<bool>>,
     /// Keep the table whole on one page (unless it is taller than a page); by default a
     /// long table breaks between rows, at least two on each side, its heading row repeated.
     #[serde(default, deserialize_with = "leaf")]
@@ -268,6 +273,69 @@ pub struct TableSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
     pub break_before: Option<Spanned<BreakBefore>>,
+}
+
+/// A table column: its heading, or its heading with how the column is set.
+#[derive(Debug, JsonSchema)]
+#[serde(untagged)]
+pub enum ColumnSpec {
+    /// The column's heading.
+    Title(String),
+    /// The heading, with how the column's cells are set.
+    Detailed(ColumnDetail),
+}
+
+/// How one column of a table is set.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ColumnDetail {
+    /// The column's heading.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Change", extend("x-required" = true))]
+    pub title: Option<SpannedStr>,
+    /// Where the cells sit: `"left"`, `"centre"` or `"right"`. By default figures are
+    /// right-aligned on their decimal mark and text is left-aligned.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "HAlign")]
+    pub align: Option<Spanned<HAlign>>,
+    /// How the column's numbers read, as for metrics.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "NumberFormat", extend("x-default" = "grouped"))]
+    pub format: Option<Spanned<NumberFormat>>,
+    /// Decimal places of the column's numbers (compact, words, currency and percentages).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "u8", range(max = 3), extend("x-default" = 1))]
+    pub decimals: Option<Spanned<u8>>,
+}
+
+impl<'de> Deserialize<'de> for ColumnSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let node = Spanned::<Node>::deserialize(d)?;
+        match node.get_ref() {
+            Node::Text(t) => Ok(ColumnSpec::Title(t.clone())),
+            Node::Table(_) => lenient::node_as(node).map(ColumnSpec::Detailed),
+            _ => Err(lenient::wrong_kind()),
+        }
+    }
+}
+
+impl Expect for ColumnSpec {
+    fn expected() -> String {
+        "a heading in quotes, or a table { title = …, format = … }".into()
+    }
+    fn example() -> String {
+        "\"Users\" or { title = \"Change\", format = \"percent\" }".into()
+    }
+}
+
+impl ColumnSpec {
+    /// The heading, if written.
+    pub fn title(&self) -> Option<&str> {
+        match self {
+            ColumnSpec::Title(t) => Some(t),
+            ColumnSpec::Detailed(d) => d.title.as_ref().map(|t| t.get_ref().as_str()),
+        }
+    }
 }
 
 /// `type = "image"`: a photograph, diagram or illustration.

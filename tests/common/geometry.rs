@@ -11,7 +11,9 @@
 //!   of large text ([`Check::TextOnItsBackground`]): text that runs off a colour field onto
 //!   paper of its own colour fails this;
 //! - no page ends with a heading whose text continues on a later page
-//!   ([`Check::PageEndsInHeading`]).
+//!   ([`Check::PageEndsInHeading`]);
+//! - no text comes nearer the trim than the print safe area, the running footer included
+//!   ([`Check::OutsideSafeArea`]; the default 5 mm, as the corpus reports leave it).
 
 use folio::frame::{Artifact, Child, ContentId, Document, ItemKind, NodeId, Role, Structure, Tag};
 use folio::geom::{Abs, Rect};
@@ -25,6 +27,7 @@ pub enum Check {
     TextOverlap,
     TextOnItsBackground,
     PageEndsInHeading,
+    OutsideSafeArea,
 }
 
 /// One broken rule, where, and what broke it.
@@ -42,6 +45,9 @@ const MIN_CONTRAST: f64 = 3.0;
 /// Rounding allowed on each edge; text runs on one line touch, so overlap is judged on
 /// boxes shrunk by this much.
 const TOLERANCE: Abs = Abs(0.5);
+
+/// folio's default print safe area, in millimetres.
+const SAFE_AREA_MM: f64 = 5.0;
 
 /// Every defect in `doc`, page by page.
 pub fn check(doc: &Document) -> Vec<Defect> {
@@ -62,6 +68,15 @@ pub fn check(doc: &Document) -> Vec<Defect> {
                 });
             }
             if let ItemKind::Text(t) = &item.kind {
+                let safe = Abs::mm(SAFE_AREA_MM);
+                let inside = Rect::new(safe, safe, page.size.w - safe * 2.0, page.size.h - safe * 2.0);
+                if !b.within(&grow(inside)) {
+                    out.push(Defect {
+                        check: Check::OutsideSafeArea,
+                        page: n,
+                        detail: format!("{:?} at {}", t.text, show(b)),
+                    });
+                }
                 let furniture = matches!(item.tag, Tag::Artifact(Artifact::Footer));
                 if !furniture && !b.within(&grow(page.area)) {
                     out.push(Defect {
