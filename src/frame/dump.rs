@@ -55,10 +55,15 @@ impl Document {
                         "  line {x},{y} {tag} {} points {width} {color}",
                         points.len()
                     ),
-                    ItemKind::Image { image, size, .. } => writeln!(
+                    ItemKind::Image {
+                        image, size, bleed, ..
+                    } => writeln!(
                         out,
-                        "  image {x},{y} {tag} {}x{} {}",
-                        size.w, size.h, image.name
+                        "  image {x},{y} {tag} {}x{} {}{}",
+                        size.w,
+                        size.h,
+                        image.name,
+                        if *bleed { " bleed" } else { "" }
                     ),
                     ItemKind::Link { size, target } => {
                         let to = match target {

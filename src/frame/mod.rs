@@ -113,11 +113,15 @@ pub enum ItemKind {
         color: Color,
     },
     /// An image scaled to `size`; `pos` is its top-left corner. `span` is where report.toml
-    /// names the file, so a writer's complaint about it can point there.
+    /// names the file, so a writer's complaint about it can point there. `bleed` says the
+    /// image was set to run off the trim on the edges it touches: the print edition extends
+    /// it into the bleed there (scaled to cover the larger box, clipped to it), as it does
+    /// colour fields; otherwise it would stop short of the cut.
     Image {
         image: Arc<ImageData>,
         size: Size,
         span: Option<Range<usize>>,
+        bleed: bool,
     },
     /// A clickable area; `pos` is its top-left corner.
     Link { size: Size, target: LinkTarget },

@@ -132,6 +132,7 @@ fn logo(cx: &Cx, skel: &mut Skeleton, parent: Local, f: &mut Fragment) {
             image: logo.image.clone(),
             size: Size::new(w, h),
             span: logo.span.clone(),
+            bleed: false,
         },
         mark,
     );

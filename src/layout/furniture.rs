@@ -98,8 +98,10 @@ pub fn footers(cx: &Cx, pages: &mut [Page]) -> Vec<Diagnostic> {
             );
         }
         let num_x = m.left + width - num.width;
-        page.items
-            .push(footer(Point::new(m.left, at.baseline), ItemKind::Text(title)));
+        page.items.push(footer(
+            Point::new(m.left, at.baseline),
+            ItemKind::Text(title),
+        ));
         page.items
             .push(footer(Point::new(num_x, at.baseline), ItemKind::Text(num)));
     }
@@ -115,7 +117,8 @@ fn fitted(cx: &Cx, text: &str, style: &super::cx::ParStyle, room: Abs) -> (TextR
         return (whole, false);
     }
     let with_ellipsis = |end: usize| {
-        let head = text[..end].trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c));
+        let head =
+            text[..end].trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c));
         cx.run(&format!("{head}{ELLIPSIS}"), style)
     };
     let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();

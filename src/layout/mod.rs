@@ -40,7 +40,6 @@ use crate::frame::{Document, Metadata, OutlineEntry, Page, Structure};
 use crate::geom::Point;
 use crate::model::Report;
 use block::Flow;
-use contents::Entry;
 use cx::Cx;
 use flow::place::Target;
 use flow::{Plan, blocks};
@@ -63,16 +62,17 @@ pub fn layout(report: &Report) -> Document {
 
     // 4. Settle the contents: the body starts after the cover and the contents.
     let contents = report.contents.as_ref().map(|title| {
-        let entries: Vec<Entry> = headings
-            .iter()
-            .map(|h| Entry {
-                level: h.level,
-                title: h.title.clone(),
-                page: h.page,
-                y: h.y,
-            })
-            .collect();
-        contents::settle(&cx, title, &entries, 1)
+        let settle = |depth: usize| {
+            let entries = contents::entries(&headings, depth);
+            contents::settle(&cx, title, &entries, 1)
+        };
+        match report.contents_depth {
+            Some(depth) => settle(depth.into()),
+            None => {
+                let two = settle(contents::AUTO_DEPTH);
+                if two.1.pages <= 1 { two } else { settle(1) }
+            }
+        }
     });
     let contents_pages = contents.as_ref().map_or(0, |(_, plan)| plan.pages);
 

@@ -25,9 +25,9 @@ fn solid(p: &Piece) -> Option<(Abs, Abs)> {
     match &p.kind {
         ItemKind::Text(t) => Some((p.pos.y - t.ascent, p.pos.y + t.descent)),
         ItemKind::Rect { .. } if matches!(p.mark, Mark::Artifact(_)) => None,
-        ItemKind::Rect { size, .. } | ItemKind::Image { size, .. } | ItemKind::Link { size, .. } => {
-            Some((p.pos.y, p.pos.y + size.h))
-        }
+        ItemKind::Rect { size, .. }
+        | ItemKind::Image { size, .. }
+        | ItemKind::Link { size, .. } => Some((p.pos.y, p.pos.y + size.h)),
         ItemKind::Line { points, width, .. } => {
             let (lo, hi) = points.iter().fold((f64::MAX, f64::MIN), |(lo, hi), q| {
                 (lo.min(q.y.to_pt()), hi.max(q.y.to_pt()))
@@ -71,7 +71,9 @@ pub fn cut_at(f: Fragment, cuts: &[Abs]) -> Vec<Fragment> {
     }
     let edges: Vec<Abs> = std::iter::once(Abs::ZERO)
         .chain(cuts.iter().copied())
-        .chain(std::iter::once(f.size.h.max(*cuts.last().expect("non-empty"))))
+        .chain(std::iter::once(
+            f.size.h.max(*cuts.last().expect("non-empty")),
+        ))
         .collect();
     let mut out: Vec<Fragment> = edges
         .windows(2)
@@ -103,7 +105,11 @@ fn clip_into(piece: &Piece, edges: &[Abs], out: &mut [Fragment]) {
         let (from, to) = (top.max(w[0]), bottom.min(w[1]));
         // The last band takes what hangs below the fragment; the first what sits above.
         let from = if k == 0 { top.min(from) } else { from };
-        let to = if k + 1 == out.len() { bottom.max(to) } else { to };
+        let to = if k + 1 == out.len() {
+            bottom.max(to)
+        } else {
+            to
+        };
         if to - from > MIN_GAP {
             out[k].items.push(Piece {
                 pos: Point::new(piece.pos.x, from - w[0]),
@@ -134,10 +140,14 @@ pub fn scaled(f: Fragment, factor: f64) -> Fragment {
                         size: Size::new(size.w * k, size.h * k),
                         fill,
                     },
-                    ItemKind::Image { image, size, span } => ItemKind::Image {
+                    ItemKind::Image {
+                        image, size, span, ..
+                    } => ItemKind::Image {
                         image,
                         size: Size::new(size.w * k, size.h * k),
                         span,
+                        // Scaled down, it no longer reaches the trim.
+                        bleed: false,
                     },
                     ItemKind::Link { size, target } => ItemKind::Link {
                         size: Size::new(size.w * k, size.h * k),

@@ -12,8 +12,8 @@
 
 use super::cx::{Cx, ParStyle};
 use super::fragment::{Fragment, Local, Mark, Skeleton};
-use crate::frame::{ItemKind, LinkTarget, Role, TextRun};
 use crate::diag::Diagnostic;
+use crate::frame::{ItemKind, LinkTarget, Role, TextRun};
 use crate::geom::{Abs, Point, Size};
 use crate::model::{Inline, Span};
 use crate::text::{self, ParSettings, StyledText, TextStyle};

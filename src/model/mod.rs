@@ -75,6 +75,7 @@ pub fn resolve(
         .as_ref()
         .and_then(|b| b.text.as_ref())
         .map_or_else(Vec::new, |t| writing.markdown(t, "back.text", &mut diags));
+    let contents_depth = contents_depth(spec, &mut diags);
     let contents = match &spec.contents {
         Some(c) if c.show.as_ref().is_some_and(|s| !*s.get_ref()) => None,
         Some(c) => Some(meta::text_or(&c.title, "Contents")),
@@ -119,6 +120,7 @@ pub fn resolve(
         page,
         text,
         contents,
+        contents_depth,
         numbers,
         sections,
         back,
@@ -177,4 +179,23 @@ fn parse_or<T, V: AsRef<str>>(
         ));
         fallback
     })
+}
+
+/// `[contents] depth`: a number of levels from 1 to 3, or `None` for "auto".
+fn contents_depth(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Option<u8> {
+    let depth = spec.contents.as_ref()?.depth.as_ref()?;
+    match depth.get_ref() {
+        crate::spec::ContentsDepth::Auto(_) => None,
+        crate::spec::ContentsDepth::Levels(n @ 1..=3) => Some(*n),
+        crate::spec::ContentsDepth::Levels(n) => {
+            diags.push(
+                Diagnostic::error(
+                    format!("`depth` can be 1, 2, 3 or \"auto\", not {n}"),
+                    Some(depth.span()),
+                )
+                .with_help("write depth = 1 to list section titles only"),
+            );
+            None
+        }
+    }
 }

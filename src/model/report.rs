@@ -16,6 +16,9 @@ pub struct Report {
     pub text: TextConfig,
     /// The contents page's title, if there is one.
     pub contents: Option<String>,
+    /// How many levels of heading the contents lists; `None` for as many as fit on one
+    /// page (two, or one).
+    pub contents_depth: Option<u8>,
     pub numbers: Option<NumbersPage>,
     pub sections: Vec<Section>,
     pub back: Vec<Block>,

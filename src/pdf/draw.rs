@@ -90,8 +90,18 @@ pub fn page(
                     Some((c, surface.start_tagged(tag)))
                 }
             };
-            let kind = mode.bleed(&item.kind, x, y, page);
-            draw_item(&mut surface, &kind.0, kind.1, kind.2, fonts, mode)?;
+            if let Some((clip, kind, ix, iy)) = mode.image_bleed(&item.kind, x, y, page) {
+                let mut pb = PathBuilder::new();
+                pb.push_rect(clip);
+                if let Some(path) = pb.finish() {
+                    surface.push_clip_path(&path, &krilla::paint::FillRule::NonZero);
+                    draw_item(&mut surface, &kind, ix, iy, fonts, mode)?;
+                    surface.pop();
+                }
+            } else {
+                let kind = mode.bleed(&item.kind, x, y, page);
+                draw_item(&mut surface, &kind.0, kind.1, kind.2, fonts, mode)?;
+            }
             surface.end_tagged();
             if let Some((c, ident)) = id {
                 ids[c.0 as usize] = Some(ident);

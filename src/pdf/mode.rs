@@ -89,28 +89,51 @@ impl Mode<'_> {
         }
     }
 
+    /// In print, an image marked to bleed covers its box grown into the bleed on the edges
+    /// it touches: scaled about the box's centre to cover it, and clipped to it (returned
+    /// as the clip, with the image's new place and size). `None` for anything else.
+    pub fn image_bleed(
+        &self,
+        kind: &ItemKind,
+        x: f32,
+        y: f32,
+        page: &Page,
+    ) -> Option<(Rect, ItemKind, f32, f32)> {
+        let (
+            Mode::Print(p),
+            ItemKind::Image {
+                image,
+                size,
+                span,
+                bleed: true,
+            },
+        ) = (self, kind)
+        else {
+            return None;
+        };
+        let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
+        let (x0, y0, x1, y1) = grown(x, y, w, h, p.setup.bleed.to_pt() as f32, page);
+        let clip = Rect::from_ltrb(x0, y0, x1, y1)?;
+        let k = ((x1 - x0) / w.max(1e-3)).max((y1 - y0) / h.max(1e-3));
+        let (nw, nh) = (w * k, h * k);
+        let (nx, ny) = ((x0 + x1 - nw) / 2.0, (y0 + y1 - nh) / 2.0);
+        let size = crate::geom::Size::new(Abs(nw as f64), Abs(nh as f64));
+        let kind = ItemKind::Image {
+            image: image.clone(),
+            size,
+            span: span.clone(),
+            bleed: true,
+        };
+        Some((clip, kind, nx, ny))
+    }
+
     /// In print, a rectangle drawn to the trim edge runs on into the bleed.
     pub fn bleed(&self, kind: &ItemKind, x: f32, y: f32, page: &Page) -> (ItemKind, f32, f32) {
         let (Mode::Print(p), ItemKind::Rect { size, fill }) = (self, kind) else {
             return (kind.clone(), x, y);
         };
-        const EDGE: f32 = 0.01;
-        let b = p.setup.bleed.to_pt() as f32;
-        let (pw, ph) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
-        let (mut x0, mut y0) = (x, y);
-        let (mut x1, mut y1) = (x + size.w.to_pt() as f32, y + size.h.to_pt() as f32);
-        if x0 <= EDGE {
-            x0 -= b;
-        }
-        if y0 <= EDGE {
-            y0 -= b;
-        }
-        if x1 >= pw - EDGE {
-            x1 += b;
-        }
-        if y1 >= ph - EDGE {
-            y1 += b;
-        }
+        let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
+        let (x0, y0, x1, y1) = grown(x, y, w, h, p.setup.bleed.to_pt() as f32, page);
         let size = crate::geom::Size::new(Abs((x1 - x0) as f64), Abs((y1 - y0) as f64));
         (ItemKind::Rect { size, fill: *fill }, x0, y0)
     }
@@ -204,4 +227,25 @@ impl Mode<'_> {
         }
         surface.end_tagged();
     }
+}
+
+/// A box `(x, y, w, h)` grown by `bleed` on each edge where it reaches the trim of `page`:
+/// its left, top, right and bottom.
+fn grown(x: f32, y: f32, w: f32, h: f32, bleed: f32, page: &Page) -> (f32, f32, f32, f32) {
+    const EDGE: f32 = 0.01;
+    let (pw, ph) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
+    let (mut x0, mut y0, mut x1, mut y1) = (x, y, x + w, y + h);
+    if x0 <= EDGE {
+        x0 -= bleed;
+    }
+    if y0 <= EDGE {
+        y0 -= bleed;
+    }
+    if x1 >= pw - EDGE {
+        x1 += bleed;
+    }
+    if y1 >= ph - EDGE {
+        y1 += bleed;
+    }
+    (x0, y0, x1, y1)
 }

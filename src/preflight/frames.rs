@@ -51,7 +51,9 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                     )
                     .with_help("move it further from the page edge, or widen the margins in [page]"),
                 ),
-                ItemKind::Image { image, size, .. } => {
+                ItemKind::Image {
+                    image, size, bleed, ..
+                } => {
                     // Colour fields are extended into the bleed when written; an image cannot
                     // be, so one that reaches the trim would leave a white sliver if cut short.
                     const EDGE: f64 = 0.5;
@@ -59,7 +61,7 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                         || bounds.origin.y.0 <= EDGE
                         || bounds.right().0 >= page.size.w.0 - EDGE
                         || bounds.bottom().0 >= page.size.h.0 - EDGE;
-                    if touches {
+                    if touches && !bleed {
                         out.push(
                             Diagnostic::warning(
                                 format!("the image `{}` on {where_} runs to the trim edge without bleed", image.name),
@@ -67,7 +69,7 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                             )
                             .with_help("supply it 3 mm larger on the edge sides, or keep it inside the margins"),
                         );
-                    } else if !bounds.within(&area) {
+                    } else if !bounds.within(&area) && !bleed {
                         out.push(Diagnostic::warning(
                             format!("the image `{}` on {where_} is outside the safe area", image.name),
                             None,

@@ -1,5 +1,6 @@
 //! The keys that say where a block goes and how it may break, shared by every kind of
-//! block (and, for breaks, by sections): `keep_together`, `break_before`, `float`, `align`.
+//! block (and, for breaks, by sections): `keep_together`, `break_before`, `float`, `align`;
+//! and how deep the contents page goes (`[contents] depth`).
 //!
 //! In: a block's or section's value nodes. Out: the typed values below, as written; the
 //! model turns them into layout's placement rules.
@@ -76,5 +77,46 @@ impl Expect for Float {
     }
     fn example() -> String {
         "false".into()
+    }
+}
+
+/// How many levels of heading the contents page lists.
+#[derive(Debug, Clone, Copy, PartialEq, JsonSchema)]
+#[serde(untagged)]
+pub enum ContentsDepth {
+    /// 1 (section titles), 2 (and the top level of subheadings) or 3.
+    Levels(#[schemars(range(min = 1, max = 3))] u8),
+    /// `"auto"`: two levels when they fit on one page, else one.
+    Auto(AutoDepth),
+}
+
+/// The one word `depth` takes besides a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AutoDepth {
+    /// As deep as fits on one page: two levels, or one.
+    Auto,
+}
+impl Choice for AutoDepth {}
+
+impl<'de> Deserialize<'de> for ContentsDepth {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let node = Spanned::<Node>::deserialize(d)?;
+        match node.get_ref() {
+            Node::Integer(i) => u8::try_from(*i)
+                .map(ContentsDepth::Levels)
+                .map_err(|_| wrong_kind()),
+            Node::Text(_) => node_as(node).map(ContentsDepth::Auto),
+            _ => Err(wrong_kind()),
+        }
+    }
+}
+
+impl Expect for ContentsDepth {
+    fn expected() -> String {
+        "1, 2, 3 or \"auto\"".into()
+    }
+    fn example() -> String {
+        "2".into()
     }
 }

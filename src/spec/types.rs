@@ -12,8 +12,8 @@
 //! other problem; the schema states the required ones, so editors flag them while typing.
 
 use super::blocks::BlockSpec;
-use super::placement::BreakBefore;
 use super::lenient::{Expect, leaf, list, opt, table};
+use super::placement::{BreakBefore, ContentsDepth};
 use super::values::*;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -314,6 +314,12 @@ pub struct ContentsSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = true))]
     pub show: Option<Spanned<bool>>,
+    /// How many levels of heading the contents lists: 1 for section titles only, 2 with
+    /// the top level of subheadings, 3 with the next. `"auto"` (the default) lists two
+    /// levels when they fit on one page, else section titles only.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "ContentsDepth", extend("x-default" = "auto"))]
+    pub depth: Option<Spanned<ContentsDepth>>,
 }
 table_expect!(
     ContentsSpec,

@@ -130,9 +130,8 @@ pub fn total_fit(items: &[Item], params: &Params) -> Option<Vec<usize>> {
         active.retain(|&a| {
             let node = &nodes[a];
             let width = prefix[b].0 - node.sums.0 + break_width;
-            let stretch = prefix[b].1 - node.sums.1
-                + params.rightskip_stretch
-                + params.emergency_stretch;
+            let stretch =
+                prefix[b].1 - node.sums.1 + params.rightskip_stretch + params.emergency_stretch;
             let shrink = prefix[b].2 - node.sums.2;
             let ratio = adjustment_ratio(width, stretch, shrink, params.width);
             let line = if (-1.0..=params.tolerance).contains(&ratio) {

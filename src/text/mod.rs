@@ -175,7 +175,13 @@ fn finalize(
         let range = start..end;
         let last = n + 1 == breaks.len();
         let mut line = set_line(shapers, text, range, hyphenated, at_space);
-        if matches!(items[b], Item::Penalty { emergency: true, .. }) {
+        if matches!(
+            items[b],
+            Item::Penalty {
+                emergency: true,
+                ..
+            }
+        ) {
             line.broken_word = Some(word_around(items, b));
         }
         let forced_break =
@@ -210,9 +216,18 @@ fn word_around(items: &[Item], b: usize) -> Range<usize> {
         Item::Box { range, .. } => Some(range.clone()),
         _ => None,
     };
-    let first = items[..b].iter().rposition(|i| !inside(i)).map_or(0, |i| i + 1);
-    let last = items[b..].iter().position(|i| !inside(i)).map_or(items.len(), |i| b + i);
-    let start = items[first..b].iter().find_map(box_range).map_or(0, |r| r.start);
+    let first = items[..b]
+        .iter()
+        .rposition(|i| !inside(i))
+        .map_or(0, |i| i + 1);
+    let last = items[b..]
+        .iter()
+        .position(|i| !inside(i))
+        .map_or(items.len(), |i| b + i);
+    let start = items[first..b]
+        .iter()
+        .find_map(box_range)
+        .map_or(0, |r| r.start);
     let end = items[b..last]
         .iter()
         .rev()

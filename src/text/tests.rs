@@ -102,7 +102,10 @@ fn total_fit_sets_a_strictly_evener_rag_than_first_fit_where_they_differ() {
             );
         }
     }
-    assert!(differ >= 3, "total fit chose other breaks at {differ} measures");
+    assert!(
+        differ >= 3,
+        "total fit chose other breaks at {differ} measures"
+    );
 }
 
 #[test]
@@ -210,7 +213,9 @@ fn a_word_wider_than_the_line_is_broken_by_force_and_never_overflows() {
     for (width, justify, hyphenate) in [(80.0, false, false), (120.0, true, true)] {
         let lines = lines_of(&b, &text, width, justify, hyphenate);
         assert!(
-            lines.iter().all(|l| !l.overfull && l.width.to_pt() <= width + 0.01),
+            lines
+                .iter()
+                .all(|l| !l.overfull && l.width.to_pt() <= width + 0.01),
             "{:?}",
             texts(&lines)
         );
@@ -237,11 +242,7 @@ fn a_long_web_address_breaks_after_its_punctuation_without_a_hyphen() {
     assert!(lines.len() >= 3, "{:?}", texts(&lines));
     assert!(lines.iter().all(|l| !l.hyphenated && !l.overfull));
     for t in &texts(&lines)[..lines.len() - 1] {
-        assert!(
-            t.ends_with(['/', '.', '-']),
-            "{t:?} in {:?}",
-            texts(&lines)
-        );
+        assert!(t.ends_with(['/', '.', '-']), "{t:?} in {:?}", texts(&lines));
     }
     assert_eq!(texts(&lines).concat(), url);
 }

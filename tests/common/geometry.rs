@@ -69,7 +69,12 @@ pub fn check(doc: &Document) -> Vec<Defect> {
             }
             if let ItemKind::Text(t) = &item.kind {
                 let safe = Abs::mm(SAFE_AREA_MM);
-                let inside = Rect::new(safe, safe, page.size.w - safe * 2.0, page.size.h - safe * 2.0);
+                let inside = Rect::new(
+                    safe,
+                    safe,
+                    page.size.w - safe * 2.0,
+                    page.size.h - safe * 2.0,
+                );
                 if !b.within(&grow(inside)) {
                     out.push(Defect {
                         check: Check::OutsideSafeArea,

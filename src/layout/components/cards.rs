@@ -60,9 +60,10 @@ pub fn numbers_page(cx: &Cx, numbers: &NumbersPage) -> Vec<Flow> {
         let mut skel = Skeleton::new();
         let p = skel.node(Skeleton::ANCHOR, Role::Paragraph);
         let mut notes = Vec::new();
-        let lines = cx
-            .set_text(&mut skel, p, intro, &style, width)
-            .noted(Source::new("intro", &numbers.intro_span, "intro"), &mut notes);
+        let lines = cx.set_text(&mut skel, p, intro, &style, width).noted(
+            Source::new("intro", &numbers.intro_span, "intro"),
+            &mut notes,
+        );
         let mut b = Block::lines(skel, lines);
         b.notes = notes;
         b.space_after = theme.space.intro_after;

@@ -213,6 +213,8 @@ fn image_at(cx: &Cx, img: &ImageBlock, width: Abs, w: Abs, notes: &mut Vec<Diagn
             image: img.image.clone(),
             size: Size::new(w, h),
             span: img.span.clone(),
+            // At the page's full width it is meant to run off both side edges.
+            bleed: img.width.is_none() && w >= theme.page.w - Abs(0.01),
         },
         mark,
     );

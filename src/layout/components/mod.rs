@@ -45,7 +45,13 @@ pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
             vec![figures::quote(cx, text, by.as_deref(), width, placement)]
         }
         Component::Box { title, body, .. } => {
-            vec![figures::highlight(cx, title.as_deref(), body, width, placement)]
+            vec![figures::highlight(
+                cx,
+                title.as_deref(),
+                body,
+                width,
+                placement,
+            )]
         }
         Component::Table(t) => vec![table::table(cx, t, width)],
         Component::Image(i) => vec![figures::image(cx, i, width)],

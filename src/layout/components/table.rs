@@ -183,11 +183,16 @@ pub fn table(cx: &Cx, t: &Table, width: Abs) -> Block {
     let numeric = numeric(t);
     let aligns: Vec<HAlign> = (0..t.columns.len())
         .map(|c| {
-            t.style.align.get(c).copied().flatten().unwrap_or(if numeric[c] {
-                HAlign::Right
-            } else {
-                HAlign::Left
-            })
+            t.style
+                .align
+                .get(c)
+                .copied()
+                .flatten()
+                .unwrap_or(if numeric[c] {
+                    HAlign::Right
+                } else {
+                    HAlign::Left
+                })
         })
         .collect();
     let (ws, too_wide) = widths(cx, t, width, &styles, &numeric);

@@ -355,7 +355,11 @@ impl<'r, 'b> Filler<'r, 'b> {
 /// Whether a block stops figures waiting for the next region from being overtaken: a new
 /// page, or a new section (a figure stays in its section).
 fn stops_overtaking(block: &Block) -> bool {
-    block.breaks.break_before || block.bookmark.as_ref().is_some_and(|(level, _)| *level == 1)
+    block.breaks.break_before
+        || block
+            .bookmark
+            .as_ref()
+            .is_some_and(|(level, _)| *level == 1)
 }
 
 impl Unit<'_> {
