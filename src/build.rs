@@ -18,6 +18,8 @@ pub struct Built {
     pub pdf: Vec<u8>,
     /// The print edition, when asked for.
     pub print: Option<Vec<u8>>,
+    /// The print edition's pages: the document's, and any blank ones the binding needs.
+    pub print_pages: usize,
     /// The web edition, when asked for: its files, with the PDFs built beside it.
     pub web: Option<crate::web::Site>,
     pub document: Document,
@@ -49,12 +51,11 @@ impl Default for Editions {
 /// Why a build stopped.
 #[derive(Debug)]
 pub enum Failure {
-    /// Problems in report.toml (with the source, for rendering).
+    /// Problems in report.toml (with the source, for rendering), including what the PDF
+    /// writer refused.
     Report(Vec<Diagnostic>),
     /// A file could not be read or written.
     Io(String),
-    /// The PDF writer refused the document.
-    Export(String),
     /// The web edition could not be made.
     Web(crate::web::WebError),
 }
@@ -92,7 +93,7 @@ pub fn compile_editions(
     let standards = Standards::default();
     // The web edition offers the reader edition for download, so it is built for it too.
     let pdf = if editions.reader || editions.web {
-        pdf::export(&document, standards).map_err(|e| Failure::Export(e.0))?
+        pdf::export(&document, standards).map_err(|e| Failure::Report(e.diagnostics(&document)))?
     } else {
         Vec::new()
     };
@@ -107,8 +108,10 @@ pub fn compile_editions(
             warnings.extend(report.print.warnings());
             warnings.extend(notes);
             let edition = crate::edition::print(&document, &report.print, print_name)
-                .map_err(Failure::Export)?;
-            Some(pdf::export_print(&edition).map_err(|e| Failure::Export(e.0))?)
+                .map_err(|d| Failure::Report(vec![*d]))?;
+            let bytes = pdf::export_print(&edition)
+                .map_err(|e| Failure::Report(e.diagnostics(&edition)))?;
+            Some((bytes, edition.pages.len()))
         }
         false => None,
     };
@@ -119,11 +122,11 @@ pub fn compile_editions(
             pages: document.pages.len(),
             kind: crate::web::DownloadKind::Reader,
         }];
-        if let Some(p) = &print {
+        if let Some((p, pages)) = &print {
             downloads.push(crate::web::Download {
                 file: print_name.to_string(),
                 bytes: p,
-                pages: document.pages.len(),
+                pages: *pages,
                 kind: crate::web::DownloadKind::Print,
             });
         }
@@ -137,9 +140,14 @@ pub fn compile_editions(
     } else {
         None
     };
+    let (print, print_pages) = match print {
+        Some((bytes, pages)) => (Some(bytes), pages),
+        None => (None, 0),
+    };
     Ok(Built {
         pdf,
         print,
+        print_pages,
         web,
         document,
         warnings,

@@ -12,10 +12,15 @@ use std::sync::Arc;
 pub struct ImageData {
     /// The file name as report.toml gives it, for messages.
     pub name: String,
+    /// Where report.toml names it, for messages about the image at a later stage.
+    pub span: Option<std::ops::Range<usize>>,
     pub kind: ImageKind,
     pub size: Size,
     /// A CMYK JPEG (printable as it is).
     pub cmyk: bool,
+    /// How the stored pixels are turned to be seen upright: the EXIF orientation (1 to 8)
+    /// phones write instead of rotating the pixels; `size` is already the upright size.
+    pub orientation: u8,
 }
 
 /// The image formats folio draws.

@@ -5,8 +5,9 @@
 //! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes); the print edition
 //! passes the Document through `edition::print` first. Beside layout and the PDF,
 //! `web::export` turns the same report into an HTML page and its files. [`build`] runs it
-//! and writes the files atomically.
+//! and writes the files atomically; [`batch`] runs it once per row of a data file.
 
+pub mod batch;
 pub mod build;
 pub mod calendar;
 pub mod diag;

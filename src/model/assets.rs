@@ -178,11 +178,12 @@ pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Di
                 ("jpg" | "jpeg", _, true) => ImageKind::Jpeg(Arc::new(data)),
                 _ => return Err(corrupt("its contents do not match its extension")),
             };
-            // Pixels are placed at 72 per inch until a size is given; layout scales them.
-            (
-                kind,
-                Size::new(Abs(dims.width as f64), Abs(dims.height as f64)),
-            )
+            // Pixels are placed at 72 per inch until a size is given; layout scales them. A
+            // photo stored on its side is as wide as it is tall when upright.
+            let (w, h) = (dims.width as f64, dims.height as f64);
+            let turned = matches!(&kind, ImageKind::Jpeg(d) if exif_orientation(d) >= 5);
+            let (w, h) = if turned { (h, w) } else { (w, h) };
+            (kind, Size::new(Abs(w), Abs(h)))
         }
         _ => {
             return Err(Diagnostic::error(
@@ -193,12 +194,88 @@ pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Di
         }
     };
     let cmyk = matches!(&kind, ImageKind::Jpeg(d) if jpeg_components(d) == Some(4));
+    let orientation = match &kind {
+        ImageKind::Jpeg(d) => exif_orientation(d),
+        _ => 1,
+    };
     Ok(ImageData {
         name: name.to_string(),
+        span,
         kind,
         size,
         cmyk,
+        orientation,
     })
+}
+
+/// The EXIF orientation of a JPEG (1 to 8; 1, upright, when it has none): the `Orientation`
+/// tag of the first image directory in its `Exif` APP1 segment.
+fn exif_orientation(data: &[u8]) -> u8 {
+    let mut i = 2;
+    while i + 4 <= data.len() && data[i] == 0xFF {
+        let marker = data[i + 1];
+        let len = u16::from_be_bytes([data[i + 2], data[i + 3]]) as usize;
+        // The metadata segments come before the image data.
+        if marker == 0xDA || len < 2 {
+            break;
+        }
+        let segment = data.get(i + 4..i + 2 + len).unwrap_or_default();
+        if marker == 0xE1
+            && let Some(tiff) = segment.strip_prefix(b"Exif\0\0")
+        {
+            return tiff_orientation(tiff)
+                .filter(|o| (1..=8).contains(o))
+                .unwrap_or(1);
+        }
+        i += 2 + len;
+    }
+    1
+}
+
+/// The orientation tag (0x0112) of a TIFF structure's first directory.
+fn tiff_orientation(tiff: &[u8]) -> Option<u8> {
+    let big = match tiff.get(..2)? {
+        b"MM" => true,
+        b"II" => false,
+        _ => return None,
+    };
+    let u16_at = |at: usize| -> Option<u16> {
+        let b: [u8; 2] = tiff.get(at..at + 2)?.try_into().ok()?;
+        Some(if big {
+            u16::from_be_bytes(b)
+        } else {
+            u16::from_le_bytes(b)
+        })
+    };
+    let u32_at = |at: usize| -> Option<u32> {
+        let b: [u8; 4] = tiff.get(at..at + 4)?.try_into().ok()?;
+        Some(if big {
+            u32::from_be_bytes(b)
+        } else {
+            u32::from_le_bytes(b)
+        })
+    };
+    let ifd = u32_at(4)? as usize;
+    for n in 0..u16_at(ifd)? as usize {
+        let entry = ifd + 2 + 12 * n;
+        if u16_at(entry)? == 0x0112 {
+            return u16_at(entry + 8).map(|v| v as u8);
+        }
+    }
+    None
+}
+
+impl ImageData {
+    /// Whether the image is an RGB raster (a photo or screenshot), which the print edition
+    /// must convert to CMYK; read from the PNG header or the JPEG frame header.
+    pub fn is_rgb(&self) -> bool {
+        match &self.kind {
+            // IHDR's colour type: 2 truecolour, 3 palette, 6 truecolour with alpha.
+            ImageKind::Png(d) => d.get(25).is_some_and(|t| [2, 3, 6].contains(t)),
+            ImageKind::Jpeg(d) => jpeg_components(d) == Some(3),
+            ImageKind::Svg(_) | ImageKind::Cmyk(_) => false,
+        }
+    }
 }
 
 /// The number of colour components of a JPEG (3 for RGB, 4 for CMYK), from its frame header.

@@ -1,9 +1,50 @@
 //! Font coverage: every character of the report's text that no loaded font can draw is a
 //! warning at that character, never a silent empty box.
+//!
+//! In: the spec's text values and the report's fonts. Out: one warning per value for each
+//! character it holds that none of the fonts has. Each distinct character is looked up in
+//! the fonts' character maps once per report, however often it occurs: a long report repeats
+//! the same few dozen letters hundreds of thousands of times.
 
 use crate::diag::Diagnostic;
 use crate::spec::{SpannedStr, Spec};
 use crate::text::{FaceId, FamilyId, FontBook};
+use rustybuzz::ttf_parser;
+use std::collections::HashMap;
+
+/// Whether some face has a glyph for a character, asked once per distinct character.
+struct Covered<'a> {
+    faces: Vec<ttf_parser::Face<'a>>,
+    /// The answers for ASCII, the bulk of most reports, by code: unknown, yes or no.
+    ascii: [Option<bool>; 128],
+    other: HashMap<char, bool>,
+}
+
+impl<'a> Covered<'a> {
+    fn new(fonts: &'a FontBook, faces: &[FaceId]) -> Self {
+        let faces = faces
+            .iter()
+            .filter_map(|&id| {
+                let face = fonts.face(id);
+                ttf_parser::Face::parse(&face.data, face.index).ok()
+            })
+            .collect();
+        Self {
+            faces,
+            ascii: [None; 128],
+            other: HashMap::new(),
+        }
+    }
+
+    fn has(&mut self, c: char) -> bool {
+        let faces = &self.faces;
+        let look_up = || faces.iter().any(|f| f.glyph_index(c).is_some());
+        match self.ascii.get_mut(c as usize) {
+            Some(known) => *known.get_or_insert_with(look_up),
+            None => *self.other.entry(c).or_insert_with(look_up),
+        }
+    }
+}
 
 /// Checks every text value of the spec against the report's fonts.
 pub fn check(
@@ -23,15 +64,18 @@ pub fn check(
             ]
         })
         .collect();
+    let mut covered = Covered::new(fonts, &faces);
     let mut check = |value: &Option<SpannedStr>, key: &str| {
         let Some(value) = value else { return };
-        for c in fonts.missing_chars(faces[0], value.get_ref()) {
-            if faces
-                .iter()
-                .any(|f| fonts.missing_chars(*f, &c.to_string()).is_empty())
-            {
+        let mut missing: Vec<char> = Vec::new();
+        for c in value.get_ref().chars() {
+            // Spaces and soft hyphens are never drawn as glyphs.
+            if c.is_whitespace() || c == '\u{AD}' || covered.has(c) || missing.contains(&c) {
                 continue;
             }
+            missing.push(c);
+        }
+        for c in missing {
             // Point at the character itself where it is written literally in the file.
             let span = value.span();
             let at = source

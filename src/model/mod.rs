@@ -9,6 +9,7 @@ mod assets;
 mod colours;
 mod components;
 mod coverage;
+mod inks;
 mod language;
 pub mod markdown;
 mod meta;
@@ -23,7 +24,7 @@ pub mod typography;
 pub mod values;
 mod writing;
 
-pub use print::PrintConfig;
+pub use print::{Binding, HAIRLINE_PT, PrintConfig, SMALL_TEXT_PT};
 pub use report::Report;
 pub use sections::slug;
 pub use types::*;

@@ -1,9 +1,10 @@
 //! Drawing one page: each frame item becomes krilla calls, wrapped in its content tag.
 
-use super::ExportError;
+use super::error::{ExportError, Place};
 pub use super::mode::Mode;
 use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
 use crate::images::ImageKind;
+use crate::model::{HAIRLINE_PT, SMALL_TEXT_PT};
 use crate::text::fonts::Face;
 use krilla::Data;
 use krilla::action::LinkAction;
@@ -26,16 +27,26 @@ pub fn fonts(faces: &[Face]) -> Result<Vec<Font>, ExportError> {
     faces
         .iter()
         .map(|f| {
-            Font::new(Data::from(f.data.clone()), f.index).ok_or_else(|| {
-                ExportError(format!("the font {} could not be embedded", f.postscript))
+            Font::new(Data::from(f.data.shared()), f.index).ok_or_else(|| ExportError::Font {
+                name: f.family.clone(),
             })
         })
+        .collect()
+}
+
+/// The fonts with their families' names, for messages about them.
+pub fn named(fonts: &[Font], faces: &[Face]) -> Vec<(Font, String)> {
+    fonts
+        .iter()
+        .cloned()
+        .zip(faces.iter().map(|f| f.family.clone()))
         .collect()
 }
 
 /// Draws a page; records the identifier of each tagged content piece in `ids`.
 pub fn page(
     pdf: &mut krilla::Document,
+    page_index: usize,
     page: &Page,
     fonts: &[Font],
     ids: &mut [Option<Identifier>],
@@ -46,7 +57,7 @@ pub fn page(
         page.size.w.to_pt() as f32 + 2.0 * offset,
         page.size.h.to_pt() as f32 + 2.0 * offset,
     )
-    .ok_or_else(|| ExportError("the page has no area".into()))?;
+    .ok_or(ExportError::EmptyPage)?;
     // Page labels match the printed numbers; unnumbered pages are named ("Cover").
     let label = match (page.number, &page.label) {
         (Some(n), _) => PageLabel::new(
@@ -60,13 +71,24 @@ pub fn page(
     let settings = mode.boxes(PageSettings::new(size).with_page_label(label), page);
     let mut kpage = pdf.start_page_with(settings);
     let mut links = Vec::new();
+    let mut failed = None;
     {
         let mut surface = kpage.surface();
         // In the print edition the trimmed page sits inside the bleed and the marks.
         surface.push_transform(&Transform::from_translate(offset, offset));
-        for item in &page.items {
+        for (index, item) in page.items.iter().enumerate() {
             let (x, y) = (item.pos.x.to_pt() as f32, item.pos.y.to_pt() as f32);
+            // Whatever krilla finds wrong while drawing this item is reported at it.
+            let place = Place {
+                page: page_index,
+                item: index,
+            };
+            surface.set_location(place.location());
             if let ItemKind::Link { size, target } = &item.kind {
+                // A press has nothing to click: the print edition carries no annotations.
+                if matches!(mode, Mode::Print(_)) {
+                    continue;
+                }
                 links.push((
                     x,
                     y,
@@ -90,26 +112,40 @@ pub fn page(
                     Some((c, surface.start_tagged(tag)))
                 }
             };
-            if let Some((clip, kind, ix, iy)) = mode.image_bleed(&item.kind, x, y, page) {
+            let drawn = if let Some((clip, kind, ix, iy)) = mode.image_bleed(&item.kind, x, y, page)
+            {
                 let mut pb = PathBuilder::new();
                 pb.push_rect(clip);
-                if let Some(path) = pb.finish() {
-                    surface.push_clip_path(&path, &krilla::paint::FillRule::NonZero);
-                    draw_item(&mut surface, &kind, ix, iy, fonts, mode)?;
-                    surface.pop();
+                match pb.finish() {
+                    Some(path) => {
+                        surface.push_clip_path(&path, &krilla::paint::FillRule::NonZero);
+                        let drawn = draw_item(&mut surface, &kind, (ix, iy), place, fonts, mode);
+                        surface.pop();
+                        drawn
+                    }
+                    None => Ok(()),
                 }
             } else {
                 let kind = mode.bleed(&item.kind, x, y, page);
-                draw_item(&mut surface, &kind.0, kind.1, kind.2, fonts, mode)?;
-            }
+                draw_item(&mut surface, &kind.0, (kind.1, kind.2), place, fonts, mode)
+            };
             surface.end_tagged();
+            // The surface is closed properly before the error is passed on.
+            if let Err(e) = drawn {
+                failed = Some(e);
+                break;
+            }
             if let Some((c, ident)) = id {
                 ids[c.0 as usize] = Some(ident);
             }
         }
+        surface.reset_location();
         surface.pop();
         mode.marks(&mut surface, page, fonts);
         surface.finish();
+    }
+    if let Some(e) = failed {
+        return Err(e);
     }
     for (x, y, w, h, target, tag) in links {
         let Some(rect) = Rect::from_xywh(x + offset, y + offset, w, h) else {
@@ -136,6 +172,30 @@ pub fn page(
     Ok(())
 }
 
+/// Draws a raster image upright in a `w` × `h` box: a photo stored on its side or mirrored
+/// (its EXIF orientation, 1 to 8) is turned as a viewer would turn it, in both editions.
+fn upright(surface: &mut Surface, img: Image, (w, h): (f32, f32), orientation: u8) {
+    // The size the stored pixels are drawn at, before turning.
+    let (a, b) = if orientation >= 5 { (h, w) } else { (w, h) };
+    // Where a stored point (x, y) lands upright; y runs down the page.
+    let turn = match orientation {
+        2 => Transform::from_row(-1.0, 0.0, 0.0, 1.0, a, 0.0),
+        3 => Transform::from_row(-1.0, 0.0, 0.0, -1.0, a, b),
+        4 => Transform::from_row(1.0, 0.0, 0.0, -1.0, 0.0, b),
+        5 => Transform::from_row(0.0, 1.0, 1.0, 0.0, 0.0, 0.0),
+        6 => Transform::from_row(0.0, 1.0, -1.0, 0.0, b, 0.0),
+        7 => Transform::from_row(0.0, -1.0, -1.0, 0.0, b, a),
+        8 => Transform::from_row(0.0, -1.0, 1.0, 0.0, 0.0, a),
+        _ => Transform::identity(),
+    };
+    let Some(size) = Size::from_wh(a, b) else {
+        return;
+    };
+    surface.push_transform(&turn);
+    surface.draw_image(img, size);
+    surface.pop();
+}
+
 fn artifact(a: Artifact) -> ArtifactType {
     match a {
         Artifact::Footer => ArtifactType::Footer,
@@ -144,10 +204,11 @@ fn artifact(a: Artifact) -> ArtifactType {
     }
 }
 
-/// A fill in the edition's colours: sRGB for the reader, the brand's inks for print.
-pub fn fill(c: crate::geom::Color, mode: &Mode) -> Fill {
+/// A fill in the edition's colours: sRGB for the reader, the brand's inks for print (on one
+/// plate for a grey that is `fine`: small text, a hairline).
+pub fn fill(c: crate::geom::Color, fine: bool, mode: &Mode) -> Fill {
     Fill {
-        paint: mode.paint(c),
+        paint: mode.paint_as(c, fine),
         opacity: NormalizedF32::ONE,
         rule: FillRule::NonZero,
     }
@@ -156,8 +217,8 @@ pub fn fill(c: crate::geom::Color, mode: &Mode) -> Fill {
 fn draw_item(
     surface: &mut Surface,
     kind: &ItemKind,
-    x: f32,
-    y: f32,
+    (x, y): (f32, f32),
+    place: Place,
     fonts: &[Font],
     mode: &Mode,
 ) -> Result<(), ExportError> {
@@ -175,11 +236,11 @@ fn draw_item(
                         (g.y_offset.to_pt() / t.size.to_pt()) as f32,
                         0.0,
                         g.range.clone(),
-                        None,
+                        Some(place.location()),
                     )
                 })
                 .collect();
-            surface.set_fill(Some(fill(t.color, mode)));
+            surface.set_fill(Some(fill(t.color, size < SMALL_TEXT_PT as f32, mode)));
             surface.draw_glyphs(
                 Point::from_xy(x, y),
                 &glyphs,
@@ -194,47 +255,51 @@ fn draw_item(
             if let Some(r) = Rect::from_xywh(x, y, size.w.to_pt() as f32, size.h.to_pt() as f32) {
                 pb.push_rect(r);
             }
+            let thin = size.w.to_pt().min(size.h.to_pt()) < HAIRLINE_PT;
             if let Some(path) = pb.finish() {
-                surface.set_fill(Some(fill(*color, mode)));
+                surface.set_fill(Some(fill(*color, thin, mode)));
                 surface.draw_path(&path);
             }
         }
         ItemKind::Image { image, size, .. } => {
             let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
-            let ksize =
-                Size::from_wh(w, h).ok_or_else(|| ExportError("an image has no area".into()))?;
-            surface.push_transform(&Transform::from_translate(x, y));
-            let embed_error = |e: String| {
-                ExportError(format!(
-                    "the image {} could not be embedded: {e}",
-                    image.name
-                ))
+            let failed = |reason: String| ExportError::Image {
+                name: image.name.clone(),
+                span: image.span.clone(),
+                reason,
             };
-            match &image.kind {
+            let ksize = Size::from_wh(w, h).ok_or_else(|| failed("it has no area".into()))?;
+            surface.push_transform(&Transform::from_translate(x, y));
+            // Nothing may return early between the push and the pop.
+            let drawn = match &image.kind {
                 ImageKind::Svg(tree) => match mode {
                     Mode::Reader => {
                         surface.draw_svg(tree, ksize, SvgSettings::default());
+                        Ok(())
                     }
-                    Mode::Print(_) => super::svg::draw(surface, tree, ksize, mode)
-                        .map_err(|what| ExportError(format!("{}: {what}", image.name)))?,
+                    Mode::Print(_) => super::svg::draw(surface, tree, ksize, mode).map_err(failed),
                 },
-                // No interpolation: PDF/A forbids it, and print needs the pixels as given.
-                ImageKind::Png(data) => {
-                    let img =
-                        Image::from_png(Data::from(data.clone()), false).map_err(embed_error)?;
-                    surface.draw_image(img, ksize);
-                }
+                // No interpolation: PDF/A and PDF/X forbid it, and print needs the pixels as
+                // given. In print, a JPEG is device grey or CMYK as the print transform left
+                // it, so any profile it embeds is left out: the output intent defines it.
+                ImageKind::Png(data) => Image::from_png(Data::from(data.clone()), false)
+                    .map(|img| upright(surface, img, (w, h), image.orientation))
+                    .map_err(failed),
                 ImageKind::Jpeg(data) => {
-                    let img =
-                        Image::from_jpeg(Data::from(data.clone()), false).map_err(embed_error)?;
-                    surface.draw_image(img, ksize);
+                    let data = Data::from(data.clone());
+                    match mode {
+                        Mode::Reader => Image::from_jpeg(data, false),
+                        Mode::Print(_) => Image::from_jpeg_with_icc(data, None, false),
+                    }
+                    .map(|img| upright(surface, img, (w, h), image.orientation))
+                    .map_err(failed)
                 }
-                ImageKind::Cmyk(pixels) => {
-                    let img = super::raster::cmyk(pixels.clone()).map_err(embed_error)?;
-                    surface.draw_image(img, ksize);
-                }
-            }
+                ImageKind::Cmyk(pixels) => super::raster::cmyk(pixels.clone())
+                    .map(|img| upright(surface, img, (w, h), image.orientation))
+                    .map_err(failed),
+            };
             surface.pop();
+            drawn?;
         }
         ItemKind::Line {
             points,
@@ -253,7 +318,7 @@ fn draw_item(
             if let Some(path) = pb.finish() {
                 surface.set_fill(None);
                 surface.set_stroke(Some(krilla::paint::Stroke {
-                    paint: mode.paint(*color),
+                    paint: mode.paint_as(*color, width.to_pt() < HAIRLINE_PT),
                     width: width.to_pt() as f32,
                     miter_limit: 4.0,
                     line_cap: krilla::paint::LineCap::Round,

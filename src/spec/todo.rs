@@ -18,7 +18,17 @@ const MARK: &str = "TODO";
 
 /// Warnings for the notes and placeholders in `source`.
 pub fn notes(source: &str) -> Vec<Diagnostic> {
-    let line_of = |at: usize| source[..at].matches('\n').count();
+    // Lines are counted as the tokens go by, from the last token's start: counting from
+    // the top of the file for every token made a long report take seconds (quadratic).
+    let (mut counted_to, mut lines_before) = (0, 0);
+    let mut line_of = |at: usize| {
+        lines_before += source.as_bytes()[counted_to..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = at;
+        lines_before
+    };
     let mut out = Vec::new();
     // (line of the last note or continuation, index of its warning)
     let mut open: Option<(usize, usize)> = None;

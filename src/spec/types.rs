@@ -388,17 +388,18 @@ pub struct PrintSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Length", extend("x-default" = "3mm"))]
     pub bleed: Option<Spanned<Length>>,
-    /// Crop marks at the trim corners, outside the bleed.
+    /// Crop marks at the trim corners, starting 2 mm outside the bleed. Off by default:
+    /// printers who impose the pages mark the sheets themselves.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "bool", extend("x-default" = true))]
+    #[schemars(with = "bool", extend("x-default" = false))]
     pub marks: Option<Spanned<bool>>,
     /// Registration targets beside the trim.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub registration: Option<Spanned<bool>>,
-    /// A slug line outside the bleed: file, date, page.
+    /// A slug line outside the bleed: file, date, page; drawn with the marks unless set.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "bool", extend("x-default" = true))]
+    #[schemars(with = "bool", extend("x-default" = false))]
     pub slug: Option<Spanned<bool>>,
     /// Text and logos closer than this to the trim are a warning.
     #[serde(default, deserialize_with = "leaf")]
@@ -413,6 +414,14 @@ pub struct PrintSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "f64", range(min = 0, max = 400), extend("x-default" = 320))]
     pub ink_limit: Option<Spanned<f64>>,
+    /// How the printed copies are bound; a page count the binding cannot take is a warning.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Binding", extend("x-default" = "saddle-stitch"))]
+    pub binding: Option<Spanned<Binding>>,
+    /// Add blank pages before the back cover until the binding can take the page count.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub pad: Option<Spanned<bool>>,
 }
 table_expect!(
     PrintSpec,

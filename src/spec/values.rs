@@ -136,6 +136,19 @@ pub enum Align {
 }
 impl Choice for Align {}
 
+/// How the printed copies are bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Binding {
+    /// Folded and stapled through the spine: pages in fours.
+    SaddleStitch,
+    /// Glued at the spine: an even number of pages.
+    Perfect,
+    /// Loose sheets, or not bound: any number.
+    None,
+}
+impl Choice for Binding {}
+
 /// What a chart draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

@@ -31,6 +31,50 @@ const BUILTIN: [(&[u8], &str); 4] = [
     ),
 ];
 
+/// A font file's bytes, shared: the built-in faces are used in place from the binary (no
+/// copy of their 1.6 MB per process), a font read from disk is owned once, and each stage
+/// that needs the bytes (shaping, coverage, the PDF writer) holds a reference to the same.
+#[derive(Clone)]
+pub struct FontData(Arc<dyn AsRef<[u8]> + Send + Sync>);
+
+impl FontData {
+    /// The shared bytes, for a consumer that keeps its own handle (the PDF writer).
+    pub fn shared(&self) -> Arc<dyn AsRef<[u8]> + Send + Sync> {
+        Arc::clone(&self.0)
+    }
+}
+
+impl std::ops::Deref for FontData {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        (*self.0).as_ref()
+    }
+}
+
+impl std::fmt::Debug for FontData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FontData({} bytes)", self.len())
+    }
+}
+
+impl From<&'static [u8]> for FontData {
+    fn from(bytes: &'static [u8]) -> Self {
+        Self(Arc::new(bytes))
+    }
+}
+
+impl From<Vec<u8>> for FontData {
+    fn from(bytes: Vec<u8>) -> Self {
+        Self(Arc::new(bytes))
+    }
+}
+
+impl From<Arc<Vec<u8>>> for FontData {
+    fn from(bytes: Arc<Vec<u8>>) -> Self {
+        Self(bytes)
+    }
+}
+
 /// Index of a face in the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FaceId(pub u16);
@@ -42,7 +86,7 @@ pub struct FamilyId(pub u16);
 /// One font face and its metrics, in font units scaled to 1 em.
 #[derive(Debug, Clone)]
 pub struct Face {
-    pub data: Arc<Vec<u8>>,
+    pub data: FontData,
     pub index: u32,
     /// Family name as the font declares it.
     pub family: String,
@@ -87,7 +131,7 @@ impl FontBook {
         let faces: Vec<FaceId> = BUILTIN
             .iter()
             .map(|(bytes, _)| {
-                book.add_face(Arc::new(bytes.to_vec()))
+                book.add_face(*bytes)
                     .expect("invariant: the built-in fonts parse")
             })
             .collect();
@@ -96,7 +140,8 @@ impl FontBook {
     }
 
     /// Parses a font file and adds its face. Returns the new face's id.
-    pub fn add_face(&mut self, data: Arc<Vec<u8>>) -> Result<FaceId, FontError> {
+    pub fn add_face(&mut self, data: impl Into<FontData>) -> Result<FaceId, FontError> {
+        let data = data.into();
         let face = ttf_parser::Face::parse(&data, 0).map_err(|_| FontError::NotAFont)?;
         let upem = face.units_per_em() as f64;
         let name = |id: u16| {
