@@ -35,6 +35,7 @@ mod section;
 pub mod slicing;
 pub mod text;
 pub mod theme;
+mod wrap;
 
 use crate::frame::{Document, Metadata, OutlineEntry, Page, Structure};
 use crate::geom::Point;

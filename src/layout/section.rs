@@ -14,8 +14,9 @@ use super::fragment::Skeleton;
 use super::heading::section_heading;
 use super::markdown;
 use super::text::Source;
+use super::wrap;
 use crate::frame::Role;
-use crate::model::Section;
+use crate::model::{Component, Float, ImageBlock, Section};
 
 /// The flow of one section.
 pub fn section(cx: &Cx, section: &Section) -> Vec<Flow> {
@@ -51,9 +52,18 @@ pub fn section(cx: &Cx, section: &Section) -> Vec<Flow> {
         }
     } else {
         let source = Source::new("body", &spans.body, "text column");
-        out.extend(markdown::flow(cx, &section.body, width, source));
+        match floats(section) {
+            floats if !floats.is_empty() => {
+                out.extend(wrap::body(cx, &floats, &section.body, width, source));
+            }
+            _ => out.extend(markdown::flow(cx, &section.body, width, source)),
+        }
     }
+    let wrapped = floats(section);
     for c in &section.components {
+        if matches!(c, Component::Image(i) if wrapped.iter().any(|w| std::ptr::eq(*w, i))) {
+            continue;
+        }
         out.extend(components::component(cx, c, width));
     }
     if section.keep_together {
@@ -61,6 +71,25 @@ pub fn section(cx: &Cx, section: &Section) -> Vec<Flow> {
     }
     out.push(Flow::Close);
     out
+}
+
+/// The images a section floats beside its body text (`float = "left"` or `"right"`): set
+/// at the top of the body, which wraps round them. A two-column body, or none, takes none:
+/// such an image is set across the column at its side.
+fn floats(section: &Section) -> Vec<&ImageBlock> {
+    if section.columns == 2 || section.body.is_empty() {
+        return Vec::new();
+    }
+    section
+        .components
+        .iter()
+        .filter_map(|c| match c {
+            Component::Image(i) if matches!(i.placement.float, Float::Left | Float::Right) => {
+                Some(i)
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Chains every block of a section to the next, so the flow moves the section whole

@@ -198,6 +198,20 @@ impl Cx<'_> {
         style: &ParStyle,
         width: Abs,
     ) -> Set {
+        self.set_paragraph_shaped(skel, node, inlines, style, &[], width)
+    }
+
+    /// Sets inlines into lines whose first ones are `first` wide (beside a floated image)
+    /// and the rest `width`.
+    pub fn set_paragraph_shaped(
+        &self,
+        skel: &mut Skeleton,
+        node: Local,
+        inlines: &[Inline],
+        style: &ParStyle,
+        first: &[Abs],
+        width: Abs,
+    ) -> Set {
         let fonts = &self.report.fonts;
         let link_colour = self.palette.primary;
         let mut styled = StyledText::default();
@@ -228,6 +242,7 @@ impl Cx<'_> {
         }
         let settings = ParSettings {
             width,
+            first: first.to_vec(),
             justify: style.justify,
             hyphenate: style.hyphenate,
         };

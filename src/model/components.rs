@@ -81,9 +81,84 @@ pub fn component(
                 Component::Image(img)
             })
         }
+        BlockSpec::Images(r) => image_row(r, base, span, diags).map(Component::Images),
         // Already reported where the block's `type` is read.
         BlockSpec::Invalid => None,
     }
+}
+
+/// The fewest and most images a row takes: one is an image block; five or more make each
+/// too small to see on a page.
+const ROW_IMAGES: std::ops::RangeInclusive<usize> = 2..=4;
+
+fn image_row(
+    r: &spec::ImagesSpec,
+    base: &Path,
+    span: Option<std::ops::Range<usize>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<super::types::ImageRow> {
+    let Some(list) = &r.images else {
+        diags.push(
+            Diagnostic::error("an images block needs `images`", span.clone())
+                .with_help("write images = [{ file = \"images/a.jpg\", alt = \"…\" }, { file = \"images/b.jpg\", alt = \"…\" }]")
+                .missing(&["images"]),
+        );
+        return None;
+    };
+    if !ROW_IMAGES.contains(&list.get_ref().len()) {
+        diags.push(
+            Diagnostic::error(
+                format!("a row takes 2 to 4 images, not {}", list.get_ref().len()),
+                Some(list.span()),
+            )
+            .with_help("give one image as type = \"image\", or split five or more into two rows"),
+        );
+        return None;
+    }
+    let mut images = Vec::new();
+    for item in list.get_ref() {
+        let i = item.get_ref();
+        let Some(file) = &i.file else {
+            diags.push(
+                Diagnostic::error("an image of a row needs a `file`", Some(item.span()))
+                    .with_help("write { file = \"images/photo.jpg\", alt = \"…\" }")
+                    .missing(&["file"]),
+            );
+            continue;
+        };
+        let path = Spanned::new(file.span(), file.get_ref().as_str().to_string());
+        let Ok(image) = assets::image(base, "file", &path).map_err(|d| diags.push(d)) else {
+            continue;
+        };
+        let decorative = i.decorative.as_ref().is_some_and(|d| *d.get_ref());
+        if i.alt.is_none() && !decorative {
+            diags.push(
+                Diagnostic::error("an image has no `alt` text", Some(file.span()))
+                    .with_help("add alt = \"…\" saying what the image shows, or decorative = true"),
+            );
+        }
+        images.push(ImageBlock {
+            image: Arc::new(image),
+            span: Some(file.span()),
+            width: Some(1.0),
+            caption: i.caption.as_ref().map(|t| t.get_ref().clone()),
+            credit: i.credit.as_ref().map(|t| t.get_ref().clone()),
+            alt: i.alt.as_ref().map(|t| t.get_ref().clone()),
+            placement: Placement {
+                span: Some(item.span()),
+                ..Placement::default()
+            },
+        });
+    }
+    let float = r
+        .float
+        .as_ref()
+        .map(|f| Spanned::new(f.span(), spec::Float::Moves(*f.get_ref())));
+    Some(super::types::ImageRow {
+        images,
+        caption: r.caption.as_ref().map(|t| t.get_ref().clone()),
+        placement: placement(span, &None, false, &r.break_before, &float),
+    })
 }
 
 /// A block's placement from its keys; `together` is what `keep_together` means when absent.

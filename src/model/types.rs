@@ -214,6 +214,16 @@ pub enum Component {
     },
     Table(Table),
     Image(ImageBlock),
+    /// Two to four images side by side.
+    Images(ImageRow),
+}
+
+/// Two to four images side by side, as tall as one another across the column, each with
+/// its caption, and a caption for the row.
+pub struct ImageRow {
+    pub images: Vec<ImageBlock>,
+    pub caption: Option<String>,
+    pub placement: Placement,
 }
 
 /// A chart drawn from data.
@@ -293,6 +303,7 @@ impl Component {
             Component::Quote { placement, .. } | Component::Box { placement, .. } => placement,
             Component::Table(t) => &t.placement,
             Component::Image(i) => &i.placement,
+            Component::Images(r) => &r.placement,
         }
     }
 }

@@ -82,6 +82,13 @@ pub fn smarten(r: &mut super::Report) {
                     qo(&mut i.caption);
                     qo(&mut i.credit);
                 }
+                Component::Images(r) => {
+                    qo(&mut r.caption);
+                    for i in &mut r.images {
+                        qo(&mut i.caption);
+                        qo(&mut i.credit);
+                    }
+                }
             }
         }
     }

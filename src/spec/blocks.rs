@@ -30,6 +30,8 @@ pub enum BlockSpec {
     Table(TableSpec),
     /// An image: `type = "image"`.
     Image(ImageSpec),
+    /// Two to four images side by side, each with its caption: `type = "images"`.
+    Images(ImagesSpec),
     /// A block whose `type` is missing or unknown (already reported).
     #[serde(skip)]
     Invalid,
@@ -44,6 +46,7 @@ pub enum BlockKind {
     Box,
     Table,
     Image,
+    Images,
 }
 impl lenient::Choice for BlockKind {}
 
@@ -93,6 +96,7 @@ impl<'de> Deserialize<'de> for BlockSpec {
             BlockKind::Box => lenient::node_as(body).map(BlockSpec::Box),
             BlockKind::Table => lenient::node_as(body).map(BlockSpec::Table),
             BlockKind::Image => lenient::node_as(body).map(BlockSpec::Image),
+            BlockKind::Images => lenient::node_as(body).map(BlockSpec::Images),
         };
         read.or_else(|_: super::de::Error| Ok(BlockSpec::Invalid))
     }
@@ -386,6 +390,73 @@ pub struct ImageSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Float", extend("x-default" = true))]
     pub float: Option<Spanned<Float>>,
+}
+
+/// `type = "images"`: two to four images side by side, as tall as one another, across the
+/// column.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ImagesSpec {
+    /// The images, left to right: two, three or four.
+    #[serde(default, deserialize_with = "spanned_list")]
+    #[schemars(
+        with = "Vec<RowImageSpec>",
+        length(min = 2, max = 4),
+        extend("x-required" = true)
+    )]
+    pub images: SpannedList<RowImageSpec>,
+    /// Printed under the whole row.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Our three new diagnostic centres")]
+    pub caption: Option<SpannedStr>,
+    /// `"page"` starts the row on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
+    /// `false` keeps the row in its place in the text; by default one that does not fit in
+    /// what is left of a page moves to the top of the next, and the text after it fills
+    /// the gap.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = true))]
+    pub float: Option<Spanned<bool>>,
+}
+
+/// One image of a row.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    extend("anyOf" = [{ "required": ["alt"] }, { "required": ["decorative"] }])
+)]
+pub struct RowImageSpec {
+    /// The image (SVG, PNG or JPEG), relative to report.toml.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "FilePath", extend("x-required" = true))]
+    pub file: Option<Spanned<FilePath>>,
+    /// What the image shows, for screen readers; required unless `decorative`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"The new centre in Leeds")]
+    pub alt: Option<SpannedStr>,
+    /// Printed under this image.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Leeds")]
+    pub caption: Option<SpannedStr>,
+    /// Who made it, printed after its caption as "Credit: …".
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Jane Smith")]
+    pub credit: Option<SpannedStr>,
+    /// The image adds nothing a reader needs: no `alt`, and screen readers skip it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub decorative: Option<Spanned<bool>>,
+}
+
+impl Expect for RowImageSpec {
+    fn expected() -> String {
+        "a table { file = …, alt = … }".into()
+    }
+    fn example() -> String {
+        "{ file = \"images/leeds.jpg\", alt = \"The new centre in Leeds\" }".into()
+    }
 }
 
 /// A table's `rows`: a list of rows, each a list of cells. One row written without its own

@@ -7,7 +7,7 @@
 //! (in TOML everything under a table's header belongs to that table); "move it to
 //! `[report]`" for a key of another table; the kind of block that takes it.
 
-use super::blocks::{BoxSpec, ChartSpec, ImageSpec, QuoteSpec, TableSpec};
+use super::blocks::{BoxSpec, ChartSpec, ImageSpec, ImagesSpec, QuoteSpec, TableSpec};
 use super::de::{Table, UnknownKey};
 use super::types::*;
 use crate::diag::{Diagnostic, did_you_mean};
@@ -37,6 +37,9 @@ fn display(type_name: &str) -> String {
         "BoxSpec" => "a box block".into(),
         "TableSpec" => "a table block".into(),
         "ImageSpec" => "an image block".into(),
+        "ImagesSpec" => "an images block".into(),
+        "RowImageSpec" => "an image of a row".into(),
+        "ColumnDetail" => "a table column".into(),
         "Datum" => "a chart datum".into(),
         "Sides" => "`margins`".into(),
         "PrintColour" => "a colour".into(),
@@ -79,6 +82,7 @@ fn block_kinds() -> Vec<Home> {
         home::<BoxSpec>("BoxSpec", "box"),
         home::<TableSpec>("TableSpec", "table"),
         home::<ImageSpec>("ImageSpec", "image"),
+        home::<ImagesSpec>("ImagesSpec", "images"),
     ]
 }
 

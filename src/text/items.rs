@@ -142,7 +142,7 @@ fn push_word(
     };
     let mut cuts: Vec<(usize, Cut)> = cuts.into_iter().map(|c| (c, Cut::Hyphen)).collect();
     let wide = shape::width(&glyphs);
-    let too_wide = wide > settings.width;
+    let too_wide = wide > settings.widest();
     // Justified, a word of half a line or more that goes whole to the next line leaves a
     // gaping line before it; the last resort may break it too (and says nothing of it).
     let long = settings.justify && wide > settings.width * LONG_WORD_SHARE;

@@ -46,8 +46,11 @@ pub enum Item {
 /// Tunables of the algorithm.
 #[derive(Debug, Clone)]
 pub struct Params {
-    /// The width lines are set to.
+    /// The width lines are set to...
     pub width: f64,
+    /// ...but the first lines, if they differ (lines beside a floated image): line `i` is
+    /// `first_widths[i]` wide while there is one.
+    pub first_widths: Vec<f64>,
     /// Stretch at every line end (ragged right); 0 when justifying.
     pub rightskip_stretch: f64,
     /// The largest adjustment ratio accepted for a line.
@@ -89,6 +92,15 @@ struct Node {
     prev: Option<usize>,
     /// Sums of width, stretch, shrink at the start of the line after this break.
     sums: (f64, f64, f64),
+    /// Lines set before this break's next line.
+    line: usize,
+}
+
+impl Params {
+    /// The width of line `i` (from 0).
+    pub fn line_width(&self, i: usize) -> f64 {
+        self.first_widths.get(i).copied().unwrap_or(self.width)
+    }
 }
 
 /// The optimal breaks, or `None` if no set of breaks keeps every line within tolerance.
@@ -102,6 +114,7 @@ pub fn total_fit(items: &[Item], params: &Params) -> Option<Vec<usize>> {
         demerits: 0.0,
         prev: None,
         sums: (0.0, 0.0, 0.0),
+        line: 0,
     }];
     let mut active: Vec<usize> = vec![0];
     for b in 0..items.len() {
@@ -126,14 +139,18 @@ pub fn total_fit(items: &[Item], params: &Params) -> Option<Vec<usize>> {
             _ => continue,
         };
         let forced = penalty <= -INFINITY;
-        let mut best: [Option<(f64, usize)>; 4] = [None; 4];
+        // The best way to reach this break for each fitness class and, while the first
+        // lines differ in width, each line number (later lines are all alike).
+        let classes = params.first_widths.len() + 1;
+        let mut best: Vec<Option<(f64, usize)>> = vec![None; 4 * classes];
         active.retain(|&a| {
             let node = &nodes[a];
+            let target = params.line_width(node.line);
             let width = prefix[b].0 - node.sums.0 + break_width;
             let stretch =
                 prefix[b].1 - node.sums.1 + params.rightskip_stretch + params.emergency_stretch;
             let shrink = prefix[b].2 - node.sums.2;
-            let ratio = adjustment_ratio(width, stretch, shrink, params.width);
+            let ratio = adjustment_ratio(width, stretch, shrink, target);
             let line = if (-1.0..=params.tolerance).contains(&ratio) {
                 Some(line_demerits(100.0 * ratio.abs().powi(3), penalty))
             } else if params.last_resort && ratio > params.tolerance {
@@ -142,7 +159,7 @@ pub fn total_fit(items: &[Item], params: &Params) -> Option<Vec<usize>> {
                 // Overfull: accepted once, at the first break where it overflows (the
                 // least overflow this start allows), for a price that outweighs any loose
                 // line.
-                let over = width - shrink - params.width;
+                let over = width - shrink - target;
                 Some(line_demerits(AWFUL_BADNESS, penalty) + overfull_demerits(over))
             } else {
                 None
@@ -160,7 +177,8 @@ pub fn total_fit(items: &[Item], params: &Params) -> Option<Vec<usize>> {
                     d += FITNESS_DEMERITS;
                 }
                 let total = node.demerits + d;
-                let slot = &mut best[fitness as usize];
+                let class = (node.line + 1).min(classes - 1);
+                let slot = &mut best[fitness as usize * classes + class];
                 if slot.is_none_or(|(t, _)| total < t) {
                     *slot = Some((total, a));
                 }
@@ -174,16 +192,18 @@ pub fn total_fit(items: &[Item], params: &Params) -> Option<Vec<usize>> {
             .map(|(t, _)| *t)
             .fold(f64::MAX, f64::min);
         let sums = sums_after(items, &prefix, b);
-        for (fitness, slot) in best.iter().enumerate() {
+        for (k, slot) in best.iter().enumerate() {
             if let Some((total, from)) = slot
                 && *total <= min + FITNESS_DEMERITS
             {
+                let line = nodes[*from].line + 1;
                 nodes.push(Node {
                     pos: Some(b),
-                    fitness: fitness as u8,
+                    fitness: (k / classes) as u8,
                     demerits: *total,
                     prev: Some(*from),
                     sums,
+                    line,
                 });
                 active.push(nodes.len() - 1);
             }
@@ -418,6 +438,7 @@ mod tests {
     fn ragged(width: f64) -> Params {
         Params {
             width,
+            first_widths: Vec::new(),
             rightskip_stretch: width,
             tolerance: 10.0,
             emergency_stretch: 0.0,
@@ -502,6 +523,7 @@ mod tests {
         items.extend(end());
         let strict = Params {
             width: 10.0,
+            first_widths: Vec::new(),
             rightskip_stretch: 0.0,
             tolerance: 1.0,
             emergency_stretch: 0.0,
@@ -538,5 +560,21 @@ mod tests {
         };
         assert_eq!(total_fit(&items, &without), Some(vec![hyphen, 6]));
         assert_eq!(total_fit(&items, &params), Some(vec![1, 6]));
+    }
+
+    #[test]
+    fn the_first_lines_may_be_narrower_than_the_rest() {
+        // Beside a float the first two lines are 6 wide, then 20: "aaa bb" fits one narrow
+        // line, "cc" the next, and the rest runs on at full width.
+        let items = para(&[3.0, 2.0, 2.0, 5.0, 4.0, 6.0]);
+        let params = Params {
+            first_widths: vec![6.0, 6.0],
+            ..ragged(20.0)
+        };
+        let breaks = total_fit(&items, &params).expect("feasible");
+        let w = widths(&items, &breaks);
+        assert!(w[0] <= 6.0 && w[1] <= 6.0, "{w:?}");
+        assert_eq!(w.len(), 3, "{w:?}");
+        assert_eq!(w[2], 5.0 + 1.0 + 4.0 + 1.0 + 6.0);
     }
 }

@@ -65,8 +65,23 @@ impl StyledText {
 #[derive(Debug, Clone)]
 pub struct ParSettings {
     pub width: Abs,
+    /// The widths of the first lines, where they differ from `width` (lines beside a
+    /// floated image); empty for a plain paragraph.
+    pub first: Vec<Abs>,
     pub justify: bool,
     pub hyphenate: bool,
+}
+
+impl ParSettings {
+    /// The width of line `n` (from 0).
+    pub fn line_width(&self, n: usize) -> Abs {
+        self.first.get(n).copied().unwrap_or(self.width)
+    }
+
+    /// The widest any line may be.
+    pub fn widest(&self) -> Abs {
+        self.first.iter().copied().fold(self.width, Abs::max)
+    }
 }
 
 /// A set line: glyph runs from its left edge.
@@ -116,6 +131,7 @@ pub fn set_paragraph(shapers: &[Shaper], text: &StyledText, settings: &ParSettin
     let size = text.runs.first().map_or(Abs(10.0), |(_, s)| s.size);
     let params = |tolerance, last_resort: bool| Params {
         width: settings.width.to_pt(),
+        first_widths: settings.first.iter().map(|w| w.to_pt()).collect(),
         rightskip_stretch: if settings.justify {
             0.0
         } else {
@@ -187,10 +203,10 @@ fn finalize(
         let forced_break =
             matches!(items[b], Item::Penalty { penalty, .. } if penalty <= -knuth_plass::INFINITY);
         if settings.justify && !last && !forced_break {
-            justify(&mut line, settings.width);
+            justify(&mut line, settings.line_width(n));
         }
         // Judged once justified: a line set tight fits by shrinking its spaces.
-        line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
+        line.overfull = line.width.to_pt() > settings.line_width(n).to_pt() + 0.01;
         lines.push(line);
         // The next line starts at the next box; spaces at a break vanish.
         start = items[b + 1..]

@@ -26,6 +26,7 @@ fn lines_of(book: &FontBook, text: &str, width: f64, justify: bool, hyphenate: b
     let shapers = book.shapers();
     let settings = ParSettings {
         width: Abs(width),
+        first: Vec::new(),
         justify,
         hyphenate,
     };
@@ -85,6 +86,7 @@ fn total_fit_sets_a_strictly_evener_rag_than_first_fit_where_they_differ() {
         let width = width as f64;
         let settings = ParSettings {
             width: Abs(width),
+            first: Vec::new(),
             justify: false,
             hyphenate: false,
         };

@@ -62,8 +62,10 @@ pub fn images(report: &Report) -> Result<Images, WebError> {
     }
     for s in &report.sections {
         for c in &s.components {
-            if let Component::Image(i) = c {
-                sources.push(&i.image);
+            match c {
+                Component::Image(i) => sources.push(&i.image),
+                Component::Images(r) => sources.extend(r.images.iter().map(|i| &*i.image)),
+                _ => {}
             }
         }
     }

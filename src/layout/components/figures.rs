@@ -18,7 +18,7 @@ use crate::layout::fragment::{Fragment, Skeleton};
 use crate::layout::markdown;
 use crate::layout::slicing;
 use crate::layout::text::{Source, figure_mark, push_note};
-use crate::model::{Block as MdBlock, Float, ImageBlock, Placement};
+use crate::model::{Block as MdBlock, Float, HAlign, ImageBlock, ImageRow, Placement};
 
 /// The smaller settings an image offers the flow, as shares of its width: down to the
 /// least the flow ever takes (`flow::fill::SHRINK_AT_A_STOP`), in steps fine enough that
@@ -195,14 +195,26 @@ fn aspect(img: &ImageBlock) -> f64 {
 }
 
 /// An image `w` wide in a column `width` wide, with its caption.
-fn image_at(cx: &Cx, img: &ImageBlock, width: Abs, w: Abs, notes: &mut Vec<Diagnostic>) -> Block {
+pub(crate) fn image_at(
+    cx: &Cx,
+    img: &ImageBlock,
+    width: Abs,
+    w: Abs,
+    notes: &mut Vec<Diagnostic>,
+) -> Block {
     let theme = &cx.theme;
     let h = w * aspect(img);
     // A page-width image runs from the page's left edge; one set narrower to fit stays
     // centred on the page; a share of the column sits where `align` puts it.
+    // An image meant to float beside text that has none sits at its side.
+    let align = match img.placement.float {
+        Float::Left => HAlign::Left,
+        Float::Right => HAlign::Right,
+        Float::Moves | Float::InPlace => img.placement.align,
+    };
     let x = match img.width {
         None => (theme.page.w - w) / 2.0 - theme.margins.left,
-        Some(_) => (width - w) * img.placement.align.share(),
+        Some(_) => (width - w) * align.share(),
     };
     let mut skel = Skeleton::new();
     let mut f = Fragment::new(Size::new(width, h));
@@ -245,5 +257,77 @@ fn image_at(cx: &Cx, img: &ImageBlock, width: Abs, w: Abs, notes: &mut Vec<Diagn
         y = f.stack(lines, cx0, y + theme.image.caption_gap);
     }
     f.size.h = y;
+    Block::atomic(skel, f)
+}
+
+/// A row of two to four images across the column, as tall as one another (so their widths
+/// follow their shapes), each with its caption under it, and the row's caption under all.
+/// Like an image, never taller than the margin box, and with smaller settings.
+pub fn image_row(cx: &Cx, row: &ImageRow, width: Abs) -> Block {
+    let theme = &cx.theme;
+    let tallest = theme.area.size.h;
+    let gaps = theme.image.row_gap * (row.images.len().saturating_sub(1)) as f64;
+    // Side by side at one height h, the widths add up to h times the sum of the images'
+    // width-to-height ratios.
+    let across: f64 = row.images.iter().map(|i| 1.0 / aspect(i).max(1e-6)).sum();
+    let mut h = (width - gaps) / across.max(1e-6);
+    let mut notes = Vec::new();
+    let mut b = row_at(cx, row, width, h, &mut notes);
+    if b.height() > tallest {
+        let captions = b.height() - h;
+        h = (tallest - captions).max(Abs(1.0));
+        loop {
+            notes.clear();
+            b = row_at(cx, row, width, h, &mut notes);
+            if b.height() <= tallest || h <= Abs(1.0) {
+                break;
+            }
+            h = h * NARROWING_STEP;
+        }
+        notes.push(
+            Diagnostic::warning(
+                "this row of images is taller than a page across the column; it is set narrower to fit",
+                row.placement.span.clone(),
+            )
+            .with_help("use images of a wider shape, or fewer in the row"),
+        );
+    }
+    b.smaller = SMALLER
+        .iter()
+        .map(|share| row_at(cx, row, width, h * *share, &mut Vec::new()))
+        .collect();
+    b.notes = notes;
+    b.breaks.float = row.placement.float == Float::Moves;
+    b
+}
+
+/// The row with its images `h` tall, centred in the column if narrower than it.
+fn row_at(cx: &Cx, row: &ImageRow, width: Abs, h: Abs, notes: &mut Vec<Diagnostic>) -> Block {
+    let theme = &cx.theme;
+    let gap = theme.image.row_gap;
+    let mut skel = Skeleton::new();
+    let div = skel.node(Skeleton::ANCHOR, Role::Div);
+    let widths: Vec<Abs> = row.images.iter().map(|i| h / aspect(i).max(1e-6)).collect();
+    let used = widths.iter().fold(Abs::ZERO, |a, w| a + *w) + gap * (widths.len() as f64 - 1.0);
+    let mut x = ((width - used) / 2.0).max(Abs::ZERO);
+    let mut f = Fragment::new(Size::new(width, Abs::ZERO));
+    for (img, w) in row.images.iter().zip(&widths) {
+        let (s, part) = image_at(cx, img, *w, *w, notes).into_fragment();
+        let remark = skel.adopt(div, s);
+        f.place(remark.fragment(part), Point::new(x, Abs::ZERO));
+        x += *w + gap;
+    }
+    let mut y = f.size.h;
+    if let Some(caption) = &row.caption {
+        let cap = skel.node(div, Role::Caption);
+        let p = skel.node(cap, Role::Paragraph);
+        let style = cx.style(&theme.text.caption, cx.palette.muted);
+        let lines = cx.set_text(&mut skel, p, caption, &style, width).noted(
+            Source::new("caption", &row.placement.span, "caption"),
+            notes,
+        );
+        y = f.stack(lines, Abs::ZERO, y + theme.image.caption_gap);
+    }
+    f.size = Size::new(width, y);
     Block::atomic(skel, f)
 }

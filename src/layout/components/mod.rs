@@ -55,6 +55,7 @@ pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
         }
         Component::Table(t) => vec![table::table(cx, t, width)],
         Component::Image(i) => vec![figures::image(cx, i, width)],
+        Component::Images(r) => vec![figures::image_row(cx, r, width)],
     };
     if let Some(first) = blocks.first_mut() {
         first.breaks.break_before |= placement.break_before;
