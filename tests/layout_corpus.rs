@@ -181,3 +181,60 @@ fn the_checker_finds_a_page_ending_in_a_heading() {
         "{defects:?}"
     );
 }
+
+#[test]
+fn the_checker_finds_content_past_the_margin_lost_or_drawn_twice() {
+    // The corpus keeps these rules everywhere, so each is shown firing on a page broken on
+    // purpose: a line moved below the margin, a line taken away, a line drawn twice.
+    let (_, built) = built()
+        .iter()
+        .find(|(p, _)| name(p) == "minimal")
+        .expect("the minimal report");
+    let doc = &built.document;
+    let page = doc
+        .pages
+        .iter()
+        .position(|p| p.number.is_some())
+        .expect("a numbered page");
+    let line = doc.pages[page]
+        .items
+        .iter()
+        .position(|i| {
+            matches!(i.kind, folio::frame::ItemKind::Text(_))
+                && matches!(i.tag, folio::frame::Tag::Content(_))
+        })
+        .expect("a line of text");
+    let broken = |f: &dyn Fn(&mut Vec<folio::frame::Item>)| {
+        let mut pages = doc.pages.clone();
+        f(&mut pages[page].items);
+        let cut = folio::frame::Document {
+            pages,
+            structure: doc.structure.clone(),
+            outline: Vec::new(),
+            meta: doc.meta.clone(),
+            fonts: Vec::new(),
+            cmyk_profile: doc.cmyk_profile.clone(),
+            print: None,
+            warnings: Vec::new(),
+        };
+        geometry::check(&cut)
+    };
+    let below = doc.pages[page].size.h;
+    let past = broken(&|items| items[line].pos.y = below - folio::geom::Abs(10.0));
+    assert!(
+        past.iter().any(|d| d.check == Check::PastMargin),
+        "{past:?}"
+    );
+    let lost = broken(&|items| {
+        items.remove(line);
+    });
+    assert!(
+        lost.iter().any(|d| d.check == Check::ContentLost),
+        "{lost:?}"
+    );
+    let twice = broken(&|items| items.push(items[line].clone()));
+    assert!(
+        twice.iter().any(|d| d.check == Check::ContentTwice),
+        "{twice:?}"
+    );
+}

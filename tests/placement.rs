@@ -56,7 +56,11 @@ fn an_image_floated_right_has_the_text_beside_it_and_none_under_it() {
         .map(|i| i.bounds())
         .filter(|b| b.origin.y < img.bottom() && b.bottom() > img.origin.y)
         .collect();
-    assert!(beside.len() >= 5, "{} lines beside the portrait", beside.len());
+    assert!(
+        beside.len() >= 5,
+        "{} lines beside the portrait",
+        beside.len()
+    );
     for b in &beside {
         let caption = b.origin.x.to_pt() >= img.origin.x.to_pt() - 0.5;
         assert!(
@@ -83,10 +87,16 @@ fn images_sit_where_align_puts_them() {
     let boxes = images(&pdf, 2);
     assert_eq!(boxes.len(), 3, "{boxes:?}");
     let (left, centre, right) = (boxes[0], boxes[1], boxes[2]);
-    assert!((left[0] - mm(MARGIN_MM)).abs() < 0.5, "floated left: {left:?}");
+    assert!(
+        (left[0] - mm(MARGIN_MM)).abs() < 0.5,
+        "floated left: {left:?}"
+    );
     let mid = (centre[0] + centre[2]) / 2.0;
     assert!((mid - page_w / 2.0).abs() < 0.5, "centred: {centre:?}");
-    assert!((right[2] - (page_w - mm(MARGIN_MM))).abs() < 0.5, "right: {right:?}");
+    assert!(
+        (right[2] - (page_w - mm(MARGIN_MM))).abs() < 0.5,
+        "right: {right:?}"
+    );
     // 60 % of the column, and half of it.
     let column = page_w - 2.0 * mm(MARGIN_MM);
     assert!(((centre[2] - centre[0]) - 0.6 * column).abs() < 0.5);
@@ -103,11 +113,20 @@ fn a_row_of_images_is_one_height_across_the_column() {
     for row in [&boxes[0..3], &boxes[3..5], &boxes[5..9]] {
         let tops: Vec<f64> = row.iter().map(|b| b[1]).collect();
         let bottoms: Vec<f64> = row.iter().map(|b| b[3]).collect();
-        assert!(tops.windows(2).all(|w| (w[0] - w[1]).abs() < 0.5), "{row:?}");
-        assert!(bottoms.windows(2).all(|w| (w[0] - w[1]).abs() < 0.5), "{row:?}");
+        assert!(
+            tops.windows(2).all(|w| (w[0] - w[1]).abs() < 0.5),
+            "{row:?}"
+        );
+        assert!(
+            bottoms.windows(2).all(|w| (w[0] - w[1]).abs() < 0.5),
+            "{row:?}"
+        );
         // Left to right, from margin to margin.
         assert!((row[0][0] - mm(MARGIN_MM)).abs() < 0.5, "{row:?}");
-        assert!((row[row.len() - 1][2] - (page_w - mm(MARGIN_MM))).abs() < 0.5, "{row:?}");
+        assert!(
+            (row[row.len() - 1][2] - (page_w - mm(MARGIN_MM))).abs() < 0.5,
+            "{row:?}"
+        );
         assert!(row.windows(2).all(|w| w[0][2] < w[1][0]), "{row:?}");
         let used: f64 = row.iter().map(|b| b[2] - b[0]).sum();
         assert!(used < column, "gaps between them: {used} of {column}");
@@ -151,8 +170,12 @@ fn every_placed_image_is_a_figure_with_its_alt_and_a_decorative_one_an_artifact(
         .filter(|n| n.kind == "Figure" || n.kind == "P")
         .map(|n| n.alt.clone().unwrap_or_else(|| n.text(&runs)))
         .collect();
-    let portrait = order.iter().position(|t| t.starts_with("Jane Smith, chair of"));
-    let foreword = order.iter().position(|t| t.starts_with("This has been a year"));
+    let portrait = order
+        .iter()
+        .position(|t| t.starts_with("Jane Smith, chair of"));
+    let foreword = order
+        .iter()
+        .position(|t| t.starts_with("This has been a year"));
     assert!(portrait.is_some() && portrait < foreword, "{order:?}");
     common::assert_ua1_and_a2a("image placement", &built.pdf);
 }
@@ -196,15 +219,23 @@ fn the_web_edition_floats_aligns_and_rows_the_same_images() {
         "image share-50 align-right",
         "image-row",
     ] {
-        assert!(html.contains(&format!("class=\"{class}\"")), "{class} missing");
+        assert!(
+            html.contains(&format!("class=\"{class}\"")),
+            "{class} missing"
+        );
     }
     // The floated portrait comes first in the body, so the text wraps round it.
     let body = html.find("<div class=\"body\">").expect("a body");
-    let portrait = html.find("Jane Smith, chair of the trust").expect("the portrait");
+    let portrait = html
+        .find("Jane Smith, chair of the trust")
+        .expect("the portrait");
     let first_para = html.find("This has been a year").expect("the foreword");
     assert!(body < portrait && portrait < first_para);
     assert_eq!(html.matches("class=\"row-item\"").count(), 9);
-    for rule in [".image.float-right { float: right;", ".image-row .row-images { display: flex;"] {
+    for rule in [
+        ".image.float-right { float: right;",
+        ".image-row .row-images { display: flex;",
+    ] {
         assert!(css.contains(rule), "{rule} missing from the stylesheet");
     }
 }

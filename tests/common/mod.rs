@@ -248,7 +248,7 @@ impl Pdf {
     /// The boxes (in PDF user space) of every image drawn on a page, and of every rectangle
     /// used as a clip, by following the content stream's transforms.
     pub fn drawn_images_and_clips(&self, page: ObjectId) -> (Vec<[f64; 4]>, Vec<[f64; 4]>) {
-            let pdf = self;
+        let pdf = self;
         type M = [f64; 6];
         let mul = |a: M, b: M| -> M {
             [

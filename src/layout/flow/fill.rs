@@ -233,11 +233,15 @@ impl<'r, 'b> Filler<'r, 'b> {
                         self.pending.push((*ordinal, *block));
                         continue;
                     }
-                    let needed = needed(units, i, self.columns_min_start, self.whole());
-                    let together = block.breaks.keep_together
-                        && !stop_next
-                        && block.height() <= self.whole() + EPS;
-                    self.block_with_floats(block, needed, *ordinal, spots, together);
+                    let cap = self.whole();
+                    let needed = needed(units, i, self.columns_min_start, cap);
+                    let rules = Rules {
+                        together: block.breaks.keep_together
+                            && !stop_next
+                            && block.height() <= cap + EPS,
+                        after: after(units, i, self.columns_min_start, cap),
+                    };
+                    self.block_with_floats(block, needed, *ordinal, spots, rules);
                 }
                 Unit::Columns(run) => {
                     if !self.pending.is_empty() {
@@ -256,24 +260,28 @@ impl<'r, 'b> Filler<'r, 'b> {
         }
     }
 
-    /// Places one block whose break rules say `together`; figures waiting for a region
-    /// go at the top of each region the block moves to.
+    /// Places one block by `rules`; figures waiting for a region go at the top of each
+    /// region the block moves to.
     fn block_with_floats(
         &mut self,
         block: &Block,
         needed: Abs,
         ordinal: usize,
         spots: &mut [Vec<Spot>],
-        together: bool,
+        rules: Rules,
     ) {
         let mut own = std::mem::take(&mut spots[ordinal]);
-        self.place(block, needed, &mut own, together, &mut |f| f.advance(spots));
+        self.place(block, needed, &mut own, rules, &mut |f| f.advance(spots));
         spots[ordinal] = own;
     }
 
     /// Places one block with no figures waiting (inside a region of its own).
     fn block(&mut self, block: &Block, needed: Abs, spots: &mut Vec<Spot>, together: bool) {
-        self.place(block, needed, spots, together, &mut |f| f.next_region());
+        let rules = Rules {
+            together,
+            after: Abs::ZERO,
+        };
+        self.place(block, needed, spots, rules, &mut |f| f.next_region());
     }
 
     /// Places one block; `needed` is the height that must fit before it is started here,
@@ -283,7 +291,7 @@ impl<'r, 'b> Filler<'r, 'b> {
         block: &Block,
         needed: Abs,
         spots: &mut Vec<Spot>,
-        together: bool,
+        Rules { together, after }: Rules,
         advance: &mut dyn FnMut(&mut Self),
     ) {
         let rules = &block.breaks;
@@ -306,7 +314,18 @@ impl<'r, 'b> Filler<'r, 'b> {
                 fit += 1;
             }
             let mut take = fit;
-            if j + fit < n {
+            // The rest fits here, but what it is kept with does not: carry its last
+            // slices over, so the two share the next region.
+            if j + fit == n
+                && after > Abs::ZERO
+                && h + after > self.region.bottom + EPS
+                && !together
+                && fit > rules.min_tail
+                && (j > 0 || fit - rules.min_tail >= rules.min_head)
+            {
+                take = fit - rules.min_tail;
+            }
+            if j + take < n && take == fit {
                 let remaining = n - (j + take);
                 if remaining < rules.min_tail {
                     take = take.saturating_sub(rules.min_tail - remaining);
@@ -352,6 +371,14 @@ impl<'r, 'b> Filler<'r, 'b> {
     }
 }
 
+/// How a block breaks where it is placed: kept whole, and what must fit after its last
+/// slice in its region (the start of the block it is kept with).
+#[derive(Debug, Clone, Copy)]
+struct Rules {
+    together: bool,
+    after: Abs,
+}
+
 /// Whether a block stops figures waiting for the next region from being overtaken: a new
 /// page, or a new section (a figure stays in its section).
 fn stops_overtaking(block: &Block) -> bool {
@@ -381,6 +408,12 @@ pub(super) fn needed(units: &[Unit], i: usize, columns_min_start: Abs, cap: Abs)
         match &units[j] {
             Unit::Columns(_) => return total + columns_min_start,
             Unit::Block(_, block) => {
+                // A block that must split anyway need only start here: its tail is kept
+                // with what follows when it is placed (see `Filler::place`).
+                if block.breaks.keep_with_next && total + block.height() > cap && splits(block, cap)
+                {
+                    return total + min_start(block, cap);
+                }
                 if block.breaks.keep_with_next
                     && total <= cap
                     && let Some(next) = units.get(j + 1)
@@ -393,6 +426,27 @@ pub(super) fn needed(units: &[Unit], i: usize, columns_min_start: Abs, cap: Abs)
                 return total + min_start(block, cap);
             }
         }
+    }
+}
+
+/// Whether a block may be split between regions (as tall as `cap` is one region).
+fn splits(block: &Block, cap: Abs) -> bool {
+    let rules = &block.breaks;
+    let together = rules.keep_together && block.height() <= cap;
+    !together && block.slices.len() >= rules.min_head + rules.min_tail
+}
+
+/// What must fit after a keep-with-next block's last slice in its region: the space
+/// between and the start of the next unit; nothing for a block not kept with the next.
+fn after(units: &[Unit], i: usize, columns_min_start: Abs, cap: Abs) -> Abs {
+    match (&units[i], units.get(i + 1)) {
+        (Unit::Block(_, block), Some(next))
+            if block.breaks.keep_with_next && !next.break_before() =>
+        {
+            next.space_before().max(block.space_after)
+                + needed(units, i + 1, columns_min_start, cap)
+        }
+        _ => Abs::ZERO,
     }
 }
 
