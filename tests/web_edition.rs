@@ -350,7 +350,7 @@ fn charts_are_figures_with_an_svg_image_named_by_the_alt_text_and_the_data_as_a_
     let figure = &page[page.find(r#"<figure class="chart">"#).unwrap()..];
     let figure = &figure[..figure.find("</figure>").unwrap()];
     assert!(figure.contains(r#"<figcaption class="title" id="chart-1-title">Enabled to offer video consultations</figcaption><svg role="img" aria-labelledby="chart-1""#));
-    assert!(figure.contains(r#"<title id="chart-1">Percentage chart: Enabled to offer video consultations. GP practices: 99%; Trusts: 77%.</title>"#), "{figure}");
+    assert!(figure.contains(r#"<title id="chart-1">Progress chart of Enabled to offer video consultations: GP practices 99 per cent, Trusts 77 per cent.</title>"#), "{figure}");
     assert!(figure.contains(r#"<details><summary>Show the data</summary><div class="table-wrap" role="region" aria-labelledby="chart-1-title" tabindex="0"><table>"#), "{figure}");
     assert!(figure.contains(r#"<th scope="row">GP practices</th><td class="num">99%</td>"#));
     // Drawn in the brand's colours by class, so the dark scheme recolours it.
@@ -478,7 +478,8 @@ fn jpeg_components(d: &[u8]) -> Option<u8> {
 fn the_page_is_in_the_reports_language_and_english_interface_words_say_so() {
     let page = html(&welsh());
     assert!(page.starts_with("<!DOCTYPE html><html lang=\"cy\">"));
-    assert!(page.contains(r#"<p class="meta" lang="en">Published 30 June 2025</p>"#));
+    // The date line is the model's, in the report's language, as on the PDF's cover.
+    assert!(page.contains(r#"<p class="meta">Cyhoeddwyd 30 Mehefin 2025</p>"#));
     assert!(page.contains(r#"<summary lang="en">Show the data</summary>"#));
     assert!(page.contains(r#"<span lang="en">Credit:</span> Tîm Cyfathrebu"#));
     let english = html(&shipped());
@@ -528,13 +529,26 @@ fn every_text_colour_meets_aa_in_the_light_and_the_dark_scheme() {
                 ("primary", "paper"),
                 ("primary", "tint"),
                 ("on-field", "field"),
-                ("series-2", "paper"),
             ] {
                 let ratio = s[fg].contrast(s[bg]);
                 assert!(
                     ratio >= 4.5,
                     "{name} scheme {i}: {fg} on {bg} is {ratio:.2}:1"
                 );
+            }
+        }
+        // Chart series are graphics, never text: 3:1 (WCAG 1.4.11) on the page and the
+        // track tint, every one of the eight.
+        for (i, s) in found.iter().enumerate() {
+            for n in 1..=8 {
+                let series = s[format!("series-{n}").as_str()];
+                for bg in ["paper", "tint"] {
+                    let ratio = series.contrast(s[bg]);
+                    assert!(
+                        ratio >= 3.0,
+                        "{name} scheme {i}: series-{n} on {bg} is {ratio:.2}:1"
+                    );
+                }
             }
         }
         assert!(

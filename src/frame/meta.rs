@@ -18,6 +18,9 @@ pub struct Metadata {
     pub keywords: Vec<String>,
     /// The publication date: the file's creation and modification date.
     pub date: Date,
+    /// How a link to a page is described to screen readers, before its number ("Go to
+    /// page"), in the report's language.
+    pub go_to_page: String,
 }
 
 /// The print edition, resolved: every colour's ink and the page geometry outside the trim.
@@ -74,7 +77,7 @@ impl Document {
         for item in self.pages.iter().flat_map(|p| &p.items) {
             match &item.kind {
                 ItemKind::Text(t) => add(t.color),
-                ItemKind::Rect { fill, .. } => add(*fill),
+                ItemKind::Rect { fill, .. } | ItemKind::Shape { fill, .. } => add(*fill),
                 ItemKind::Line { color, .. } => add(*color),
                 ItemKind::Image { image, .. } => {
                     if let ImageKind::Svg(tree) = &image.kind {

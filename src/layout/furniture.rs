@@ -81,59 +81,73 @@ pub fn footers(cx: &Cx, pages: &mut [Page]) -> Vec<Diagnostic> {
                 fill: pal.tint,
             },
         ));
-        let num = cx.run(&number.to_string(), &style);
-        let room = width - num.width - style.size * NUMBER_GAP_EM;
+        // A run per font the text falls back to (an emoji in the title).
+        let num = cx.runs(&number.to_string(), &style);
+        let num_width = width_of(&num);
+        let room = width - num_width - style.size * NUMBER_GAP_EM;
         let (title, shortened) = fitted(cx, &cx.report.footer, &style, room);
         if shortened {
+            let text: String = title.iter().map(|(_, t)| t.text.as_str()).collect();
             push_note(
                 &mut notes,
                 Diagnostic::warning(
                     format!(
-                        "the running title is too long for the footer and is shortened to “{}”",
-                        title.text
+                        "the running title is too long for the footer and is shortened to “{text}”"
                     ),
                     cx.report.footer_span.clone(),
                 )
                 .with_help("write a shorter one in [footer] text"),
             );
         }
-        let num_x = m.left + width - num.width;
-        page.items.push(footer(
-            Point::new(m.left, at.baseline),
-            ItemKind::Text(title),
-        ));
-        page.items
-            .push(footer(Point::new(num_x, at.baseline), ItemKind::Text(num)));
+        let num_x = m.left + width - num_width;
+        for (x, t) in title {
+            let at = Point::new(m.left + x, at.baseline);
+            page.items.push(footer(at, ItemKind::Text(t)));
+        }
+        for (x, t) in num {
+            let at = Point::new(num_x + x, at.baseline);
+            page.items.push(footer(at, ItemKind::Text(t)));
+        }
     }
     notes
 }
 
+/// The width of runs set on one line.
+fn width_of(runs: &[(Abs, TextRun)]) -> Abs {
+    runs.iter()
+        .map(|(x, t)| *x + t.width)
+        .fold(Abs::ZERO, Abs::max)
+}
+
+/// Runs set on one line: where each starts, and what it draws.
+type Runs = Vec<(Abs, TextRun)>;
+
 /// `text` set on one line in at most `room`: whole if it fits, else the longest start of it
-/// (cut at a word if one fits, else between letters) followed by an ellipsis. Says whether
-/// it was shortened.
-fn fitted(cx: &Cx, text: &str, style: &super::cx::ParStyle, room: Abs) -> (TextRun, bool) {
-    let whole = cx.run(text, style);
-    if whole.width <= room {
+/// (cut at a word if one ends near the end of what fits, else between letters) followed
+/// by an ellipsis. Says whether it was shortened.
+fn fitted(cx: &Cx, text: &str, style: &super::cx::ParStyle, room: Abs) -> (Runs, bool) {
+    let whole = cx.runs(text, style);
+    if width_of(&whole) <= room {
         return (whole, false);
     }
     let with_ellipsis = |end: usize| {
         let head =
             text[..end].trim_end_matches(|c: char| c.is_whitespace() || ",;:–—-".contains(c));
-        cx.run(&format!("{head}{ELLIPSIS}"), style)
+        cx.runs(&format!("{head}{ELLIPSIS}"), style)
     };
     let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).skip(1).collect();
     // The longest start that fits, found by halving: width grows with length.
     let (mut lo, mut hi) = (0usize, ends.len());
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        if with_ellipsis(ends[mid - 1]).width <= room {
+        if width_of(&with_ellipsis(ends[mid - 1])) <= room {
             lo = mid;
         } else {
             hi = mid - 1;
         }
     }
     if lo == 0 {
-        return (cx.run(ELLIPSIS, style), true);
+        return (cx.runs(ELLIPSIS, style), true);
     }
     let mut end = ends[lo - 1];
     // Prefer to end at a word when one ends in the last third of what fits.

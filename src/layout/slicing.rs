@@ -13,7 +13,7 @@
 //! that did not before.
 
 use super::fragment::{Fragment, Mark, Piece};
-use crate::frame::{ItemKind, TextRun};
+use crate::frame::{Item, ItemKind, Segment, TextRun};
 use crate::geom::{Abs, Point, Size};
 
 /// Gaps narrower than this are not cut: a hair between two lines set solid.
@@ -28,12 +28,14 @@ fn solid(p: &Piece) -> Option<(Abs, Abs)> {
         ItemKind::Rect { size, .. }
         | ItemKind::Image { size, .. }
         | ItemKind::Link { size, .. } => Some((p.pos.y, p.pos.y + size.h)),
-        ItemKind::Line { points, width, .. } => {
-            let (lo, hi) = points.iter().fold((f64::MAX, f64::MIN), |(lo, hi), q| {
-                (lo.min(q.y.to_pt()), hi.max(q.y.to_pt()))
-            });
-            let half = width.to_pt() / 2.0;
-            Some((p.pos.y + Abs(lo - half), p.pos.y + Abs(hi + half)))
+        ItemKind::Line { .. } | ItemKind::Shape { .. } => {
+            let b = Item {
+                pos: p.pos,
+                kind: p.kind.clone(),
+                tag: crate::frame::Tag::Artifact(crate::frame::Artifact::Decoration),
+            }
+            .bounds();
+            Some((b.origin.y, b.bottom()))
         }
     }
 }
@@ -152,6 +154,21 @@ pub fn scaled(f: Fragment, factor: f64) -> Fragment {
                     ItemKind::Link { size, target } => ItemKind::Link {
                         size: Size::new(size.w * k, size.h * k),
                         target,
+                    },
+                    ItemKind::Shape { path, fill } => ItemKind::Shape {
+                        path: path
+                            .into_iter()
+                            .map(|s| {
+                                let m = |q: Point| Point::new(q.x * k, q.y * k);
+                                match s {
+                                    Segment::Move(a) => Segment::Move(m(a)),
+                                    Segment::Line(a) => Segment::Line(m(a)),
+                                    Segment::Cubic(a, b, c) => Segment::Cubic(m(a), m(b), m(c)),
+                                    Segment::Close => Segment::Close,
+                                }
+                            })
+                            .collect(),
+                        fill,
                     },
                     ItemKind::Line {
                         points,

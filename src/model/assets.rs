@@ -1,135 +1,26 @@
-//! Loading what report.toml refers to: font families and the logo.
+//! Loading the images report.toml refers to (fonts are found by `model::fonts`).
 //!
-//! In: names and paths as written (paths relative to report.toml). Out: a [`FontBook`] with
-//! the requested families and a decoded [`ImageData`], or a diagnostic that names the key
-//! that referenced the file and says what is wrong with it.
+//! In: paths as written (relative to report.toml). Out: a decoded [`ImageData`], or a
+//! diagnostic that names the key that referenced the file and says what is wrong with it.
 
 // A diagnostic is built once per problem on a cold path; boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
 use super::types::{ImageData, ImageKind};
-use crate::diag::{Diagnostic, did_you_mean};
+use crate::diag::Diagnostic;
 use crate::geom::{Abs, Size};
 use crate::spec::SpannedStr;
-use crate::text::{FamilyId, FontBook, fonts::DEFAULT_FAMILY};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
-/// Resolves a `[brand.fonts]` entry: a family name (built in or in `fonts/` beside
-/// report.toml) or a path to a font file.
-pub fn font_family(
-    book: &mut FontBook,
+/// Loads an image file (SVG, PNG or JPEG) named by `key`; an SVG's lettering is set in the
+/// fonts of `svg` (see `svg_fonts`).
+pub fn image(
     base: &Path,
     key: &str,
-    value: Option<&SpannedStr>,
-) -> Result<FamilyId, Diagnostic> {
-    let Some(value) = value else {
-        return Ok(book
-            .family_by_name(DEFAULT_FAMILY)
-            .expect("invariant: the built-in family is always loaded"));
-    };
-    let name = value.get_ref().trim();
-    let span = Some(value.span());
-    if looks_like_path(name) {
-        let path = base.join(name);
-        let data = std::fs::read(&path).map_err(|e| {
-            Diagnostic::error(
-                format!("cannot read the font file `{name}` named by `{key}`: {e}"),
-                span.clone(),
-            )
-            .with_help("check the path; it is relative to report.toml")
-        })?;
-        let face = book.add_face(Arc::new(data)).map_err(|_| {
-            Diagnostic::error(
-                format!("`{name}` (named by `{key}`) is not a TrueType or OpenType font"),
-                span.clone(),
-            )
-            .with_help("use a .ttf or .otf file")
-        })?;
-        return Ok(book.add_family(vec![face]));
-    }
-    if let Some(id) = book.family_by_name(name) {
-        return Ok(id);
-    }
-    let found = scan_fonts_dir(book, &base.join("fonts"), name);
-    if let Some(id) = found {
-        return Ok(id);
-    }
-    let mut known: Vec<String> = vec![DEFAULT_FAMILY.to_string()];
-    known.extend(family_names_in(&base.join("fonts")));
-    known.dedup();
-    let refs: Vec<&str> = known.iter().map(String::as_str).collect();
-    let mut d = Diagnostic::error(format!("no font family `{name}` for `{key}`"), span);
-    d = match did_you_mean(name, &refs) {
-        Some(k) => d.with_label(format!("did you mean `{k}`?")).with_help(format!(
-            "write \"{k}\", or put the font files of `{name}` in the fonts/ folder beside report.toml"
-        )),
-        None => d.with_help(format!(
-            "available: {}; or put the font files in the fonts/ folder beside report.toml, or give a path to a .ttf file",
-            known.join(", ")
-        )),
-    };
-    Err(d)
-}
-
-fn looks_like_path(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    s.contains('/') || lower.ends_with(".ttf") || lower.ends_with(".otf")
-}
-
-/// Font files in `dir`, sorted so that loading order (and so the PDF) is deterministic.
-fn font_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf"))
-        })
-        .collect();
-    files.sort();
-    files
-}
-
-/// Loads the faces of family `name` from `dir` into the book.
-fn scan_fonts_dir(book: &mut FontBook, dir: &Path, name: &str) -> Option<FamilyId> {
-    let mut faces = Vec::new();
-    for file in font_files(dir) {
-        let Ok(data) = std::fs::read(&file) else {
-            continue;
-        };
-        let mut probe = FontBook::default();
-        if probe.add_face(Arc::new(data.clone())).is_ok()
-            && probe.faces[0].family.eq_ignore_ascii_case(name)
-            && let Ok(id) = book.add_face(Arc::new(data))
-        {
-            faces.push(id);
-        }
-    }
-    (!faces.is_empty()).then(|| book.add_family(faces))
-}
-
-/// Family names of the font files in `dir`, for suggestions.
-fn family_names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = font_files(dir)
-        .iter()
-        .filter_map(|f| std::fs::read(f).ok())
-        .filter_map(|data| {
-            let mut probe = FontBook::default();
-            probe.add_face(Arc::new(data)).ok()?;
-            Some(probe.faces[0].family.clone())
-        })
-        .collect();
-    names.sort();
-    names.dedup();
-    names
-}
-
-/// Loads an image file (SVG, PNG or JPEG) named by `key`.
-pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Diagnostic> {
+    value: &SpannedStr,
+    svg: &usvg::Options,
+) -> Result<ImageData, Diagnostic> {
     let name = value.get_ref().trim();
     let span = Some(value.span());
     let ext = Path::new(name)
@@ -160,8 +51,7 @@ pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Di
     };
     let (kind, size) = match ext.as_str() {
         "svg" => {
-            let tree = usvg::Tree::from_data(&data, &usvg::Options::default())
-                .map_err(|e| corrupt(&e.to_string()))?;
+            let tree = usvg::Tree::from_data(&data, svg).map_err(|e| corrupt(&e.to_string()))?;
             let s = tree.size();
             (
                 ImageKind::Svg(Box::new(tree)),

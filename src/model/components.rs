@@ -5,7 +5,7 @@ use super::types::{
     Chart, ChartKind, Component, Datum, Float, HAlign, ImageBlock, Placement, Table, TableStyle,
 };
 use super::writing::Writing;
-use super::{assets, numbers};
+use super::{assets, chart, numbers};
 use crate::diag::Diagnostic;
 use crate::spec::{self, BlockSpec, Cell, ChartSpec, ImageSpec, SpannedStr, TableSpec, Width};
 use serde_spanned::Spanned;
@@ -18,6 +18,7 @@ pub fn component(
     base: &Path,
     locale: numbers::Locale,
     writing: &Writing,
+    svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Component> {
     let span = Some(b.span());
@@ -70,7 +71,7 @@ pub fn component(
         }),
         BlockSpec::Image(i) => {
             need(i.file.is_some(), "file", "\"images/photo.jpg\"", diags);
-            image(i, base, diags).map(|mut img| {
+            image(i, base, svg, diags).map(|mut img| {
                 img.placement = placement(span, &None, false, &i.break_before, &i.float);
                 img.placement.align = match i.align.as_ref().map(|a| *a.get_ref()) {
                     None | Some(spec::HAlign::Left) => HAlign::Left,
@@ -81,7 +82,7 @@ pub fn component(
                 Component::Image(img)
             })
         }
-        BlockSpec::Images(r) => image_row(r, base, span, diags).map(Component::Images),
+        BlockSpec::Images(r) => image_row(r, base, svg, span, diags).map(Component::Images),
         // Already reported where the block's `type` is read.
         BlockSpec::Invalid => None,
     }
@@ -94,6 +95,7 @@ const ROW_IMAGES: std::ops::RangeInclusive<usize> = 2..=4;
 fn image_row(
     r: &spec::ImagesSpec,
     base: &Path,
+    svg: &usvg::Options,
     span: Option<std::ops::Range<usize>>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<super::types::ImageRow> {
@@ -127,7 +129,7 @@ fn image_row(
             continue;
         };
         let path = Spanned::new(file.span(), file.get_ref().as_str().to_string());
-        let Ok(image) = assets::image(base, "file", &path).map_err(|d| diags.push(d)) else {
+        let Ok(image) = assets::image(base, "file", &path, svg).map_err(|d| diags.push(d)) else {
             continue;
         };
         let decorative = i.decorative.as_ref().is_some_and(|d| *d.get_ref());
@@ -218,10 +220,15 @@ fn image_width_beside_text(img: &mut ImageBlock, i: &ImageSpec, diags: &mut Vec<
     }
 }
 
-fn image(i: &ImageSpec, base: &Path, diags: &mut Vec<Diagnostic>) -> Option<ImageBlock> {
+fn image(
+    i: &ImageSpec,
+    base: &Path,
+    svg: &usvg::Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<ImageBlock> {
     let file = i.file.as_ref()?;
     let path = Spanned::new(file.span(), file.get_ref().as_str().to_string());
-    let image = assets::image(base, "file", &path)
+    let image = assets::image(base, "file", &path, svg)
         .map_err(|d| diags.push(d))
         .ok()?;
     let decorative = i.decorative.as_ref().is_some_and(|d| *d.get_ref());
@@ -320,35 +327,33 @@ fn chart(
         }
     };
     let format = number_format(&s.format, &s.decimals, diags);
-    if kind == ChartKind::Progress && data.iter().any(|d| !(0.0..=100.0).contains(&d.value)) {
-        diags.push(
-            Diagnostic::error("a progress chart takes percentages from 0 to 100", span)
-                .with_help("give each value as a percentage"),
-        );
-        return None;
-    }
     let title = s.title.as_ref().map(|t| t.get_ref().clone());
     let fmt = |v: f64| numbers::format_in(v, &format, locale).unwrap_or_default();
     let series: Vec<String> = s.series.iter().map(|v| v.get_ref().clone()).collect();
-    if kind == ChartKind::Grouped
+    if !chart_values(kind, s, &data, span.clone(), diags) {
+        return None;
+    }
+    let stacked = matches!(kind, ChartKind::Stacked | ChartKind::StackedColumn);
+    if (kind == ChartKind::Grouped || stacked)
         && (series.len() < 2 || data.iter().any(|d| d.values.len() != series.len()))
     {
+        let what = if stacked { "stacked" } else { "grouped" };
         diags.push(
             Diagnostic::error(
-                "a grouped chart needs `series` (two or more names) and `values` with one number per series",
+                format!("a {what} chart needs `series` (two or more names) and `values` with one number per series"),
                 span,
             )
             .with_help("write series = [\"2019\", \"2020\"] and data = [{ label = \"…\", values = [1, 2] }]"),
         );
         return None;
     }
-    if kind != ChartKind::Grouped && data.iter().any(|d| d.values.len() != 1) {
+    if kind != ChartKind::Grouped && !stacked && data.iter().any(|d| d.values.len() != 1) {
         diags.push(
             Diagnostic::error(
-                "only a grouped chart takes `values`; this one takes one `value` per label",
+                "only a grouped or stacked chart takes `values`; this one takes one `value` per label",
                 span,
             )
-            .with_help("write chart = \"grouped\" with `series`, or give each label one value"),
+            .with_help("write chart = \"grouped\" (or \"stacked\") with `series`, or give each label one value"),
         );
         return None;
     }
@@ -357,33 +362,17 @@ fn chart(
         .as_ref()
         .map(|a| a.get_ref().clone())
         .unwrap_or_else(|| {
-            // A summary a screen reader can say in one breath: what, then each value.
-            let items: Vec<String> = data
-                .iter()
-                .map(|d| {
-                    if series.is_empty() {
-                        format!("{}: {}", d.label, fmt(d.value))
-                    } else {
-                        let each: Vec<String> = series
-                            .iter()
-                            .zip(&d.values)
-                            .map(|(s, v)| format!("{s} {}", fmt(*v)))
-                            .collect();
-                        format!("{}: {}", d.label, each.join(", "))
-                    }
-                })
-                .collect();
-            format!(
-                "{} chart{}. {}.",
-                match kind {
-                    ChartKind::Bar => "Bar",
-                    ChartKind::Column => "Column",
-                    ChartKind::Line => "Line",
-                    ChartKind::Progress => "Percentage",
-                    ChartKind::Grouped => "Grouped bar",
-                },
-                title.as_ref().map_or(String::new(), |t| format!(": {t}")),
-                items.join("; ")
+            let values: Vec<f64> = data.iter().map(|d| d.value).collect();
+            let percent = matches!(kind, ChartKind::Pie | ChartKind::Donut)
+                .then(|| chart::shares::shares(&values).map(|s| chart::shares::percentages(&s)))
+                .flatten();
+            chart::alt::describe(
+                kind,
+                title.as_deref(),
+                &data,
+                &series,
+                &fmt,
+                percent.as_deref(),
             )
         });
     Some(Chart {
@@ -397,6 +386,82 @@ fn chart(
         table: s.table.as_ref().is_some_and(|t| *t.get_ref()),
         placement: Placement::default(),
     })
+}
+
+/// Values a kind of chart cannot draw: negative shares of a pie or donut, a pie with
+/// nothing to share, a negative percentage of progress. Each is an error at the value
+/// (inline data) or at `csv` (naming its row); returns whether all is well.
+fn chart_values(
+    kind: ChartKind,
+    s: &ChartSpec,
+    data: &[Datum],
+    span: Option<std::ops::Range<usize>>,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let pie = matches!(kind, ChartKind::Pie | ChartKind::Donut);
+    let share = matches!(kind, ChartKind::Progress | ChartKind::Ring);
+    if !pie && !share {
+        return true;
+    }
+    let at = |i: usize| -> (Option<std::ops::Range<usize>>, String) {
+        match (&s.data, &s.csv) {
+            (Some(d), _) => {
+                let item = d.get_ref().get(i);
+                let value = item.and_then(|it| it.get_ref().value.as_ref().map(|v| v.span()));
+                (
+                    value.or(item.map(|it| it.span())).or(span.clone()),
+                    String::new(),
+                )
+            }
+            (None, Some(path)) => (
+                Some(path.span()),
+                format!(" (row {} of the CSV file)", i + 2),
+            ),
+            (None, None) => (span.clone(), String::new()),
+        }
+    };
+    let mut ok = true;
+    for (i, d) in data.iter().enumerate() {
+        if d.value < 0.0 {
+            ok = false;
+            let (where_, row) = at(i);
+            let (message, help) = if pie {
+                (
+                    format!(
+                        "a {} chart shows shares of a whole, which cannot be negative: `{}` is {}{row}",
+                        if kind == ChartKind::Pie {
+                            "pie"
+                        } else {
+                            "donut"
+                        },
+                        d.label,
+                        d.value
+                    ),
+                    "give each slice as a positive amount; for gains and losses use chart = \"bar\", which draws negative values left of zero",
+                )
+            } else {
+                (
+                    format!(
+                        "a progress chart takes percentages of a target, from 0 up: `{}` is {}{row}",
+                        d.label, d.value
+                    ),
+                    "give the share of the target reached as a percentage; over 100 (a target beaten) is shown",
+                )
+            };
+            diags.push(Diagnostic::error(message, where_).with_help(help));
+        }
+    }
+    if ok && pie && data.iter().all(|d| d.value == 0.0) {
+        ok = false;
+        diags.push(
+            Diagnostic::error(
+                "every slice of this chart is 0, so there is no whole to share",
+                span,
+            )
+            .with_help("give the slices' amounts, or show the zeros with chart = \"bar\""),
+        );
+    }
+    ok
 }
 
 fn inline_data(

@@ -210,6 +210,7 @@ impl Builder {
             bold,
             italic,
             link,
+            lang: None,
         });
     }
 

@@ -6,10 +6,14 @@
 //! it. Resolution goes on after an error so that one run reports all of them.
 
 mod assets;
+pub mod chart;
 mod colours;
 mod components;
 mod coverage;
+mod fallback;
+pub mod fonts;
 mod inks;
+pub mod lang;
 mod language;
 pub mod markdown;
 mod meta;
@@ -19,6 +23,7 @@ mod preflight;
 mod print;
 mod report;
 mod sections;
+mod svg_fonts;
 mod types;
 pub mod typography;
 pub mod values;
@@ -48,21 +53,31 @@ pub fn resolve(
 
     let mut fonts = FontBook::with_builtin();
     let fs = &spec.brand.fonts;
+    let mut finder = fonts::Finder::default();
     let mut family = |key, value: Option<&SpannedStr>, diags: &mut Vec<Diagnostic>| {
-        assets::font_family(&mut fonts, base, key, value).unwrap_or_else(|d| {
+        fonts::font_family(&mut fonts, &mut finder, base, key, value, diags).unwrap_or_else(|d| {
             diags.push(d);
             crate::text::FamilyId(0)
         })
     };
     let body_family = family("brand.fonts.body", fs.body.as_ref(), &mut diags);
     let heading_family = family("brand.fonts.heading", fs.heading.as_ref(), &mut diags);
-    let logo = logo(spec, base, &mut diags);
+    let fallback_families: Vec<_> = fs
+        .fallback
+        .iter()
+        .map(|f| family("brand.fonts.fallback", Some(f), &mut diags))
+        .collect();
+    let svg = svg_fonts::options(&fonts, body_family);
+    let logo = logo(spec, base, &svg, &mut diags);
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
     let writing = writing::Writing::new(spec, source);
-    let sections = sections::sections(spec, base, &writing, &mut diags);
+    let sections = sections::sections(spec, base, &writing, &svg, &mut diags);
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
-        title: meta::text_or(&n.title, "2020 in numbers"),
+        title: meta::text_or(
+            &n.title,
+            &meta.strings.in_numbers.replace("{period}", &meta.period),
+        ),
         intro: n.intro.as_ref().map(|i| i.get_ref().clone()),
         title_span: n.title.as_ref().map(|t| t.span()),
         intro_span: n.intro.as_ref().map(|t| t.span()),
@@ -79,17 +94,10 @@ pub fn resolve(
     let contents_depth = contents_depth(spec, &mut diags);
     let contents = match &spec.contents {
         Some(c) if c.show.as_ref().is_some_and(|s| !*s.get_ref()) => None,
-        Some(c) => Some(meta::text_or(&c.title, "Contents")),
-        None => Some("Contents".to_string()),
+        Some(c) => Some(meta::text_or(&c.title, &meta.strings.contents)),
+        None => Some(meta.strings.contents.clone()),
     };
 
-    coverage::check(
-        spec,
-        source,
-        &fonts,
-        &[body_family, heading_family],
-        &mut diags,
-    );
     preflight::contrast(spec, &palette, &mut diags);
 
     if diags.iter().any(Diagnostic::is_error) {
@@ -130,14 +138,21 @@ pub fn resolve(
     if writing.smart_quotes {
         typography::smarten(&mut report);
     }
+    let missing = fallback::plan(&mut report, &fallback_families);
+    fallback::warnings(&missing, source, &mut diags);
     Ok((report, diags))
 }
 
 /// Loads the logo and checks it has a description (or is declared decorative).
-fn logo(spec: &Spec, base: &Path, diags: &mut Vec<Diagnostic>) -> Option<Logo> {
+fn logo(
+    spec: &Spec,
+    base: &Path,
+    svg: &usvg::Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Logo> {
     let logo = spec.brand.logo.as_ref()?;
     let path = &serde_spanned::Spanned::new(logo.span(), logo.get_ref().to_string());
-    let image = assets::image(base, "brand.logo", path)
+    let image = assets::image(base, "brand.logo", path, svg)
         .map_err(|d| diags.push(d))
         .ok()?;
     let decorative = spec

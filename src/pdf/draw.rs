@@ -2,7 +2,7 @@
 
 use super::error::{ExportError, Place};
 pub use super::mode::Mode;
-use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
+use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Segment, Tag};
 use crate::images::ImageKind;
 use crate::model::{HAIRLINE_PT, SMALL_TEXT_PT};
 use crate::text::fonts::Face;
@@ -51,6 +51,7 @@ pub fn page(
     fonts: &[Font],
     ids: &mut [Option<Identifier>],
     mode: &Mode,
+    go_to_page: &str,
 ) -> Result<(), ExportError> {
     let offset = mode.offset();
     let size = Size::from_wh(
@@ -105,7 +106,14 @@ pub fn page(
                     None
                 }
                 Tag::Content(c) => {
-                    let tag = match item.kind {
+                    let tag = match &item.kind {
+                        // A glyph standing in for characters no font has reads as them.
+                        ItemKind::Text(t) if t.glyphs.iter().any(|g| g.substitute) => {
+                            ContentTag::Span(SpanTag {
+                                actual_text: Some(&t.text),
+                                ..SpanTag::empty()
+                            })
+                        }
                         ItemKind::Text(_) => ContentTag::Span(SpanTag::empty()),
                         _ => ContentTag::Other,
                     };
@@ -157,7 +165,7 @@ pub fn page(
                 Target::Destination(
                     XyzDestination::new(page, Point::from_xy(0.0, y.to_pt() as f32)).into(),
                 ),
-                format!("Go to page {}", page + 1),
+                format!("{go_to_page} {}", page + 1),
             ),
         };
         let link = LinkAnnotation::new(rect, target);
@@ -170,6 +178,37 @@ pub fn page(
     }
     kpage.finish();
     Ok(())
+}
+
+/// The text krilla maps a run's glyphs to, and each glyph's range in it. A substitute glyph
+/// (drawn for characters no font has) maps to U+FFFD REPLACEMENT CHARACTER: a font maps each
+/// glyph to one text for the whole document, so the one glyph that stands in for many
+/// different characters must not claim to be the first of them. Its real text goes into
+/// the span's `/ActualText` (see [`page`]).
+fn glyph_text(
+    t: &crate::frame::TextRun,
+) -> (std::borrow::Cow<'_, str>, Vec<std::ops::Range<usize>>) {
+    if !t.glyphs.iter().any(|g| g.substitute) {
+        return (
+            t.text.as_str().into(),
+            t.glyphs.iter().map(|g| g.range.clone()).collect(),
+        );
+    }
+    let mut text = String::new();
+    let ranges = t
+        .glyphs
+        .iter()
+        .map(|g| {
+            let start = text.len();
+            if g.substitute {
+                text.push('\u{FFFD}');
+            } else {
+                text.push_str(&t.text[g.range.clone()]);
+            }
+            start..text.len()
+        })
+        .collect();
+    (text.into(), ranges)
 }
 
 /// Draws a raster image upright in a `w` × `h` box: a photo stored on its side or mirrored
@@ -225,17 +264,19 @@ fn draw_item(
     match kind {
         ItemKind::Text(t) => {
             let size = t.size.to_pt() as f32;
+            let (text, ranges) = glyph_text(t);
             let glyphs: Vec<KrillaGlyph> = t
                 .glyphs
                 .iter()
-                .map(|g| {
+                .zip(ranges)
+                .map(|(g, range)| {
                     KrillaGlyph::new(
                         GlyphId::new(g.id as u32),
                         (g.advance.to_pt() / t.size.to_pt()) as f32,
                         (g.x_offset.to_pt() / t.size.to_pt()) as f32,
                         (g.y_offset.to_pt() / t.size.to_pt()) as f32,
                         0.0,
-                        g.range.clone(),
+                        range,
                         Some(place.location()),
                     )
                 })
@@ -245,7 +286,7 @@ fn draw_item(
                 Point::from_xy(x, y),
                 &glyphs,
                 fonts[t.face.0 as usize].clone(),
-                &t.text,
+                &text,
                 size,
                 false,
             );
@@ -258,6 +299,31 @@ fn draw_item(
             let thin = size.w.to_pt().min(size.h.to_pt()) < HAIRLINE_PT;
             if let Some(path) = pb.finish() {
                 surface.set_fill(Some(fill(*color, thin, mode)));
+                surface.draw_path(&path);
+            }
+        }
+        ItemKind::Shape { path, fill: color } => {
+            let mut pb = PathBuilder::new();
+            let at = |p: &crate::geom::Point| (x + p.x.to_pt() as f32, y + p.y.to_pt() as f32);
+            for seg in path {
+                match seg {
+                    Segment::Move(p) => {
+                        let (px, py) = at(p);
+                        pb.move_to(px, py);
+                    }
+                    Segment::Line(p) => {
+                        let (px, py) = at(p);
+                        pb.line_to(px, py);
+                    }
+                    Segment::Cubic(a, b, c) => {
+                        let ((ax, ay), (bx, by), (cx, cy)) = (at(a), at(b), at(c));
+                        pb.cubic_to(ax, ay, bx, by, cx, cy);
+                    }
+                    Segment::Close => pb.close(),
+                }
+            }
+            if let Some(path) = pb.finish() {
+                surface.set_fill(Some(fill(*color, false, mode)));
                 surface.draw_path(&path);
             }
         }
@@ -274,7 +340,13 @@ fn draw_item(
             let drawn = match &image.kind {
                 ImageKind::Svg(tree) => match mode {
                     Mode::Reader => {
-                        surface.draw_svg(tree, ksize, SvgSettings::default());
+                        // Lettering is drawn as outlines: the logo is a figure whose alt text
+                        // says what it reads, so its letters are not text of their own.
+                        let settings = SvgSettings {
+                            embed_text: false,
+                            ..SvgSettings::default()
+                        };
+                        surface.draw_svg(tree, ksize, settings);
                         Ok(())
                     }
                     Mode::Print(_) => super::svg::draw(surface, tree, ksize, mode).map_err(failed),

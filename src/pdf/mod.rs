@@ -89,7 +89,16 @@ pub fn export(doc: &Document, standards: Standards) -> Result<Vec<u8>, ExportErr
     let named = draw::named(&kfonts, &doc.fonts);
     let mut ids = vec![None; doc.structure.content_count()];
     for (i, page) in doc.pages.iter().enumerate() {
-        draw::page(&mut pdf, i, page, &kfonts, &mut ids, &draw::Mode::Reader)?;
+        let mode = draw::Mode::Reader;
+        draw::page(
+            &mut pdf,
+            i,
+            page,
+            &kfonts,
+            &mut ids,
+            &mode,
+            &doc.meta.go_to_page,
+        )?;
     }
     pdf.set_tag_tree(tags::tree(&doc.structure, &ids, &doc.meta.language));
     pdf.set_outline(outline(doc));

@@ -67,7 +67,15 @@ pub fn export_print(doc: &Document) -> Result<Vec<u8>, ExportError> {
         pages: doc.pages.len(),
     });
     for (i, page) in doc.pages.iter().enumerate() {
-        draw::page(&mut pdf, i, page, &kfonts, &mut ids, &mode)?;
+        draw::page(
+            &mut pdf,
+            i,
+            page,
+            &kfonts,
+            &mut ids,
+            &mode,
+            &doc.meta.go_to_page,
+        )?;
     }
     let mut metadata = Metadata::new()
         .title(meta.title.clone())

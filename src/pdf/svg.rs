@@ -3,10 +3,10 @@
 //! krilla-svg writes SVG colours as RGB, which a PDF/X-4 file with a CMYK intent should not
 //! carry as device RGB. Logos are flat paths with solid fills and strokes, so the print
 //! edition walks usvg's resolved tree itself and paints each path through the same colour
-//! mapping as the rest of the page; a see-through group becomes a transparency group.
-//! Gradients are drawn in process CMYK. Clip paths, masks, filters, patterns, embedded images
-//! and text are refused with a message (flatten or convert them to paths in a drawing
-//! program).
+//! mapping as the rest of the page; a see-through group becomes a transparency group;
+//! lettering is drawn as the outlines usvg laid out in the report's fonts. Gradients are
+//! drawn in process CMYK. Clip paths, masks, filters, patterns and embedded images are
+//! refused with a message (flatten or convert them to paths in a drawing program).
 
 use super::mode::Mode;
 use crate::geom::Color;
@@ -61,11 +61,8 @@ fn children(surface: &mut Surface, g: &usvg::Group, mode: &Mode) -> Result<(), S
             usvg::Node::Image(_) => {
                 return Err("an image inside an SVG cannot be printed in CMYK".into());
             }
-            usvg::Node::Text(_) => {
-                return Err(
-                    "text inside an SVG cannot be printed in CMYK; convert it to paths".into(),
-                );
-            }
+            // Lettering, as the outlines usvg laid out in the report's fonts.
+            usvg::Node::Text(t) => group(surface, t.flattened(), mode)?,
         }
     }
     Ok(())

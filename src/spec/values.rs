@@ -161,8 +161,20 @@ pub enum ChartKind {
     Line,
     /// A bar per series for each label, with a legend (needs `series`).
     Grouped,
-    /// One percentage bar per row, 0 to 100.
+    /// One bar per label made of a segment per series, end to end, with a legend and the
+    /// total (needs `series`).
+    Stacked,
+    /// One column per label made of a segment per series, stacked upwards (needs `series`).
+    StackedColumn,
+    /// Shares of a whole as slices of a circle, each labelled with its name and per cent.
+    Pie,
+    /// A pie with a hole, the total in the middle.
+    Donut,
+    /// One percentage bar per row; a value over 100 (a target beaten) runs past a marker
+    /// at 100.
     Progress,
+    /// One big percentage in a ring per label, side by side.
+    Ring,
 }
 impl Choice for ChartKind {}
 

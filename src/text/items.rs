@@ -2,11 +2,12 @@
 //!
 //! In: the paragraph's text, its style runs and shaping faces. Out: the item list the line
 //! breaker works on. Break opportunities come from UAX #14 (`unicode-linebreak`); inside
-//! words, hyphenation points come from `hypher`'s English patterns with the British
-//! minimums (at least two letters before the break and three after).
+//! words, hyphenation points come from `hypher`'s patterns for each run's language (English
+//! with the British minimums: at least two letters before the break and three after).
 
+use super::Shapers;
 use super::knuth_plass::{INFINITY, Item};
-use super::shape::{self, Glyph, Shaper};
+use super::shape::{self, Glyph};
 use super::{ParSettings, StyledText};
 use crate::geom::Abs;
 use std::ops::Range;
@@ -28,7 +29,7 @@ const JUSTIFY_STRETCH: f64 = 0.5;
 const JUSTIFY_SHRINK: f64 = 1.0 / 3.0;
 
 /// Builds the items of a paragraph.
-pub fn collect(shapers: &[Shaper], text: &StyledText, settings: &ParSettings) -> Vec<Item> {
+pub fn collect(shapers: &Shapers, text: &StyledText, settings: &ParSettings) -> Vec<Item> {
     collect_with(shapers, text, settings, false)
 }
 
@@ -36,7 +37,7 @@ pub fn collect(shapers: &[Shaper], text: &StyledText, settings: &ParSettings) ->
 /// may also break by force, at a hyphenation point or between two characters
 /// ([`emergency_cuts`]).
 pub fn collect_last_resort(
-    shapers: &[Shaper],
+    shapers: &Shapers,
     text: &StyledText,
     settings: &ParSettings,
 ) -> Vec<Item> {
@@ -44,7 +45,7 @@ pub fn collect_last_resort(
 }
 
 fn collect_with(
-    shapers: &[Shaper],
+    shapers: &Shapers,
     text: &StyledText,
     settings: &ParSettings,
     emergency: bool,
@@ -124,7 +125,7 @@ struct Word {
 /// Pushes the boxes of one word, with a hyphenation penalty between its syllables (and, in
 /// the last resort, the forced breaks of a word too wide for the line).
 fn push_word(
-    shapers: &[Shaper],
+    shapers: &Shapers,
     text: &StyledText,
     word: Word,
     settings: &ParSettings,
@@ -135,10 +136,12 @@ fn push_word(
         return;
     }
     let glyphs = shape_range(shapers, text, range.clone());
-    let cuts = if settings.hyphenate && !word.address {
-        hyphenation_points(&text.text[range.clone()], range.start)
-    } else {
-        Vec::new()
+    let lang = text.style_at(range.start).hyphenation;
+    let cuts = match lang {
+        Some(lang) if settings.hyphenate && !word.address => {
+            hyphenation_points(&text.text[range.clone()], range.start, lang)
+        }
+        _ => Vec::new(),
     };
     let mut cuts: Vec<(usize, Cut)> = cuts.into_iter().map(|c| (c, Cut::Hyphen)).collect();
     let wide = shape::width(&glyphs);
@@ -148,7 +151,8 @@ fn push_word(
     let long = settings.justify && wide > settings.width * LONG_WORD_SHARE;
     if word.emergency && (too_wide || long) {
         let s = &text.text[range.clone()];
-        cuts = emergency_cuts(s, range.start, word.address, &glyphs, &cuts);
+        let syllables = if word.address { None } else { lang };
+        cuts = emergency_cuts(s, range.start, syllables, &glyphs, &cuts);
         if !too_wide {
             for (_, c) in &mut cuts {
                 if let Cut::Forced { report, .. } = c {
@@ -248,20 +252,19 @@ fn addresses(s: &str) -> Vec<Range<usize>> {
 
 /// Every place a word too wide for the line may be broken by force: its hyphenation points
 /// (whatever the paragraph's setting), after address punctuation, and between any two
-/// glyph clusters, each at its price. A word is broken with a hyphen unless it is an
-/// address; `hyphenation` are the word's ordinary hyphenation points, kept at their price.
+/// glyph clusters, each at its price. Syllables come from `lang`'s patterns; an address
+/// (`lang` is then `None`) or a language without patterns breaks between letters only. A
+/// word is broken with a hyphen unless it is an address; `hyphenation` are the word's
+/// ordinary hyphenation points, kept at their price.
 fn emergency_cuts(
     word: &str,
     offset: usize,
-    address: bool,
+    lang: Option<hypher::Lang>,
     glyphs: &[Glyph],
     hyphenation: &[(usize, Cut)],
 ) -> Vec<(usize, Cut)> {
-    let syllables = if address {
-        Vec::new()
-    } else {
-        hyphenation_points(word, offset)
-    };
+    let address = word.contains(ADDRESS_PUNCTUATION) && lang.is_none();
+    let syllables = lang.map_or_else(Vec::new, |l| hyphenation_points(word, offset, l));
     let mut clusters: Vec<usize> = glyphs
         .iter()
         .map(|g| g.range.start)
@@ -311,8 +314,14 @@ fn emergency_cuts(
         .collect()
 }
 
-/// Byte offsets (absolute) where `word` may be hyphenated.
-pub(super) fn hyphenation_points(word: &str, offset: usize) -> Vec<usize> {
+/// Byte offsets (absolute) where `word` may be hyphenated in `lang`. English keeps the
+/// British minimums; other languages take hypher's minimums for them, which follow each
+/// language's typographic convention.
+pub(super) fn hyphenation_points(word: &str, offset: usize, lang: hypher::Lang) -> Vec<usize> {
+    let (left, right) = match lang {
+        hypher::Lang::English => (HYPHEN_LEFT_MIN, HYPHEN_RIGHT_MIN),
+        other => other.bounds(),
+    };
     let mut points = Vec::new();
     // Hyphenate each run of letters on its own: "COVID-19" and "e-mail" already have their
     // own break, and digits or capitals-only abbreviations are never split.
@@ -329,13 +338,7 @@ pub(super) fn hyphenation_points(word: &str, offset: usize) -> Vec<usize> {
             return;
         }
         let mut at = from;
-        let syllables: Vec<&str> = hypher::hyphenate_bounded(
-            &lower,
-            hypher::Lang::English,
-            HYPHEN_LEFT_MIN,
-            HYPHEN_RIGHT_MIN,
-        )
-        .collect();
+        let syllables: Vec<&str> = hypher::hyphenate_bounded(&lower, lang, left, right).collect();
         for syl in &syllables[..syllables.len().saturating_sub(1)] {
             at += syl.len();
             points.push(offset + at);
@@ -358,7 +361,7 @@ pub(super) fn hyphenation_points(word: &str, offset: usize) -> Vec<usize> {
 }
 
 /// Shapes a byte range of the paragraph, one style run at a time; glyph ranges are absolute.
-pub fn shape_range(shapers: &[Shaper], text: &StyledText, range: Range<usize>) -> Vec<Glyph> {
+pub fn shape_range(shapers: &Shapers, text: &StyledText, range: Range<usize>) -> Vec<Glyph> {
     let mut out = Vec::new();
     for (run, style) in &text.runs {
         let from = run.start.max(range.start);
@@ -366,17 +369,18 @@ pub fn shape_range(shapers: &[Shaper], text: &StyledText, range: Range<usize>) -
         if from >= to {
             continue;
         }
-        let face = &shapers[style.face.0 as usize];
-        for mut g in shape::shape(face, &text.text[from..to], style.size) {
-            g.range = g.range.start + from..g.range.end + from;
-            out.push(g);
+        for piece in shape::shape_pieces(shapers, style.face, &text.text[from..to], style.size) {
+            for mut g in piece.glyphs {
+                g.range = g.range.start + from..g.range.end + from;
+                out.push(g);
+            }
         }
     }
     out
 }
 
 /// The width of a hyphen in the style at byte `at`.
-fn hyphen_width(shapers: &[Shaper], text: &StyledText, at: usize) -> Abs {
+fn hyphen_width(shapers: &Shapers, text: &StyledText, at: usize) -> Abs {
     let style = text.style_at(at.saturating_sub(1));
     shape::width(&shape::shape(
         &shapers[style.face.0 as usize],

@@ -143,6 +143,19 @@ impl Pdf {
         map
     }
 
+    /// Every embedded font's ToUnicode map (CID → text), by BaseFont, across all pages.
+    pub fn to_unicode_maps(&self) -> BTreeMap<String, BTreeMap<u32, String>> {
+        let mut out = BTreeMap::new();
+        for &p in &self.pages {
+            for (_, f) in self.fonts(p) {
+                out.entry(base_font(&f))
+                    .or_insert_with(BTreeMap::new)
+                    .extend(self.to_unicode(&f));
+            }
+        }
+        out
+    }
+
     /// Text runs of page `index` (0-based) in drawing order.
     pub fn runs(&self, index: usize) -> Vec<Run> {
         let page = self.pages[index];

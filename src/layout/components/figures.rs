@@ -233,7 +233,9 @@ pub(crate) fn image_at(
     let mut y = h;
     let caption: Vec<String> = [
         img.caption.clone(),
-        img.credit.as_ref().map(|c| format!("Credit: {c}")),
+        img.credit
+            .as_ref()
+            .map(|c| format!("{} {c}", cx.report.meta.strings.credit)),
     ]
     .into_iter()
     .flatten()

@@ -4,9 +4,9 @@
 //! In: a table and a width. Out: one block whose slices are the caption, the heading row
 //! and each body row, so the flow may break between rows; it keeps the caption, the heading
 //! row and the first two body rows together, never carries fewer than two rows to a page,
-//! and repeats the caption — followed by "(continued)" — and the heading row (as artifacts,
-//! read once) on every page the table continues on. A row taller than a page is cut between
-//! its lines by the flow (`flow::fit`).
+//! and repeats the caption — followed by "(continued)" in the report's language — and the
+//! heading row (as artifacts, read once) on every page the table continues on. A row taller
+//! than a page is cut between its lines by the flow (`flow::fit`).
 //!
 //! Columns are sized by their content ([`widths`]): each has the width of its longest word
 //! (a figure counts as one word: it never wraps) as its least, and of its longest cell on
@@ -35,11 +35,6 @@ use crate::model::{HAlign, Table};
 const MIN_ROWS: usize = 2;
 /// The rule above a total row: twice a hairline, so it reads as a sum line.
 const TOTAL_RULE: f64 = 2.0;
-
-/// The words that follow a table's caption where it continues on another page.
-fn continued() -> &'static str {
-    "(continued)"
-}
 
 /// How a table's text is set: body cells, headings and the total row.
 struct Styles {
@@ -235,7 +230,8 @@ pub fn table(cx: &Cx, t: &Table, width: Abs) -> Block {
         // On the pages it continues on: the caption again, saying so.
         let mut scratch = Skeleton::new();
         let node = scratch.node(Skeleton::ANCHOR, Role::Caption);
-        let again = format!("{title} {}", continued());
+        // The words that follow the caption, in the report's language ("(parhad)").
+        let again = format!("{title} {}", cx.report.meta.strings.continued);
         let lines = cx.text(&mut scratch, node, &again, &caption_style, width);
         repeat.size.h = repeat.stack(lines, Abs::ZERO, Abs::ZERO) + geo.caption_after;
     }

@@ -295,10 +295,13 @@ impl<'r, 'b> Filler<'r, 'b> {
         advance: &mut dyn FnMut(&mut Self),
     ) {
         let rules = &block.breaks;
-        if rules.break_before && !self.at_top() {
+        // Moving on may set waiting figures at the new region's top: a new page is only
+        // had once they are all set, and the block's start must still fit below them.
+        while rules.break_before && !self.at_top() {
             advance(self);
         }
-        if !self.at_top() && self.y + self.gap(block.space_before) + needed > self.region.bottom {
+        while !self.at_top() && self.y + self.gap(block.space_before) + needed > self.region.bottom
+        {
             advance(self);
         }
         self.y += self.gap(block.space_before);
