@@ -66,8 +66,16 @@ pub(super) fn place(
     let region_of =
         |s: &Spot| 2 * (s.page - first_page) + usize::from(s.at.x > area.origin.x + width);
     let heights = balanced_heights(run, &unbalanced, |s| region_of(s) >= 2 * pair);
+    // A balanced pair is never taller than the room its page has (a run that cannot be
+    // set in less keeps the unbalanced plan).
+    let room = if pair == 0 {
+        first_bottom - start
+    } else {
+        area.size.h
+    };
     let chosen = heights
         .into_iter()
+        .filter(|h| *h <= room + super::fill::EPS)
         .take(MAX_TRIES)
         .map(|h| plan(Some((pair, h))))
         .find(|(_, k)| k / 2 == pair)

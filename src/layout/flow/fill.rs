@@ -97,6 +97,9 @@ pub(super) struct Filler<'r, 'b> {
     columns_min_start: Abs,
     /// Figures waiting for the top of the next region, in reading order.
     pending: Vec<(usize, &'b Block)>,
+    /// The block placed last is kept with the next: what follows must not leave it (a
+    /// kept-together block yields, a figure does not wait).
+    after_kept: bool,
 }
 
 impl<'r, 'b> Filler<'r, 'b> {
@@ -110,6 +113,7 @@ impl<'r, 'b> Filler<'r, 'b> {
             prev_after: Abs::ZERO,
             columns_min_start,
             pending: Vec::new(),
+            after_kept: false,
         }
     }
 
@@ -200,11 +204,17 @@ impl<'r, 'b> Filler<'r, 'b> {
                     if block.slices.is_empty() {
                         continue;
                     }
-                    if !self.pending.is_empty() && stops_overtaking(block) {
+                    // A heading kept with a figure that would have to wait behind the
+                    // figures already waiting goes with them to the next region, rather
+                    // than stay behind alone.
+                    if !self.pending.is_empty()
+                        && (stops_overtaking(block) || leads_to_figure(units, i))
+                    {
                         self.advance(spots);
                     }
                     let stop_next = units.get(i + 1).is_none_or(Unit::stops_overtaking);
-                    let least = if stop_next {
+                    let kept = std::mem::take(&mut self.after_kept) && !self.at_top();
+                    let least = if stop_next || kept {
                         SHRINK_AT_A_STOP
                     } else {
                         SHRINK_TO_STAY
@@ -223,8 +233,9 @@ impl<'r, 'b> Filler<'r, 'b> {
                             self.prev_after = block.space_after;
                             continue;
                         }
-                        // ...or wait for the next region while what follows fills the gap.
-                        if block.breaks.float && !stop_next {
+                        // ...or wait for the next region while what follows fills the gap
+                        // (not straight after a heading, which it would leave alone).
+                        if block.breaks.float && !stop_next && !kept {
                             self.pending.push((*ordinal, *block));
                             continue;
                         }
@@ -234,16 +245,30 @@ impl<'r, 'b> Filler<'r, 'b> {
                         continue;
                     }
                     let cap = self.whole();
-                    let needed = needed(units, i, self.columns_min_start, cap);
+                    let needed = if kept && !block.breaks.keep_with_next {
+                        // Straight after a heading a kept-together block may split: its
+                        // first lines are what must fit.
+                        min_start(block, Abs::ZERO)
+                    } else if kept {
+                        // Inside a chain of headings already started here: the rest of
+                        // the chain is judged by the room left, as its start was.
+                        let room = self.region.bottom - self.y - self.gap(block.space_before);
+                        needed(units, i, self.columns_min_start, room.min(cap))
+                    } else {
+                        needed(units, i, self.columns_min_start, cap)
+                    };
                     let rules = Rules {
                         together: block.breaks.keep_together
                             && !stop_next
+                            && !kept
                             && block.height() <= cap + EPS,
                         after: after(units, i, self.columns_min_start, cap),
                     };
                     self.block_with_floats(block, needed, *ordinal, spots, rules);
+                    self.after_kept = block.breaks.keep_with_next;
                 }
                 Unit::Columns(run) => {
+                    self.after_kept = false;
                     if !self.pending.is_empty() {
                         self.advance(spots);
                     }
@@ -382,6 +407,22 @@ struct Rules {
     after: Abs,
 }
 
+/// Whether unit `i` starts a chain of blocks kept with the next that ends in what may not
+/// overtake waiting figures: a figure, a run of columns, a new section or page.
+fn leads_to_figure(units: &[Unit], i: usize) -> bool {
+    let mut j = i;
+    loop {
+        match units.get(j) {
+            Some(Unit::Block(_, b)) if b.breaks.keep_with_next => j += 1,
+            Some(Unit::Block(_, b)) => {
+                return j > i && (b.breaks.float || stops_overtaking(b));
+            }
+            Some(Unit::Columns(_)) => return j > i,
+            None => return false,
+        }
+    }
+}
+
 /// Whether a block stops figures waiting for the next region from being overtaken: a new
 /// page, or a new section (a figure stays in its section).
 fn stops_overtaking(block: &Block) -> bool {
@@ -426,7 +467,9 @@ pub(super) fn needed(units: &[Unit], i: usize, columns_min_start: Abs, cap: Abs)
                     j += 1;
                     continue;
                 }
-                return total + min_start(block, cap);
+                // Kept together, it yields when it cannot follow the blocks kept with it
+                // on one region: better split than strand a heading.
+                return total + min_start(block, cap - total);
             }
         }
     }
@@ -459,10 +502,11 @@ fn min_start(block: &Block, cap: Abs) -> Abs {
     let rules = &block.breaks;
     // A block too short to split (fewer slices than head and tail together) moves whole.
     let together = rules.keep_together && block.height() <= cap;
+    // At least one slice, whatever the rules say.
     let k = if together || n < rules.min_head + rules.min_tail {
         n
     } else {
-        rules.min_head
+        rules.min_head.max(1)
     };
     block.slices[..k]
         .iter()

@@ -182,4 +182,6 @@ fn units(stream: &[Flow]) -> Vec<Unit<'_>> {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
