@@ -10,10 +10,12 @@
 pub mod batch;
 pub mod build;
 pub mod calendar;
+pub mod contrast;
 pub mod diag;
 pub mod edition;
 pub mod frame;
 pub mod geom;
+pub mod icons;
 pub mod images;
 pub mod import;
 pub mod layout;

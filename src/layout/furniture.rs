@@ -63,7 +63,7 @@ pub fn footers(cx: &Cx, pages: &mut [Page]) -> Vec<Diagnostic> {
     let m = &theme.margins;
     let width = theme.measure();
     let (at, place_note) = place(cx);
-    let style = cx.style(&theme.text.footer, pal.muted);
+    let style = cx.style(&theme.text.footer, cx.ink.muted);
     let mut notes: Vec<Diagnostic> = place_note.into_iter().collect();
     for page in pages.iter_mut() {
         let Some(number) = page.number else {

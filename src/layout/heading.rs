@@ -13,7 +13,7 @@ use crate::geom::{Abs, Point, Size};
 /// title is written.
 pub fn section_heading(cx: &Cx, title: &str, width: Abs, source: Source) -> Block {
     let theme = &cx.theme;
-    let style = cx.style(&theme.text.section_title, cx.palette.primary);
+    let style = cx.style(&theme.text.section_title, cx.ink.primary);
     let mut skel = Skeleton::new();
     let h = skel.node(Skeleton::ANCHOR, Role::Heading(2, title.to_string()));
     let mut slice = Fragment::default();

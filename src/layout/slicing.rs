@@ -26,6 +26,7 @@ fn solid(p: &Piece) -> Option<(Abs, Abs)> {
         ItemKind::Text(t) => Some((p.pos.y - t.ascent, p.pos.y + t.descent)),
         ItemKind::Rect { .. } if matches!(p.mark, Mark::Artifact(_)) => None,
         ItemKind::Rect { size, .. }
+        | ItemKind::Scrim { size, .. }
         | ItemKind::Image { size, .. }
         | ItemKind::Link { size, .. } => Some((p.pos.y, p.pos.y + size.h)),
         ItemKind::Line { .. } | ItemKind::Shape { .. } => {
@@ -142,12 +143,33 @@ pub fn scaled(f: Fragment, factor: f64) -> Fragment {
                         size: Size::new(size.w * k, size.h * k),
                         fill,
                     },
+                    ItemKind::Scrim {
+                        size,
+                        color,
+                        opacity,
+                    } => ItemKind::Scrim {
+                        size: Size::new(size.w * k, size.h * k),
+                        color,
+                        opacity,
+                    },
                     ItemKind::Image {
-                        image, size, span, ..
+                        image,
+                        size,
+                        span,
+                        crop,
+                        ..
                     } => ItemKind::Image {
                         image,
                         size: Size::new(size.w * k, size.h * k),
                         span,
+                        crop: crop.map(|c| {
+                            crate::geom::Rect::new(
+                                c.origin.x * k,
+                                c.origin.y * k,
+                                c.size.w * k,
+                                c.size.h * k,
+                            )
+                        }),
                         // Scaled down, it no longer reaches the trim.
                         bleed: false,
                     },

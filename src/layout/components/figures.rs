@@ -43,7 +43,7 @@ pub fn quote(cx: &Cx, text: &str, by: Option<&str>, width: Abs, placement: &Plac
     let q = skel.node(Skeleton::ANCHOR, Role::Quote);
     let mut f = Fragment::default();
     let inset = geo.inset;
-    let style = cx.style(&cx.theme.text.quote, pal.primary);
+    let style = cx.style(&cx.theme.text.quote, cx.ink.primary);
     let p = skel.node(q, Role::Paragraph);
     let mut notes = Vec::new();
     let lines = cx
@@ -51,7 +51,7 @@ pub fn quote(cx: &Cx, text: &str, by: Option<&str>, width: Abs, placement: &Plac
         .noted(Source::new("text", &placement.span, "quote"), &mut notes);
     let mut y = f.stack(lines, inset, Abs::ZERO);
     if let Some(by) = by {
-        let style = cx.style(&cx.theme.text.attribution, pal.muted);
+        let style = cx.style(&cx.theme.text.attribution, cx.ink.muted);
         let p = skel.node(q, Role::Paragraph);
         let lines = cx
             .set_text(&mut skel, p, &format!("— {by}"), &style, width - inset)
@@ -92,7 +92,7 @@ pub fn highlight(
     let mut y = pad;
     let mut notes = Vec::new();
     if let Some(t) = title {
-        let style = cx.style(&cx.theme.text.box_title, pal.primary);
+        let style = cx.style(&cx.theme.text.box_title, cx.ink.primary);
         let p = skel.node(node, Role::Paragraph);
         let lines = cx
             .set_text(&mut skel, p, t, &style, inner)
@@ -227,6 +227,7 @@ pub(crate) fn image_at(
             span: img.span.clone(),
             // At the page's full width it is meant to run off both side edges.
             bleed: img.width.is_none() && w >= theme.page.w - Abs(0.01),
+            crop: None,
         },
         mark,
     );
@@ -242,7 +243,7 @@ pub(crate) fn image_at(
     .collect();
     if !caption.is_empty() {
         let cap = skel.node(Skeleton::ANCHOR, Role::Caption);
-        let style: ParStyle = cx.style(&theme.text.caption, cx.palette.muted);
+        let style: ParStyle = cx.style(&theme.text.caption, cx.ink.muted);
         let p = skel.node(cap, Role::Paragraph);
         // Under the image, as wide as it (within the column).
         let (cx0, cw) = if x >= Abs::ZERO && x + w <= width + Abs(0.01) {

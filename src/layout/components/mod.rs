@@ -6,7 +6,10 @@
 //! - [`cards`]: callout cards in a grid, and the year-in-numbers page;
 //! - [`charts`]: bar, grouped, stacked, column, line, pie, donut, progress and ring charts;
 //! - [`table`]: tables with repeated heading rows and decimal alignment;
-//! - [`figures`]: pull quotes, highlight boxes and images with captions.
+//! - [`figures`]: pull quotes, highlight boxes and images with captions;
+//! - [`foreword`]: a message from the chair beside their portrait;
+//! - [`timeline`]: dated milestones down or across the page;
+//! - [`change`]: a figure's year-on-year change on its card.
 //!
 //! A new component (a pie chart, a timeline) is a function `(cx, content, width) -> Block`:
 //! make a [`Skeleton`](super::fragment::Skeleton) and the nodes the component means (a
@@ -20,9 +23,12 @@
 //! [`figures::highlight`] composes the markdown inside a box.
 
 pub mod cards;
+pub mod change;
 pub mod charts;
 pub mod figures;
+pub mod foreword;
 pub mod table;
+pub mod timeline;
 
 use super::block::{Block, Flow};
 use super::cx::Cx;
@@ -35,7 +41,20 @@ use crate::model::{Component, Float};
 /// table.
 pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
     let placement = c.placement();
+    let gap = cx.theme.space.component;
     let mut blocks: Vec<Block> = match c {
+        // A timeline is a list: a container around a block per milestone.
+        Component::Timeline(t) => {
+            let mut flow = timeline::timeline(cx, t, width, gap);
+            if let Some(first) = flow.iter_mut().find_map(|f| match f {
+                Flow::Block(b) => Some(b),
+                _ => None,
+            }) {
+                first.breaks.break_before |= placement.break_before;
+            }
+            return flow;
+        }
+        Component::Foreword(f) => vec![foreword::foreword(cx, f, width)],
         Component::Chart(chart) => {
             let mut b = charts::chart(cx, chart, width);
             b.breaks.float = placement.float == Float::Moves;
@@ -72,7 +91,6 @@ pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
             width,
         ));
     }
-    let gap = cx.theme.space.component;
     blocks
         .into_iter()
         .map(|b| Flow::Block(b.spaced(gap, gap)))

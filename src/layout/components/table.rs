@@ -217,7 +217,7 @@ pub fn table(cx: &Cx, t: &Table, width: Abs) -> Block {
     let mut skel = Skeleton::new();
     let table = skel.node(Skeleton::ANCHOR, Role::Table);
     let mut slices = Vec::new();
-    let caption_style = cx.style(&cx.theme.text.figure_title, pal.text);
+    let caption_style = cx.style(&cx.theme.text.figure_title, cx.ink.text);
     let mut repeat = Fragment::default();
     if let Some(title) = &t.title {
         let cap = skel.node(table, Role::Caption);
