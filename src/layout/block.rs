@@ -120,6 +120,9 @@ impl Block {
 }
 
 /// An item of the flow stream, in reading order.
+// Blocks are most of a stream and are moved into it once: boxing each would add an
+// allocation per block to save the space of the few `Open`/`Close` markers.
+#[allow(clippy::large_enum_variant)]
 pub enum Flow {
     /// Opens a container node (a section, a list) under the current one.
     Open(Role),

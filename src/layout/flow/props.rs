@@ -70,7 +70,7 @@ fn block(n: usize, h: f64, breaks: Breaks) -> Block {
 fn random_block(r: &mut Rng, region: f64) -> (Block, &'static str) {
     let line = 8.0 + r.below(8) as f64;
     match r.below(10) {
-        0 | 1 | 2 | 3 => {
+        0..=3 => {
             let n = 1 + r.below(30) as usize;
             let mut b = block(
                 n,
