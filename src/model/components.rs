@@ -1,6 +1,7 @@
 //! `[[sections.blocks]]` → [`Component`]s: charts, pull quotes, highlight boxes, tables,
 //! images, forewords and timelines, each validated for the keys its kind takes.
 
+use super::lang::ChartWords;
 use super::types::{
     Chart, ChartKind, Component, Datum, Float, Focus, Foreword, HAlign, ImageBlock, Milestone,
     Placement, Portrait, Table, TableStyle, Timeline, TimelineLayout,
@@ -21,6 +22,7 @@ pub fn component(
     b: &Spanned<BlockSpec>,
     base: &Path,
     locale: numbers::Locale,
+    words: &ChartWords,
     writing: &Writing,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
@@ -54,7 +56,7 @@ pub fn component(
                 placement: placement(span, &bx.keep_together, true, &bx.break_before, &None),
             })
         }
-        BlockSpec::Chart(c) => chart(c, base, span.clone(), locale, diags).map(|mut ch| {
+        BlockSpec::Chart(c) => chart(c, base, span.clone(), locale, words, diags).map(|mut ch| {
             ch.placement = placement(span, &None, false, &c.break_before, &c.float);
             if let Some(f) = &c.float
                 && matches!(f.get_ref(), spec::Float::Side(_))
@@ -453,6 +455,7 @@ fn chart(
     base: &Path,
     span: Option<std::ops::Range<usize>>,
     locale: numbers::Locale,
+    words: &ChartWords,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Chart> {
     let kind = s.chart.as_ref().map_or(ChartKind::Bar, |c| *c.get_ref());
@@ -525,6 +528,7 @@ fn chart(
                 &series,
                 &fmt,
                 percent.as_deref(),
+                words,
             )
         });
     Some(Chart {
@@ -537,6 +541,7 @@ fn chart(
         alt,
         table: s.table.as_ref().is_some_and(|t| *t.get_ref()),
         placement: Placement::default(),
+        words: Box::new(words.clone()),
     })
 }
 
