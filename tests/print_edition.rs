@@ -280,14 +280,11 @@ fn a_png_logo_is_converted_to_cmyk_and_its_resolution_is_reported() {
 fn an_rgb_jpeg_stops_the_print_build() {
     let dir = std::env::temp_dir().join(format!("folio-rgb-jpeg-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    // A minimal baseline JPEG header with three components is enough for the check.
-    let mut jpeg = vec![
-        0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x10, 0x03,
-    ];
-    jpeg.extend([
-        0x01, 0x11, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xFF, 0xD9,
-    ]);
-    std::fs::write(dir.join("photo.jpg"), jpeg).unwrap();
+    std::fs::copy(
+        common::root().join("tests/data/photo-rgb.jpg"),
+        dir.join("photo.jpg"),
+    )
+    .unwrap();
     let source = format!(
         "{SMALL}[[sections]]\ntitle = \"One\"\n[[sections.blocks]]\ntype = \"image\"\nfile = \"photo.jpg\"\nalt = \"A photo\"\n"
     );
@@ -301,7 +298,7 @@ fn an_rgb_jpeg_stops_the_print_build() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(
         d.iter().any(|d| d.message
-            == "the image `photo.jpg` is an RGB JPEG, which the print edition cannot carry"),
+            == "`file`: the print edition cannot carry `photo.jpg`: it is an RGB JPEG"),
         "{d:#?}"
     );
 }

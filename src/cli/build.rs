@@ -1,14 +1,16 @@
 //! `folio build` and `folio check`: run the pipeline, print diagnostics once, write safely.
 
 use super::{EXIT_IO, EXIT_REPORT, Verbosity};
-use folio::build::{self, Built, Editions, Failure};
+use folio::build::{self, Editions, Failure};
 use folio::diag::{self, Diagnostic};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Builds `input` and writes the PDF (and the print edition beside it, when asked for).
+/// Builds `input` and writes each edition that succeeded. The editions are independent: a
+/// problem only the print edition has leaves the reader edition written, and the summary
+/// says which was written and which was not.
 pub fn build(
     input: &Path,
     output: Option<&Path>,
@@ -37,29 +39,45 @@ pub fn build(
         Ok(b) => b,
         Err(code) => return code,
     };
-    let mut outputs: Vec<(PathBuf, &[u8], &str)> = Vec::new();
-    if editions.reader {
-        outputs.push((output.clone(), &built.pdf, "reader"));
-    }
-    if let Some(print) = &built.print {
-        // `--edition print -o -` sends the print edition to standard output.
-        let target = if !editions.reader && to_stdout {
-            output.clone()
-        } else {
-            print_output.clone()
+    // `--edition print -o -` sends the print edition to standard output.
+    let print_target = if !editions.reader && to_stdout {
+        output.clone()
+    } else {
+        print_output.clone()
+    };
+    let outcomes = [
+        ("reader", built.reader.as_ref(), output.clone()),
+        ("print", built.print.as_ref(), print_target),
+    ];
+    let mut code = ExitCode::SUCCESS;
+    let mut failed: Vec<(&str, usize)> = Vec::new();
+    for (edition, outcome, target) in outcomes {
+        let bytes = match outcome {
+            None => continue,
+            Some(Ok(bytes)) => bytes,
+            Some(Err(diags)) => {
+                eprint!("{}", render(diags, input, &source));
+                failed.push((edition, diags.iter().filter(|d| d.is_error()).count()));
+                code = ExitCode::from(EXIT_REPORT);
+                continue;
+            }
         };
-        outputs.push((target, print, "print"));
-    }
-    for (target, bytes, edition) in outputs {
         let written = if target.as_os_str() == "-" {
-            std::io::stdout()
-                .write_all(bytes)
-                .map_err(|e| Failure::Io(format!("cannot write to standard output: {e}")))
+            std::io::stdout().write_all(bytes).map_err(|e| {
+                format!(
+                    "cannot write to standard output: {}",
+                    folio::files::words(&e)
+                )
+            })
         } else {
-            build::write_atomic(&target, bytes)
+            build::write(&target, bytes).map_err(|f| match f {
+                Failure::Io(m) | Failure::Export(m) => m,
+                Failure::Report(_) => "cannot write the PDF".into(),
+            })
         };
-        if let Err(f) = written {
-            return fail(f, input, &source);
+        if let Err(msg) = written {
+            eprintln!("error: {msg}");
+            return ExitCode::from(EXIT_IO);
         }
         if !v.quiet {
             let standards = match edition {
@@ -80,7 +98,14 @@ pub fn build(
             );
         }
     }
-    ExitCode::SUCCESS
+    for (edition, errors) in failed {
+        eprintln!(
+            "error: the {edition} edition was not written: {errors} error{} in {}",
+            if errors == 1 { "" } else { "s" },
+            input.display()
+        );
+    }
+    code
 }
 
 /// The print edition's file: the reader's name with `-print`, beside it.
@@ -96,26 +121,38 @@ fn print_path(output: &Path, input: &Path) -> PathBuf {
     base.with_file_name(format!("{stem}-print.pdf"))
 }
 
-/// Checks `input` without writing anything.
+/// Checks `input` without writing anything: every edition report.toml asks for.
 pub fn check(input: &Path, v: Verbosity) -> ExitCode {
-    match compile(input, v) {
-        Ok((built, _)) => {
-            if !v.quiet {
-                eprintln!(
-                    "{} is ready to build: {} pages{}",
-                    input.display(),
-                    built.document.pages.len(),
-                    count(&built.warnings)
-                );
-            }
-            ExitCode::SUCCESS
+    let (built, source) = match compile(input, v) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let mut code = ExitCode::SUCCESS;
+    for (edition, outcome) in [("reader", &built.reader), ("print", &built.print)] {
+        if let Some(Err(diags)) = outcome {
+            eprint!("{}", render(diags, input, &source));
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "error: the {edition} edition cannot be built: {errors} error{} in {}",
+                if errors == 1 { "" } else { "s" },
+                input.display()
+            );
+            code = ExitCode::from(EXIT_REPORT);
         }
-        Err(code) => code,
     }
+    if code == ExitCode::SUCCESS && !v.quiet {
+        eprintln!(
+            "{} is ready to build: {} pages{}",
+            input.display(),
+            built.document.pages.len(),
+            count(&built.warnings)
+        );
+    }
+    code
 }
 
-/// Reads and compiles the reader edition, printing warnings.
-pub fn compile(input: &Path, v: Verbosity) -> Result<(Built, String), ExitCode> {
+/// Reads and compiles the editions report.toml asks for, printing warnings.
+pub fn compile(input: &Path, v: Verbosity) -> Result<(folio::Editions, String), ExitCode> {
     compile_with(input, Editions::default(), "report-print.pdf", v)
 }
 
@@ -125,13 +162,16 @@ pub fn compile_with(
     editions: Editions,
     print_name: &str,
     v: Verbosity,
-) -> Result<(Built, String), ExitCode> {
+) -> Result<(folio::Editions, String), ExitCode> {
     let started = Instant::now();
     let source = match build::read_source(input) {
         Ok(s) => s,
         Err(Failure::Report(d)) => {
-            let lossy =
-                String::from_utf8_lossy(&std::fs::read(input).unwrap_or_default()).into_owned();
+            let lossy = String::from_utf8_lossy(
+                &folio::files::read_capped(input, folio::files::Kind::Report.cap())
+                    .unwrap_or_default(),
+            )
+            .into_owned();
             return Err(fail(Failure::Report(d), input, &lossy));
         }
         Err(f) => return Err(fail(f, input, "")),
@@ -140,7 +180,13 @@ pub fn compile_with(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    match build::compile_editions(&source, base, editions, print_name) {
+    let options = folio::Options {
+        reader: editions.reader,
+        print: editions.print,
+        print_name: print_name.to_string(),
+        ..folio::Options::default()
+    };
+    match folio::compile(&source, base, &options) {
         Ok(built) => {
             if !v.quiet && !built.warnings.is_empty() {
                 eprint!("{}", render(&built.warnings, input, &source));
@@ -154,11 +200,13 @@ pub fn compile_with(
             }
             Ok((built, source))
         }
-        Err(f) => Err(fail(f, input, &source)),
+        Err(d) => Err(fail(Failure::Report(d.list), input, &source)),
     }
 }
 
-/// Refuses to overwrite the input, or a file that is not a PDF, unless forced.
+/// Refuses to overwrite the input, or a file that is not a PDF, unless forced. A device
+/// or a pipe is written into, not replaced, so it is not checked for being a PDF (reading
+/// one could block, or never end).
 fn refuse_unsafe_output(input: &Path, output: &Path, force: bool) -> Result<(), String> {
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
@@ -170,12 +218,9 @@ fn refuse_unsafe_output(input: &Path, output: &Path, force: bool) -> Result<(), 
             input.display()
         ));
     }
-    if !force && output.exists() {
-        let mut head = [0u8; 5];
-        let is_pdf = std::fs::File::open(output)
-            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
-            .is_ok()
-            && &head == b"%PDF-";
+    let is_regular = std::fs::metadata(output).is_ok_and(|m| m.is_file());
+    if !force && is_regular {
+        let is_pdf = folio::files::read_head(output, 5).is_some_and(|h| h == b"%PDF-");
         if !is_pdf {
             return Err(format!(
                 "{} exists and is not a PDF; refusing to replace it (use --force to replace it anyway)",

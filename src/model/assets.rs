@@ -1,14 +1,17 @@
-//! Loading what report.toml refers to: font families and the logo.
+//! Loading what report.toml refers to: font families and images.
 //!
-//! In: names and paths as written (paths relative to report.toml). Out: a [`FontBook`] with
-//! the requested families and a decoded [`ImageData`], or a diagnostic that names the key
-//! that referenced the file and says what is wrong with it.
+//! In: names and paths as written (paths relative to report.toml), read through the file
+//! door ([`Folder`]). Out: a [`FontBook`] with the requested families and decoded
+//! [`ImageData`], or a diagnostic that names the key that referenced the file and says what
+//! is wrong with it. An image is decoded once per build however many keys name it.
 
 // A diagnostic is built once per problem on a cold path; boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
+use super::images::{self, Colour};
 use super::types::{ImageData, ImageKind};
 use crate::diag::{Diagnostic, did_you_mean};
+use crate::files::{Folder, Kind};
 use crate::geom::{Abs, Size};
 use crate::spec::SpannedStr;
 use crate::text::{FamilyId, FontBook, fonts::DEFAULT_FAMILY};
@@ -19,7 +22,7 @@ use std::sync::Arc;
 /// report.toml) or a path to a font file.
 pub fn font_family(
     book: &mut FontBook,
-    base: &Path,
+    folder: &Folder,
     key: &str,
     value: Option<&SpannedStr>,
 ) -> Result<FamilyId, Diagnostic> {
@@ -31,15 +34,10 @@ pub fn font_family(
     let name = value.get_ref().trim();
     let span = Some(value.span());
     if looks_like_path(name) {
-        let path = base.join(name);
-        let data = std::fs::read(&path).map_err(|e| {
-            Diagnostic::error(
-                format!("cannot read the font file `{name}` named by `{key}`: {e}"),
-                span.clone(),
-            )
-            .with_help("check the path; it is relative to report.toml")
-        })?;
-        let face = book.add_face(Arc::new(data)).map_err(|_| {
+        let data = folder
+            .read(name, Kind::Font)
+            .map_err(|e| e.diagnostic(key, name, Kind::Font, span.clone()))?;
+        let face = book.add_face(data).map_err(|_| {
             Diagnostic::error(
                 format!("`{name}` (named by `{key}`) is not a TrueType or OpenType font"),
                 span.clone(),
@@ -51,12 +49,12 @@ pub fn font_family(
     if let Some(id) = book.family_by_name(name) {
         return Ok(id);
     }
-    let found = scan_fonts_dir(book, &base.join("fonts"), name);
+    let found = scan_fonts_dir(book, folder, name);
     if let Some(id) = found {
         return Ok(id);
     }
     let mut known: Vec<String> = vec![DEFAULT_FAMILY.to_string()];
-    known.extend(family_names_in(&base.join("fonts")));
+    known.extend(family_names_in(folder));
     known.dedup();
     let refs: Vec<&str> = known.iter().map(String::as_str).collect();
     let mut d = Diagnostic::error(format!("no font family `{name}` for `{key}`"), span);
@@ -77,34 +75,35 @@ fn looks_like_path(s: &str) -> bool {
     s.contains('/') || lower.ends_with(".ttf") || lower.ends_with(".otf")
 }
 
-/// Font files in `dir`, sorted so that loading order (and so the PDF) is deterministic.
-fn font_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf"))
-        })
-        .collect();
-    files.sort();
-    files
+/// The font files in `fonts/`: regular files only (a pipe or a device left there is never
+/// opened), sorted so that loading order (and so the PDF) is deterministic.
+fn font_files(folder: &Folder) -> Vec<PathBuf> {
+    folder.list(FONTS_DIR, &["ttf", "otf"])
 }
 
-/// Loads the faces of family `name` from `dir` into the book.
-fn scan_fonts_dir(book: &mut FontBook, dir: &Path, name: &str) -> Option<FamilyId> {
-    let mut faces = Vec::new();
-    for file in font_files(dir) {
-        let Ok(data) = std::fs::read(&file) else {
-            continue;
-        };
+/// Where a report's own fonts are looked for, beside report.toml.
+const FONTS_DIR: &str = "fonts";
+
+/// The family name of a font file, read once per build.
+fn family_of(folder: &Folder, file: &Path) -> Option<(String, Arc<Vec<u8>>)> {
+    let data = folder.read_path(file, Kind::Font).ok()?;
+    let family = folder.decoded(file, "font family", || {
         let mut probe = FontBook::default();
-        if probe.add_face(Arc::new(data.clone())).is_ok()
-            && probe.faces[0].family.eq_ignore_ascii_case(name)
-            && let Ok(id) = book.add_face(Arc::new(data))
+        probe
+            .add_face(data.clone())
+            .ok()
+            .map(|_| probe.faces[0].family.clone())
+    });
+    Some(((*family).clone()?, data))
+}
+
+/// Loads the faces of family `name` from `fonts/` into the book.
+fn scan_fonts_dir(book: &mut FontBook, folder: &Folder, name: &str) -> Option<FamilyId> {
+    let mut faces = Vec::new();
+    for file in font_files(folder) {
+        if let Some((family, data)) = family_of(folder, &file)
+            && family.eq_ignore_ascii_case(name)
+            && let Ok(id) = book.add_face(data)
         {
             faces.push(id);
         }
@@ -112,24 +111,22 @@ fn scan_fonts_dir(book: &mut FontBook, dir: &Path, name: &str) -> Option<FamilyI
     (!faces.is_empty()).then(|| book.add_family(faces))
 }
 
-/// Family names of the font files in `dir`, for suggestions.
-fn family_names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = font_files(dir)
+/// Family names of the font files in `fonts/`, for suggestions.
+fn family_names_in(folder: &Folder) -> Vec<String> {
+    let mut names: Vec<String> = font_files(folder)
         .iter()
-        .filter_map(|f| std::fs::read(f).ok())
-        .filter_map(|data| {
-            let mut probe = FontBook::default();
-            probe.add_face(Arc::new(data)).ok()?;
-            Some(probe.faces[0].family.clone())
-        })
+        .filter_map(|f| family_of(folder, f).map(|(n, _)| n))
         .collect();
     names.sort();
     names.dedup();
     names
 }
 
-/// Loads an image file (SVG, PNG or JPEG) named by `key`.
-pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Diagnostic> {
+/// The image formats folio reads, by extension.
+const IMAGE_EXTENSIONS: [&str; 5] = ["svg", "svgz", "png", "jpg", "jpeg"];
+
+/// Loads an image file (SVG, PNG or JPEG) named by `key`, decoding it once per build.
+pub fn image(folder: &Folder, key: &str, value: &SpannedStr) -> Result<Arc<ImageData>, Diagnostic> {
     let name = value.get_ref().trim();
     let span = Some(value.span());
     let ext = Path::new(name)
@@ -137,84 +134,93 @@ pub fn image(base: &Path, key: &str, value: &SpannedStr) -> Result<ImageData, Di
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase())
         .unwrap_or_default();
-    if !matches!(ext.as_str(), "svg" | "png" | "jpg" | "jpeg") {
+    if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
         return Err(Diagnostic::error(
             format!("`{key}` must be an SVG, PNG or JPEG file, not `{name}`"),
             span,
         )
         .with_help("convert the image to SVG (best for logos) or PNG"));
     }
-    let data = std::fs::read(base.join(name)).map_err(|e| {
-        Diagnostic::error(
-            format!("cannot read the image `{name}` named by `{key}`: {e}"),
-            span.clone(),
-        )
-        .with_help("check the path; it is relative to report.toml")
-    })?;
-    let corrupt = |what: &str| {
-        Diagnostic::error(
-            format!("the image `{name}` named by `{key}` cannot be read: {what}"),
-            span.clone(),
-        )
-        .with_help("open it in an image editor and save it again as SVG, PNG or JPEG")
+    let kind = if ext.starts_with("svg") {
+        Kind::Svg
+    } else {
+        Kind::Raster
     };
-    let (kind, size) = match ext.as_str() {
-        "svg" => {
-            let tree = usvg::Tree::from_data(&data, &usvg::Options::default())
-                .map_err(|e| corrupt(&e.to_string()))?;
+    let path = folder
+        .resolve(folder.root(), name)
+        .map_err(|e| e.diagnostic(key, name, kind, span.clone()))?;
+    let data = folder
+        .read_path(&path, kind)
+        .map_err(|e| e.diagnostic(key, name, kind, span.clone()))?;
+    let decoded = folder.decoded(&path, "image", || decode(folder, &path, name, &ext, data));
+    match &*decoded {
+        Ok(image) => Ok(image.clone()),
+        Err(what) => Err(Diagnostic::error(
+            format!("`{key}`: the image `{name}` cannot be used: {what}"),
+            span,
+        )
+        .with_help(match kind {
+            Kind::Svg => "open it in a vector editor and save it again as plain SVG",
+            _ => "open it in an image editor and save it again as PNG or JPEG",
+        })),
+    }
+}
+
+/// Decodes an image under the limits of [`images`] and [`super::svg`].
+fn decode(
+    folder: &Folder,
+    path: &Path,
+    name: &str,
+    ext: &str,
+    data: Arc<Vec<u8>>,
+) -> Result<Arc<ImageData>, String> {
+    let is_png = data.starts_with(b"\x89PNG");
+    let is_jpeg = data.starts_with(&[0xFF, 0xD8]);
+    let (kind, size, colour, orientation) = match ext {
+        "svg" | "svgz" => {
+            let tree = super::svg::parse(&data, path, folder)?;
             let s = tree.size();
             (
                 ImageKind::Svg(Box::new(tree)),
                 Size::new(Abs(s.width() as f64), Abs(s.height() as f64)),
+                Colour::Rgb,
+                1,
             )
         }
-        "png" | "jpg" | "jpeg" => {
-            let dims = imagesize::blob_size(&data)
-                .map_err(|_| corrupt("it is damaged, or not really an image of that kind"))?;
-            let is_png = data.starts_with(b"\x89PNG");
-            let is_jpeg = data.starts_with(&[0xFF, 0xD8]);
-            let kind = match (ext.as_str(), is_png, is_jpeg) {
-                ("png", true, _) => ImageKind::Png(data),
-                ("jpg" | "jpeg", _, true) => ImageKind::Jpeg(data),
-                _ => return Err(corrupt("its contents do not match its extension")),
-            };
-            // Pixels are placed at 72 per inch until a size is given; layout scales them.
-            (
-                kind,
-                Size::new(Abs(dims.width as f64), Abs(dims.height as f64)),
-            )
+        "png" if is_png => {
+            let r = images::png(&data)?;
+            (ImageKind::Png(data), pixels(&r), r.colour, r.orientation)
         }
-        _ => {
-            return Err(Diagnostic::error(
-                format!("`{key}` must be an SVG, PNG or JPEG file, not `{name}`"),
-                span,
-            )
-            .with_help("convert the image to SVG (best for logos) or PNG"));
+        "jpg" | "jpeg" if is_jpeg => {
+            let r = images::jpeg(&data)?;
+            (ImageKind::Jpeg(data), pixels(&r), r.colour, r.orientation)
         }
+        "png" => return Err("it is not a PNG file, whatever its name says".into()),
+        _ => return Err("it is not a JPEG file, whatever its name says".into()),
     };
-    let cmyk = matches!(&kind, ImageKind::Jpeg(d) if jpeg_components(d) == Some(4));
-    Ok(ImageData {
+    let print_problem = match &kind {
+        ImageKind::Svg(tree) => super::svg::print_problem(tree).map(str::to_string),
+        ImageKind::Jpeg(_) if colour == Colour::Rgb => Some("it is an RGB JPEG".to_string()),
+        _ => None,
+    };
+    Ok(Arc::new(ImageData {
         name: name.to_string(),
         kind,
         size,
-        cmyk,
-    })
+        cmyk: colour == Colour::Cmyk,
+        grey: colour == Colour::Grey,
+        orientation,
+        print_problem,
+    }))
 }
 
-/// The number of colour components of a JPEG (3 for RGB, 4 for CMYK), from its frame header.
-fn jpeg_components(data: &[u8]) -> Option<u8> {
-    let mut i = 2;
-    while i + 9 < data.len() {
-        if data[i] != 0xFF {
-            return None;
-        }
-        let marker = data[i + 1];
-        let len = u16::from_be_bytes([data[i + 2], data[i + 3]]) as usize;
-        // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC), carry the frame header.
-        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
-            return data.get(i + 9).copied();
-        }
-        i += 2 + len;
-    }
-    None
+/// The size an image is placed at before layout scales it: a pixel a point (72 per inch),
+/// with the sides swapped when its EXIF orientation turns it a quarter.
+fn pixels(r: &images::Raster) -> Size {
+    let (w, h) = if images::swaps_sides(r.orientation) {
+        (r.height, r.width)
+    } else {
+        (r.width, r.height)
+    };
+    Size::new(Abs(w as f64), Abs(h as f64))
 }

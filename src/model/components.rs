@@ -4,17 +4,16 @@
 use super::types::{Chart, ChartKind, Component, Datum, ImageBlock, Table};
 use super::{assets, numbers, sections::markdown_blocks};
 use crate::diag::Diagnostic;
+use crate::files::{Folder, Kind};
 use crate::spec::{BlockSpec, SpannedStr};
 use serde_spanned::Spanned;
-use std::path::Path;
-use std::sync::Arc;
 
 const KINDS: [&str; 5] = ["chart", "quote", "box", "table", "image"];
 
 /// Reads one block.
 pub fn component(
     b: &Spanned<BlockSpec>,
-    base: &Path,
+    base: &Folder,
     locale: numbers::Locale,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Component> {
@@ -82,7 +81,8 @@ pub fn component(
                 }
             };
             Some(Component::Image(ImageBlock {
-                image: Arc::new(image),
+                image,
+                span: s.file.as_ref().map(|f| f.span()),
                 width,
                 caption: text(&s.caption),
                 credit: text(&s.credit),
@@ -113,7 +113,7 @@ pub fn component(
 
 fn chart(
     s: &BlockSpec,
-    base: &Path,
+    base: &Folder,
     span: Option<std::ops::Range<usize>>,
     locale: numbers::Locale,
     diags: &mut Vec<Diagnostic>,
@@ -287,20 +287,16 @@ fn inline_data(d: &Spanned<toml::Value>, diags: &mut Vec<Diagnostic>) -> Option<
     Some(out)
 }
 
-fn csv_data(base: &Path, path: &SpannedStr, diags: &mut Vec<Diagnostic>) -> Option<Vec<Datum>> {
-    let text = match std::fs::read_to_string(base.join(path.get_ref())) {
-        Ok(t) => t,
+fn csv_data(base: &Folder, path: &SpannedStr, diags: &mut Vec<Diagnostic>) -> Option<Vec<Datum>> {
+    let name = path.get_ref().trim();
+    let bytes = match base.read(name, Kind::Csv) {
+        Ok(b) => b,
         Err(e) => {
-            diags.push(
-                Diagnostic::error(
-                    format!("cannot read the chart data `{}`: {e}", path.get_ref()),
-                    Some(path.span()),
-                )
-                .with_help("check the path; it is relative to report.toml"),
-            );
+            diags.push(e.diagnostic("csv", name, Kind::Csv, Some(path.span())));
             return None;
         }
     };
+    let text = String::from_utf8_lossy(&bytes);
     let mut out = Vec::new();
     for (n, line) in text
         .lines()

@@ -9,6 +9,7 @@ mod assets;
 mod colours;
 mod components;
 mod coverage;
+pub mod images;
 pub mod markdown;
 mod meta;
 pub mod numbers;
@@ -16,22 +17,22 @@ mod page;
 mod preflight;
 mod print;
 mod sections;
+pub mod svg;
 mod types;
 pub mod values;
 
 pub use types::*;
 
 use crate::diag::Diagnostic;
+use crate::files::Folder;
 use crate::spec::{SpannedStr, Spec};
 use crate::text::FontBook;
-use std::path::Path;
-use std::sync::Arc;
 
-/// Resolves a spec. `base` is the folder report.toml is in; relative paths start there.
+/// Resolves a spec. `base` is the report's folder: every file it names is read through it.
 pub fn resolve(
     spec: &Spec,
     source: &str,
-    base: &Path,
+    base: &Folder,
 ) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let meta = meta::meta(spec, &mut diags);
@@ -105,7 +106,7 @@ pub fn resolve(
 }
 
 /// Loads the logo and checks it has a description (or is declared decorative).
-fn logo(spec: &Spec, base: &Path, diags: &mut Vec<Diagnostic>) -> Option<Logo> {
+fn logo(spec: &Spec, base: &Folder, diags: &mut Vec<Diagnostic>) -> Option<Logo> {
     let path = spec.brand.logo.as_ref()?;
     let image = assets::image(base, "brand.logo", path)
         .map_err(|d| diags.push(d))
@@ -128,7 +129,8 @@ fn logo(spec: &Spec, base: &Path, diags: &mut Vec<Diagnostic>) -> Option<Logo> {
         }
     };
     Some(Logo {
-        image: Arc::new(image),
+        image,
+        span: Some(path.span()),
         alt,
     })
 }
@@ -148,4 +150,43 @@ fn parse_or<T>(
         ));
         fallback
     })
+}
+
+/// What the print edition cannot carry, found before it is written: every image whose
+/// file cannot be printed in CMYK (an RGB JPEG, an SVG with a gradient), as an error at
+/// the key that names it. The reader edition is not affected.
+pub fn print_checks(report: &Report) -> Vec<Diagnostic> {
+    let logo = report
+        .logo
+        .iter()
+        .map(|l| (&l.image, &l.span, "brand.logo"));
+    let blocks = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.components)
+        .filter_map(|c| match c {
+            Component::Image(i) => Some((&i.image, &i.span, "file")),
+            _ => None,
+        });
+    logo.chain(blocks)
+        .filter_map(|(image, span, key)| {
+            let why = image.print_problem.as_ref()?;
+            let help = match &image.kind {
+                ImageKind::Jpeg(_) => {
+                    "save it as a CMYK JPEG, or as a PNG (which folio converts to CMYK)"
+                }
+                _ => "flatten it to solid-colour paths in a vector editor, or give a PNG",
+            };
+            Some(
+                Diagnostic::error(
+                    format!(
+                        "`{key}`: the print edition cannot carry `{}`: {why}",
+                        image.name
+                    ),
+                    span.clone(),
+                )
+                .with_help(help),
+            )
+        })
+        .collect()
 }

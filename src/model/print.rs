@@ -11,10 +11,10 @@ use super::colours::PrintValues;
 use super::types::{Ink, PrintConfig};
 use super::{parse_or, values};
 use crate::diag::Diagnostic;
+use crate::files::{Folder, Kind};
 use crate::geom::{Abs, Color};
 use crate::spec::Spec;
 use lcms2::{Flags, Intent, PixelFormat, Profile, Transform};
-use std::path::Path;
 use std::sync::Arc;
 
 /// The default output profile: coated offset stock (FOGRA39), the most common in the UK.
@@ -74,7 +74,7 @@ impl Converter {
 /// Reads `[print]` and works out every role's ink.
 pub fn print(
     spec: &Spec,
-    base: &Path,
+    base: &Folder,
     colours: &[PrintValues],
     diags: &mut Vec<Diagnostic>,
 ) -> PrintConfig {
@@ -95,19 +95,15 @@ pub fn print(
         .as_ref()
         .map_or(DEFAULT_INK_LIMIT, |l| *l.get_ref());
     let (profile, profile_name) = match &p.profile {
-        Some(path) => match std::fs::read(base.join(path.get_ref())) {
-            Ok(bytes) => (bytes, path.get_ref().clone()),
+        Some(path) => match base.read(path.get_ref().trim(), Kind::Profile) {
+            Ok(bytes) => (bytes.to_vec(), path.get_ref().clone()),
             Err(e) => {
-                diags.push(
-                    Diagnostic::error(
-                        format!(
-                            "cannot read the profile `{}` named by `print.profile`: {e}",
-                            path.get_ref()
-                        ),
-                        Some(path.span()),
-                    )
-                    .with_help("check the path; it is relative to report.toml"),
-                );
+                diags.push(e.diagnostic(
+                    "print.profile",
+                    path.get_ref().trim(),
+                    Kind::Profile,
+                    Some(path.span()),
+                ));
                 (DEFAULT_PROFILE.to_vec(), DEFAULT_PROFILE_NAME.to_string())
             }
         },

@@ -10,7 +10,11 @@ use serde_spanned::Spanned;
 use std::collections::BTreeSet;
 
 /// Reads every section; an empty report is an error.
-pub fn sections(spec: &Spec, base: &std::path::Path, diags: &mut Vec<Diagnostic>) -> Vec<Section> {
+pub fn sections(
+    spec: &Spec,
+    base: &crate::files::Folder,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Section> {
     if spec.sections.is_empty() {
         diags.push(
             Diagnostic::error(

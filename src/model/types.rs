@@ -131,24 +131,34 @@ pub struct Palette {
 #[derive(Clone)]
 pub struct Logo {
     pub image: Arc<ImageData>,
+    /// Where `[brand] logo` is written, for print-edition errors.
+    pub span: Option<std::ops::Range<usize>>,
     /// What the logo says; `None` when report.toml declares it decorative.
     pub alt: Option<String>,
 }
 
-/// Image data the PDF writer can draw, with its intrinsic size in points.
+/// Image data the PDF writer can draw, with its intrinsic size in points. Every image has
+/// been decoded in full under folio's limits before it gets here, so the writer can trust it.
 pub struct ImageData {
     pub name: String,
     pub kind: ImageKind,
+    /// As displayed: after the EXIF orientation is applied.
     pub size: Size,
     /// A CMYK JPEG (printable as it is).
     pub cmyk: bool,
+    /// A greyscale image (printable as it is, in black ink).
+    pub grey: bool,
+    /// EXIF orientation, 1 to 8: how the stored pixels must be turned to stand upright.
+    pub orientation: u8,
+    /// Why the print edition cannot carry it, if it cannot ("it is an RGB JPEG").
+    pub print_problem: Option<String>,
 }
 
-/// The image formats folio draws.
+/// The image formats folio draws. The file's bytes are shared with the file door's cache.
 pub enum ImageKind {
     Svg(Box<usvg::Tree>),
-    Png(Vec<u8>),
-    Jpeg(Vec<u8>),
+    Png(Arc<Vec<u8>>),
+    Jpeg(Arc<Vec<u8>>),
 }
 
 /// Paper and margins.
@@ -298,6 +308,8 @@ pub struct Table {
 /// An image in the body.
 pub struct ImageBlock {
     pub image: Arc<ImageData>,
+    /// Where its `file` is written, for print-edition errors.
+    pub span: Option<std::ops::Range<usize>>,
     /// Share of the text column; `None` for the page's full width.
     pub width: Option<f64>,
     pub caption: Option<String>,

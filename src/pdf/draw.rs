@@ -191,37 +191,16 @@ fn draw_item(
         }
         ItemKind::Image { image, size } => {
             let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
+            let (orient, (sw, sh)) = orientation(image.orientation, w, h);
             let ksize =
-                Size::from_wh(w, h).ok_or_else(|| ExportError("an image has no area".into()))?;
+                Size::from_wh(sw, sh).ok_or_else(|| ExportError("an image has no area".into()))?;
             surface.push_transform(&Transform::from_translate(x, y));
-            match &image.kind {
-                ImageKind::Svg(tree) => match mode {
-                    Mode::Reader => {
-                        surface.draw_svg(tree, ksize, SvgSettings::default());
-                    }
-                    Mode::Print(_) => super::svg::draw(surface, tree, ksize, mode)
-                        .map_err(|what| ExportError(format!("{}: {what}", image.name)))?,
-                },
-                ImageKind::Png(data) | ImageKind::Jpeg(data) => {
-                    let data = Data::from(data.clone());
-                    // No interpolation: PDF/A forbids it, and print needs the pixels as given.
-                    let img = match (&image.kind, mode) {
-                        (ImageKind::Png(raw), Mode::Print(p)) => {
-                            super::raster::cmyk_png(raw, p.config)
-                        }
-                        (ImageKind::Png(_), _) => Image::from_png(data, false),
-                        _ => Image::from_jpeg(data, false),
-                    }
-                    .map_err(|e| {
-                        ExportError(format!(
-                            "the image {} could not be embedded: {e}",
-                            image.name
-                        ))
-                    })?;
-                    surface.draw_image(img, ksize);
-                }
-            }
+            surface.push_transform(&orient);
+            // Popped whatever happens below: krilla's surface must be balanced when it ends.
+            let drawn = draw_image(surface, image, ksize, mode);
             surface.pop();
+            surface.pop();
+            drawn?;
         }
         ItemKind::Line {
             points,
@@ -255,4 +234,97 @@ fn draw_item(
         ItemKind::Link { .. } => {}
     }
     Ok(())
+}
+
+/// Draws an image's pixels (or SVG) into `size` at the surface's origin.
+fn draw_image(
+    surface: &mut Surface,
+    image: &crate::model::ImageData,
+    size: Size,
+    mode: &Mode,
+) -> Result<(), ExportError> {
+    match &image.kind {
+        ImageKind::Svg(tree) => match mode {
+            Mode::Reader => {
+                surface.draw_svg(tree, size, SvgSettings::default());
+            }
+            Mode::Print(_) => super::svg::draw(surface, tree, size, mode)
+                .map_err(|what| ExportError(format!("{}: {what}", image.name)))?,
+        },
+        ImageKind::Png(data) | ImageKind::Jpeg(data) => {
+            let data = Data::from(data.clone());
+            // No interpolation: PDF/A forbids it, and print needs the pixels as given.
+            let img = match (&image.kind, mode) {
+                (ImageKind::Png(raw), Mode::Print(p)) => super::raster::cmyk_png(raw, p.config),
+                (ImageKind::Png(_), _) => Image::from_png(data, false),
+                _ => Image::from_jpeg(data, false),
+            }
+            .map_err(|e| {
+                ExportError(format!(
+                    "the image {} could not be embedded: {e}",
+                    image.name
+                ))
+            })?;
+            surface.draw_image(img, size);
+        }
+    }
+    Ok(())
+}
+
+/// The transform that stands an image upright in a `w` × `h` box from its EXIF orientation
+/// (1 to 8), and the size to draw its stored pixels at (sides swapped for a quarter turn).
+/// In y-down page space a stored point (x, y) lands at, for orientation 6 (a quarter turn
+/// clockwise), (w − y, x); the others follow the EXIF table in the same way.
+fn orientation(o: u8, w: f32, h: f32) -> (Transform, (f32, f32)) {
+    let m = |sx, ky, kx, sy, tx, ty| Transform::from_row(sx, ky, kx, sy, tx, ty);
+    match o {
+        2 => (m(-1.0, 0.0, 0.0, 1.0, w, 0.0), (w, h)),
+        3 => (m(-1.0, 0.0, 0.0, -1.0, w, h), (w, h)),
+        4 => (m(1.0, 0.0, 0.0, -1.0, 0.0, h), (w, h)),
+        5 => (m(0.0, 1.0, 1.0, 0.0, 0.0, 0.0), (h, w)),
+        6 => (m(0.0, 1.0, -1.0, 0.0, w, 0.0), (h, w)),
+        7 => (m(0.0, -1.0, -1.0, 0.0, w, h), (h, w)),
+        8 => (m(0.0, -1.0, 1.0, 0.0, 0.0, h), (h, w)),
+        _ => (Transform::identity(), (w, h)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::orientation;
+
+    /// Where the transform of orientation `o` sends a stored point.
+    fn map(o: u8, w: f32, h: f32, p: (f32, f32)) -> (f32, f32) {
+        let (t, _) = orientation(o, w, h);
+        (
+            t.sx() * p.0 + t.kx() * p.1 + t.tx(),
+            t.ky() * p.0 + t.sy() * p.1 + t.ty(),
+        )
+    }
+
+    #[test]
+    fn every_orientation_fills_the_box_and_turns_the_right_way() {
+        let (w, h) = (30.0, 60.0);
+        for o in 1..=8 {
+            let (_, (sw, sh)) = orientation(o, w, h);
+            // The stored image's corners land on the box's corners.
+            let mut corners: Vec<(i32, i32)> = [(0.0, 0.0), (sw, 0.0), (0.0, sh), (sw, sh)]
+                .iter()
+                .map(|p| map(o, w, h, *p))
+                .map(|(x, y)| (x.round() as i32, y.round() as i32))
+                .collect();
+            corners.sort();
+            assert_eq!(
+                corners,
+                vec![(0, 0), (0, 60), (30, 0), (30, 60)],
+                "orientation {o}"
+            );
+        }
+        // 6: a quarter turn clockwise: the stored top-left goes to the top-right.
+        assert_eq!(map(6, w, h, (0.0, 0.0)), (30.0, 0.0));
+        // 8: a quarter turn anticlockwise: the stored top-left goes to the bottom-left.
+        assert_eq!(map(8, w, h, (0.0, 0.0)), (0.0, 60.0));
+        // 3: half a turn.
+        assert_eq!(map(3, w, h, (0.0, 0.0)), (30.0, 60.0));
+    }
 }

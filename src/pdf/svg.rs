@@ -69,7 +69,6 @@ fn path(surface: &mut Surface, p: &usvg::Path, mode: &Mode) -> Result<(), String
         return Ok(());
     };
     let t = p.abs_transform();
-    surface.push_transform(&Transform::from_row(t.sx, t.ky, t.kx, t.sy, t.tx, t.ty));
     let fill = match p.fill() {
         Some(f) => Some(Fill {
             paint: mode.paint(colour(f.paint())?),
@@ -101,6 +100,8 @@ fn path(surface: &mut Surface, p: &usvg::Path, mode: &Mode) -> Result<(), String
         }),
         None => None,
     };
+    // Pushed only once nothing can fail, so the surface stays balanced.
+    surface.push_transform(&Transform::from_row(t.sx, t.ky, t.kx, t.sy, t.tx, t.ty));
     surface.set_fill(fill);
     surface.set_stroke(stroke);
     surface.draw_path(&shape);

@@ -5,8 +5,8 @@
 //! - text or a logo outside the safe area (too near the trim): a warning naming the page
 //!   and the text; an image reaching the trim, which has no bleed to cut into: a warning;
 //! - a raster image below 300 dpi at its placed size: a warning with its effective dpi;
-//! - an RGB JPEG, which passes through untouched and so cannot go to press: an error
-//!   (PNGs are converted to CMYK through the output profile when the file is written);
+//! - images the print edition cannot carry (an RGB JPEG, an SVG with a gradient) are found
+//!   in the model, at the key that names them (`model::print_checks`);
 //! - brand colours derived from sRGB and inks over the limit are checked in the model.
 
 use crate::diag::Diagnostic;
@@ -84,18 +84,6 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                                     None,
                                 )
                                 .with_help("supply a larger image, or an SVG"),
-                            );
-                        }
-                        // PNGs are converted to CMYK through the profile; JPEGs pass through
-                        // untouched, so only a CMYK JPEG can go to press.
-                        let rgb_jpeg = matches!(image.kind, ImageKind::Jpeg(_)) && !image.cmyk;
-                        if rgb_jpeg {
-                            out.push(
-                                Diagnostic::error(
-                                    format!("the image `{}` is an RGB JPEG, which the print edition cannot carry", image.name),
-                                    None,
-                                )
-                                .with_help("save it as a CMYK JPEG, or as a PNG (which folio converts to CMYK)"),
                             );
                         }
                     }

@@ -153,7 +153,9 @@ fn finalize(
             } => (*at, *flagged && *width > 0.0, false),
             Item::Box { range, .. } => (range.end, false, false),
         };
-        let range = start..end;
+        // A hard break right after another ("a\n\nb") ends an empty line, before the box
+        // the next line will start at.
+        let range = start.min(end)..end;
         let last = n + 1 == breaks.len();
         let mut line = set_line(shapers, text, range, hyphenated, at_space);
         line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
@@ -163,14 +165,19 @@ fn finalize(
             justify(&mut line, settings.width);
         }
         lines.push(line);
-        // The next line starts at the next box; spaces at a break vanish.
+        // The next line starts at the next box; spaces at a break vanish. When no box
+        // follows (hard breaks at the end, as in "text\n\n"), it starts where this one ended.
         start = items[b + 1..]
             .iter()
             .find_map(|i| match i {
                 Item::Box { range, .. } => Some(range.start),
                 _ => None,
             })
-            .unwrap_or(text.text.len());
+            .unwrap_or(end);
+    }
+    // Hard breaks at the very end of a paragraph add nothing a reader sees.
+    while lines.len() > 1 && lines.last().is_some_and(|l| l.runs.is_empty()) {
+        lines.pop();
     }
     lines
 }

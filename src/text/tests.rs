@@ -185,3 +185,24 @@ fn a_word_wider_than_the_line_falls_back_to_first_fit_and_is_marked_overfull() {
         Some("Pneumonoultramicroscopicsilicovolcanoconiosis ")
     );
 }
+
+#[test]
+fn trailing_newlines_and_blank_lines_set_without_panicking() {
+    let book = book();
+    for text in [
+        "hello\n\n",
+        "hello\n\n\n",
+        "a\n\nb",
+        "\nhello\n",
+        "x \n \n ",
+    ] {
+        let lines = lines_of(&book, text, 200.0, false, false);
+        assert!(!lines.is_empty(), "{text:?}");
+        assert!(
+            lines.last().is_some_and(|l| !l.runs.is_empty()),
+            "{text:?} ends in an empty line"
+        );
+    }
+    // A blank line inside the text is kept: the author asked for it.
+    assert_eq!(lines_of(&book, "a\n\nb", 200.0, false, false).len(), 3);
+}
