@@ -205,10 +205,16 @@ fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     // A short name: `.folio-` and six random characters fit beside any legal file name.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".folio-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".folio-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // Readable as any new file would be (the umask applies), not private to its owner
+        // as temporary files are by default: the PDF is meant to be shared.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     unfinished().push(tmp.path().to_path_buf());
     let result = (|| {
         tmp.write_all(bytes)?;

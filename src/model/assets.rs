@@ -159,9 +159,12 @@ pub fn image(folder: &Folder, key: &str, value: &SpannedStr) -> Result<Arc<Image
             format!("`{key}`: the image `{name}` cannot be used: {what}"),
             span,
         )
-        .with_help(match kind {
-            Kind::Svg => "open it in a vector editor and save it again as plain SVG",
-            _ => "open it in an image editor and save it again as PNG or JPEG",
+        .with_help(if what.starts_with("it refers to") {
+            "put the images an SVG uses inside the report's folder and refer to them by name, relative to the SVG"
+        } else if kind == Kind::Svg {
+            "open it in a vector editor and save it again as plain SVG"
+        } else {
+            "open it in an image editor and save it again as PNG or JPEG"
         })),
     }
 }

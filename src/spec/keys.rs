@@ -46,10 +46,11 @@ fn collect(path: &serde_ignored::Path, out: &mut Vec<Seg>) {
     }
 }
 
-/// The span of the key at `path` in `source` (the key itself, not its value).
-pub fn key_span(source: &str, path: &[Seg]) -> Option<Range<usize>> {
-    let root = DeTable::parse(source).ok()?;
-    let mut table: &DeTable = root.get_ref();
+/// The span of the key at `path` in the parsed document (the key itself, not its value).
+/// The document is parsed once by the caller and each step is a map lookup, so spans for
+/// any number of unknown keys cost time linear in their number.
+pub fn key_span(root: &DeTable, path: &[Seg]) -> Option<Range<usize>> {
+    let mut table: &DeTable = root;
     let mut span = None;
     let mut value: Option<&DeValue> = None;
     for seg in path {
@@ -61,7 +62,7 @@ pub fn key_span(source: &str, path: &[Seg]) -> Option<Range<usize>> {
                         _ => return span,
                     };
                 }
-                let (key, v) = table.iter().find(|(key, _)| key.get_ref().as_ref() == k)?;
+                let (key, v) = table.get_key_value(k.as_str())?;
                 span = Some(key.span());
                 value = Some(v.get_ref());
             }

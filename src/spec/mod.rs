@@ -34,9 +34,10 @@ pub fn load(source: &str) -> Result<(Spec, Vec<Diagnostic>), Vec<Diagnostic>> {
     let parsed: Result<Spec, _> = serde_ignored::deserialize(de, |path| {
         unknown.push(keys::segments(&path));
     });
+    let root = toml::de::DeTable::parse(source).ok();
     let mut diags: Vec<Diagnostic> = unknown
         .iter()
-        .map(|path| unknown_key(source, path))
+        .map(|path| unknown_key(root.as_ref().map(|r| r.get_ref()), path))
         .collect();
     diags.extend(lenient::take().into_iter().map(|mut d| {
         if let Some(key) = d.span.as_ref().and_then(|s| key_before(source, s.start)) {
@@ -88,7 +89,7 @@ fn toml_error(e: &toml::de::Error) -> Diagnostic {
 }
 
 /// An unknown key, with the closest known key in its table as a suggestion.
-fn unknown_key(source: &str, path: &[Seg]) -> Diagnostic {
+fn unknown_key(root: Option<&toml::de::DeTable>, path: &[Seg]) -> Diagnostic {
     let (parent, key) = match path.split_last() {
         Some((Seg::Key(k), parent)) => (parent, k.as_str()),
         _ => (path, "?"),
@@ -96,7 +97,7 @@ fn unknown_key(source: &str, path: &[Seg]) -> Diagnostic {
     let (table, known) = known_keys(parent);
     let mut d = Diagnostic::error(
         format!("unknown key `{key}` in {table}"),
-        key_span(source, path),
+        root.and_then(|r| key_span(r, path)),
     );
     d = match did_you_mean(key, &known) {
         Some(k) => d

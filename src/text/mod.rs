@@ -49,12 +49,21 @@ impl StyledText {
 
     /// The style at byte `at`.
     pub fn style_at(&self, at: usize) -> TextStyle {
+        let i = self.runs.partition_point(|(r, _)| r.end <= at);
         self.runs
-            .iter()
-            .find(|(r, _)| r.contains(&at))
+            .get(i)
+            .filter(|(r, _)| r.contains(&at))
             .or(self.runs.last())
             .map(|(_, s)| *s)
             .expect("invariant: styled text has at least one run")
+    }
+
+    /// The runs that overlap `range`, found by binary search (runs are in text order), so
+    /// that setting a paragraph of many styled runs stays linear in its length.
+    pub fn runs_in(&self, range: Range<usize>) -> &[(Range<usize>, TextStyle)] {
+        let first = self.runs.partition_point(|(r, _)| r.end <= range.start);
+        let last = first + self.runs[first..].partition_point(|(r, _)| r.start < range.end);
+        &self.runs[first..last]
     }
 }
 
@@ -195,7 +204,7 @@ fn set_line(
     let mut runs = Vec::new();
     let mut x = Abs::ZERO;
     let pieces: Vec<_> = text
-        .runs
+        .runs_in(range.start..trimmed_end)
         .iter()
         .filter(|(r, _)| r.start < trimmed_end && r.end > range.start)
         .collect();
