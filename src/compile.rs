@@ -104,9 +104,12 @@ pub fn compile_in(
     folder: &Folder,
     options: &Options,
 ) -> Result<Editions, Diagnostics> {
-    let fail = |list: Vec<Diagnostic>| Diagnostics {
-        list,
-        inputs: folder.inputs(),
+    let fail = |mut list: Vec<Diagnostic>| {
+        crate::diag::narrow(&mut list, source);
+        Diagnostics {
+            list,
+            inputs: folder.inputs(),
+        }
     };
     let (spec, mut found) = spec::load(source).map_err(fail)?;
     // The model runs even when the spec had errors, so one run reports everything.
@@ -159,9 +162,18 @@ pub fn compile_in(
             .map_err(|e| vec![export_error("print", &e.0)])
         })
     });
+    crate::diag::narrow(&mut warnings, source);
+    let narrowed = |e: Option<Edition>| {
+        e.map(|e| {
+            e.map_err(|mut d| {
+                crate::diag::narrow(&mut d, source);
+                d
+            })
+        })
+    };
     Ok(Editions {
-        reader,
-        print,
+        reader: narrowed(reader),
+        print: narrowed(print),
         document,
         warnings,
         standards,

@@ -32,6 +32,9 @@ pub struct Diagnostic {
     /// For "needs the key" errors: the keys whose absence this reports. When the key is in
     /// fact written but with a value of the wrong kind, that error says it better.
     pub missing: Vec<String>,
+    /// Text inside the span that the problem is really about (a link inside a body): once
+    /// the source is at hand, [`narrow`] moves the span onto it.
+    pub within: Option<String>,
 }
 
 impl Diagnostic {
@@ -44,6 +47,7 @@ impl Diagnostic {
             label: None,
             help: None,
             missing: Vec::new(),
+            within: None,
         }
     }
 
@@ -67,6 +71,12 @@ impl Diagnostic {
         self
     }
 
+    /// Says which text inside the span the problem is about (see [`narrow`]).
+    pub fn within(mut self, text: impl Into<String>) -> Self {
+        self.within = Some(text.into());
+        self
+    }
+
     /// Marks an error as reporting missing keys.
     pub fn missing(mut self, keys: &[&str]) -> Self {
         self.missing = keys.iter().map(|k| k.to_string()).collect();
@@ -85,6 +95,22 @@ impl Diagnostic {
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |s| s.chars().count()) + 1;
         Some((line, col))
+    }
+}
+
+/// Moves each diagnostic's span onto the text it is about, where it names one and that
+/// text is written literally inside the span (a link in a body points at its own line).
+pub fn narrow(diags: &mut [Diagnostic], source: &str) {
+    for d in diags {
+        let (Some(span), Some(text)) = (&d.span, d.within.take()) else {
+            continue;
+        };
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(i) = source.get(span.clone()).and_then(|s| s.find(text.as_str())) {
+            d.span = Some(span.start + i..span.start + i + text.len());
+        }
     }
 }
 

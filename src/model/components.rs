@@ -9,6 +9,9 @@ use crate::spec::{BlockSpec, SpannedStr};
 use serde_spanned::Spanned;
 
 const KINDS: [&str; 5] = ["chart", "quote", "box", "table", "image"];
+/// The most characters of values a generated chart description lists before counting the
+/// rest: well inside a PDF string's limit, and a minute or two read aloud.
+const ALT_BUDGET: usize = 2_000;
 
 /// Reads one block.
 pub fn component(
@@ -221,6 +224,23 @@ fn chart(
                     }
                 })
                 .collect();
+            // A summary that fits a PDF string (and a listener's patience): past the
+            // budget, the rest is counted, and the chart's data table has every value.
+            let mut shown = 0;
+            let mut len = 0;
+            for item in &items {
+                if len + item.len() > ALT_BUDGET {
+                    break;
+                }
+                len += item.len() + 2;
+                shown += 1;
+            }
+            let mut items = items;
+            if shown < items.len() {
+                let more = items.len() - shown;
+                items.truncate(shown);
+                items.push(format!("and {more} more"));
+            }
             format!(
                 "{} chart{}. {}.",
                 match kind {

@@ -10,6 +10,7 @@ mod colours;
 mod components;
 mod coverage;
 pub mod images;
+pub mod limits;
 pub mod markdown;
 mod meta;
 pub mod numbers;
@@ -34,7 +35,14 @@ pub fn resolve(
     source: &str,
     base: &Folder,
 ) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut diags = Vec::new();
+    // Values folio cannot set faithfully, whatever their key; reported first, and the only
+    // error at their place (a `nan` text size is not also "out of range").
+    let mut diags = limits::check(source);
+    let limited: Vec<std::ops::Range<usize>> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.span.clone())
+        .collect();
     let meta = meta::meta(spec, &mut diags);
     let (palette, print_values) = colours::palette(spec, &mut diags);
     let print = print::print(spec, base, &print_values, &mut diags);
@@ -84,6 +92,12 @@ pub fn resolve(
     preflight::contrast(spec, &palette, &mut diags);
     preflight::heading_levels(spec, &sections, &mut diags);
 
+    let first = diags.len().min(limited.len());
+    let mut i = 0;
+    diags.retain(|d| {
+        i += 1;
+        i <= first || !d.span.as_ref().is_some_and(|s| limited.contains(s))
+    });
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }

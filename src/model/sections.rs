@@ -164,6 +164,13 @@ fn metric(
 /// Parses a markdown value; constructs folio does not set are a warning, not lost silently.
 pub fn markdown_blocks(src: &SpannedStr, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
     let parsed = markdown::parse(src.get_ref());
+    for e in parsed.errors {
+        diags.push(
+            Diagnostic::error(format!("`{key}` {}", e.what), Some(src.span()))
+                .with_help(e.help)
+                .within(e.text),
+        );
+    }
     for what in parsed.unsupported {
         diags.push(
             Diagnostic::warning(
