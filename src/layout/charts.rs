@@ -30,18 +30,37 @@ pub fn fmt(chart: &Chart, v: f64) -> String {
     numbers::format_in(v, &chart.format, chart.locale).unwrap_or_else(|| v.to_string())
 }
 
-/// A "nice" axis step: 1, 2, 2.5 or 5 times a power of ten, giving about four intervals.
-pub fn nice_step(max: f64) -> f64 {
-    if max <= 0.0 {
-        return 1.0;
+/// The most intervals an axis gets: the step is at least a quarter of the range, and the
+/// ends round outwards by at most one step each.
+const MAX_INTERVALS: usize = 8;
+
+/// "Nice" axis ticks covering `min` to `max` and zero: multiples of a step of 1, 2, 2.5 or 5
+/// times a power of ten, giving about four intervals. O(1) in the values' magnitude: at
+/// most [`MAX_INTERVALS`] + 1 ticks whatever the values are (a range too small or too large
+/// for a power of ten to be computed gets its two ends as ticks).
+pub fn nice_ticks(min: f64, max: f64) -> Vec<f64> {
+    let (lo, hi) = (min.min(0.0), max.max(0.0));
+    let span = hi - lo;
+    if !span.is_finite() || span <= 0.0 {
+        return vec![0.0, 1.0];
     }
-    let raw = max / 4.0;
+    let raw = span / 4.0;
     let mag = 10f64.powf(raw.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * mag)
         .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag)
+        .unwrap_or(10.0 * mag);
+    let (first, last) = ((lo / step).floor(), (hi / step).ceil());
+    let intervals = last - first;
+    if !(step.is_normal() && intervals.is_finite() && intervals >= 1.0)
+        || intervals > MAX_INTERVALS as f64
+    {
+        return vec![lo, hi];
+    }
+    (0..=intervals as usize)
+        .map(|i| (first + i as f64) * step)
+        .collect()
 }
 
 /// Lays out a chart.
@@ -81,9 +100,9 @@ pub fn chart(ctx: &mut Ctx, parent: NodeId, chart: &Chart, width: Abs) -> Block 
                 .iter()
                 .flat_map(|d| d.values.iter())
                 .fold(0.0f64, |m, v| m.max(*v));
-            let step = nice_step(max);
-            let ticks = (max / step).ceil().max(1.0) as usize;
-            let top = (max / step).ceil().max(1.0) * step;
+            let axis = nice_ticks(0.0, max);
+            let ticks = axis.len() - 1;
+            let top = axis[ticks];
             let plot_top = y;
             let mut grid = Vec::new();
             for d in &chart.data {
@@ -116,8 +135,8 @@ pub fn chart(ctx: &mut Ctx, parent: NodeId, chart: &Chart, width: Abs) -> Block 
             for i in 0..=ticks {
                 let x = plot_x + plot_w * (i as f64 / ticks as f64);
                 grid.push(rect(x, plot_top, Abs(0.5), y - plot_top, pal.tint));
-                let label = numbers::format_in(step * i as f64, &chart.format, chart.locale)
-                    .unwrap_or_default();
+                let label =
+                    numbers::format_in(axis[i], &chart.format, chart.locale).unwrap_or_default();
                 let tick_style = ctx.display(SMALL - 1.0, pal.muted, false, 1.2);
                 let lines = ctx.text(&label, &tick_style, Abs(60.0), fig);
                 stack(&mut slice, lines, x - Abs(3.0), y + Abs(3.0));
@@ -171,9 +190,9 @@ fn vertical(
     let n = chart.data.len().max(1);
     let slot = (width - axis_w) / n as f64;
     let max = chart.data.iter().fold(0.0f64, |m, d| m.max(d.value));
-    let step = nice_step(max);
-    let ticks = (max / step).ceil().max(1.0) as usize;
-    let axis_top = ticks as f64 * step;
+    let axis = nice_ticks(0.0, max);
+    let ticks = axis.len() - 1;
+    let axis_top = axis[ticks];
     // Room above the plot for the value over the tallest column.
     let plot_top = top + Abs(14.0);
     let base = plot_top + plot_h;
@@ -181,10 +200,9 @@ fn vertical(
     let tick_style = ctx.display(SMALL - 1.0, pal.muted, false, 1.2);
     let mut grid = Vec::new();
     for i in 0..=ticks {
-        let gy = y_of(step * i as f64);
+        let gy = y_of(axis[i]);
         grid.push(rect(axis_w, gy, width - axis_w, Abs(0.5), pal.tint));
-        let label =
-            numbers::format_in(step * i as f64, &chart.format, chart.locale).unwrap_or_default();
+        let label = numbers::format_in(axis[i], &chart.format, chart.locale).unwrap_or_default();
         let lines = ctx.text(&label, &tick_style, axis_w - Abs(4.0), fig);
         let lines = align(lines, axis_w - Abs(6.0), 1.0);
         stack(slice, lines, Abs::ZERO, gy - Abs(5.0));
@@ -275,4 +293,34 @@ fn legend(
 /// Centres text slices in `width`.
 fn centre_lines(lines: Vec<Slice>, width: Abs) -> Vec<Slice> {
     align(lines, width, 0.5)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nice_ticks;
+
+    #[test]
+    fn ticks_are_nice_and_cover_the_values() {
+        assert_eq!(nice_ticks(0.0, 99.0), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
+        assert_eq!(nice_ticks(0.0, 55e6), vec![0.0, 20e6, 40e6, 60e6]);
+        assert_eq!(nice_ticks(-3.0, 7.0), vec![-5.0, -2.5, 0.0, 2.5, 5.0, 7.5]);
+        assert_eq!(nice_ticks(0.0, 0.0), vec![0.0, 1.0]);
+    }
+
+    #[test]
+    fn extreme_values_give_a_handful_of_ticks() {
+        for (lo, hi) in [
+            (0.0, 5e-324),
+            (0.0, f64::MIN_POSITIVE),
+            (0.0, 1e308),
+            (-1e308, 1e308),
+            (0.0, f64::MAX),
+            (0.0, f64::NAN),
+            (f64::NEG_INFINITY, f64::INFINITY),
+        ] {
+            let t = nice_ticks(lo, hi);
+            assert!((2..=9).contains(&t.len()), "{lo} {hi}: {t:?}");
+            assert!(t.windows(2).all(|w| w[0] < w[1]), "{lo} {hi}: {t:?}");
+        }
+    }
 }

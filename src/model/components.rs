@@ -138,9 +138,14 @@ fn chart(
             return None;
         }
     };
+    let mut csv_series = Vec::new();
     let data = match (&s.data, &s.csv) {
         (Some(d), None) => inline_data(d, diags)?,
-        (None, Some(path)) => csv_data(base, path, diags)?,
+        (None, Some(path)) => {
+            let (data, names) = csv_data(base, path, kind, diags)?;
+            csv_series = names;
+            data
+        }
         _ => {
             diags.push(
                 Diagnostic::error("a chart needs `data` or `csv` (one of them)", span).with_help(
@@ -179,6 +184,7 @@ fn chart(
             .iter()
             .filter_map(|v| v.as_str().map(String::from))
             .collect(),
+        _ if kind == ChartKind::Grouped => csv_series,
         _ => Vec::new(),
     };
     if kind == ChartKind::Grouped
@@ -307,7 +313,14 @@ fn inline_data(d: &Spanned<toml::Value>, diags: &mut Vec<Diagnostic>) -> Option<
     Some(out)
 }
 
-fn csv_data(base: &Folder, path: &SpannedStr, diags: &mut Vec<Diagnostic>) -> Option<Vec<Datum>> {
+/// Chart data from a CSV file: the data, and the names of its value columns (a grouped
+/// chart's series, when report.toml gives none).
+fn csv_data(
+    base: &Folder,
+    path: &SpannedStr,
+    kind: ChartKind,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Vec<Datum>, Vec<String>)> {
     let name = path.get_ref().trim();
     let bytes = match base.read(name, Kind::Csv) {
         Ok(b) => b,
@@ -316,46 +329,38 @@ fn csv_data(base: &Folder, path: &SpannedStr, diags: &mut Vec<Diagnostic>) -> Op
             return None;
         }
     };
-    let text = String::from_utf8_lossy(&bytes);
-    let mut out = Vec::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .skip(1)
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let Some((label, value)) = line.rsplit_once(',') else {
-            diags.push(Diagnostic::error(
+    let help = "a chart's CSV has a header row, then one row per label: `label,value` (or `label,2019,2020` for a grouped chart)";
+    let table = match super::csv::read(&bytes, name) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(Diagnostic::error(format!("`csv`: {e}"), Some(path.span())).with_help(help));
+            return None;
+        }
+    };
+    if kind != ChartKind::Grouped && table.header.len() != 2 {
+        diags.push(
+            Diagnostic::error(
                 format!(
-                    "`{}` line {}: expected `label,value`",
-                    path.get_ref(),
-                    n + 1
+                    "`csv`: `{name}` has {} columns ({}); this chart takes two, a label and a value",
+                    table.header.len(),
+                    table.header.join(", ")
                 ),
                 Some(path.span()),
-            ));
-            return None;
-        };
-        match value.trim().replace('_', "").parse::<f64>() {
-            Ok(v) => out.push(Datum {
-                label: label.trim().trim_matches('"').to_string(),
-                value: v,
-                values: vec![v],
-            }),
-            Err(_) => {
-                diags.push(Diagnostic::error(
-                    format!(
-                        "`{}` line {}: `{}` is not a number",
-                        path.get_ref(),
-                        n + 1,
-                        value.trim()
-                    ),
-                    Some(path.span()),
-                ));
-                return None;
-            }
-        }
+            )
+            .with_help("remove the extra columns, or write chart = \"grouped\" for one bar per column"),
+        );
+        return None;
     }
-    Some(out)
+    let data = table
+        .rows
+        .into_iter()
+        .map(|(label, values)| Datum {
+            label,
+            value: values[0],
+            values,
+        })
+        .collect();
+    Some((data, table.header[1..].to_vec()))
 }
 
 fn table(
