@@ -132,11 +132,11 @@ pub fn chart(ctx: &mut Ctx, parent: NodeId, chart: &Chart, width: Abs) -> Block 
                 y += h;
             }
             // Gridlines and tick labels, from zero to the first nice value past the largest.
-            for i in 0..=ticks {
+            for (i, tick) in axis.iter().enumerate() {
                 let x = plot_x + plot_w * (i as f64 / ticks as f64);
                 grid.push(rect(x, plot_top, Abs(0.5), y - plot_top, pal.tint));
                 let label =
-                    numbers::format_in(axis[i], &chart.format, chart.locale).unwrap_or_default();
+                    numbers::format_in(*tick, &chart.format, chart.locale).unwrap_or_default();
                 let tick_style = ctx.display(SMALL - 1.0, pal.muted, false, 1.2);
                 let lines = ctx.text(&label, &tick_style, Abs(60.0), fig);
                 stack(&mut slice, lines, x - Abs(3.0), y + Abs(3.0));
@@ -199,10 +199,10 @@ fn vertical(
     let y_of = |v: f64| base - plot_h * (v / axis_top).max(0.0);
     let tick_style = ctx.display(SMALL - 1.0, pal.muted, false, 1.2);
     let mut grid = Vec::new();
-    for i in 0..=ticks {
-        let gy = y_of(axis[i]);
+    for tick in &axis {
+        let gy = y_of(*tick);
         grid.push(rect(axis_w, gy, width - axis_w, Abs(0.5), pal.tint));
-        let label = numbers::format_in(axis[i], &chart.format, chart.locale).unwrap_or_default();
+        let label = numbers::format_in(*tick, &chart.format, chart.locale).unwrap_or_default();
         let lines = ctx.text(&label, &tick_style, axis_w - Abs(4.0), fig);
         let lines = align(lines, axis_w - Abs(6.0), 1.0);
         stack(slice, lines, Abs::ZERO, gy - Abs(5.0));
