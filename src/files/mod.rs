@@ -187,8 +187,10 @@ pub fn human(bytes: u64) -> String {
     let b = bytes as f64;
     if bytes >= 1024 * MB {
         format!("{:.1} GB", b / (1024.0 * MB as f64))
+    } else if bytes >= 100 * MB {
+        format!("{:.0} MB", b / MB as f64)
     } else if bytes >= MB {
-        format!("{:.0} MB", (b / MB as f64).max(1.0))
+        format!("{:.1} MB", b / MB as f64)
     } else {
         format!("{:.0} KB", (b / 1024.0).max(1.0))
     }

@@ -330,27 +330,13 @@ fn csv_data(
         }
     };
     let help = "a chart's CSV has a header row, then one row per label: `label,value` (or `label,2019,2020` for a grouped chart)";
-    let table = match super::csv::read(&bytes, name) {
+    let table = match super::csv::read(&bytes, name, kind == ChartKind::Grouped) {
         Ok(t) => t,
         Err(e) => {
             diags.push(Diagnostic::error(format!("`csv`: {e}"), Some(path.span())).with_help(help));
             return None;
         }
     };
-    if kind != ChartKind::Grouped && table.header.len() != 2 {
-        diags.push(
-            Diagnostic::error(
-                format!(
-                    "`csv`: `{name}` has {} columns ({}); this chart takes two, a label and a value",
-                    table.header.len(),
-                    table.header.join(", ")
-                ),
-                Some(path.span()),
-            )
-            .with_help("remove the extra columns, or write chart = \"grouped\" for one bar per column"),
-        );
-        return None;
-    }
     let data = table
         .rows
         .into_iter()

@@ -25,7 +25,11 @@ pub fn check(
         .collect();
     let mut check = |value: &Option<SpannedStr>, key: &str| {
         let Some(value) = value else { return };
-        for c in fonts.missing_chars(faces[0], value.get_ref()) {
+        for c in fonts
+            .missing_chars(faces[0], value.get_ref())
+            .into_iter()
+            .filter(|c| !super::limits::is_hidden(*c))
+        {
             if faces
                 .iter()
                 .any(|f| fonts.missing_chars(*f, &c.to_string()).is_empty())

@@ -25,8 +25,9 @@ pub struct Table {
     pub rows: Vec<(String, Vec<f64>)>,
 }
 
-/// Reads a chart's CSV; `name` is how report.toml names it, for messages.
-pub fn read(bytes: &[u8], name: &str) -> Result<Table, String> {
+/// Reads a chart's CSV; `name` is how report.toml names it, for messages. Unless the
+/// chart is `grouped`, the file has exactly two columns.
+pub fn read(bytes: &[u8], name: &str, grouped: bool) -> Result<Table, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         format!(
@@ -63,13 +64,34 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Table, String> {
                     record.len()
                 ));
             }
+            if !grouped && record.len() != 2 {
+                return Err(format!(
+                    "`{name}` has {} columns ({}); this chart takes two, a label and a value",
+                    record.len(),
+                    record.iter().collect::<Vec<_>>().join(", ")
+                ));
+            }
             header = Some(record.iter().map(str::to_string).collect());
             continue;
         };
         if record.len() != header.len() {
+            let starts_quoted = record
+                .position()
+                .and_then(|p| text.get(p.byte() as usize..))
+                .is_some_and(|rest| rest.trim_start().starts_with('"'));
+            let runs_to_the_end = record.position().is_some_and(|p| {
+                !text[p.byte() as usize..].trim_end().contains(['\n', '\r'])
+                    || text[p.byte() as usize..].matches('"').count() % 2 == 1
+            });
+            if starts_quoted && runs_to_the_end {
+                return Err(format!(
+                    "`{name}` line {line}: a quote opened here is never closed"
+                ));
+            }
             return Err(format!(
-                "`{name}` line {line} has {} fields, but the header has {} ({})",
+                "`{name}` line {line} has {} field{}, but the header has {} ({})",
                 record.len(),
+                if record.len() == 1 { "" } else { "s" },
                 header.len(),
                 header.join(", ")
             ));
@@ -161,7 +183,7 @@ mod tests {
     use super::*;
 
     fn rows(src: &str) -> Vec<(String, Vec<f64>)> {
-        read(src.as_bytes(), "d.csv").unwrap().rows
+        read(src.as_bytes(), "d.csv", false).unwrap().rows
     }
 
     #[test]
@@ -184,31 +206,31 @@ mod tests {
         assert_eq!(t[0].1, vec![12.5]);
         assert_eq!(t[1].1, vec![1234.5]);
         assert_eq!(t[2].1, vec![-3.0]);
-        let e = read(b"label;value\nA;1.5\n", "d.csv").unwrap_err();
+        let e = read(b"label;value\nA;1.5\n", "d.csv", false).unwrap_err();
         assert!(e.contains("decimals take a comma"), "{e}");
     }
 
     #[test]
     fn problems_are_placed_at_their_line_and_column() {
-        let e = read(b"label,value\nA,1\nB,2,3\n", "d.csv").unwrap_err();
+        let e = read(b"label,value\nA,1\nB,2,3\n", "d.csv", false).unwrap_err();
         assert_eq!(
             e,
             "`d.csv` line 3 has 3 fields, but the header has 2 (label, value)"
         );
-        let e = read(b"label,value\nA,NaN\n", "d.csv").unwrap_err();
+        let e = read(b"label,value\nA,NaN\n", "d.csv", false).unwrap_err();
         assert_eq!(
             e,
             "`d.csv` line 2, column 2 (`value`): `NaN` is not a number"
         );
-        let e = read(b"label,value\nA,inf\n", "d.csv").unwrap_err();
+        let e = read(b"label,value\nA,inf\n", "d.csv", false).unwrap_err();
         assert!(e.contains("`inf` is not a number"));
-        let e = read(b"label,value\n", "d.csv").unwrap_err();
+        let e = read(b"label,value\n", "d.csv", false).unwrap_err();
         assert!(e.contains("no rows"));
-        let e = read(b"", "d.csv").unwrap_err();
+        let e = read(b"", "d.csv", false).unwrap_err();
         assert!(e.contains("is empty"));
-        let e = read(b"label,value\nA,\xE9\n", "d.csv").unwrap_err();
+        let e = read(b"label,value\nA,\xE9\n", "d.csv", false).unwrap_err();
         assert!(e.contains("not UTF-8"));
-        let e = read(b"label,value\nA,12,5\n", "d.csv").unwrap_err();
+        let e = read(b"label,value\nA,12,5\n", "d.csv", false).unwrap_err();
         assert!(e.contains("line 2 has 3 fields"), "{e}");
     }
 

@@ -155,16 +155,26 @@ fn text(
         );
     }
     for (c, name) in hidden(s) {
-        out.push(
+        let at = Some(locate(source, &span, c));
+        // A control character has no glyph in any font: the PDF would carry a blank box
+        // (and PDF/A forbids one). Format characters are invisible by design: a warning.
+        out.push(if c.is_control() {
+            Diagnostic::error(
+                format!("`{path}` holds a {name} (U+{:04X}), which cannot be printed", c as u32),
+                at,
+            )
+            .with_label("here")
+            .with_help("delete it (it often comes in with text pasted from elsewhere)")
+        } else {
             Diagnostic::warning(
                 format!("`{path}` holds an invisible {name} (U+{:04X})", c as u32),
-                Some(locate(source, &span, c)),
+                at,
             )
             .with_label("invisible here")
             .with_help(
                 "delete it: it can make the text read differently from how it looks (it often comes in with text pasted from elsewhere)",
-            ),
-        );
+            )
+        });
     }
 }
 
@@ -182,11 +192,27 @@ fn longest_word(s: &str) -> usize {
     longest
 }
 
+/// Whether `c` is one of the invisible characters [`check`] reports (and so need not also
+/// be reported as missing from the fonts).
+pub fn is_hidden(c: char) -> bool {
+    hidden_name(c).is_some()
+}
+
 /// The invisible control characters in `s`, each kind once, with its name.
 fn hidden(s: &str) -> Vec<(char, &'static str)> {
     let mut found: Vec<(char, &'static str)> = Vec::new();
     for c in s.chars() {
-        let name = match c {
+        let Some(name) = hidden_name(c) else { continue };
+        if !found.iter().any(|(f, _)| *f == c) {
+            found.push((c, name));
+        }
+    }
+    found
+}
+
+fn hidden_name(c: char) -> Option<&'static str> {
+    Some({
+        match c {
             '\u{202A}' | '\u{202B}' => "bidirectional embedding",
             '\u{202C}' => "bidirectional pop",
             '\u{202D}' | '\u{202E}' => "bidirectional override",
@@ -196,15 +222,11 @@ fn hidden(s: &str) -> Vec<(char, &'static str)> {
             '\u{2061}'..='\u{2064}' => "invisible operator",
             '\u{FFF9}'..='\u{FFFB}' => "interlinear annotation mark",
             '\u{2028}' | '\u{2029}' => "line or paragraph separator",
-            '\t' | '\n' | '\r' => continue,
+            '\t' | '\n' | '\r' => return None,
             c if c.is_control() => "control character",
-            _ => continue,
-        };
-        if !found.iter().any(|(f, _)| *f == c) {
-            found.push((c, name));
+            _ => return None,
         }
-    }
-    found
+    })
 }
 
 /// Where character `c` stands in the value at `span`: literally, or as a `\uXXXX` escape;

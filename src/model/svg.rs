@@ -65,8 +65,16 @@ pub fn parse(bytes: &[u8], path: &Path, folder: &Folder) -> Result<usvg::Tree, S
         },
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_xmltree(&doc, &options)
-        .map_err(|e| format!("it is not an SVG image usvg can read ({e})"))?;
+    let tree = usvg::Tree::from_xmltree(&doc, &options).map_err(|e| match e {
+        usvg::Error::InvalidSize => {
+            "it has no size: give its <svg> a width and height, or a viewBox".to_string()
+        }
+        usvg::Error::ElementsLimitReached => format!("it has more than {MAX_NODES} elements"),
+        usvg::Error::ParsingFailed(_) if doc.root_element().tag_name().name() != "svg" => {
+            "it is not an SVG image: its outermost element is not <svg>".to_string()
+        }
+        other => format!("it is not an SVG image folio can read ({other})"),
+    })?;
     drop(options);
     let problems = problems.lock().unwrap_or_else(|e| e.into_inner());
     match problems.first() {
