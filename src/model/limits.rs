@@ -158,7 +158,7 @@ fn text(
         let at = Some(locate(source, &span, c));
         // A control character has no glyph in any font: the PDF would carry a blank box
         // (and PDF/A forbids one). Format characters are invisible by design: a warning.
-        out.push(if c.is_control() {
+        out.push(if unprintable(c) {
             Diagnostic::error(
                 format!("`{path}` holds a {name} (U+{:04X}), which cannot be printed", c as u32),
                 at,
@@ -176,6 +176,13 @@ fn text(
             )
         });
     }
+}
+
+/// Characters no PDF/A file may map a glyph to (a control character has no glyph in any
+/// font; PDF/A forbids U+FEFF and U+FFFE outright): errors, where other invisible
+/// characters are warnings.
+fn unprintable(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// The longest run of characters with no white space, in characters.
@@ -218,7 +225,9 @@ fn hidden_name(c: char) -> Option<&'static str> {
             '\u{202D}' | '\u{202E}' => "bidirectional override",
             '\u{2066}'..='\u{2069}' => "bidirectional isolate",
             '\u{200E}' | '\u{200F}' | '\u{061C}' => "direction mark",
-            '\u{200B}' | '\u{2060}' | '\u{FEFF}' => "zero-width space",
+            '\u{200B}' | '\u{2060}' => "zero-width space",
+            '\u{FEFF}' => "byte-order mark",
+            '\u{FFFE}' | '\u{FFFF}' => "noncharacter",
             '\u{2061}'..='\u{2064}' => "invisible operator",
             '\u{FFF9}'..='\u{FFFB}' => "interlinear annotation mark",
             '\u{2028}' | '\u{2029}' => "line or paragraph separator",

@@ -9,7 +9,7 @@ mod assets;
 mod colours;
 mod components;
 mod coverage;
-mod csv;
+pub mod csv;
 pub mod images;
 pub mod limits;
 pub mod markdown;
