@@ -1,6 +1,6 @@
 //! Reading report.toml and writing PDFs safely; the one-call build the tests use.
 //!
-//! In: paths. Out: report.toml's text, or a PDF written into place. [`write`] never leaves
+//! In: paths. Out: report.toml's text, or a PDF written into place. [`write_atomic`] never leaves
 //! a partial file and never replaces anything but a regular file:
 //! - the PDF goes to a temporary file created beside the target with an unpredictable name
 //!   and exclusive creation (so a link planted at a guessable name cannot redirect it, and
@@ -28,6 +28,8 @@ pub struct Built {
     pub pdf: Vec<u8>,
     /// The print edition, when asked for.
     pub print: Option<Vec<u8>>,
+    /// The web edition, when asked for: its files, with the PDFs built beside it.
+    pub web: Option<crate::web::Site>,
     pub document: Document,
     pub warnings: Vec<Diagnostic>,
     pub standards: Standards,
@@ -40,6 +42,8 @@ pub struct Editions {
     /// `Some(true)` forces the print edition, `Some(false)` leaves it out, `None` follows
     /// `[print] enabled` in report.toml.
     pub print: Option<bool>,
+    /// The web edition (an HTML page offering the PDFs built with it).
+    pub web: bool,
 }
 
 impl Default for Editions {
@@ -47,6 +51,7 @@ impl Default for Editions {
         Self {
             reader: true,
             print: None,
+            web: false,
         }
     }
 }
@@ -60,6 +65,8 @@ pub enum Failure {
     Io(String),
     /// The PDF writer refused the document.
     Export(String),
+    /// The web edition could not be made.
+    Web(crate::web::WebError),
 }
 
 /// Builds the reader edition (and the print edition if report.toml asks for it) from
@@ -79,6 +86,7 @@ pub fn compile_editions(
     let options = crate::Options {
         reader: editions.reader,
         print: editions.print,
+        web: editions.web,
         print_name: print_name.to_string(),
         ..crate::Options::default()
     };
@@ -89,9 +97,11 @@ pub fn compile_editions(
         None => Vec::new(),
     };
     let print = built.print.transpose().map_err(Failure::Report)?;
+    let web = built.web.transpose().map_err(Failure::Report)?;
     Ok(Built {
         pdf,
         print,
+        web,
         document: built.document,
         warnings: built.warnings,
         standards: built.standards,
@@ -122,6 +132,23 @@ pub fn read_source(path: &Path) -> Result<String, Failure> {
     })
 }
 
+/// The reader edition's file name, from the print edition's (`annual-print.pdf` →
+/// `annual.pdf`), which is always made from it.
+pub fn reader_name(print_name: &str) -> String {
+    match print_name.strip_suffix("-print.pdf") {
+        Some(stem) if !stem.is_empty() => format!("{stem}.pdf"),
+        _ => "report.pdf".into(),
+    }
+}
+
+/// The web edition's folder: the reader edition's name with `-web`, beside it.
+pub fn web_folder(reader: &Path) -> PathBuf {
+    let stem = reader
+        .file_stem()
+        .map_or("report".into(), |s| s.to_string_lossy().into_owned());
+    reader.with_file_name(format!("{stem}-web"))
+}
+
 /// The default output path: the input's name with `.pdf`, next to it.
 pub fn default_output(input: &Path) -> PathBuf {
     input.with_extension("pdf")
@@ -143,7 +170,7 @@ fn unfinished() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     UNFINISHED.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// What an existing output path is, for [`write`].
+/// What an existing output path is, for [`write_atomic`].
 enum Target {
     /// Nothing there, or a regular file (or a link to one): replace it.
     Replace,
@@ -181,7 +208,7 @@ fn target(path: &Path) -> Target {
 }
 
 /// Writes `bytes` to `path` as described in the module docs.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let io = |e: std::io::Error| {
         Failure::Io(format!(
             "cannot write {}: {}",

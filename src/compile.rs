@@ -42,6 +42,9 @@ pub struct Options {
     /// `Some(true)` builds the print edition (PDF/X-4), `Some(false)` leaves it out, `None`
     /// follows `[print] enabled` in report.toml.
     pub print: Option<bool>,
+    /// Build the web edition: an HTML page offering the PDFs built with it (the reader
+    /// edition is made for it even when not asked for).
+    pub web: bool,
     /// The print file's name, for the slug line printed outside its trim.
     pub print_name: String,
     /// Folders outside the report's own from which report.toml may name files on purpose
@@ -54,6 +57,7 @@ impl Default for Options {
         Self {
             reader: true,
             print: None,
+            web: false,
             print_name: "report-print.pdf".into(),
             allow: Vec::new(),
         }
@@ -69,6 +73,8 @@ pub struct Editions {
     pub reader: Option<Edition>,
     /// The print edition; `None` when not asked for.
     pub print: Option<Edition>,
+    /// The web edition's files; `None` when not asked for.
+    pub web: Option<Result<crate::web::Site, Vec<Diagnostic>>>,
     /// The laid-out pages both editions share.
     pub document: Document,
     /// Warnings about report.toml (errors stop an edition and are in its outcome).
@@ -113,7 +119,7 @@ pub fn compile_in(
     };
     let (spec, mut found) = spec::load(source).map_err(fail)?;
     // The model runs even when the spec had errors, so one run reports everything.
-    let (report, model_warnings) = match model::resolve(&spec, source, folder) {
+    let (report, model_warnings) = match model::resolve_in(&spec, source, folder) {
         Ok(r) if !found.iter().any(Diagnostic::is_error) => r,
         Ok((_, more)) | Err(more) => {
             found.extend(more);
@@ -129,16 +135,10 @@ pub fn compile_in(
         .chain(document.warnings.iter().cloned())
         .collect();
     let standards = Standards::default();
-    let reader = options.reader.then(|| {
+    // The web edition offers the reader edition for download, so it is built for it too.
+    let reader = (options.reader || options.web).then(|| {
         guarded("reader", || {
-            pdf::export(
-                &document,
-                &report.fonts,
-                &report.meta,
-                standards,
-                &report.print.profile,
-            )
-            .map_err(|e| vec![export_error("reader", &e.0)])
+            pdf::export(&document, standards).map_err(|e| vec![export_error("reader", &e.0)])
         })
     });
     let print = options.print.unwrap_or(report.print.enabled).then(|| {
@@ -152,15 +152,43 @@ pub fn compile_in(
         warnings.extend(report.print.warnings());
         warnings.extend(notes);
         guarded("print", || {
-            pdf::export_print(
-                &document,
-                &report.fonts,
-                &report.meta,
-                &report.print,
-                &options.print_name,
-            )
-            .map_err(|e| vec![export_error("print", &e.0)])
+            let edition = crate::edition::print(&document, &report.print, &options.print_name)
+                .map_err(|e| vec![export_error("print", &e)])?;
+            pdf::export_print(&edition).map_err(|e| vec![export_error("print", &e.0)])
         })
+    });
+    let web = options.web.then(|| {
+        let reader_pdf = match &reader {
+            Some(Ok(pdf)) => pdf.as_slice(),
+            _ => {
+                return Err(vec![Diagnostic::error(
+                    "the web edition needs the reader edition, which could not be made",
+                    None,
+                )]);
+            }
+        };
+        let mut downloads = vec![crate::web::Download {
+            file: crate::build::reader_name(&options.print_name),
+            bytes: reader_pdf,
+            pages: document.pages.len(),
+            kind: crate::web::DownloadKind::Reader,
+        }];
+        if let Some(Ok(p)) = &print {
+            downloads.push(crate::web::Download {
+                file: options.print_name.clone(),
+                bytes: p,
+                pages: document.pages.len(),
+                kind: crate::web::DownloadKind::Print,
+            });
+        }
+        let site = crate::web::export(&report, &downloads)
+            .map_err(|e| vec![Diagnostic::error(e.to_string(), None)])?;
+        warnings.extend(
+            site.notes
+                .iter()
+                .map(|n| Diagnostic::warning(n.clone(), None)),
+        );
+        Ok(site)
     });
     crate::diag::narrow(&mut warnings, source);
     let narrowed = |e: Option<Edition>| {
@@ -174,6 +202,7 @@ pub fn compile_in(
     Ok(Editions {
         reader: narrowed(reader),
         print: narrowed(print),
+        web,
         document,
         warnings,
         standards,

@@ -236,6 +236,14 @@ pub fn drop_redundant(diags: &mut Vec<Diagnostic>, source: &str) {
         if d.missing.is_empty() {
             return true;
         }
+        // `report` and `sections` are top-level keys: written anywhere in the file.
+        if d.missing.iter().all(|k| k == "report" || k == "sections") {
+            return !d.missing.iter().any(|k| {
+                typed
+                    .iter()
+                    .any(|(_, msg, _)| msg.starts_with(&format!("`{k}`:")))
+            });
+        }
         // A table's span may cover only its `[header]`; its keys run to the next header.
         let end = source
             .get(table.end..)

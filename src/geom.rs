@@ -1,4 +1,4 @@
-//! Lengths, points, sizes and colours shared by every stage.
+//! Lengths, points, sizes, colours and print inks shared by every stage.
 //!
 //! `Abs` is a length in PostScript points (1/72 inch). Lengths stay `Abs` through layout
 //! and become plain floats only at the PDF boundary. The origin is the top-left corner of
@@ -227,4 +227,11 @@ impl fmt::Display for Color {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "#{:02X}{:02X}{:02X}", self.r, self.g, self.b)
     }
+}
+
+/// A print colour: CMYK from 0 to 1, and a spot (Separation) name if it is a spot colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ink {
+    pub cmyk: [f64; 4],
+    pub spot: Option<String>,
 }

@@ -7,6 +7,8 @@
 //! # args: --edition both   (optional; more arguments for `folio build`)
 //! # written: report-print.pdf   (optional; a file the build does write, checked to be a PDF)
 //! # setup: corrupt.png (optional; a file the case refers to, made before the run — see below)
+//! # errors: 1          (optional; exactly this many errors: a slip is reported once,
+//!                       without the cascade of messages it would otherwise cause)
 //! ```
 //!
 //! For every case the test checks the message, its line and column, the exit code, and
@@ -42,6 +44,7 @@ struct Case {
     name: String,
     expects: Vec<(usize, usize, String)>,
     exit: i32,
+    errors: Option<usize>,
     setup: Vec<String>,
     args: Vec<String>,
     written: Vec<String>,
@@ -62,6 +65,7 @@ fn cases() -> Vec<Case> {
             let text = std::fs::read_to_string(&path).unwrap();
             let mut expects = Vec::new();
             let mut exit = 1;
+            let mut errors = None;
             let mut setup = Vec::new();
             let mut args = Vec::new();
             let mut written = Vec::new();
@@ -71,6 +75,8 @@ fn cases() -> Vec<Case> {
                     // `-` for a message with no place in report.toml (a file it cannot read).
                     let (l, c) = pos.split_once(':').unwrap_or(("0", "0"));
                     expects.push((l.parse().unwrap(), c.parse().unwrap(), msg.to_string()));
+                } else if let Some(n) = line.strip_prefix("# errors: ") {
+                    errors = Some(n.trim().parse().unwrap());
                 } else if let Some(x) = line.strip_prefix("# exit: ") {
                     exit = x.trim().parse().unwrap();
                 } else if let Some(s) = line.strip_prefix("# setup: ") {
@@ -90,6 +96,7 @@ fn cases() -> Vec<Case> {
                 name: path.file_stem().unwrap().to_string_lossy().into_owned(),
                 expects,
                 exit,
+                errors,
                 setup,
                 args,
                 written,
@@ -180,6 +187,18 @@ fn run(case: &Case) -> Result<(), String> {
             out.status.code(),
             case.exit
         ));
+    }
+    if let Some(n) = case.errors {
+        // Every block that starts with `error:` except the closing summary line.
+        let found = stderr
+            .split("\n\n")
+            .filter(|b| {
+                b.trim_start().starts_with("error:") && !b.contains("the PDF was not built")
+            })
+            .count();
+        if found != n {
+            problems.push(format!("{found} errors, expected exactly {n}"));
+        }
     }
     if case.expects.is_empty() {
         problems.push("no `# expect:` line".into());

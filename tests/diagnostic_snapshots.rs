@@ -46,3 +46,22 @@ fn a_bad_colour_and_a_missing_font() {
     check("colour-five-digits");
     check("font-family-unknown");
 }
+
+#[test]
+fn syntax_slips_are_named_with_their_fix() {
+    check("syntax-thousands-separator");
+    check("syntax-unclosed-list");
+    check("syntax-slips-and-mistakes-in-one-run");
+}
+
+#[test]
+fn a_key_under_the_wrong_header_says_where_it_belongs() {
+    check("key-after-metrics-table");
+    check("key-in-the-wrong-table");
+}
+
+#[test]
+fn a_misspelt_name_lists_every_name_the_parser_takes() {
+    check("enum-chart-kind-misspelt");
+    check("block-type-misspelt");
+}

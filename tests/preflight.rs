@@ -68,12 +68,32 @@ fn a_decorative_logo_needs_no_alt_text_and_is_not_a_figure() {
 }
 
 #[test]
-fn a_body_heading_that_skips_a_level_is_an_error() {
-    let errors =
-        run("\n[[sections]]\ntitle = \"One\"\nbody = \"\"\"\n### Too deep\n\nText.\n\"\"\"\n")
-            .expect_err("refused");
+fn a_body_heading_that_skips_a_level_is_an_error_at_its_line() {
+    let body =
+        "\n[[sections]]\ntitle = \"One\"\nbody = \"\"\"\n# Top\n\n### Too deep\n\nText.\n\"\"\"\n";
+    let errors = run(body).expect_err("refused");
     assert_eq!(
         errors[0].message,
-        "a heading in section `One` skips a level: ### after the section title"
+        "`body`: a heading skips a level: ### after #"
     );
+    let source = format!("{BASE}{body}");
+    assert_eq!(errors[0].line_col(&source), Some((12, 1)));
+}
+
+#[test]
+fn a_body_may_start_its_headings_at_any_level() {
+    // `##` first, as the README shows: the body's top level, one below the section title.
+    let source = format!(
+        "{BASE}[contents]\nshow = false\n\n[[sections]]\ntitle = \"One\"\nbody = \"\"\"\n## What we did\n\nText.\n\n### In detail\n\nMore.\n\"\"\"\n"
+    );
+    let built = compile(&source, &common::root().join("tests/data")).expect("builds");
+    let pdf = common::Pdf::parse(&built.pdf);
+    let headings: Vec<String> = pdf
+        .structure()
+        .walk()
+        .iter()
+        .filter(|n| n.kind.starts_with('H') && n.kind.len() == 2)
+        .map(|n| n.kind.clone())
+        .collect();
+    assert_eq!(headings, ["H1", "H2", "H3", "H4"]);
 }

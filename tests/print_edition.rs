@@ -14,6 +14,7 @@ fn print_edition(source: &str, base: &std::path::Path) -> folio::build::Built {
     let editions = Editions {
         reader: false,
         print: Some(true),
+        web: false,
     };
     match compile_editions(source, base, editions, "report-print.pdf") {
         Ok(b) => b,
@@ -291,6 +292,7 @@ fn an_rgb_jpeg_stops_the_print_build() {
     let editions = Editions {
         reader: false,
         print: Some(true),
+        web: false,
     };
     let Err(Failure::Report(d)) = compile_editions(&source, &dir, editions, "x.pdf") else {
         panic!("an RGB JPEG stops the print build")
@@ -304,15 +306,49 @@ fn an_rgb_jpeg_stops_the_print_build() {
 }
 
 #[test]
-fn preflight_an_rgb_only_colour_is_derived_with_a_warning() {
-    let source =
-        format!("{SMALL}[brand.colours]\naccent = \"#41B6E6\"\n[[sections]]\ntitle = \"One\"\n");
-    let built = print_edition(&source, &common::root());
-    let messages: Vec<&str> = built.warnings.iter().map(|d| d.message.as_str()).collect();
-    assert!(
-        messages.contains(&"the print colour of `accent` was derived from #41B6E6 through the output profile: cmyk = [65, 8, 3, 2]"),
-        "{messages:#?}"
+fn derived_print_colours_are_one_notice_whose_lines_paste_in_as_they_are() {
+    let source = format!(
+        "{SMALL}[brand.colours]\nprimary = \"#006D77\"\naccent = \"#41B6E6\"\n[[sections]]\ntitle = \"One\"\n"
     );
+    let built = print_edition(&source, &common::root());
+    let derived: Vec<&folio::diag::Diagnostic> = built
+        .warnings
+        .iter()
+        .filter(|d| d.message.contains("no print values"))
+        .collect();
+    assert_eq!(derived.len(), 1, "one notice: {:#?}", built.warnings);
+    assert!(
+        derived[0]
+            .message
+            .starts_with("4 brand colours have no print values"),
+        "{}",
+        derived[0].message
+    );
+    let help = derived[0].help.as_deref().unwrap();
+    let lines: Vec<&str> = help.lines().skip(1).map(str::trim).collect();
+    assert_eq!(
+        lines[0],
+        "primary = { hex = \"#006D77\", cmyk = [73, 0, 22, 53] }"
+    );
+    assert_eq!(
+        lines[1],
+        "accent = { hex = \"#41B6E6\", cmyk = [65, 8, 3, 2] }"
+    );
+    // Pasted in as they are, the lines leave nothing derived and print the same inks.
+    let pasted = format!(
+        "{SMALL}[brand.colours]\n{}\n[[sections]]\ntitle = \"One\"\n",
+        lines.join("\n")
+    );
+    let again = print_edition(&pasted, &common::root());
+    assert!(
+        again
+            .warnings
+            .iter()
+            .all(|d| !d.message.contains("no print values")),
+        "{:#?}",
+        again.warnings
+    );
+    assert_eq!(again.print, built.print, "the same inks, byte for byte");
 }
 
 #[test]

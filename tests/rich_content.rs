@@ -125,16 +125,54 @@ fn table_headers_are_th_and_repeat_after_a_page_break() {
     }
 }
 
+/// Where a figure's decimal mark falls (or, for a whole number, where one would): the run's
+/// start plus the advance of the glyphs before the mark.
+fn decimal_x(item: &folio::frame::Item) -> f64 {
+    let folio::frame::ItemKind::Text(t) = &item.kind else {
+        panic!("a text item");
+    };
+    let mark = t.text.find('.').unwrap_or(t.text.trim_end().len());
+    let before: f64 = t
+        .glyphs
+        .iter()
+        .filter(|g| g.range.start < mark)
+        .map(|g| g.advance.to_pt())
+        .sum();
+    item.pos.x.to_pt() + before
+}
+
 #[test]
 fn numbers_in_a_table_align_on_their_decimal_point() {
-    let built = rich(&long_table());
+    // Whole numbers, one and two decimals, and a negative (with a minus sign): every decimal mark (and
+    // the place one would be) lines up in the column, so units sit under units.
+    let table = "\n[[sections.blocks]]\ntype = \"table\"\ncolumns = [\"Item\", \"Amount\"]\nrows = [\n  [\"a\", 12],\n  [\"b\", 1234.5],\n  [\"c\", 7.25],\n  [\"d\", -3.25],\n  [\"e\", 100000],\n]\n";
+    let built = rich(table);
+    let figures = ["12", "1,234.5", "7.25", "\u{2212}3.25", "100,000"];
+    let items: Vec<&folio::frame::Item> = figures
+        .iter()
+        .map(|f| {
+            built
+                .document
+                .pages
+                .iter()
+                .flat_map(|p| &p.items)
+                .find(|i| matches!(&i.kind, folio::frame::ItemKind::Text(t) if t.text.trim() == *f))
+                .unwrap_or_else(|| panic!("no cell {f:?}"))
+        })
+        .collect();
+    let marks: Vec<f64> = items.iter().map(|i| decimal_x(i)).collect();
+    for (f, x) in figures.iter().zip(&marks) {
+        assert!(
+            (x - marks[0]).abs() < 0.01,
+            "{f} has its decimal mark at {x}, not {}",
+            marks[0]
+        );
+    }
+    // And the PDF draws them where the frame says: the longest figure starts furthest left.
     let pdf = Pdf::parse(&built.pdf);
     let runs: Vec<_> = (0..pdf.pages.len()).flat_map(|i| pdf.runs(i)).collect();
-    // "1,000.5" and "10,000.5": the decimal points line up, so the right edges do too
-    // (same fractional width) and the longer figure starts further left.
-    let a = runs.iter().find(|r| r.text == "1,000.5").unwrap();
-    let b = runs.iter().find(|r| r.text == "10,000.5").unwrap();
-    assert!(b.x < a.x, "right-aligned: {} vs {}", b.x, a.x);
+    let x = |t: &str| runs.iter().find(|r| r.text == t).map(|r| r.x).unwrap();
+    assert!(x("1,234.5") < x("7.25") && x("100,000") < x("12"));
 }
 
 #[test]
@@ -144,6 +182,7 @@ fn an_image_has_its_caption_alt_text_and_the_same_resolution_in_both_editions() 
     let editions = Editions {
         reader: true,
         print: Some(true),
+        web: false,
     };
     let built = compile_editions(
         &source,

@@ -8,14 +8,34 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// Builds `input` and writes each edition that succeeded. The editions are independent: a
-/// problem only the print edition has leaves the reader edition written, and the summary
-/// says which was written and which was not.
+/// Builds `input` and writes the PDF (and the print edition beside it, when asked for).
 pub fn build(
     input: &Path,
     output: Option<&Path>,
     force: bool,
     editions: Editions,
+    v: Verbosity,
+) -> ExitCode {
+    build_with(input, output, force, editions, Action::Build, v)
+}
+
+/// One rebuild of `folio watch`.
+pub fn build_as(
+    input: &Path,
+    output: Option<&Path>,
+    editions: Editions,
+    action: Action,
+    v: Verbosity,
+) -> ExitCode {
+    build_with(input, output, false, editions, action, v)
+}
+
+fn build_with(
+    input: &Path,
+    output: Option<&Path>,
+    force: bool,
+    editions: Editions,
+    action: Action,
     v: Verbosity,
 ) -> ExitCode {
     let started = Instant::now();
@@ -30,15 +50,24 @@ pub fn build(
             return ExitCode::from(EXIT_IO);
         }
     }
+    let web_output = web_path(&output, input);
+    if editions.web
+        && !force
+        && let Err(msg) = folio::web::folder::replaceable(&web_output)
+    {
+        eprintln!("error: {msg}");
+        return ExitCode::from(EXIT_IO);
+    }
     let print_name = print_output
         .file_name()
         .map_or("report-print.pdf".into(), |n| {
             n.to_string_lossy().into_owned()
         });
-    let (built, source) = match compile_with(input, editions, &print_name, v) {
+    let (built, source) = match compile_with(input, editions, &print_name, action, v) {
         Ok(b) => b,
         Err(code) => return code,
     };
+    // Each edition has its own outcome: one that failed is reported, the others written.
     // `--edition print -o -` sends the print edition to standard output.
     let print_target = if !editions.reader && to_stdout {
         output.clone()
@@ -46,7 +75,11 @@ pub fn build(
         print_output.clone()
     };
     let outcomes = [
-        ("reader", built.reader.as_ref(), output.clone()),
+        (
+            "reader",
+            built.reader.as_ref().filter(|_| editions.reader),
+            output.clone(),
+        ),
         ("print", built.print.as_ref(), print_target),
     ];
     let mut code = ExitCode::SUCCESS;
@@ -62,22 +95,27 @@ pub fn build(
                 continue;
             }
         };
+        // `-o out/2024/report.pdf`: the folders are made now that there is a PDF to put there.
+        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
+            && target.as_os_str() != "-"
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            eprintln!(
+                "error: cannot create the folder {}: {}",
+                dir.display(),
+                io_words(&e)
+            );
+            return ExitCode::from(EXIT_IO);
+        }
         let written = if target.as_os_str() == "-" {
             std::io::stdout().write_all(bytes).map_err(|e| {
-                format!(
-                    "cannot write to standard output: {}",
-                    folio::files::words(&e)
-                )
+                Failure::Io(format!("cannot write to standard output: {}", io_words(&e)))
             })
         } else {
-            build::write(&target, bytes).map_err(|f| match f {
-                Failure::Io(m) | Failure::Export(m) => m,
-                Failure::Report(_) => "cannot write the PDF".into(),
-            })
+            build::write_atomic(&target, bytes)
         };
-        if let Err(msg) = written {
-            eprintln!("error: {msg}");
-            return ExitCode::from(EXIT_IO);
+        if let Err(f) = written {
+            return fail(f, input, &source, action);
         }
         if !v.quiet {
             let standards = match edition {
@@ -98,6 +136,30 @@ pub fn build(
             );
         }
     }
+    match &built.web {
+        Some(Ok(site)) => {
+            if let Err(msg) = folio::web::folder::write(site, &web_output) {
+                return fail(Failure::Io(msg), input, &source, action);
+            }
+            if !v.quiet {
+                eprintln!(
+                    "wrote {}/{}: {} files, {:.1} KB, web edition in {:.0} ms{}",
+                    web_output.display(),
+                    folio::web::INDEX,
+                    site.files.len(),
+                    site.size() as f64 / 1024.0,
+                    started.elapsed().as_secs_f64() * 1000.0,
+                    count(&built.warnings)
+                );
+            }
+        }
+        Some(Err(diags)) => {
+            eprint!("{}", render(diags, input, &source));
+            failed.push(("web", diags.iter().filter(|d| d.is_error()).count()));
+            code = ExitCode::from(EXIT_REPORT);
+        }
+        None => {}
+    }
     for (edition, errors) in failed {
         eprintln!(
             "error: the {edition} edition was not written: {errors} error{} in {}",
@@ -106,6 +168,16 @@ pub fn build(
         );
     }
     code
+}
+
+/// The web edition's folder for a build writing `output` (beside the reader edition).
+pub fn web_path(output: &Path, input: &Path) -> PathBuf {
+    let reader = if output.as_os_str() == "-" {
+        build::default_output(input)
+    } else {
+        output.to_path_buf()
+    };
+    build::web_folder(&reader)
 }
 
 /// The print edition's file: the reader's name with `-print`, beside it.
@@ -121,9 +193,24 @@ fn print_path(output: &Path, input: &Path) -> PathBuf {
     base.with_file_name(format!("{stem}-print.pdf"))
 }
 
+/// What the user asked for, which the closing line of a failure speaks of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Build,
+    Check,
+    /// A rebuild in `folio watch`, which keeps the last good PDF when it fails.
+    Watch,
+}
+
 /// Checks `input` without writing anything: every edition report.toml asks for.
 pub fn check(input: &Path, v: Verbosity) -> ExitCode {
-    let (built, source) = match compile(input, v) {
+    let (built, source) = match compile_with(
+        input,
+        Editions::default(),
+        "report-print.pdf",
+        Action::Check,
+        v,
+    ) {
         Ok(b) => b,
         Err(code) => return code,
     };
@@ -151,30 +238,29 @@ pub fn check(input: &Path, v: Verbosity) -> ExitCode {
     code
 }
 
-/// Reads and compiles the editions report.toml asks for, printing warnings.
-pub fn compile(input: &Path, v: Verbosity) -> Result<(folio::Editions, String), ExitCode> {
-    compile_with(input, Editions::default(), "report-print.pdf", v)
-}
-
 /// Reads and compiles, printing warnings; on failure prints everything and returns the code.
+/// Each edition's own outcome is left to the caller.
 pub fn compile_with(
     input: &Path,
     editions: Editions,
     print_name: &str,
+    action: Action,
     v: Verbosity,
 ) -> Result<(folio::Editions, String), ExitCode> {
     let started = Instant::now();
+    if !input.exists() {
+        eprintln!("{}", no_report(input));
+        return Err(ExitCode::from(EXIT_IO));
+    }
     let source = match build::read_source(input) {
         Ok(s) => s,
         Err(Failure::Report(d)) => {
-            let lossy = String::from_utf8_lossy(
-                &folio::files::read_capped(input, folio::files::Kind::Report.cap())
-                    .unwrap_or_default(),
-            )
-            .into_owned();
-            return Err(fail(Failure::Report(d), input, &lossy));
+            let bytes = folio::files::read_capped(input, folio::files::Kind::Report.cap())
+                .unwrap_or_default();
+            let lossy = String::from_utf8_lossy(&bytes).into_owned();
+            return Err(fail(Failure::Report(d), input, &lossy, action));
         }
-        Err(f) => return Err(fail(f, input, "")),
+        Err(f) => return Err(fail(f, input, "", action)),
     };
     let base = input
         .parent()
@@ -183,6 +269,7 @@ pub fn compile_with(
     let options = folio::Options {
         reader: editions.reader,
         print: editions.print,
+        web: editions.web,
         print_name: print_name.to_string(),
         ..folio::Options::default()
     };
@@ -200,7 +287,43 @@ pub fn compile_with(
             }
             Ok((built, source))
         }
-        Err(d) => Err(fail(Failure::Report(d.list), input, &source)),
+        Err(d) => Err(fail(Failure::Report(d.list), input, &source, action)),
+    }
+}
+
+/// There is no report where the user ran folio: say how to start one.
+fn no_report(input: &Path) -> String {
+    let folder = input
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| "this folder".to_string(), |p| p.display().to_string());
+    if input == Path::new("report.toml") {
+        format!(
+            "error: there is no report.toml in {folder}\n  \
+             help: run `folio init` to start a new report here, or name the file: folio build path/to/report.toml"
+        )
+    } else {
+        format!(
+            "error: there is no {} \n  \
+             help: check the name and folder, or run `folio init {folder}` to start a new report there",
+            input.display()
+        )
+    }
+}
+
+/// An I/O error in words, without the operating system's code.
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "it does not exist".into(),
+        K::PermissionDenied => "permission denied".into(),
+        K::AlreadyExists => "something of that name is already there".into(),
+        K::StorageFull => "the disk is full".into(),
+        K::ReadOnlyFilesystem => "the disk is read-only".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
     }
 }
 
@@ -244,27 +367,52 @@ fn plural_warnings(n: usize) -> String {
 }
 
 pub fn render(diags: &[Diagnostic], input: &Path, source: &str) -> String {
-    let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let styled = colour(
+        std::io::stderr().is_terminal(),
+        std::env::var_os("TERM").as_deref(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
     diag::render(diags, &input.display().to_string(), source, styled)
 }
 
+/// Whether to colour messages: only on a terminal that can show colour (not `TERM=dumb`),
+/// and not when `NO_COLOR` is set to anything but the empty string (no-color.org).
+pub fn colour(
+    terminal: bool,
+    term: Option<&std::ffi::OsStr>,
+    no_color: Option<&std::ffi::OsStr>,
+) -> bool {
+    terminal && term.is_none_or(|t| t != "dumb") && no_color.is_none_or(|n| n.is_empty())
+}
+
 /// Prints a failure and maps it to its exit code.
-pub fn fail(failure: Failure, input: &Path, source: &str) -> ExitCode {
+pub fn fail(failure: Failure, input: &Path, source: &str, action: Action) -> ExitCode {
     match failure {
         Failure::Report(diags) => {
             eprint!("{}", render(&diags, input, source));
             let errors = diags.iter().filter(|d| d.is_error()).count();
             let warnings = diags.len() - errors;
-            eprintln!(
-                "error: the PDF was not built: {errors} error{} in {}{}",
+            let counted = format!(
+                "{errors} error{} in {}{}",
                 if errors == 1 { "" } else { "s" },
                 input.display(),
                 plural_warnings(warnings)
             );
+            match action {
+                Action::Build => eprintln!("error: the PDF was not built: {counted}"),
+                Action::Check => eprintln!("error: {counted}; fix them and run folio check again"),
+                Action::Watch => eprintln!(
+                    "error: {counted}; the last good PDF is kept, and folio rebuilds on the next save"
+                ),
+            }
             ExitCode::from(EXIT_REPORT)
         }
         Failure::Export(msg) => {
             eprintln!("error: {msg}");
+            ExitCode::from(EXIT_REPORT)
+        }
+        Failure::Web(e) => {
+            eprintln!("error: {e}");
             ExitCode::from(EXIT_REPORT)
         }
         Failure::Io(msg) => {
@@ -274,27 +422,54 @@ pub fn fail(failure: Failure, input: &Path, source: &str) -> ExitCode {
     }
 }
 
-/// Files a build reads besides report.toml, for `watch`.
+/// Files a build reads besides report.toml, for `watch`: every file report.toml names
+/// (logo, images, CSV files, font files, the print profile) and the fonts/ folder, where
+/// families named by name are found.
 pub fn inputs(input: &Path, source: &str) -> Vec<PathBuf> {
+    // Paths as the user would write them: `data.csv`, not `./data.csv`.
     let base = input
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+        .unwrap_or(Path::new(""));
     let mut files = vec![input.to_path_buf()];
     if let Ok((spec, _)) = folio::spec::load(source) {
+        let mut named: Vec<&Path> = Vec::new();
         if let Some(logo) = &spec.brand.logo {
-            files.push(base.join(logo.get_ref()));
+            named.push(Path::new(logo.get_ref().as_str()));
         }
         for font in [&spec.brand.fonts.body, &spec.brand.fonts.heading]
             .into_iter()
             .flatten()
         {
-            files.push(base.join(font.get_ref()));
+            // A family name is looked up in fonts/, which is watched below.
+            let name = font.get_ref();
+            if name.contains('/') || name.contains('.') {
+                named.push(Path::new(name.as_str()));
+            }
         }
+        if let Some(profile) = spec.print.as_ref().and_then(|p| p.profile.as_ref()) {
+            named.push(Path::new(profile.get_ref().as_str()));
+        }
+        for section in &spec.sections {
+            for block in &section.get_ref().blocks {
+                match block.get_ref() {
+                    folio::spec::BlockSpec::Image(i) => {
+                        named.extend(i.file.as_ref().map(|f| Path::new(f.get_ref().as_str())));
+                    }
+                    folio::spec::BlockSpec::Chart(c) => {
+                        named.extend(c.csv.as_ref().map(|f| Path::new(f.get_ref().as_str())));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        files.extend(named.into_iter().map(|p| base.join(p)));
     }
-    if let Ok(entries) = std::fs::read_dir(base.join("fonts")) {
-        files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+    let fonts = base.join("fonts");
+    if let Ok(entries) = std::fs::read_dir(&fonts) {
+        files.extend(entries.filter_map(|e| e.ok().map(|e| fonts.join(e.file_name()))));
     }
     files.sort();
+    files.dedup();
     files
 }

@@ -1,19 +1,34 @@
 //! `folio init [DIR]`: a starter report that builds at once.
 //!
-//! Writes report.toml (every key explained in its comments), the placeholder wordmark, the
-//! default font family with its licence and the JSON Schema editors read, so a new team starts from something that works and
-//! can see where their own logo and fonts go. Never overwrites a file.
+//! Writes report.toml (every key explained in its comments, and every component shown once:
+//! figures, a chart from a CSV file, a quote, a box, a table, an image and the print
+//! edition), the placeholder wordmark and illustration with their licence, the chart's
+//! CSV, the default font family with its licence and the JSON Schema editors read, so a
+//! new team starts from something that works and can see where their own logo, images,
+//! data and fonts go. Never overwrites a file.
 
 use super::{EXIT_IO, Verbosity};
 use std::path::Path;
 use std::process::ExitCode;
 
 const STARTER: &str = include_str!("../../templates/starter.toml");
-const FILES: [(&str, &[u8]); 7] = [
+const FILES: [(&str, &[u8]); 10] = [
     ("report.toml", STARTER.as_bytes()),
     (
         "images/logo.svg",
         include_bytes!("../../images/wordmark.svg"),
+    ),
+    (
+        "images/illustration.svg",
+        include_bytes!("../../images/illustration.svg"),
+    ),
+    (
+        "images/LICENSE.md",
+        include_bytes!("../../images/LICENSE.md"),
+    ),
+    (
+        "data/appointments.csv",
+        include_bytes!("../../templates/appointments.csv"),
     ),
     (
         "fonts/LiberationSans-Regular.ttf",

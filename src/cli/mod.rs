@@ -5,7 +5,9 @@
 //! Diagnostics go to stderr; the PDF goes to a file, or to stdout with `-o -`.
 
 mod build;
+mod import;
 mod init;
+mod serve;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -24,10 +26,13 @@ pub const EXIT_IO: u8 = 3;
   folio init my-report          start a new report that builds at once
   folio build                   build report.toml into report.pdf
   folio build annual.toml -o out/annual-2020.pdf
+  folio build --edition web    the web edition, in the folder report-web
   folio check                   find every problem without writing a PDF
   folio watch                   rebuild on every save
+  folio watch --edition web     serve the web edition and reload it on every save
   folio schema > folio.schema.json
   folio preflight report-print.pdf   check any PDF for print
+  folio import draft.docx -o report.toml   start from a Word or OpenDocument file
 
 Exit codes: 0 ok, 1 problems in report.toml, 2 wrong usage, 3 a file could not be read or written."
 )]
@@ -44,49 +49,110 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the PDF.
+    /// Build the PDF from report.toml.
+    #[command(after_help = "Examples:
+  folio build                          report.toml → report.pdf, beside it
+  folio build annual.toml -o out/annual-2020.pdf
+                                       folders in the -o path are created
+  folio build -o - > report.pdf        the PDF on standard output
+  folio build --edition both           also report-print.pdf, PDF/X-4 for the press
+
+A failed build writes nothing: the last good PDF stays as it was.")]
     Build {
         /// The report to build.
         #[arg(default_value = "report.toml")]
         input: PathBuf,
         /// Where to write the PDF (default: the input's name with .pdf, next to it); `-` for
-        /// standard output.
+        /// standard output. Missing folders are created.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Write over an existing file that is not a PDF.
         #[arg(long)]
         force: bool,
         /// Which edition: `reader` (tagged, PDF/UA-1 + PDF/A-2a), `print` (PDF/X-4, written
-        /// as NAME-print.pdf) or `both`. Default: reader, plus print if `[print] enabled`.
+        /// as NAME-print.pdf), `both`, `web` (an HTML page in the folder NAME-web, with the
+        /// reader PDF) or `all`. Default: reader, plus print if `[print] enabled`.
         #[arg(long, value_enum)]
         edition: Option<Edition>,
     },
     /// Check report.toml: everything `build` does except writing the PDF.
+    #[command(after_help = "Examples:
+  folio check                          every problem in report.toml, in one run
+  folio check annual.toml
+
+Exit code 0 when the report is ready to build, 1 when it has errors.")]
     Check {
+        /// The report to check.
         #[arg(default_value = "report.toml")]
         input: PathBuf,
     },
-    /// Start a new report in DIR (default: the current folder): report.toml, a logo, the font.
+    /// Start a new report: report.toml showing every component, a logo, the fonts and the
+    /// schema editors read.
+    #[command(after_help = "Examples:
+  folio init my-report                 a new folder with a report that builds at once
+  folio init                           the same, in the current folder
+
+folio init never replaces a file.")]
     Init {
+        /// The folder to create the report in (created if missing).
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
     /// Print the JSON Schema of report.toml, for editor autocompletion.
+    #[command(after_help = "Examples:
+  folio schema > folio.schema.json     then start report.toml with #:schema ./folio.schema.json")]
     Schema,
+    /// Turn a Word (.docx) or OpenDocument (.odt) file into a report.toml that builds at
+    /// once, its images saved beside it, with `# TODO` notes for what it cannot know.
+    Import {
+        /// The document to import.
+        input: PathBuf,
+        /// Where to write report.toml (default: standard output); never replaced without
+        /// --force.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The folder for the document's images, inside report.toml's folder (default:
+        /// `images` beside report.toml, or in the current folder with standard output).
+        #[arg(long, value_name = "DIR")]
+        images: Option<PathBuf>,
+        /// Replace an existing report.toml or image files.
+        #[arg(long)]
+        force: bool,
+    },
     /// Check any PDF for print: boxes, output intent, fonts, RGB, image resolution, ink.
+    #[command(after_help = "Examples:
+  folio preflight report-print.pdf
+  folio preflight brochure.pdf --ink-limit 300
+
+Exit code 0 when nothing stops printing, 1 when there are errors.")]
     Preflight {
         /// The PDF to check.
         file: PathBuf,
-        /// Total ink limit in per cent.
+        /// Total ink limit in per cent (coated stock: 320; uncoated: 300 or less).
         #[arg(long, default_value_t = 320.0)]
         ink_limit: f64,
     },
-    /// Rebuild whenever report.toml or a file it uses changes; the last good PDF stays.
+    /// Rebuild whenever report.toml or any file it uses changes; the last good PDF stays.
+    #[command(after_help = "Examples:
+  folio watch                          rebuild report.pdf on every save
+  folio watch annual.toml -o out/annual.pdf
+
+Watches report.toml and every file the build reads (logo, images, CSV files, fonts, the
+print profile); Ctrl-C stops.")]
     Watch {
+        /// The report to watch.
         #[arg(default_value = "report.toml")]
         input: PathBuf,
+        /// Where to write the PDF (default: the input's name with .pdf, next to it).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The editions to rebuild, as for `build`; `web` or `all` also serves the web
+        /// edition on localhost and reloads the page after every build.
+        #[arg(long, value_enum)]
+        edition: Option<Edition>,
+        /// The port to serve the web edition on (default: any free port).
+        #[arg(long)]
+        port: Option<u16>,
     },
 }
 
@@ -96,6 +162,23 @@ pub enum Edition {
     Reader,
     Print,
     Both,
+    Web,
+    All,
+}
+
+impl Edition {
+    /// The editions a `--edition` asks for.
+    pub fn editions(edition: Option<Edition>) -> folio::build::Editions {
+        let only = |reader, print, web| folio::build::Editions { reader, print, web };
+        match edition {
+            None => folio::build::Editions::default(),
+            Some(Edition::Reader) => only(true, Some(false), false),
+            Some(Edition::Print) => only(false, Some(true), false),
+            Some(Edition::Both) => only(true, Some(true), false),
+            Some(Edition::Web) => only(false, Some(false), true),
+            Some(Edition::All) => only(true, Some(true), true),
+        }
+    }
 }
 
 /// How chatty to be.
@@ -119,24 +202,13 @@ pub fn run() -> ExitCode {
             output,
             force,
             edition,
-        } => {
-            let editions = match edition {
-                None => folio::build::Editions::default(),
-                Some(Edition::Reader) => folio::build::Editions {
-                    reader: true,
-                    print: Some(false),
-                },
-                Some(Edition::Print) => folio::build::Editions {
-                    reader: false,
-                    print: Some(true),
-                },
-                Some(Edition::Both) => folio::build::Editions {
-                    reader: true,
-                    print: Some(true),
-                },
-            };
-            build::build(&input, output.as_deref(), force, editions, v)
-        }
+        } => build::build(
+            &input,
+            output.as_deref(),
+            force,
+            Edition::editions(edition),
+            v,
+        ),
         Command::Check { input } => build::check(&input, v),
         Command::Init { dir } => init::init(&dir, v),
         Command::Schema => {
@@ -147,7 +219,24 @@ pub fn run() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Command::Watch { input, output } => watch::watch(&input, output.as_deref(), v),
+        Command::Import {
+            input,
+            output,
+            images,
+            force,
+        } => import::import(&input, output.as_deref(), images.as_deref(), force, v),
+        Command::Watch {
+            input,
+            output,
+            edition,
+            port,
+        } => watch::watch(
+            &input,
+            output.as_deref(),
+            Edition::editions(edition),
+            port,
+            v,
+        ),
         Command::Preflight { file, ink_limit } => preflight(&file, ink_limit, v),
     }
 }

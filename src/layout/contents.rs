@@ -1,100 +1,139 @@
 //! The contents page: one linked entry per bookmarked heading, with its page number.
 //!
-//! In: the bookmarks the body flow recorded (level, title, page index) and the page number
-//! the body starts at. Out: blocks for the contents page. Page numbers are only known once
-//! the body has been paginated, and the body's numbers depend on how many pages the
-//! contents take; `layout` therefore sets the contents twice (see there).
+//! In: the entries (level, title, page index, y) of where the body's headings landed. Out:
+//! the contents as flow items — its own section, heading, and a TOC of linked entries.
+//!
+//! Page numbers are known only once the body is planned, and the body's numbers depend on
+//! how many pages the contents itself takes. [`settle`] therefore sets the contents with
+//! the numbers it would have if it took no pages, plans it to count its pages, and sets it
+//! again with the real numbers (as TeX does with its `.toc` file). Measuring and planning
+//! have no side effects, so the trial runs cost only their time.
 
-use super::flow::{Block, Slice};
-use super::style::{Ctx, ParStyle, rect, stack};
-use crate::frame::{Item, ItemKind, LinkTarget, NodeId, Role};
+use super::block::{Block, Flow};
+use super::cx::Cx;
+use super::flow::{self, Plan};
+use super::fragment::{Fragment, Skeleton};
+use super::heading::section_heading;
+use super::theme::HAIRLINE;
+use crate::frame::{ItemKind, LinkTarget, Role};
 use crate::geom::{Abs, Point, Size};
 
-/// An entry: heading level (1 = section), title, index of the page it starts on.
+/// An entry: heading level (1 = section), title, where it starts.
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub level: u8,
     pub title: String,
+    /// Page index from the start of the body.
     pub page: usize,
     pub y: Abs,
 }
 
-const ENTRY_SIZE: f64 = 13.0;
-const SUB_ENTRY_SIZE: f64 = 11.0;
-/// Room kept at the right for the page number.
-const NUMBER_COLUMN: Abs = Abs(36.0);
-/// Indent of a second-level entry.
-const SUB_INDENT: Abs = Abs(16.0);
-const ROW_PAD: Abs = Abs(7.0);
+/// Trials before settling: each changes the page count only if a page number's width
+/// changes how an entry wraps, which stops at once.
+const MAX_TRIALS: usize = 4;
 
-/// Blocks of the contents: the heading, then one row per entry. `section` is the Section
-/// node reserved for the contents in reading order.
-pub fn blocks(ctx: &mut Ctx, section: NodeId, title: &str, entries: &[Entry]) -> Vec<Block> {
-    let width = ctx.report.page.size.w - ctx.report.page.left - ctx.report.page.right;
-    let mut out = vec![super::blocks::heading_block(ctx, section, title, width)];
-    out[0].bookmark = Some((1, title.to_string()));
-    let toc = ctx.structure.push(section, Role::Toc);
-    let pal = ctx.report.palette;
-    for (i, e) in entries.iter().enumerate() {
-        let sub = e.level > 1;
-        let size = if sub { SUB_ENTRY_SIZE } else { ENTRY_SIZE };
-        let style = ParStyle {
-            hyphenate: false,
-            ..ctx.display(size, pal.text, !sub, 1.3)
-        };
-        let indent = if sub { SUB_INDENT } else { Abs::ZERO };
-        let item = ctx.structure.push(toc, Role::TocItem);
-        let link = ctx.structure.push(
-            item,
-            Role::Link {
-                url: format!("#page={}", e.page + 1),
-            },
-        );
-        let mut slice = Slice::default();
-        let lines = ctx.text(&e.title, &style, width - NUMBER_COLUMN - indent, link);
-        let first_baseline = lines
-            .first()
-            .and_then(|l| l.items.iter().find(|i| matches!(i.kind, ItemKind::Text(_))))
-            .map_or(Abs::ZERO, |i| i.pos.y);
-        let bottom = stack(&mut slice, lines, indent, ROW_PAD);
-        let number_style = ParStyle {
-            color: pal.primary,
-            ..style
-        };
-        let printed = (e.page + 1).to_string();
-        let num_lines = ctx.text(&printed, &number_style, NUMBER_COLUMN, link);
-        for line in num_lines {
-            for mut it in line.items {
-                if let ItemKind::Text(t) = &it.kind {
-                    // Right-aligned in the number column, on the title's first baseline.
-                    it.pos = Point::new(width - t.width, ROW_PAD + first_baseline);
-                }
-                slice.items.push(it);
-            }
+/// The contents, set and planned with its final page numbers; the body's first page is
+/// `first_page` plus the contents' own pages.
+pub fn settle(cx: &Cx, title: &str, entries: &[Entry], first_page: usize) -> (Vec<Flow>, Plan) {
+    let theme = &cx.theme;
+    let mut pages = 0;
+    for _ in 0..MAX_TRIALS {
+        let stream = contents(cx, title, entries, first_page + pages);
+        let plan = flow::plan(&stream, theme.area, &theme.columns);
+        if plan.pages == pages {
+            return (stream, plan);
         }
-        let height = bottom + ROW_PAD;
-        slice.items.push(Item {
-            pos: Point::new(Abs::ZERO, Abs::ZERO),
-            kind: ItemKind::Link {
-                size: Size::new(width, height),
-                target: LinkTarget::Page {
-                    page: e.page,
-                    y: e.y,
-                },
-            },
-            tag: ctx.structure.content(link),
-        });
-        slice.items.push(rect(
-            Abs::ZERO,
-            height - Abs(0.5),
-            width,
-            Abs(0.5),
-            pal.tint,
-        ));
-        slice.height = height;
-        let mut b = Block::atomic(slice);
-        b.space_before = if i == 0 { Abs(8.0) } else { Abs::ZERO };
-        out.push(b);
+        pages = plan.pages;
     }
+    let stream = contents(cx, title, entries, first_page + pages);
+    let plan = flow::plan(&stream, theme.area, &theme.columns);
+    (stream, plan)
+}
+
+/// The contents' flow when the body starts at page index `body_start`.
+fn contents(cx: &Cx, title: &str, entries: &[Entry], body_start: usize) -> Vec<Flow> {
+    let width = cx.theme.measure();
+    let mut out = vec![
+        Flow::Open(Role::Section),
+        Flow::Block(section_heading(cx, title, width)),
+        Flow::Open(Role::Toc),
+    ];
+    for (i, e) in entries.iter().enumerate() {
+        let mut b = entry(cx, e, body_start + e.page, width);
+        b.space_before = if i == 0 {
+            cx.theme.contents.first_gap
+        } else {
+            Abs::ZERO
+        };
+        out.push(Flow::Block(b));
+    }
+    out.push(Flow::Close);
+    out.push(Flow::Close);
     out
+}
+
+/// One entry: its title (indented below the first level), its page number flush right on
+/// the title's first baseline, a link over the whole row, a rule beneath.
+fn entry(cx: &Cx, e: &Entry, page: usize, width: Abs) -> Block {
+    let (pal, text, geo) = (cx.palette, &cx.theme.text, &cx.theme.contents);
+    let sub = e.level > 1;
+    let spec = if sub {
+        &text.contents_sub
+    } else {
+        &text.contents_entry
+    };
+    let style = cx.style(spec, pal.text);
+    let indent = if sub { geo.sub_indent } else { Abs::ZERO };
+    let mut skel = Skeleton::new();
+    let item = skel.node(Skeleton::ANCHOR, Role::TocItem);
+    let link = skel.node(
+        item,
+        Role::Link {
+            url: format!("#page={}", page + 1),
+        },
+    );
+    let mut f = Fragment::default();
+    let lines = cx.text(
+        &mut skel,
+        link,
+        &e.title,
+        &style,
+        width - geo.number_column - indent,
+    );
+    let first_baseline = lines
+        .first()
+        .and_then(|l| l.items.iter().find(|i| matches!(i.kind, ItemKind::Text(_))))
+        .map_or(Abs::ZERO, |i| i.pos.y);
+    let bottom = f.stack(lines, indent, geo.row_pad);
+    let number_style = crate::layout::cx::ParStyle {
+        color: pal.primary,
+        ..style
+    };
+    let printed = (page + 1).to_string();
+    for line in cx.text(&mut skel, link, &printed, &number_style, geo.number_column) {
+        for mut piece in line.items {
+            if let ItemKind::Text(t) = &piece.kind {
+                // Right-aligned in the number column, on the title's first baseline.
+                piece.pos = Point::new(width - t.width, geo.row_pad + first_baseline);
+            }
+            f.items.push(piece);
+        }
+    }
+    let height = bottom + geo.row_pad;
+    let area = skel.content(link);
+    f.push(
+        Point::default(),
+        ItemKind::Link {
+            size: Size::new(width, height),
+            target: LinkTarget::Page { page, y: e.y },
+        },
+        area,
+    );
+    f.rect(
+        Point::new(Abs::ZERO, height - HAIRLINE),
+        Size::new(width, HAIRLINE),
+        pal.tint,
+    );
+    f.size = Size::new(width, height);
+    Block::atomic(skel, f)
 }

@@ -1,150 +1,138 @@
-//! The front and back covers, composed directly (they do not flow).
+//! The front and back covers, composed for the page (they do not flow).
 //!
 //! Front: a field of the primary colour holding the period, title and subtitle; below it
 //! the organisation, author and date, and the logo. Back: the organisation line and the
-//! back text on the primary colour. Reading order is title, subtitle, period,
-//! organisation, author, date, logo, whatever the visual order.
+//! back text on the primary colour. Each cover is one block of one page-sized fragment,
+//! measured like any other and placed whole on its page. Reading order is title, subtitle,
+//! period, organisation, author, date, logo, whatever the visual order.
 
-use super::flow::Slice;
-use super::style::{Ctx, rect};
-use crate::frame::{Item, ItemKind, NodeId, Role, Structure};
+use super::block::Block;
+use super::cx::Cx;
+use super::fragment::{Fragment, Local, Skeleton, height};
+use super::text::figure_mark;
+use crate::frame::{ItemKind, Role};
 use crate::geom::{Abs, Point, Size};
 use crate::model::Block as MdBlock;
 
-/// The colour field covers this share of the cover's height.
-const FIELD_SHARE: f64 = 0.62;
-const PERIOD_SIZE: f64 = 88.0;
-const TITLE_SIZE: f64 = 34.0;
-const SUBTITLE_SIZE: f64 = 15.0;
-const ORG_SIZE: f64 = 18.0;
-const META_SIZE: f64 = 11.0;
-/// The logo's width on the covers.
-const LOGO_WIDTH: Abs = Abs(170.0);
+/// The front cover.
+pub fn front(cx: &Cx) -> Block {
+    let (pal, theme, meta) = (cx.palette, &cx.theme, &cx.report.meta);
+    let (text, geo, m) = (&theme.text, &theme.cover, &theme.margins);
+    let width = theme.measure();
+    let (mut skel, node, mut f, field) = colour_field(cx);
 
-/// The front cover's items.
-pub fn front(ctx: &mut Ctx) -> Vec<Item> {
-    let r = ctx.report;
-    let (pal, page, meta) = (r.palette, r.page, &r.meta);
-    let (mut items, node, width, field) = colour_field(ctx);
-
-    let title_style = ctx.display(TITLE_SIZE, pal.paper, true, 1.12);
-    let h = ctx
-        .structure
-        .push(node, Role::Heading(1, meta.title.clone()));
-    let title = ctx.text(&meta.title, &title_style, width, h);
+    let style = cx.style(&text.cover_title, pal.paper);
+    let h = skel.node(node, Role::Heading(1, meta.title.clone()));
+    let title = cx.text(&mut skel, h, &meta.title, &style, width);
     let subtitle = meta.subtitle.as_ref().map(|s| {
-        let style = ctx.display(SUBTITLE_SIZE, pal.paper, false, 1.35);
-        let p = ctx.structure.push(node, Role::Paragraph);
-        ctx.text(s, &style, width, p)
+        let style = cx.style(&text.cover_subtitle, pal.paper);
+        let p = skel.node(node, Role::Paragraph);
+        cx.text(&mut skel, p, s, &style, width)
     });
-    let period_style = ctx.display(PERIOD_SIZE, pal.paper, true, 1.0);
-    let p = ctx.structure.push(node, Role::Paragraph);
-    let period = ctx.text(&meta.period, &period_style, width, p);
+    let style = cx.style(&text.cover_period, pal.paper);
+    let p = skel.node(node, Role::Paragraph);
+    let period = cx.text(&mut skel, p, &meta.period, &style, width);
 
     // The period stands at the top of the field; title and subtitle sit at its foot.
-    let mut y = page.top + Abs(10.0);
-    y = place(&mut items, period, page.left, y);
+    let mut y = m.top + geo.period_drop;
+    y = f.stack(period, m.left, y);
     let sub_h = subtitle
         .as_ref()
-        .map_or(Abs::ZERO, |s| height(s) + Abs(12.0));
-    let mut ty = field - page.bottom - sub_h - height(&title);
-    ty = ty.max(y + Abs(24.0));
-    let ty = place(&mut items, title, page.left, ty);
+        .map_or(Abs::ZERO, |s| height(s) + geo.subtitle_gap);
+    let mut ty = field - m.bottom - sub_h - height(&title);
+    ty = ty.max(y + geo.title_clearance);
+    let ty = f.stack(title, m.left, ty);
     if let Some(sub) = subtitle {
-        place(&mut items, sub, page.left, ty + Abs(12.0));
+        f.stack(sub, m.left, ty + geo.subtitle_gap);
     }
 
-    let mut y = field + Abs(28.0);
-    let org_style = ctx.display(ORG_SIZE, pal.primary, true, 1.25);
-    let p = ctx.structure.push(node, Role::Paragraph);
-    let org = ctx.text(&meta.organisation, &org_style, width, p);
-    y = place(&mut items, org, page.left, y);
-    let meta_style = ctx.display(META_SIZE, pal.text, false, 1.45);
+    let mut y = field + geo.below_field;
+    let style = cx.style(&text.cover_organisation, pal.primary);
+    let p = skel.node(node, Role::Paragraph);
+    let org = cx.text(&mut skel, p, &meta.organisation, &style, width);
+    y = f.stack(org, m.left, y);
+    let style = cx.style(&text.cover_meta, pal.text);
     if meta.author != meta.organisation {
-        let p = ctx.structure.push(node, Role::Paragraph);
-        let lines = ctx.text(&meta.author, &meta_style, width, p);
-        y = place(&mut items, lines, page.left, y + Abs(2.0));
+        let p = skel.node(node, Role::Paragraph);
+        let lines = cx.text(&mut skel, p, &meta.author, &style, width);
+        y = f.stack(lines, m.left, y + geo.author_gap);
     }
-    let p = ctx.structure.push(node, Role::Paragraph);
+    let p = skel.node(node, Role::Paragraph);
     let date = format!("Published {}", meta.date.long());
-    let lines = ctx.text(&date, &meta_style, width, p);
-    place(&mut items, lines, page.left, y);
+    let lines = cx.text(&mut skel, p, &date, &style, width);
+    f.stack(lines, m.left, y);
 
-    logo(ctx, node, &mut items, page.left, page.size.h - page.bottom);
-    items
+    logo(cx, &mut skel, node, &mut f);
+    f.size = theme.page;
+    Block::atomic(skel, f)
 }
 
-/// The back cover's items.
-pub fn back(ctx: &mut Ctx) -> Vec<Item> {
-    let r = ctx.report;
-    let (pal, page, meta) = (r.palette, r.page, &r.meta);
-    let (mut items, node, width, field) = colour_field(ctx);
+/// The back cover.
+pub fn back(cx: &Cx) -> Block {
+    let (pal, theme, r) = (cx.palette, &cx.theme, cx.report);
+    let (text, geo, m) = (&theme.text, &theme.cover, &theme.margins);
+    let width = theme.measure();
+    let (mut skel, node, mut f, field) = colour_field(cx);
 
-    let org_style = ctx.display(ORG_SIZE + 4.0, pal.paper, true, 1.2);
-    let p = ctx.structure.push(node, Role::Paragraph);
-    let org = ctx.text(&meta.organisation, &org_style, width, p);
-    let mut texts: Vec<Vec<Slice>> = vec![org];
-    let text_style = ctx.display(META_SIZE, pal.paper, false, 1.45);
+    let style = cx.style(&text.back_organisation, pal.paper);
+    let p = skel.node(node, Role::Paragraph);
+    let org = cx.text(&mut skel, p, &r.meta.organisation, &style, width);
+    let mut texts: Vec<Vec<Fragment>> = vec![org];
+    let style = cx.style(&text.back_text, pal.paper);
     for block in &r.back {
         if let MdBlock::Paragraph(inlines) | MdBlock::Heading(_, inlines) = block {
-            let p = ctx.structure.push(node, Role::Paragraph);
-            texts.push(ctx.paragraph(inlines, &text_style, width, p));
+            let p = skel.node(node, Role::Paragraph);
+            texts.push(cx.paragraph(&mut skel, p, inlines, &style, width));
         }
     }
     // Set from the foot of the field upwards, so the text closes the report.
     let total = texts
         .iter()
-        .fold(Abs::ZERO, |h, t| h + height(t) + Abs(8.0));
-    let mut y = field - page.bottom - total;
+        .fold(Abs::ZERO, |h, t| h + height(t) + geo.back_gap);
+    let mut y = field - m.bottom - total;
     for t in texts {
-        y = place(&mut items, t, page.left, y) + Abs(8.0);
+        y = f.stack(t, m.left, y) + geo.back_gap;
     }
-    logo(ctx, node, &mut items, page.left, page.size.h - page.bottom);
-    items
+    logo(cx, &mut skel, node, &mut f);
+    f.size = theme.page;
+    Block::atomic(skel, f)
 }
 
-/// A cover's colour field and structure node; also the text width and the field's height.
-fn colour_field(ctx: &mut Ctx) -> (Vec<Item>, NodeId, Abs, Abs) {
-    let (pal, page) = (ctx.report.palette, ctx.report.page);
-    let width = page.size.w - page.left - page.right;
-    let field = page.size.h * FIELD_SHARE;
-    let items = vec![rect(Abs::ZERO, Abs::ZERO, page.size.w, field, pal.primary)];
-    let node = ctx.structure.push(Structure::ROOT, Role::Div);
-    (items, node, width, field)
+/// A cover's skeleton, its node, the fragment with the colour field drawn, and the field's
+/// height.
+fn colour_field(cx: &Cx) -> (Skeleton, Local, Fragment, Abs) {
+    let theme = &cx.theme;
+    let field = theme.page.h * theme.cover.field_share;
+    let mut f = Fragment::default();
+    f.rect(
+        Point::default(),
+        Size::new(theme.page.w, field),
+        cx.palette.primary,
+    );
+    let mut skel = Skeleton::new();
+    let node = skel.node(Skeleton::ANCHOR, Role::Div);
+    (skel, node, f, field)
 }
 
-/// The logo, bottom-aligned at `bottom`, as a figure with its alt text.
-fn logo(ctx: &mut Ctx, parent: NodeId, items: &mut Vec<Item>, x: Abs, bottom: Abs) {
-    let Some(logo) = &ctx.report.logo else {
+/// The logo, at the left margin, bottom-aligned on the bottom margin, as a figure with its
+/// alt text.
+fn logo(cx: &Cx, skel: &mut Skeleton, parent: Local, f: &mut Fragment) {
+    let Some(logo) = &cx.report.logo else {
         return;
     };
+    let theme = &cx.theme;
     let s = logo.image.size;
-    let w = LOGO_WIDTH;
+    let w = theme.cover.logo_width;
     let h = w * (s.h.to_pt() / s.w.to_pt().max(1.0));
-    let tag = ctx.figure_tag(parent, logo.alt.as_deref());
-    items.push(Item {
-        pos: Point::new(x, bottom - h),
-        kind: ItemKind::Image {
+    let bottom = theme.page.h - theme.margins.bottom;
+    let mark = figure_mark(skel, parent, logo.alt.as_deref());
+    f.push(
+        Point::new(theme.margins.left, bottom - h),
+        ItemKind::Image {
             image: logo.image.clone(),
             size: Size::new(w, h),
+            span: logo.span.clone(),
         },
-        tag,
-    });
-}
-
-fn height(slices: &[Slice]) -> Abs {
-    slices.iter().fold(Abs::ZERO, |h, s| h + s.height)
-}
-
-/// Places line slices from `y` at `x`; returns the bottom.
-fn place(items: &mut Vec<Item>, slices: Vec<Slice>, x: Abs, y: Abs) -> Abs {
-    let mut y = y;
-    for s in slices {
-        items.extend(s.items.into_iter().map(|mut i| {
-            i.pos = i.pos + Point::new(x, y);
-            i
-        }));
-        y += s.height;
-    }
-    y
+        mark,
+    );
 }

@@ -1,135 +1,180 @@
 //! Stage 3: [`Report`] → [`Document`]: pages of positioned, shaped, tagged items.
 //!
+//! Layout measures first and places afterwards. Components measure into untagged fragments
+//! of known size, each block with a small skeleton of the structure it means
+//! ([`fragment`], [`block`]); the flow decides from heights alone where every block goes
+//! ([`flow::plan`]); structure is attached once, when a block is placed, in reading order
+//! ([`flow::place`]). Nothing measured has side effects, so anything can be measured again
+//! — at another width, or to count pages — before it is decided.
+//!
 //! The recipe:
-//! 1. the **cover** is composed directly on its own page;
-//! 2. the **year-in-numbers** page and every **section** become blocks (headings, lines of
-//!    paragraphs, card rows, list items), each built by its component module, and are
-//!    **paginated** by [`flow`] with keep-with-next, widow/orphan and no-split rules;
-//! 3. the **contents** is set from where the headings landed. Its page numbers depend on
-//!    how many pages the contents itself takes, so it is set once with placeholder numbers
-//!    to count its pages, then for real (a second pass, as in TeX's `.toc` file);
-//! 4. the **back cover** is composed, and **page furniture** (footer, page numbers) is added
-//!    last, when every page is known.
+//! 1. **resolve** the theme: every size and space from the page and the body size
+//!    ([`theme`]);
+//! 2. **measure** the covers, the year-in-numbers page and every section (heading, lead,
+//!    cards, body, components) into blocks;
+//! 3. **plan** the body: where each block lands, with keep-with-next, widow/orphan and
+//!    no-split rules and balanced columns;
+//! 4. **settle the contents** from where the headings landed: set and planned until its own
+//!    page count stops moving the page numbers (`contents::settle`);
+//! 5. **place** cover, contents, body and back cover, in reading order, attaching structure;
+//! 6. add **page furniture** (footer, page numbers) when every page is known.
 //!
 //! Layout never sees TOML or PDF: it reads the resolved report and writes frames.
 
-mod blocks;
-mod cards;
-mod charts;
-mod columns;
-mod components;
+pub mod block;
+pub mod components;
 mod contents;
 mod cover;
+pub mod cx;
 pub mod flow;
+pub mod fragment;
 mod furniture;
-mod style;
+mod heading;
+mod markdown;
+mod section;
+pub mod text;
+pub mod theme;
 
-use crate::frame::{Document, OutlineEntry, Page, Role, Structure};
-use crate::geom::{Point, Rect, Size};
+use crate::frame::{Document, Metadata, OutlineEntry, Page, Structure};
+use crate::geom::Point;
 use crate::model::Report;
+use block::Flow;
 use contents::Entry;
-use style::Ctx;
+use cx::Cx;
+use flow::place::Target;
+use flow::{Plan, blocks};
 
 /// Lays out a report.
 pub fn layout(report: &Report) -> Document {
-    let mut ctx = Ctx::new(report);
-    let p = &report.page;
-    let area = Rect {
-        origin: Point::new(p.left, p.top),
-        size: Size::new(p.size.w - p.left - p.right, p.size.h - p.top - p.bottom),
-    };
-    let cover = cover::front(&mut ctx);
-    // Reserve the contents' place in reading order before the body is built.
-    let contents_node = report
-        .contents
-        .as_ref()
-        .map(|_| ctx.structure.push(Structure::ROOT, Role::Section));
+    // 1. Resolve the theme (inside the measuring context).
+    let cx = Cx::new(report);
+    let theme = &cx.theme;
 
-    let mut body = Vec::new();
-    if let Some(numbers) = &report.numbers {
-        body.extend(cards::numbers_page(&mut ctx, numbers));
-    }
-    for (i, section) in report.sections.iter().enumerate() {
-        let mut blocks = blocks::section(&mut ctx, section);
-        // The year-in-numbers page stands alone: the first section starts after it.
-        if i == 0 && report.numbers.is_some() {
-            blocks[0].break_before = true;
-        }
-        body.extend(blocks);
-    }
-    let body_pages = flow::paginate(body, area);
+    // 2. Measure.
+    let front = cover::front(&cx);
+    let body = body(&cx);
+    let back = cover::back(&cx);
 
-    let contents_pages = match (contents_node, &report.contents) {
-        (Some(node), Some(title)) => {
-            let entries = |first_body_page: usize| -> Vec<Entry> {
-                body_pages
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, fp)| {
-                        fp.bookmarks.iter().map(move |(level, title, y)| Entry {
-                            level: *level,
-                            title: title.clone(),
-                            page: first_body_page + i,
-                            y: *y,
-                        })
-                    })
-                    .collect()
-            };
-            // Pass 1, on a scratch structure: how many pages does the contents take?
-            let real = std::mem::take(&mut ctx.structure);
-            ctx.quiet = true;
-            let scratch = ctx.structure.push(Structure::ROOT, Role::Section);
-            let dry = contents::blocks(&mut ctx, scratch, title, &entries(1));
-            let count = flow::paginate(dry, area).len();
-            ctx.structure = real;
-            ctx.quiet = false;
-            // Pass 2: real numbers; the body starts after the cover and the contents.
-            let blocks = contents::blocks(&mut ctx, node, title, &entries(1 + count));
-            let pages = flow::paginate(blocks, area);
-            debug_assert_eq!(pages.len(), count, "the contents keeps its page count");
-            pages
-        }
-        _ => Vec::new(),
-    };
+    // 3. Plan the body.
+    let body_plan = flow::plan(&body, theme.area, &theme.columns);
+    let headings = outline_entries(&body, &body_plan, 0);
 
-    let mut pages = vec![Page {
-        size: p.size,
-        number: None,
-        label: Some("Cover".into()),
-        items: cover,
-    }];
-    let mut outline = Vec::new();
-    for flowed in contents_pages.into_iter().chain(body_pages) {
-        let index = pages.len();
-        outline.extend(
-            flowed
-                .bookmarks
-                .into_iter()
-                .map(|(level, title, y)| OutlineEntry {
-                    level,
-                    title,
-                    page: index,
-                    y,
-                }),
-        );
-        pages.push(Page {
-            size: p.size,
-            number: Some(index + 1),
-            label: None,
-            items: flowed.items,
-        });
-    }
-    pages.push(Page {
-        size: p.size,
-        number: None,
-        label: Some("Back cover".into()),
-        items: cover::back(&mut ctx),
+    // 4. Settle the contents: the body starts after the cover and the contents.
+    let contents = report.contents.as_ref().map(|title| {
+        let entries: Vec<Entry> = headings
+            .iter()
+            .map(|h| Entry {
+                level: h.level,
+                title: h.title.clone(),
+                page: h.page,
+                y: h.y,
+            })
+            .collect();
+        contents::settle(&cx, title, &entries, 1)
     });
-    furniture::footers(&ctx, &mut pages);
+    let contents_pages = contents.as_ref().map_or(0, |(_, plan)| plan.pages);
+
+    // 5. Place, in reading order.
+    let body_start = 1 + contents_pages;
+    let mut pages = vec![page(&cx, None, Some("Cover"))];
+    pages.extend((1..body_start + body_plan.pages).map(|i| page(&cx, Some(i + 1), None)));
+    pages.push(page(&cx, None, Some("Back cover")));
+    let back_index = pages.len() - 1;
+    let mut structure = Structure::new();
+    let mut warnings = Vec::new();
+    let mut outline = Vec::new();
+    {
+        let mut target = Target {
+            pages: &mut pages,
+            structure: &mut structure,
+            warnings: &mut warnings,
+        };
+        target.page(front, 0, Point::default(), Structure::ROOT);
+        if let Some((stream, plan)) = contents {
+            outline.extend(outline_entries(&stream, &plan, 1));
+            target.flow(stream, &plan, 1, Structure::ROOT);
+        }
+        outline.extend(headings.into_iter().map(|mut h| {
+            h.page += body_start;
+            h
+        }));
+        target.flow(body, &body_plan, body_start, Structure::ROOT);
+        target.page(back, back_index, Point::default(), Structure::ROOT);
+    }
+
+    // 6. Furniture.
+    furniture::footers(&cx, &mut pages);
+
+    let meta = &report.meta;
     Document {
         pages,
-        structure: ctx.structure,
+        structure,
         outline,
-        warnings: ctx.warnings,
+        meta: Metadata {
+            title: meta.title.clone(),
+            author: meta.author.clone(),
+            language: meta.language.clone(),
+            subject: meta.subject.clone(),
+            keywords: meta.keywords.clone(),
+            date: meta.date,
+        },
+        fonts: report.fonts.faces.clone(),
+        cmyk_profile: report.print.profile.clone(),
+        print: None,
+        warnings,
     }
 }
+
+/// The body's flow: the year-in-numbers page, then every section. The year-in-numbers page
+/// stands alone: the first section starts after it.
+fn body(cx: &Cx) -> Vec<Flow> {
+    let report = cx.report;
+    let mut out = Vec::new();
+    if let Some(numbers) = &report.numbers {
+        out.extend(components::cards::numbers_page(cx, numbers));
+    }
+    for (i, s) in report.sections.iter().enumerate() {
+        let mut flow = section::section(cx, s);
+        if i == 0
+            && report.numbers.is_some()
+            && let Some(Flow::Block(heading)) =
+                flow.iter_mut().find(|f| matches!(f, Flow::Block(_)))
+        {
+            heading.breaks.break_before = true;
+        }
+        out.extend(flow);
+    }
+    out
+}
+
+/// An empty page of the report's size: numbered, or named.
+fn page(cx: &Cx, number: Option<usize>, label: Option<&str>) -> Page {
+    Page {
+        size: cx.theme.page,
+        number,
+        label: label.map(str::to_string),
+        area: cx.theme.area,
+        items: Vec::new(),
+    }
+}
+
+/// A planned stream's bookmarks, its page 0 being document page `first_page`.
+fn outline_entries(stream: &[Flow], plan: &Plan, first_page: usize) -> Vec<OutlineEntry> {
+    blocks(stream)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(b, block)| {
+            let (level, title) = block.bookmark.clone()?;
+            let spot = plan.start(b)?;
+            Some(OutlineEntry {
+                level,
+                title,
+                page: first_page + spot.page,
+                y: spot.at.y,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

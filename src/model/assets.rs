@@ -9,10 +9,10 @@
 #![allow(clippy::result_large_err)]
 
 use super::images::{self, Colour};
-use super::types::{ImageData, ImageKind};
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::files::{Folder, Kind};
 use crate::geom::{Abs, Size};
+use crate::images::{ImageData, ImageKind};
 use crate::spec::SpannedStr;
 use crate::text::{FamilyId, FontBook, fonts::DEFAULT_FAMILY};
 use std::path::{Path, PathBuf};

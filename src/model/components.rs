@@ -2,13 +2,13 @@
 //! images, each validated for the keys its kind takes.
 
 use super::types::{Chart, ChartKind, Component, Datum, ImageBlock, Table};
-use super::{assets, numbers, sections::markdown_blocks};
+use super::writing::Writing;
+use super::{assets, numbers};
 use crate::diag::Diagnostic;
 use crate::files::{Folder, Kind};
-use crate::spec::{BlockSpec, SpannedStr};
+use crate::spec::{self, BlockSpec, Cell, ChartSpec, ImageSpec, SpannedStr, TableSpec, Width};
 use serde_spanned::Spanned;
 
-const KINDS: [&str; 5] = ["chart", "quote", "box", "table", "image"];
 /// The most characters of values a generated chart description lists before counting the
 /// rest: well inside a PDF string's limit, and a minute or two read aloud.
 const ALT_BUDGET: usize = 2_000;
@@ -18,13 +18,13 @@ pub fn component(
     b: &Spanned<BlockSpec>,
     base: &Folder,
     locale: numbers::Locale,
+    writing: &Writing,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Component> {
-    let s = b.get_ref();
     let span = Some(b.span());
     let text = |v: &Option<SpannedStr>| v.as_ref().map(|t| t.get_ref().clone());
-    let need = |v: &Option<SpannedStr>, key: &str, example: &str, diags: &mut Vec<Diagnostic>| {
-        if v.is_none() {
+    let need = |v: bool, key: &str, example: &str, diags: &mut Vec<Diagnostic>| {
+        if !v {
             diags.push(
                 Diagnostic::error(format!("this block needs `{key}`"), span.clone())
                     .with_help(format!("add {key} = {example}"))
@@ -32,144 +32,137 @@ pub fn component(
             );
         }
     };
-    let kind = s.kind.as_ref().map(|k| k.get_ref().as_str());
-    match kind {
-        Some("quote") => {
-            need(&s.text, "text", "\"the words quoted\"", diags);
+    match b.get_ref() {
+        BlockSpec::Quote(q) => {
+            need(q.text.is_some(), "text", "\"the words quoted\"", diags);
             Some(Component::Quote {
-                text: text(&s.text)?,
-                by: text(&s.by),
+                text: text(&q.text)?,
+                by: text(&q.by),
             })
         }
-        Some("box") => {
-            need(&s.text, "text", "\"the box's text\"", diags);
-            let body = markdown_blocks(s.text.as_ref()?, "box text", diags);
+        BlockSpec::Box(bx) => {
+            need(bx.text.is_some(), "text", "\"the box's text\"", diags);
+            let body = writing.markdown(bx.text.as_ref()?, "box text", diags);
             Some(Component::Box {
-                title: text(&s.title),
+                title: text(&bx.title),
                 body,
             })
         }
-        Some("chart") => chart(s, base, span, locale, diags).map(Component::Chart),
-        Some("table") => table(s, span, locale, diags).map(Component::Table),
-        Some("image") => {
-            need(&s.file, "file", "\"images/photo.jpg\"", diags);
-            let image = assets::image(base, "file", s.file.as_ref()?)
-                .map_err(|d| diags.push(d))
-                .ok()?;
-            let decorative = s.decorative.as_ref().is_some_and(|d| *d.get_ref());
-            if s.alt.is_none() && !decorative {
-                diags.push(
-                    Diagnostic::error(
-                        "an image has no `alt` text",
-                        s.file.as_ref().map(|f| f.span()),
-                    )
-                    .with_help("add alt = \"…\" saying what the image shows, or decorative = true"),
-                );
-            }
-            // `None` stands for the page's full width.
-            let width = match s.width.as_ref().map(|w| w.get_ref()) {
-                None => Some(1.0),
-                Some(toml::Value::String(p)) if p == "page" => None,
-                Some(toml::Value::Float(f)) if (0.2..=1.0).contains(f) => Some(*f),
-                Some(toml::Value::Integer(1)) => Some(1.0),
-                Some(_) => {
-                    diags.push(
-                        Diagnostic::error(
-                            "`width` is a share of the column, from 0.2 to 1, or \"page\"",
-                            s.width.as_ref().map(|w| w.span()),
-                        )
-                        .with_help("write width = 0.5 for half the column, or width = \"page\""),
-                    );
-                    Some(1.0)
-                }
-            };
-            Some(Component::Image(ImageBlock {
-                image,
-                span: s.file.as_ref().map(|f| f.span()),
-                width,
-                caption: text(&s.caption),
-                credit: text(&s.credit),
-                alt: text(&s.alt),
-            }))
+        BlockSpec::Chart(c) => chart(c, base, span, locale, diags).map(Component::Chart),
+        BlockSpec::Table(t) => table(t, span, locale, diags).map(Component::Table),
+        BlockSpec::Image(i) => {
+            need(i.file.is_some(), "file", "\"images/photo.jpg\"", diags);
+            image(i, base, diags).map(Component::Image)
         }
-        Some(other) => {
-            diags.push(
-                Diagnostic::error(
-                    format!("unknown block type `{other}`"),
-                    s.kind.as_ref().map(|k| k.span()),
-                )
-                .with_help(format!("use one of: {}", KINDS.join(", "))),
-            );
-            None
-        }
-        None => {
-            diags.push(
-                Diagnostic::error("a block needs a `type`", span).with_help(format!(
-                    "add type = \"chart\" (or {})",
-                    KINDS[1..].join(", ")
-                )),
-            );
-            None
-        }
+        // Already reported where the block's `type` is read.
+        BlockSpec::Invalid => None,
     }
 }
 
+fn image(i: &ImageSpec, base: &Folder, diags: &mut Vec<Diagnostic>) -> Option<ImageBlock> {
+    let file = i.file.as_ref()?;
+    let path = Spanned::new(file.span(), file.get_ref().as_str().to_string());
+    let image = assets::image(base, "file", &path)
+        .map_err(|d| diags.push(d))
+        .ok()?;
+    let decorative = i.decorative.as_ref().is_some_and(|d| *d.get_ref());
+    if i.alt.is_none() && !decorative {
+        diags.push(
+            Diagnostic::error("an image has no `alt` text", Some(file.span()))
+                .with_help("add alt = \"…\" saying what the image shows, or decorative = true"),
+        );
+    }
+    // `None` stands for the page's full width.
+    const SHARE: std::ops::RangeInclusive<f64> = 0.2..=1.0;
+    let width = match i.width.as_ref().map(|w| (w.get_ref(), w.span())) {
+        None => Some(1.0),
+        Some((Width::Page(_), _)) => None,
+        Some((Width::Share(f), _)) if SHARE.contains(f) => Some(*f),
+        Some((Width::Share(f), span)) => {
+            diags.push(
+                Diagnostic::error(
+                    format!("`width` is a share of the column, from 0.2 to 1, not {f}"),
+                    Some(span),
+                )
+                .with_help("write width = 0.5 for half the column, or width = \"page\""),
+            );
+            Some(1.0)
+        }
+    };
+    Some(ImageBlock {
+        image,
+        span: Some(file.span()),
+        width,
+        caption: i.caption.as_ref().map(|t| t.get_ref().clone()),
+        credit: i.credit.as_ref().map(|t| t.get_ref().clone()),
+        alt: i.alt.as_ref().map(|t| t.get_ref().clone()),
+    })
+}
+
+/// A number format with its decimals, both as written (decimals checked for range).
+pub fn number_format(
+    format: &Option<Spanned<spec::NumberFormat>>,
+    decimals: &Option<Spanned<u8>>,
+    diags: &mut Vec<Diagnostic>,
+) -> numbers::Format {
+    let kind = format
+        .as_ref()
+        .map_or(spec::NumberFormat::Grouped, |f| *f.get_ref());
+    let decimals = match decimals {
+        None => numbers::DEFAULT_DECIMALS,
+        Some(d) if *d.get_ref() <= numbers::MAX_DECIMALS => *d.get_ref(),
+        Some(d) => {
+            diags.push(
+                Diagnostic::error(
+                    format!(
+                        "`decimals` can be 0 to {}, not {}",
+                        numbers::MAX_DECIMALS,
+                        d.get_ref()
+                    ),
+                    Some(d.span()),
+                )
+                .with_help("write decimals = 2 for figures like £2.48m"),
+            );
+            numbers::DEFAULT_DECIMALS
+        }
+    };
+    numbers::Format { kind, decimals }
+}
+
 fn chart(
-    s: &BlockSpec,
+    s: &ChartSpec,
     base: &Folder,
     span: Option<std::ops::Range<usize>>,
     locale: numbers::Locale,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Chart> {
-    let kind = match s.chart.as_ref().map(|c| c.get_ref().as_str()) {
-        None | Some("bar") => ChartKind::Bar,
-        Some("progress") => ChartKind::Progress,
-        Some("column") => ChartKind::Column,
-        Some("line") => ChartKind::Line,
-        Some("grouped") => ChartKind::Grouped,
-        Some(other) => {
-            diags.push(
-                Diagnostic::error(
-                    format!("unknown chart `{other}`"),
-                    s.chart.as_ref().map(|c| c.span()),
-                )
-                .with_help("use \"bar\" or \"progress\""),
-            );
-            return None;
-        }
-    };
+    let kind = s.chart.as_ref().map_or(ChartKind::Bar, |c| *c.get_ref());
     let mut csv_series = Vec::new();
     let data = match (&s.data, &s.csv) {
         (Some(d), None) => inline_data(d, diags)?,
         (None, Some(path)) => {
-            let (data, names) = csv_data(base, path, kind, diags)?;
+            let path = Spanned::new(path.span(), path.get_ref().as_str().to_string());
+            let (data, names) = csv_data(base, &path, kind, diags)?;
             csv_series = names;
             data
         }
-        _ => {
+        (Some(d), Some(_)) => {
             diags.push(
-                Diagnostic::error("a chart needs `data` or `csv` (one of them)", span).with_help(
-                    "add data = [{ label = \"…\", value = 1 }, …] or csv = \"data.csv\"",
-                ),
+                Diagnostic::error("a chart takes `data` or `csv`, not both", Some(d.span()))
+                    .with_help("keep the one that holds the chart's values"),
+            );
+            return None;
+        }
+        (None, None) => {
+            diags.push(
+                Diagnostic::error("a chart needs `data` or `csv` (one of them)", span)
+                    .with_help("add data = [{ label = \"…\", value = 1 }, …] or csv = \"data.csv\"")
+                    .missing(&["data", "csv"]),
             );
             return None;
         }
     };
-    let format = s
-        .format
-        .as_ref()
-        .map_or("grouped", |f| f.get_ref().as_str())
-        .to_string();
-    if numbers::format(1.0, &format).is_none() {
-        diags.push(
-            Diagnostic::error(
-                format!("unknown number format `{format}`"),
-                s.format.as_ref().map(|f| f.span()),
-            )
-            .with_help(format!("use one of: {}", numbers::FORMATS.join(", "))),
-        );
-        return None;
-    }
+    let format = number_format(&s.format, &s.decimals, diags);
     if kind == ChartKind::Progress && data.iter().any(|d| !(0.0..=100.0).contains(&d.value)) {
         diags.push(
             Diagnostic::error("a progress chart takes percentages from 0 to 100", span)
@@ -179,14 +172,11 @@ fn chart(
     }
     let title = s.title.as_ref().map(|t| t.get_ref().clone());
     let fmt = |v: f64| numbers::format_in(v, &format, locale).unwrap_or_default();
-    let series: Vec<String> = match s.series.as_ref().map(|v| v.get_ref()) {
-        Some(toml::Value::Array(a)) => a
-            .iter()
-            .filter_map(|v| v.as_str().map(String::from))
-            .collect(),
-        _ if kind == ChartKind::Grouped => csv_series,
-        _ => Vec::new(),
-    };
+    let mut series: Vec<String> = s.series.iter().map(|v| v.get_ref().clone()).collect();
+    // A grouped chart from a CSV file takes its series from the header when none are given.
+    if kind == ChartKind::Grouped && series.is_empty() {
+        series = csv_series;
+    }
     if kind == ChartKind::Grouped
         && (series.len() < 2 || data.iter().any(|d| d.values.len() != series.len()))
     {
@@ -272,45 +262,61 @@ fn chart(
     })
 }
 
-fn inline_data(d: &Spanned<toml::Value>, diags: &mut Vec<Diagnostic>) -> Option<Vec<Datum>> {
-    let bad = |diags: &mut Vec<Diagnostic>| {
+fn inline_data(
+    d: &Spanned<Vec<Spanned<spec::Datum>>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<Datum>> {
+    if d.get_ref().is_empty() {
         diags.push(
-            Diagnostic::error(
-                "chart `data` must be a list of { label, value } tables",
-                Some(d.span()),
-            )
-            .with_help("write data = [{ label = \"Summary Care Records\", value = 55000000 }]"),
+            Diagnostic::error("chart `data` is empty", Some(d.span())).with_help(
+                "write data = [{ label = \"Summary Care Records\", value = 55000000 }, …]",
+            ),
         );
-        None
-    };
-    let toml::Value::Array(items) = d.get_ref() else {
-        return bad(diags);
-    };
+        return None;
+    }
     let mut out = Vec::new();
-    for item in items {
-        let toml::Value::Table(t) = item else {
-            return bad(diags);
+    let mut ok = true;
+    for item in d.get_ref() {
+        let t = item.get_ref();
+        let values: Vec<f64> = match (&t.value, t.values.is_empty()) {
+            (Some(v), true) => vec![*v.get_ref()],
+            (None, false) => t.values.iter().map(|v| *v.get_ref()).collect(),
+            (Some(v), false) => {
+                diags.push(
+                    Diagnostic::error("a datum has both `value` and `values`", Some(v.span()))
+                        .with_help(
+                            "give `value` for a single series, `values` for a grouped chart",
+                        ),
+                );
+                ok = false;
+                continue;
+            }
+            (None, true) => {
+                diags.push(
+                    Diagnostic::error("a datum needs a `value`", Some(item.span()))
+                        .with_help("write { label = \"…\", value = 99 }")
+                        .missing(&["value", "values"]),
+                );
+                ok = false;
+                continue;
+            }
         };
-        let num = |v: &toml::Value| v.as_float().or(v.as_integer().map(|i| i as f64));
-        let label = t.get("label").and_then(|l| l.as_str());
-        let values: Option<Vec<f64>> = match (t.get("value"), t.get("values")) {
-            (Some(v), None) => num(v).map(|v| vec![v]),
-            (None, Some(toml::Value::Array(vs))) => vs.iter().map(num).collect(),
-            _ => None,
+        let Some(label) = &t.label else {
+            diags.push(
+                Diagnostic::error("a datum needs a `label`", Some(item.span()))
+                    .with_help("write { label = \"GP practices\", value = 99 }")
+                    .missing(&["label"]),
+            );
+            ok = false;
+            continue;
         };
-        match (label, values) {
-            (Some(l), Some(vs)) if !vs.is_empty() => out.push(Datum {
-                label: l.to_string(),
-                value: vs[0],
-                values: vs,
-            }),
-            _ => return bad(diags),
-        }
+        out.push(Datum {
+            label: label.get_ref().clone(),
+            value: values[0],
+            values,
+        });
     }
-    if out.is_empty() {
-        return bad(diags);
-    }
-    Some(out)
+    ok.then_some(out)
 }
 
 /// Chart data from a CSV file: the data, and the names of its value columns (a grouped
@@ -350,53 +356,96 @@ fn csv_data(
 }
 
 fn table(
-    s: &BlockSpec,
+    s: &TableSpec,
     span: Option<std::ops::Range<usize>>,
     locale: numbers::Locale,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Table> {
-    let cell = |v: &toml::Value| match v {
-        toml::Value::String(s) => Some((s.clone(), false)),
-        toml::Value::Integer(i) => {
-            numbers::format_in(*i as f64, "grouped", locale).map(|t| (t, true))
-        }
-        toml::Value::Float(f) => numbers::format_in(*f, "grouped", locale).map(|t| (t, true)),
-        _ => None,
-    };
-    let columns: Option<Vec<String>> = match s.columns.as_ref().map(|c| c.get_ref()) {
-        Some(toml::Value::Array(a)) => a.iter().map(|c| c.as_str().map(String::from)).collect(),
-        _ => None,
-    };
-    let rows: Option<Vec<Vec<(String, bool)>>> = match s.rows.as_ref().map(|r| r.get_ref()) {
-        Some(toml::Value::Array(rows)) => rows
+    let (Some(columns), Some(rows)) = (&s.columns, &s.rows) else {
+        let missing: Vec<&str> = [("columns", s.columns.is_none()), ("rows", s.rows.is_none())]
             .iter()
-            .map(|r| match r {
-                toml::Value::Array(cells) => cells.iter().map(cell).collect(),
-                _ => None,
-            })
-            .collect(),
-        _ => None,
+            .filter(|(_, m)| *m)
+            .map(|(k, _)| *k)
+            .collect();
+        diags.push(
+            Diagnostic::error(
+                "a table needs `columns` (headings) and `rows` with one cell per column",
+                span,
+            )
+            .with_help(
+                "write columns = [\"Service\", \"Users\"] and rows = [[\"NHS App\", 2000000]]",
+            )
+            .missing(&missing),
+        );
+        return None;
     };
-    match (columns, rows) {
-        (Some(columns), Some(rows)) if rows.iter().all(|r| r.len() == columns.len()) => {
-            Some(Table {
-                title: s.title.as_ref().map(|t| t.get_ref().clone()),
-                columns,
-                rows,
-                decimal: locale.decimal,
-            })
+    let columns: Vec<String> = columns
+        .get_ref()
+        .iter()
+        .map(|c| c.get_ref().clone())
+        .collect();
+    let grouped = numbers::Format::default();
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (n, row) in rows.get_ref().iter().enumerate() {
+        let cells = row.get_ref();
+        if cells.len() != columns.len() {
+            ok = false;
+            diags.push(row_length(n + 1, row, columns.len()));
+            continue;
         }
-        _ => {
-            diags.push(
-                Diagnostic::error(
-                    "a table needs `columns` (headings) and `rows` with one cell per column",
-                    span,
-                )
-                .with_help(
-                    "write columns = [\"Service\", \"Users\"] and rows = [[\"NHS App\", 2000000]]",
-                ),
-            );
-            None
-        }
+        out.push(
+            cells
+                .iter()
+                .map(|c| match c.get_ref() {
+                    Cell::Text(t) => (t.clone(), false),
+                    Cell::Number(v) => (
+                        numbers::format_in(*v, &grouped, locale).unwrap_or_default(),
+                        true,
+                    ),
+                })
+                .collect(),
+        );
     }
+    ok.then(|| Table {
+        title: s.title.as_ref().map(|t| t.get_ref().clone()),
+        columns,
+        rows: out,
+        decimal: locale.decimal,
+    })
+}
+
+/// A row with the wrong number of cells. Two whole numbers side by side with only a comma
+/// between them, the second of three digits, are one number with a thousands separator
+/// that TOML read as two (`1,840`): said so, with the fix.
+fn row_length(n: usize, row: &Spanned<Vec<Spanned<Cell>>>, columns: usize) -> Diagnostic {
+    let cells = row.get_ref();
+    let split = cells.windows(2).find(|w| {
+        let (a, b) = (&w[0], &w[1]);
+        let whole = |c: &Spanned<Cell>| matches!(c.get_ref(), Cell::Number(v) if v.fract() == 0.0);
+        whole(a)
+            && whole(b)
+            && b.span().start == a.span().end + 1
+            && b.span().len() == 3
+            && matches!(b.get_ref(), Cell::Number(v) if *v >= 0.0)
+    });
+    if let Some(w) = split
+        && cells.len() > columns
+    {
+        let (Cell::Number(a), Cell::Number(b)) = (w[0].get_ref(), w[1].get_ref()) else {
+            unreachable!("invariant: both cells were matched as numbers");
+        };
+        let joined = format!("{a}{b:03}");
+        return Diagnostic::error(
+            format!("row {n} has {} cells for {columns} columns: `{a},{b:03}` reads as two numbers, {a} and {b}", cells.len()),
+            Some(w[0].span().start..w[1].span().end),
+        )
+        .with_label("a comma separates cells")
+        .with_help(format!("numbers can't contain commas: write {joined}, or put \"{a},{b:03}\" in quotes"));
+    }
+    Diagnostic::error(
+        format!("row {n} has {} cells for {columns} columns", cells.len()),
+        Some(row.span()),
+    )
+    .with_help("give every row one cell per column; an empty cell is \"\"")
 }

@@ -62,6 +62,9 @@ pub fn check(
         check(&r.organisation, "report.organisation");
         check(&r.period, "report.period");
     }
+    if let Some(f) = &spec.footer {
+        check(&f.text, "footer.text");
+    }
     for (i, s) in spec.sections.iter().enumerate() {
         let s = s.get_ref();
         let key = format!("sections[{}]", i + 1);

@@ -1,14 +1,17 @@
 //! Markdown → blocks and inlines, with pulldown-cmark.
 //!
 //! In: the markdown of a section body. Out: paragraphs, headings and (nested) lists whose
-//! text is runs of plain, bold, italic and linked text. Anything folio does not typeset
-//! (images, tables, code blocks) is reported so nothing vanishes silently; raw HTML, links
-//! that are not web addresses, e-mail addresses or phone numbers (a `javascript:` link
-//! must never become a link action in the PDF), lists nested deeper than
-//! [`MAX_LIST_DEPTH`] and headings too long for a bookmark are errors, each naming the
-//! text it is about.
+//! text is runs of plain, bold, italic and linked text. Bare web and e-mail addresses in
+//! the prose become links; straight quotes become curly ones unless switched off (never in
+//! a code span or an address). Headings keep the level they are written at (`#` is 1).
+//! Anything folio does not typeset (images, tables, code blocks) is reported so nothing
+//! vanishes silently; raw HTML, links that are not web addresses, e-mail addresses or
+//! phone numbers (a `javascript:` link must never become a link action in the PDF), lists
+//! nested deeper than [`MAX_LIST_DEPTH`] and headings too long for a bookmark are errors,
+//! each naming the text it is about.
 
 use super::types::{Block, Inline};
+use super::typography;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The result of parsing: blocks, the names of constructs that were left out, and errors.
@@ -34,9 +37,17 @@ pub const MAX_LIST_DEPTH: u32 = 6;
 /// The link schemes a reader's PDF viewer may follow: the web, e-mail and the telephone.
 const LINK_SCHEMES: [&str; 4] = ["http:", "https:", "mailto:", "tel:"];
 
-/// Parses markdown into blocks.
+/// Parses markdown into blocks, with typographer's quotes.
 pub fn parse(src: &str) -> Parsed {
-    let mut p = Builder::default();
+    parse_with(src, true)
+}
+
+/// Parses markdown into blocks; `smart_quotes` turns straight quotes into curly ones.
+pub fn parse_with(src: &str, smart_quotes: bool) -> Parsed {
+    let mut p = Builder {
+        smart_quotes,
+        ..Builder::default()
+    };
     for event in Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH) {
         p.event(event);
     }
@@ -66,6 +77,9 @@ struct Builder {
     /// How deep the lists are, and how many levels past the limit are being read flat.
     depth: u32,
     skipped: u32,
+    smart_quotes: bool,
+    /// The last character of the paragraph so far, for the quote after `**bold**`.
+    last: Option<char>,
 }
 
 impl Default for Builder {
@@ -84,6 +98,8 @@ impl Default for Builder {
             errors: Vec::new(),
             depth: 0,
             skipped: 0,
+            smart_quotes: true,
+            last: None,
         }
     }
 }
@@ -93,9 +109,10 @@ impl Builder {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(t) | Event::Code(t) => self.text(&t),
-            Event::SoftBreak => self.text(" "),
-            Event::HardBreak => self.text("\n"),
+            Event::Text(t) => self.prose(&t),
+            Event::Code(t) => self.text(&t, None),
+            Event::SoftBreak => self.text(" ", None),
+            Event::HardBreak => self.text("\n", None),
             Event::Html(t) | Event::InlineHtml(t) => self.html(&t),
             Event::Rule => self.unsupported("horizontal rules"),
             _ => {}
@@ -112,7 +129,10 @@ impl Builder {
                 self.heading = Some(match level {
                     HeadingLevel::H1 => 1,
                     HeadingLevel::H2 => 2,
-                    _ => 3,
+                    HeadingLevel::H3 => 3,
+                    HeadingLevel::H4 => 4,
+                    HeadingLevel::H5 => 5,
+                    HeadingLevel::H6 => 6,
                 });
             }
             Tag::List(_) if self.skipped > 0 || self.depth >= MAX_LIST_DEPTH => self.too_deep(),
@@ -175,8 +195,42 @@ impl Builder {
         }
     }
 
-    fn text(&mut self, t: &str) {
-        let (bold, italic, link) = (self.bold > 0, self.italic > 0, self.link.clone());
+    /// Prose: bare addresses become links (outside a link already), the rest gets curly
+    /// quotes.
+    fn prose(&mut self, t: &str) {
+        let found = if self.link.is_none() {
+            typography::bare_links(t)
+        } else {
+            Vec::new()
+        };
+        let mut at = 0;
+        for f in found.iter().chain(std::iter::once(&typography::Found {
+            range: t.len()..t.len(),
+            link: String::new(),
+        })) {
+            let plain = &t[at..f.range.start];
+            if !plain.is_empty() {
+                let text = if self.smart_quotes {
+                    typography::smart_quotes(plain, self.last)
+                } else {
+                    plain.to_string()
+                };
+                self.text(&text, None);
+            }
+            if !f.range.is_empty() {
+                self.text(&t[f.range.clone()], Some(f.link.clone()));
+            }
+            at = f.range.end;
+        }
+    }
+
+    /// A run of text in the current style; `link` overrides the current link.
+    fn text(&mut self, t: &str, link: Option<String>) {
+        if let Some(c) = t.chars().next_back() {
+            self.last = Some(c);
+        }
+        let (bold, italic) = (self.bold > 0, self.italic > 0);
+        let link = link.or_else(|| self.link.clone());
         if let Some(last) = self.inlines.last_mut()
             && last.bold == bold
             && last.italic == italic
@@ -204,6 +258,7 @@ impl Builder {
     /// Ends the paragraph (or heading) being collected. Tight list items have no paragraph
     /// events, so their text is flushed here too.
     fn flush_paragraph(&mut self) {
+        self.last = None;
         if self.inlines.is_empty() {
             self.heading = None;
             return;

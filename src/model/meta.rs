@@ -5,6 +5,9 @@ use super::{parse_or, values};
 use crate::diag::Diagnostic;
 use crate::spec::{SpannedStr, Spec};
 
+/// British English: the language of the reports folio was made for.
+const DEFAULT_LANGUAGE: &str = "en-GB";
+
 /// The text of an optional value, or `default`.
 pub fn text_or(value: &Option<SpannedStr>, default: &str) -> String {
     value
@@ -13,8 +16,8 @@ pub fn text_or(value: &Option<SpannedStr>, default: &str) -> String {
 }
 
 /// The text of a required key, or an error at `table` saying how to add it.
-pub fn required(
-    value: &Option<SpannedStr>,
+pub fn required<V: AsRef<str>>(
+    value: &Option<serde_spanned::Spanned<V>>,
     key: &str,
     table: &str,
     example: &str,
@@ -22,7 +25,7 @@ pub fn required(
     diags: &mut Vec<Diagnostic>,
 ) -> String {
     match value {
-        Some(v) if !v.get_ref().trim().is_empty() => v.get_ref().clone(),
+        Some(v) if !v.get_ref().as_ref().trim().is_empty() => v.get_ref().as_ref().to_string(),
         Some(v) => {
             diags.push(
                 Diagnostic::error(format!("`{key}` is empty"), Some(v.span()))
@@ -45,9 +48,11 @@ pub fn required(
 pub fn meta(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Meta {
     let Some(report) = &spec.report else {
         diags.push(
-            Diagnostic::error("report.toml has no `[report]` table", Some(0..0)).with_help(
-                "start the file with [report] and its title, organisation, period and date",
-            ),
+            Diagnostic::error("report.toml has no `[report]` table", Some(0..0))
+                .with_help(
+                    "start the file with [report] and its title, organisation, period and date",
+                )
+                .missing(&["report"]),
         );
         return Meta {
             title: String::new(),
@@ -55,7 +60,7 @@ pub fn meta(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Meta {
             organisation: String::new(),
             period: String::new(),
             date: Date::EPOCH,
-            language: "en-GB".into(),
+            language: DEFAULT_LANGUAGE.into(),
             author: String::new(),
             subject: None,
             keywords: Vec::new(),
@@ -63,13 +68,32 @@ pub fn meta(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Meta {
     };
     let span = Some(report.span());
     let r = report.get_ref();
-    let mut req = |v: &Option<SpannedStr>, key: &str, example: &str| {
-        required(v, key, "`[report]`", example, span.clone(), diags)
-    };
-    let title = req(&r.title, "title", "\"2020 – a year in health technology\"");
-    let organisation = req(&r.organisation, "organisation", "\"NHSX\"");
-    let period = req(&r.period, "period", "\"2020\"");
-    let date_text = req(&r.date, "date", "\"2021-01-29\"");
+    let table = "`[report]`";
+    let title = required(
+        &r.title,
+        "title",
+        table,
+        "\"2020 – a year in health technology\"",
+        span.clone(),
+        diags,
+    );
+    let organisation = required(
+        &r.organisation,
+        "organisation",
+        table,
+        "\"NHSX\"",
+        span.clone(),
+        diags,
+    );
+    let period = required(&r.period, "period", table, "\"2020\"", span.clone(), diags);
+    let date_text = required(
+        &r.date,
+        "date",
+        table,
+        "\"2021-01-29\"",
+        span.clone(),
+        diags,
+    );
     let date = match &r.date {
         Some(d) if !date_text.is_empty() => {
             parse_or(diags, d, "report.date", values::date, Date::EPOCH)
@@ -83,7 +107,16 @@ pub fn meta(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Meta {
         organisation,
         period,
         date,
-        language: text_or(&r.language, "en-GB"),
+        language: match &r.language {
+            None => DEFAULT_LANGUAGE.to_string(),
+            Some(l) => super::language::tag(l.get_ref()).unwrap_or_else(|why| {
+                diags.push(
+                    Diagnostic::error(format!("`report.language`: {why}"), Some(l.span()))
+                        .with_help("screen readers choose their voice by this tag, and folio its hyphenation and number separators"),
+                );
+                DEFAULT_LANGUAGE.to_string()
+            }),
+        },
         subject: r.subject.as_ref().map(|s| s.get_ref().clone()),
         keywords: r.keywords.iter().map(|k| k.get_ref().clone()).collect(),
     }

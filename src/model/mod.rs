@@ -11,6 +11,7 @@ mod components;
 mod coverage;
 pub mod csv;
 pub mod images;
+mod language;
 pub mod limits;
 pub mod markdown;
 mod meta;
@@ -18,11 +19,17 @@ pub mod numbers;
 mod page;
 mod preflight;
 mod print;
+mod report;
 mod sections;
 pub mod svg;
 mod types;
+pub mod typography;
 pub mod values;
+mod writing;
 
+pub use print::PrintConfig;
+pub use report::Report;
+pub use sections::slug;
 pub use types::*;
 
 use crate::diag::Diagnostic;
@@ -30,8 +37,17 @@ use crate::files::Folder;
 use crate::spec::{SpannedStr, Spec};
 use crate::text::FontBook;
 
-/// Resolves a spec. `base` is the report's folder: every file it names is read through it.
+/// Resolves a spec. `base` is the folder report.toml is in; relative paths start there.
 pub fn resolve(
+    spec: &Spec,
+    source: &str,
+    base: &std::path::Path,
+) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
+    resolve_in(spec, source, &Folder::new(base))
+}
+
+/// Resolves a spec, reading every file it names through `base`, the report's folder.
+pub fn resolve_in(
     spec: &Spec,
     source: &str,
     base: &Folder,
@@ -61,7 +77,8 @@ pub fn resolve(
     let logo = logo(spec, base, &mut diags);
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
-    let sections = sections::sections(spec, base, &mut diags);
+    let writing = writing::Writing::new(spec, source);
+    let sections = sections::sections(spec, base, &writing, &mut diags);
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
         title: meta::text_or(&n.title, "2020 in numbers"),
         intro: n.intro.as_ref().map(|i| i.get_ref().clone()),
@@ -74,9 +91,7 @@ pub fn resolve(
         .back
         .as_ref()
         .and_then(|b| b.text.as_ref())
-        .map_or_else(Vec::new, |t| {
-            sections::markdown_blocks(t, "back.text", &mut diags)
-        });
+        .map_or_else(Vec::new, |t| writing.markdown(t, "back.text", &mut diags));
     let contents = match &spec.contents {
         Some(c) if c.show.as_ref().is_some_and(|s| !*s.get_ref()) => None,
         Some(c) => Some(meta::text_or(&c.title, "Contents")),
@@ -91,7 +106,6 @@ pub fn resolve(
         &mut diags,
     );
     preflight::contrast(spec, &palette, &mut diags);
-    preflight::heading_levels(spec, &sections, &mut diags);
 
     let first = diags.len().min(limited.len());
     let mut i = 0;
@@ -102,7 +116,13 @@ pub fn resolve(
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    let report = Report {
+    let footer = spec
+        .footer
+        .as_ref()
+        .and_then(|f| f.text.as_ref())
+        .map_or_else(|| meta.title.clone(), |t| t.get_ref().clone());
+    let mut report = Report {
+        footer,
         meta,
         palette,
         fonts,
@@ -117,12 +137,16 @@ pub fn resolve(
         back,
         print,
     };
+    if writing.smart_quotes {
+        typography::smarten(&mut report);
+    }
     Ok((report, diags))
 }
 
 /// Loads the logo and checks it has a description (or is declared decorative).
 fn logo(spec: &Spec, base: &Folder, diags: &mut Vec<Diagnostic>) -> Option<Logo> {
-    let path = spec.brand.logo.as_ref()?;
+    let logo = spec.brand.logo.as_ref()?;
+    let path = &serde_spanned::Spanned::new(logo.span(), logo.get_ref().to_string());
     let image = assets::image(base, "brand.logo", path)
         .map_err(|d| diags.push(d))
         .ok()?;
@@ -150,15 +174,16 @@ fn logo(spec: &Spec, base: &Folder, diags: &mut Vec<Diagnostic>) -> Option<Logo>
     })
 }
 
-/// Parses a spanned string with `parse`, recording an error and using `fallback` on failure.
-fn parse_or<T>(
+/// Parses a spanned text value with `parse`, recording an error and using `fallback` on
+/// failure.
+fn parse_or<T, V: AsRef<str>>(
     diags: &mut Vec<Diagnostic>,
-    value: &SpannedStr,
+    value: &serde_spanned::Spanned<V>,
     key: &str,
     parse: impl Fn(&str) -> Result<T, String>,
     fallback: T,
 ) -> T {
-    parse(value.get_ref()).unwrap_or_else(|e| {
+    parse(value.get_ref().as_ref()).unwrap_or_else(|e| {
         diags.push(Diagnostic::error(
             format!("`{key}`: {e}"),
             Some(value.span()),

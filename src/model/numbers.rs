@@ -1,18 +1,39 @@
 //! Number formats for metrics given as `number` + `format`.
 //!
-//! In: a number and a format name. Out: the figure as an en-GB reader expects it:
-//! grouped thousands ("42,000"), compact ("2m", "7.2m", "£16.6m", "1.5bn"), percentages.
+//! In: a number and a [`Format`] (the spec's [`NumberFormat`] and its decimals). Out: the
+//! figure as an en-GB reader expects it: grouped thousands ("42,000"), compact ("2m",
+//! "7.2m", "£2.48m", "1.5bn"), percentages; then the report language's separators.
 
-/// The format names report.toml accepts.
-pub const FORMATS: [&str; 7] = [
-    "grouped",
-    "compact",
-    "words",
-    "percent",
-    "currency",
-    "currency-eur",
-    "currency-usd",
-];
+pub use crate::spec::NumberFormat;
+
+/// How a number is written: the format, and the decimal places of a scaled figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Format {
+    pub kind: NumberFormat,
+    /// Decimal places of compact, words and currency figures (trailing zeros dropped).
+    pub decimals: u8,
+}
+
+/// One decimal: "7.2m", the house style of the shipped report's figures.
+pub const DEFAULT_DECIMALS: u8 = 1;
+/// Beyond three decimals a scaled figure ("£2.4812m") stops being a headline figure.
+pub const MAX_DECIMALS: u8 = 3;
+
+impl Format {
+    /// `kind` with the default decimals.
+    pub const fn of(kind: NumberFormat) -> Self {
+        Self {
+            kind,
+            decimals: DEFAULT_DECIMALS,
+        }
+    }
+}
+
+impl Default for Format {
+    fn default() -> Self {
+        Self::of(NumberFormat::Grouped)
+    }
+}
 
 /// How a language writes numbers: the thousands separator and the decimal mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,8 +73,8 @@ impl Locale {
     }
 }
 
-/// Formats `n` as `format` in `locale`; `None` for an unknown format.
-pub fn format_in(n: f64, format: &str, locale: Locale) -> Option<String> {
+/// Formats `n` as `format` in `locale`; `None` for a number that is not finite.
+pub fn format_in(n: f64, format: &Format, locale: Locale) -> Option<String> {
     let english = self::format(n, format)?;
     Some(
         english
@@ -67,17 +88,20 @@ pub fn format_in(n: f64, format: &str, locale: Locale) -> Option<String> {
     )
 }
 
-/// Formats `n` as `format`, in English; `None` for an unknown format.
-pub fn format(n: f64, format: &str) -> Option<String> {
-    Some(match format {
-        "grouped" => grouped(n),
-        "compact" => compact(n),
-        "words" => words(n),
-        "percent" => format!("{}%", trim(n, 1)),
-        "currency" => format!("£{}", compact(n)),
-        "currency-eur" => format!("€{}", compact(n)),
-        "currency-usd" => format!("${}", compact(n)),
-        _ => return None,
+/// Formats `n` as `format`, in English; `None` for a number that is not finite.
+pub fn format(n: f64, format: &Format) -> Option<String> {
+    if !n.is_finite() {
+        return None;
+    }
+    let places = usize::from(format.decimals.min(MAX_DECIMALS));
+    Some(match format.kind {
+        NumberFormat::Grouped => grouped(n),
+        NumberFormat::Compact => scaled(n, "bn", "m", places),
+        NumberFormat::Words => scaled(n, " billion", " million", places),
+        NumberFormat::Percent => format!("{}%", trim(n, places)),
+        NumberFormat::Currency => format!("£{}", scaled(n, "bn", "m", places)),
+        NumberFormat::CurrencyEur => format!("€{}", scaled(n, "bn", "m", places)),
+        NumberFormat::CurrencyUsd => format!("${}", scaled(n, "bn", "m", places)),
     })
 }
 
@@ -104,20 +128,15 @@ pub fn grouped(n: f64) -> String {
     out
 }
 
-/// "2m", "7.2m", "1.5bn", "500k" is not used in en-GB house style: thousands stay grouped.
-pub fn compact(n: f64) -> String {
-    scaled(n, "bn", "m")
-}
-
-/// `n` in billions or millions with the given suffixes, to one decimal; grouped digits below
-/// a million.
-fn scaled(n: f64, billion: &str, million: &str) -> String {
+/// `n` in billions or millions with the given suffixes, to `places` decimals ("500k" is
+/// not en-GB house style: thousands stay grouped); grouped digits below a million.
+fn scaled(n: f64, billion: &str, million: &str, places: usize) -> String {
     const BILLION: f64 = 1e9;
     const MILLION: f64 = 1e6;
     if n.abs() >= BILLION {
-        format!("{}{billion}", trim(n / BILLION, 1))
+        format!("{}{billion}", trim(n / BILLION, places))
     } else if n.abs() >= MILLION {
-        format!("{}{million}", trim(n / MILLION, 1))
+        format!("{}{million}", trim(n / MILLION, places))
     } else {
         grouped(n)
     }
@@ -166,11 +185,6 @@ pub fn spoken(value: &str) -> Option<String> {
     Some(out)
 }
 
-/// "2 million", "1.5 billion"; below a million, grouped digits.
-pub fn words(n: f64) -> String {
-    scaled(n, " billion", " million")
-}
-
 /// `n` with at most `places` decimals, without trailing zeros.
 fn trim(n: f64, places: usize) -> String {
     let s = format!("{n:.places$}");
@@ -181,36 +195,92 @@ fn trim(n: f64, places: usize) -> String {
     }
 }
 
+/// The most intervals a chart axis gets: the step is at least a quarter of the range, and
+/// the ends round outwards by at most one step each.
+const MAX_INTERVALS: usize = 8;
+
+/// "Nice" axis ticks covering `min` to `max` and zero: multiples of a step of 1, 2, 2.5 or 5
+/// times a power of ten, giving about four intervals. O(1) in the values' magnitude: at
+/// most [`MAX_INTERVALS`] + 1 ticks whatever the values are (a range too small or too large
+/// for a power of ten to be computed, like one of subnormal numbers, gets its two ends).
+/// Shared by the PDF's charts and the web edition's.
+pub fn nice_ticks(min: f64, max: f64) -> Vec<f64> {
+    let (lo, hi) = (min.min(0.0), max.max(0.0));
+    let span = hi - lo;
+    if !span.is_finite() || span <= 0.0 {
+        return vec![0.0, 1.0];
+    }
+    let raw = span / 4.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw * 0.999)
+        .unwrap_or(10.0 * mag);
+    let (first, last) = ((lo / step).floor(), (hi / step).ceil());
+    let intervals = last - first;
+    if !(step.is_normal() && intervals.is_finite() && intervals >= 1.0)
+        || intervals > MAX_INTERVALS as f64
+    {
+        return vec![lo, hi];
+    }
+    (0..=intervals as usize)
+        .map(|i| (first + i as f64) * step)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use NumberFormat as F;
+
+    fn f(n: f64, kind: NumberFormat) -> String {
+        format(n, &Format::of(kind)).unwrap()
+    }
+
     #[test]
     fn en_gb_formats() {
-        assert_eq!(format(42000.0, "grouped").unwrap(), "42,000");
-        assert_eq!(format(2_000_000.0, "compact").unwrap(), "2m");
-        assert_eq!(format(7_200_000.0, "compact").unwrap(), "7.2m");
-        assert_eq!(format(16_600_000.0, "currency").unwrap(), "£16.6m");
-        assert_eq!(format(99.0, "percent").unwrap(), "99%");
-        assert_eq!(format(1100.0, "compact").unwrap(), "1,100");
-        assert_eq!(format(1.0, "roman"), None);
-        assert_eq!(format(2_000_000.0, "words").unwrap(), "2 million");
-        assert_eq!(format(16_600_000.0, "currency-eur").unwrap(), "€16.6m");
-        assert_eq!(format(2_500_000_000.0, "currency-usd").unwrap(), "$2.5bn");
+        assert_eq!(f(42000.0, F::Grouped), "42,000");
+        assert_eq!(f(2_000_000.0, F::Compact), "2m");
+        assert_eq!(f(7_200_000.0, F::Compact), "7.2m");
+        assert_eq!(f(16_600_000.0, F::Currency), "£16.6m");
+        assert_eq!(f(99.0, F::Percent), "99%");
+        assert_eq!(f(1100.0, F::Compact), "1,100");
+        assert_eq!(f(2_000_000.0, F::Words), "2 million");
+        assert_eq!(f(16_600_000.0, F::CurrencyEur), "€16.6m");
+        assert_eq!(f(2_500_000_000.0, F::CurrencyUsd), "$2.5bn");
+        assert_eq!(format(f64::NAN, &Format::default()), None);
+    }
+
+    #[test]
+    fn decimals_set_the_places_of_scaled_figures() {
+        let two = Format {
+            kind: F::Currency,
+            decimals: 2,
+        };
+        assert_eq!(format(2_480_000.0, &two).unwrap(), "£2.48m");
+        assert_eq!(f(2_480_000.0, F::Currency), "£2.5m");
+        let none = Format {
+            kind: F::Compact,
+            decimals: 0,
+        };
+        assert_eq!(format(2_480_000.0, &none).unwrap(), "2m");
     }
 
     #[test]
     fn the_report_language_sets_separators() {
         let de = Locale::for_language("de-DE");
-        assert_eq!(format_in(42000.5, "grouped", de).unwrap(), "42.000,5");
+        let g = Format::default();
+        assert_eq!(format_in(42000.5, &g, de).unwrap(), "42.000,5");
         assert_eq!(
-            format_in(16_600_000.0, "currency-eur", de).unwrap(),
+            format_in(16_600_000.0, &Format::of(F::CurrencyEur), de).unwrap(),
             "€16,6m"
         );
         let fr = Locale::for_language("fr");
-        assert_eq!(format_in(42000.0, "grouped", fr).unwrap(), "42\u{202F}000");
+        assert_eq!(format_in(42000.0, &g, fr).unwrap(), "42\u{202F}000");
         assert_eq!(
-            format_in(42000.0, "grouped", Locale::for_language("en-GB")).unwrap(),
+            format_in(42000.0, &g, Locale::for_language("en-GB")).unwrap(),
             "42,000"
         );
     }
@@ -226,5 +296,30 @@ mod tests {
         assert_eq!(spoken("42,000").unwrap(), "42,000");
         assert_eq!(spoken("Two thirds"), None);
         assert_eq!(spoken("£5%"), None);
+    }
+
+    #[test]
+    fn axis_ticks_are_nice_and_cover_the_values() {
+        assert_eq!(nice_ticks(0.0, 99.0), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
+        assert_eq!(nice_ticks(0.0, 55e6), vec![0.0, 20e6, 40e6, 60e6]);
+        assert_eq!(nice_ticks(-3.0, 7.0), vec![-5.0, -2.5, 0.0, 2.5, 5.0, 7.5]);
+        assert_eq!(nice_ticks(0.0, 0.0), vec![0.0, 1.0]);
+    }
+
+    #[test]
+    fn extreme_values_give_a_handful_of_axis_ticks() {
+        for (lo, hi) in [
+            (0.0, 5e-324),
+            (0.0, f64::MIN_POSITIVE),
+            (0.0, 1e308),
+            (-1e308, 1e308),
+            (0.0, f64::MAX),
+            (0.0, f64::NAN),
+            (f64::NEG_INFINITY, f64::INFINITY),
+        ] {
+            let t = nice_ticks(lo, hi);
+            assert!((2..=9).contains(&t.len()), "{lo} {hi}: {t:?}");
+            assert!(t.windows(2).all(|w| w[0] < w[1]), "{lo} {hi}: {t:?}");
+        }
     }
 }

@@ -3,9 +3,10 @@
 use super::parse_or;
 use super::types::{PageConfig, TextConfig};
 use super::values;
-use crate::diag::{Diagnostic, did_you_mean};
+use crate::diag::Diagnostic;
 use crate::geom::Abs;
-use crate::spec::Spec;
+use crate::spec::{Align, Length, Margins, PageSize, PaperName, Spec};
+use serde_spanned::Spanned;
 
 /// Default body size: 10.5 pt Arial-metric text reads comfortably on A4 (NHS print guidance
 /// asks for at least 10 pt; 12 pt for audiences with low vision is one key away).
@@ -13,54 +14,41 @@ const DEFAULT_TEXT_SIZE: f64 = 10.5;
 /// Below 8 pt text fails most print accessibility guidance; above 24 pt is not body text.
 const TEXT_SIZE_RANGE: std::ops::RangeInclusive<f64> = 8.0..=24.0;
 const DEFAULT_MARGIN_MM: f64 = 20.0;
-const MARGIN_SIDES: [&str; 4] = ["top", "bottom", "left", "right"];
 
 /// Reads `[page]`.
 pub fn page(spec: &Spec, diags: &mut Vec<Diagnostic>) -> PageConfig {
-    let a4 = values::page_size("A4").expect("invariant: A4 is a known size");
-    let size = spec.page.size.as_ref().map_or(a4, |s| {
-        parse_or(diags, s, "page.size", values::page_size, a4)
+    let a4 = values::paper(PaperName::A4);
+    let size = spec.page.size.as_ref().map_or(a4, |s| match s.get_ref() {
+        PageSize::Named(name) => values::paper(*name),
+        PageSize::Custom(text) => parse_or(
+            diags,
+            &Spanned::new(s.span(), text.clone()),
+            "page.size",
+            values::page_size,
+            a4,
+        ),
     });
     let default = Abs::mm(DEFAULT_MARGIN_MM);
     let mut m = [default; 4];
     if let Some(margins) = &spec.page.margins {
         let span = Some(margins.span());
-        let parse = |v: &toml::Value, diags: &mut Vec<Diagnostic>| match v {
-            toml::Value::String(s) => values::length(s).unwrap_or_else(|e| {
-                diags.push(Diagnostic::error(
-                    format!("`page.margins`: {e}"),
-                    span.clone(),
-                ));
-                default
-            }),
-            _ => {
-                diags.push(
-                    Diagnostic::error("`page.margins` takes lengths in quotes", span.clone())
-                        .with_help("write margins = \"20mm\""),
-                );
-                default
-            }
+        let length = |v: &Spanned<Length>, diags: &mut Vec<Diagnostic>| {
+            parse_or(diags, v, "page.margins", values::length, default)
         };
         match margins.get_ref() {
-            toml::Value::Table(t) => {
-                for (key, value) in t {
-                    match MARGIN_SIDES.iter().position(|s| s == key) {
-                        Some(i) => m[i] = parse(value, diags),
-                        None => {
-                            let mut d = Diagnostic::error(
-                                format!("unknown key `{key}` in `margins`"),
-                                span.clone(),
-                            );
-                            d = match did_you_mean(key, &MARGIN_SIDES) {
-                                Some(k) => d.with_help(format!("rename `{key}` to `{k}`")),
-                                None => d.with_help("use top, bottom, left and right"),
-                            };
-                            diags.push(d);
-                        }
+            Margins::All(l) => {
+                m = [length(&Spanned::new(margins.span(), l.clone()), diags); 4];
+            }
+            Margins::Sides(sides) => {
+                for (i, side) in [&sides.top, &sides.bottom, &sides.left, &sides.right]
+                    .into_iter()
+                    .enumerate()
+                {
+                    if let Some(v) = side {
+                        m[i] = length(v, diags);
                     }
                 }
             }
-            other => m = [parse(other, diags); 4],
         }
         // At least a third of the page must stay for content.
         if (m[2] + m[3]).to_pt() > size.w.to_pt() * 2.0 / 3.0
@@ -85,20 +73,10 @@ pub fn page(spec: &Spec, diags: &mut Vec<Diagnostic>) -> PageConfig {
 /// Reads `[text]`.
 pub fn text_config(spec: &Spec, diags: &mut Vec<Diagnostic>) -> TextConfig {
     let t = &spec.text;
-    let justify = match &t.align {
-        None => false,
-        Some(a) => match a.get_ref().as_str() {
-            "left" => false,
-            "justify" => true,
-            other => {
-                diags.push(
-                    Diagnostic::error(format!("`text.align` cannot be `{other}`"), Some(a.span()))
-                        .with_help("use \"left\" (ragged right, easiest to read) or \"justify\""),
-                );
-                false
-            }
-        },
-    };
+    let justify = t
+        .align
+        .as_ref()
+        .is_some_and(|a| *a.get_ref() == Align::Justify);
     let size = match &t.size {
         Some(s) if !TEXT_SIZE_RANGE.contains(s.get_ref()) => {
             diags.push(

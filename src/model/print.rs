@@ -8,7 +8,7 @@
 //! 100 % K, never as a rich four-colour black that would blur small type on press.
 
 use super::colours::PrintValues;
-use super::types::{Ink, PrintConfig};
+use super::types::Ink;
 use super::{parse_or, values};
 use crate::diag::Diagnostic;
 use crate::files::{Folder, Kind};
@@ -34,6 +34,28 @@ const MAX_BLEED_MM: f64 = 20.0;
 const MAX_SAFE_MM: f64 = 50.0;
 /// A text colour this dark (WCAG luminance) reads as black and prints as 100 % K.
 const BLACK_TEXT_LUMINANCE: f64 = 0.05;
+
+/// The print edition: geometry, marks, output profile and inks.
+pub struct PrintConfig {
+    /// Write the print edition on every build.
+    pub enabled: bool,
+    pub bleed: Abs,
+    pub marks: bool,
+    pub registration: bool,
+    pub slug: bool,
+    pub safe_area: Abs,
+    /// Total ink limit, per cent.
+    pub ink_limit: f64,
+    /// The CMYK output profile (ICC bytes) and its name.
+    pub profile: Arc<Vec<u8>>,
+    pub profile_name: String,
+    /// What report.toml says about each role's print colour.
+    pub(super) colours: Vec<PrintValues>,
+    /// Inks, converter and derived-colour warnings, worked out on first use: building the
+    /// colour transform costs more than the rest of a reader build, so a build that writes
+    /// no print edition never pays for it.
+    pub(super) resolved: std::cell::OnceCell<Resolved>,
+}
 
 /// Whether `bytes` is an ICC profile for CMYK (checked without building a transform).
 fn is_cmyk_profile(bytes: &[u8]) -> bool {
@@ -88,13 +110,15 @@ pub fn print(
     let p = spec.print.as_ref().unwrap_or(&default);
     let flag =
         |v: &Option<serde_spanned::Spanned<bool>>, d: bool| v.as_ref().map_or(d, |b| *b.get_ref());
-    let length =
-        |v: &Option<crate::spec::SpannedStr>, key: &str, d: f64, diags: &mut Vec<Diagnostic>| {
-            v.as_ref().map_or(Abs::mm(d), |s| {
-                parse_or(diags, s, key, values::length, Abs::mm(d))
-            })
-        };
-    let within = |v: &Option<crate::spec::SpannedStr>,
+    let length = |v: &Option<serde_spanned::Spanned<crate::spec::Length>>,
+                  key: &str,
+                  d: f64,
+                  diags: &mut Vec<Diagnostic>| {
+        v.as_ref().map_or(Abs::mm(d), |s| {
+            parse_or(diags, s, key, values::length, Abs::mm(d))
+        })
+    };
+    let within = |v: &Option<serde_spanned::Spanned<crate::spec::Length>>,
                   key: &str,
                   d: f64,
                   max: f64,
@@ -152,12 +176,12 @@ pub fn print(
         }
     };
     let (profile, profile_name) = match &p.profile {
-        Some(path) => match base.read(path.get_ref().trim(), Kind::Profile) {
-            Ok(bytes) => (bytes.to_vec(), path.get_ref().clone()),
+        Some(path) => match base.read(path.get_ref().to_string().trim(), Kind::Profile) {
+            Ok(bytes) => (bytes.to_vec(), path.get_ref().to_string()),
             Err(e) => {
                 diags.push(e.diagnostic(
                     "print.profile",
-                    path.get_ref().trim(),
+                    path.get_ref().to_string().trim(),
                     Kind::Profile,
                     Some(path.span()),
                 ));
@@ -222,7 +246,7 @@ impl PrintConfig {
         self.resolved.get_or_init(|| {
             let converter = Converter::new(&self.profile)
                 .expect("invariant: the profile was checked when report.toml was read");
-            let mut warnings = Vec::new();
+            let mut derived_colours = Vec::new();
             let mut inks = Vec::new();
             for c in &self.colours {
                 let (cmyk, derived) = match c.cmyk {
@@ -234,7 +258,7 @@ impl PrintConfig {
                     None => (converter.cmyk(c.rgb), true),
                 };
                 if derived {
-                    warnings.push(derived_warning(c, cmyk));
+                    derived_colours.push((c, cmyk));
                 }
                 inks.push((
                     c.rgb,
@@ -244,6 +268,9 @@ impl PrintConfig {
                     },
                 ));
             }
+            let warnings = derived_summary(&derived_colours, &self.profile_name)
+                .into_iter()
+                .collect();
             Resolved {
                 converter,
                 inks,
@@ -276,18 +303,45 @@ impl PrintConfig {
     }
 }
 
-fn derived_warning(c: &PrintValues, cmyk: [f64; 4]) -> Diagnostic {
-    Diagnostic::warning(
-        format!(
-            "the print colour of `{}` was derived from {} through the output profile: cmyk = [{}]",
-            c.role,
-            c.rgb,
-            cmyk.map(|v| format!("{v}")).join(", ")
-        ),
-        c.span.clone(),
+/// One notice for every brand colour whose print values were derived, with the line to
+/// paste for each, rather than a warning per colour on every build.
+fn derived_summary(derived: &[(&PrintValues, [f64; 4])], profile: &str) -> Option<Diagnostic> {
+    let (first, _) = derived.first()?;
+    let lines: Vec<String> = derived
+        .iter()
+        .map(|(c, cmyk)| {
+            format!(
+                "{} = {{ hex = \"{}\", cmyk = [{}] }}",
+                c.role,
+                c.rgb,
+                cmyk.map(|v| format!("{v}")).join(", ")
+            )
+        })
+        .collect();
+    let n = derived.len();
+    // Point at a colour written in report.toml, if any is; defaults have no line.
+    let span = derived
+        .iter()
+        .find_map(|(c, _)| c.span.clone())
+        .or(first.span.clone());
+    Some(
+        Diagnostic::warning(
+            format!(
+                "{n} brand colour{} {} no print values, so folio derived {} CMYK from the hex through the output profile, {profile}",
+                if n == 1 { "" } else { "s" },
+                if n == 1 { "has" } else { "have" },
+                if n == 1 { "its" } else { "their" },
+            ),
+            span,
+        )
+        .with_help(format!(
+            "to fix these inks, paste {} into [brand.colours] (or your printer's values):\n{}",
+            if n == 1 { "this line" } else { "these lines" },
+            lines
+                .iter()
+                .map(|l| format!("    {l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )),
     )
-    .with_help(format!(
-        "give the brand's own print values: {} = {{ hex = \"{}\", cmyk = [c, m, y, k] }}",
-        c.role, c.rgb
-    ))
 }

@@ -2,10 +2,10 @@
 
 use super::meta::required;
 use super::numbers;
-use super::types::{Block, Metric, Section};
+use super::types::{Metric, Section};
+use super::writing::Writing;
 use crate::diag::Diagnostic;
-use crate::model::markdown;
-use crate::spec::{MetricSpec, SpannedStr, Spec};
+use crate::spec::{MetricSpec, Spec};
 use serde_spanned::Spanned;
 use std::collections::BTreeSet;
 
@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 pub fn sections(
     spec: &Spec,
     base: &crate::files::Folder,
+    writing: &Writing,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Section> {
     if spec.sections.is_empty() {
@@ -21,14 +22,14 @@ pub fn sections(
                 "the report has no sections",
                 spec.report.as_ref().map(|r| r.span()).or(Some(0..0)),
             )
-            .with_help("add at least one [[sections]] table with a `title`"),
+            .with_help("add at least one [[sections]] table with a `title`")
+            .missing(&["sections"]),
         );
     }
     let mut ids = BTreeSet::new();
     let mut out = Vec::new();
-    for (i, s) in spec.sections.iter().enumerate() {
+    for s in &spec.sections {
         let sp = s.get_ref();
-        let key = format!("sections[{}]", i + 1);
         let title = required(
             &sp.title,
             "title",
@@ -62,11 +63,11 @@ pub fn sections(
         let components = sp
             .blocks
             .iter()
-            .filter_map(|b| super::components::component(b, base, locale, diags))
+            .filter_map(|b| super::components::component(b, base, locale, writing, diags))
             .collect();
         let columns = match sp.columns.as_ref().map(|c| *c.get_ref()) {
             None => 1,
-            Some(n) if n == 1.0 || n == 2.0 => n as u8,
+            Some(n @ (1 | 2)) => n,
             Some(n) => {
                 diags.push(
                     Diagnostic::error(
@@ -83,9 +84,10 @@ pub fn sections(
             id,
             title,
             lead: sp.lead.as_ref().map(|l| l.get_ref().clone()),
-            body: sp.body.as_ref().map_or_else(Vec::new, |b| {
-                markdown_blocks(b, &format!("{key}.body"), diags)
-            }),
+            body: sp
+                .body
+                .as_ref()
+                .map_or_else(Vec::new, |b| writing.markdown(b, "body", diags)),
             metrics,
             components,
             new_page: sp.new_page.as_ref().is_some_and(|n| *n.get_ref()),
@@ -108,25 +110,22 @@ fn metric(
         Some(m.span()),
         diags,
     );
+    let format = super::components::number_format(&ms.format, &ms.decimals, diags);
     let (value, span) = match (&ms.value, &ms.number) {
         (Some(v), None) => (v.get_ref().clone(), v.span()),
-        (None, Some(n)) => {
-            let fmt = ms
-                .format
-                .as_ref()
-                .map_or("grouped", |f| f.get_ref().as_str());
-            match numbers::format_in(*n.get_ref(), fmt, locale) {
-                Some(v) => (v, n.span()),
-                None => {
-                    let span = ms.format.as_ref().map(|f| f.span());
-                    diags.push(
-                        Diagnostic::error(format!("unknown number format `{fmt}`"), span)
-                            .with_help(format!("use one of: {}", numbers::FORMATS.join(", "))),
-                    );
-                    return None;
-                }
+        (None, Some(n)) => match numbers::format_in(*n.get_ref(), &format, locale) {
+            Some(v) => (v, n.span()),
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        format!("`number` must be a finite number, not {}", n.get_ref()),
+                        Some(n.span()),
+                    )
+                    .with_help("write the figure as digits, like number = 16600000"),
+                );
+                return None;
             }
-        }
+        },
         (Some(v), Some(_)) => {
             diags.push(
                 Diagnostic::error("a metric has both `value` and `number`", Some(v.span()))
@@ -161,30 +160,8 @@ fn metric(
     })
 }
 
-/// Parses a markdown value; constructs folio does not set are a warning, not lost silently.
-pub fn markdown_blocks(src: &SpannedStr, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
-    let parsed = markdown::parse(src.get_ref());
-    for e in parsed.errors {
-        diags.push(
-            Diagnostic::error(format!("`{key}` {}", e.what), Some(src.span()))
-                .with_help(e.help)
-                .within(e.text),
-        );
-    }
-    for what in parsed.unsupported {
-        diags.push(
-            Diagnostic::warning(
-                format!("`{key}` uses {what}, which folio does not typeset; it is left out"),
-                Some(src.span()),
-            )
-            .with_help("use paragraphs, lists, **bold**, *italic* and [links](https://…)"),
-        );
-    }
-    parsed.blocks
-}
-
 /// "COVID-19: data and research" → "covid-19-data-and-research".
-fn slug(title: &str) -> String {
+pub fn slug(title: &str) -> String {
     let mut out = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {

@@ -1,60 +1,15 @@
-//! The resolved report: everything validated, defaulted and loaded.
+//! The parts of the resolved report: everything validated, defaulted and loaded.
 //!
 //! After `model::resolve` nothing is optional that layout needs, and nothing is a string
 //! that still has to be parsed. Spans are kept only where a later stage may still warn
 //! (text the fonts might not cover).
 
+pub use crate::calendar::Date;
+pub use crate::geom::Ink;
+pub use crate::images::{ImageData, ImageKind};
+
 use crate::geom::{Abs, Color, Size};
-use crate::text::{FamilyId, FontBook};
 use std::sync::Arc;
-
-/// A report ready for layout.
-pub struct Report {
-    pub meta: Meta,
-    pub palette: Palette,
-    pub fonts: FontBook,
-    pub body_family: FamilyId,
-    pub heading_family: FamilyId,
-    pub logo: Option<Logo>,
-    pub page: PageConfig,
-    pub text: TextConfig,
-    /// The contents page's title, if there is one.
-    pub contents: Option<String>,
-    pub numbers: Option<NumbersPage>,
-    pub sections: Vec<Section>,
-    pub back: Vec<Block>,
-    /// The print edition's settings and inks.
-    pub print: PrintConfig,
-}
-
-/// The print edition: geometry, marks, output profile and inks.
-pub struct PrintConfig {
-    /// Write the print edition on every build.
-    pub enabled: bool,
-    pub bleed: Abs,
-    pub marks: bool,
-    pub registration: bool,
-    pub slug: bool,
-    pub safe_area: Abs,
-    /// Total ink limit, per cent.
-    pub ink_limit: f64,
-    /// The CMYK output profile (ICC bytes) and its name.
-    pub profile: Arc<Vec<u8>>,
-    pub profile_name: String,
-    /// What report.toml says about each role's print colour.
-    pub(super) colours: Vec<super::colours::PrintValues>,
-    /// Inks, converter and derived-colour warnings, worked out on first use: building the
-    /// colour transform costs more than the rest of a reader build, so a build that writes
-    /// no print edition never pays for it.
-    pub(super) resolved: std::cell::OnceCell<super::print::Resolved>,
-}
-
-/// A print colour: CMYK from 0 to 1, and a spot name if it is a spot colour.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ink {
-    pub cmyk: [f64; 4],
-    pub spot: Option<String>,
-}
 
 /// What the report is; goes on the cover, in the footer and into the PDF metadata.
 pub struct Meta {
@@ -67,47 +22,6 @@ pub struct Meta {
     pub author: String,
     pub subject: Option<String>,
     pub keywords: Vec<String>,
-}
-
-/// A calendar date, from report.toml (never from the clock).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Date {
-    /// A placeholder used only while reporting errors; never reaches a PDF.
-    pub const EPOCH: Date = Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    };
-
-    /// "29 January 2021".
-    pub fn long(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[(self.month as usize - 1).min(11)],
-            self.year
-        )
-    }
 }
 
 /// The brand colours by role.
@@ -131,34 +45,10 @@ pub struct Palette {
 #[derive(Clone)]
 pub struct Logo {
     pub image: Arc<ImageData>,
-    /// Where `[brand] logo` is written, for print-edition errors.
+    /// Where report.toml names the file.
     pub span: Option<std::ops::Range<usize>>,
     /// What the logo says; `None` when report.toml declares it decorative.
     pub alt: Option<String>,
-}
-
-/// Image data the PDF writer can draw, with its intrinsic size in points. Every image has
-/// been decoded in full under folio's limits before it gets here, so the writer can trust it.
-pub struct ImageData {
-    pub name: String,
-    pub kind: ImageKind,
-    /// As displayed: after the EXIF orientation is applied.
-    pub size: Size,
-    /// A CMYK JPEG (printable as it is).
-    pub cmyk: bool,
-    /// A greyscale image (printable as it is, in black ink).
-    pub grey: bool,
-    /// EXIF orientation, 1 to 8: how the stored pixels must be turned to stand upright.
-    pub orientation: u8,
-    /// Why the print edition cannot carry it, if it cannot ("it is an RGB JPEG").
-    pub print_problem: Option<String>,
-}
-
-/// The image formats folio draws. The file's bytes are shared with the file door's cache.
-pub enum ImageKind {
-    Svg(Box<usvg::Tree>),
-    Png(Arc<Vec<u8>>),
-    Jpeg(Arc<Vec<u8>>),
 }
 
 /// Paper and margins.
@@ -263,27 +153,15 @@ pub struct Chart {
     /// How the report's language writes numbers.
     pub locale: super::numbers::Locale,
     /// The number format of its values.
-    pub format: String,
+    pub format: super::numbers::Format,
     /// What it shows, for screen readers.
     pub alt: String,
     /// Also give the data as a table.
     pub table: bool,
 }
 
-/// Kinds of chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartKind {
-    /// Horizontal bars on a common scale.
-    Bar,
-    /// One percentage bar per row.
-    Progress,
-    /// Vertical columns, labels beneath.
-    Column,
-    /// A line through the values, in order.
-    Line,
-    /// Horizontal bars, one per series, grouped by label.
-    Grouped,
-}
+/// Kinds of chart: the spec's names, which the model takes as they are.
+pub use crate::spec::ChartKind;
 
 /// A labelled value.
 #[derive(Debug, Clone, PartialEq)]
@@ -308,7 +186,7 @@ pub struct Table {
 /// An image in the body.
 pub struct ImageBlock {
     pub image: Arc<ImageData>,
-    /// Where its `file` is written, for print-edition errors.
+    /// Where report.toml names the file.
     pub span: Option<std::ops::Range<usize>>,
     /// Share of the text column; `None` for the page's full width.
     pub width: Option<f64>,

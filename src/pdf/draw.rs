@@ -3,8 +3,8 @@
 use super::ExportError;
 pub use super::mode::Mode;
 use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
-use crate::model::ImageKind;
-use crate::text::FontBook;
+use crate::images::ImageKind;
+use crate::text::fonts::Face;
 use krilla::Data;
 use krilla::action::LinkAction;
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
@@ -21,9 +21,9 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla_svg::{SurfaceExt, SvgSettings};
 use std::num::NonZeroU32;
 
-/// One krilla font per face of the book, in the book's order.
-pub fn fonts(book: &FontBook) -> Result<Vec<Font>, ExportError> {
-    book.faces
+/// One krilla font per face of the document, in the document's order.
+pub fn fonts(faces: &[Face]) -> Result<Vec<Font>, ExportError> {
+    faces
         .iter()
         .map(|f| {
             Font::new(Data::from(f.data.clone()), f.index).ok_or_else(|| {
@@ -189,7 +189,7 @@ fn draw_item(
                 surface.draw_path(&path);
             }
         }
-        ItemKind::Image { image, size } => {
+        ItemKind::Image { image, size, .. } => {
             let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
             let (orient, (sw, sh)) = orientation(image.orientation, w, h);
             let ksize =
@@ -239,10 +239,16 @@ fn draw_item(
 /// Draws an image's pixels (or SVG) into `size` at the surface's origin.
 fn draw_image(
     surface: &mut Surface,
-    image: &crate::model::ImageData,
+    image: &crate::images::ImageData,
     size: Size,
     mode: &Mode,
 ) -> Result<(), ExportError> {
+    let embed_error = |e: String| {
+        ExportError(format!(
+            "the image {} could not be embedded: {e}",
+            image.name
+        ))
+    };
     match &image.kind {
         ImageKind::Svg(tree) => match mode {
             Mode::Reader => {
@@ -251,20 +257,17 @@ fn draw_image(
             Mode::Print(_) => super::svg::draw(surface, tree, size, mode)
                 .map_err(|what| ExportError(format!("{}: {what}", image.name)))?,
         },
-        ImageKind::Png(data) | ImageKind::Jpeg(data) => {
-            let data = Data::from(data.clone());
-            // No interpolation: PDF/A forbids it, and print needs the pixels as given.
-            let img = match (&image.kind, mode) {
-                (ImageKind::Png(raw), Mode::Print(p)) => super::raster::cmyk_png(raw, p.config),
-                (ImageKind::Png(_), _) => Image::from_png(data, false),
-                _ => Image::from_jpeg(data, false),
-            }
-            .map_err(|e| {
-                ExportError(format!(
-                    "the image {} could not be embedded: {e}",
-                    image.name
-                ))
-            })?;
+        // No interpolation: PDF/A forbids it, and print needs the pixels as given.
+        ImageKind::Png(data) => {
+            let img = Image::from_png(Data::from(data.clone()), false).map_err(embed_error)?;
+            surface.draw_image(img, size);
+        }
+        ImageKind::Jpeg(data) => {
+            let img = Image::from_jpeg(Data::from(data.clone()), false).map_err(embed_error)?;
+            surface.draw_image(img, size);
+        }
+        ImageKind::Cmyk(pixels) => {
+            let img = super::raster::cmyk(pixels.clone()).map_err(embed_error)?;
             surface.draw_image(img, size);
         }
     }

@@ -1,9 +1,9 @@
 //! Stage 4: [`Document`] → PDF bytes, with krilla.
 //!
-//! In: laid-out pages, the structure tree, the fonts and the report's metadata. Out: a
-//! tagged PDF whose tag tree mirrors the structure, with bookmarks, link annotations,
-//! metadata and subset fonts with Unicode maps. This module makes no layout decisions: it
-//! walks frames and translates each item.
+//! In: a [`Document`] — laid-out pages, the structure tree, and the fonts, images and
+//! metadata it owns. Out: a tagged PDF whose tag tree mirrors the structure, with bookmarks,
+//! link annotations, metadata and subset fonts with Unicode maps. This module makes no layout
+//! decisions and reads nothing but the Document: it walks frames and translates each item.
 //!
 //! krilla was chosen over printpdf because it writes tagged PDF, checks PDF/A and PDF/UA
 //! rules at export, subsets fonts with ToUnicode maps, passes JPEGs through and writes
@@ -19,13 +19,11 @@ mod tags;
 
 pub use print::export_print;
 
-use crate::frame::{Document, OutlineEntry};
-use crate::model::Meta;
-use crate::text::FontBook;
+use crate::frame::{Document, Metadata, OutlineEntry};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
 use krilla::geom::Point;
-use krilla::metadata::{DateTime, Metadata};
+use krilla::metadata::DateTime;
 use krilla::outline::{Outline, OutlineNode};
 use krilla::{Document as KDocument, SerializeSettings};
 
@@ -70,13 +68,7 @@ impl std::fmt::Display for ExportError {
 }
 
 /// Writes the document as PDF.
-pub fn export(
-    doc: &Document,
-    fonts: &FontBook,
-    meta: &Meta,
-    standards: Standards,
-    cmyk_profile: &[u8],
-) -> Result<Vec<u8>, ExportError> {
+pub fn export(doc: &Document, standards: Standards) -> Result<Vec<u8>, ExportError> {
     let mut config = ConfigurationBuilder::new();
     if standards.pdf_ua1 {
         config = config.with_accessibility_validator(Accessibility::UA1);
@@ -93,19 +85,19 @@ pub fn export(
         // PDF/A needs CMYK content (a CMYK JPEG) tied to a profile: the print edition's.
         // Only when there is some: preparing the profile is not free.
         cmyk_profile: has_cmyk(doc)
-            .then(|| krilla::icc::ICCProfile::new(cmyk_profile))
+            .then(|| krilla::icc::ICCProfile::new(&doc.cmyk_profile))
             .flatten(),
         ..SerializeSettings::default()
     };
     let mut pdf = KDocument::new_with(settings);
-    let kfonts = draw::fonts(fonts)?;
+    let kfonts = draw::fonts(&doc.fonts)?;
     let mut ids = vec![None; doc.structure.content_count()];
     for page in &doc.pages {
         draw::page(&mut pdf, page, &kfonts, &mut ids, &draw::Mode::Reader)?;
     }
-    pdf.set_tag_tree(tags::tree(&doc.structure, &ids, &meta.language));
+    pdf.set_tag_tree(tags::tree(&doc.structure, &ids, &doc.meta.language));
     pdf.set_outline(outline(doc));
-    pdf.set_metadata(metadata(meta));
+    pdf.set_metadata(metadata(&doc.meta));
     let bytes = pdf
         .finish()
         .map_err(|e| ExportError(format!("the PDF could not be written: {e:?}")))?;
@@ -156,11 +148,11 @@ fn outline(doc: &Document) -> Outline {
     outline
 }
 
-fn metadata(meta: &Meta) -> Metadata {
+fn metadata(meta: &Metadata) -> krilla::metadata::Metadata {
     let date = DateTime::new(meta.date.year)
         .month(meta.date.month)
         .day(meta.date.day);
-    let mut m = Metadata::new()
+    let mut m = krilla::metadata::Metadata::new()
         .title(meta.title.clone())
         .authors(vec![meta.author.clone()])
         .language(meta.language.clone())

@@ -6,9 +6,8 @@
 //! registration targets and a slug line are added outside the bleed in registration colour.
 //! Layout is not repeated: both editions have the same words on the same pages.
 
-use crate::frame::{ItemKind, Page};
+use crate::frame::{ItemKind, Page, PrintSetup};
 use crate::geom::{Abs, Color};
-use crate::model::PrintConfig;
 use krilla::color::cmyk;
 use krilla::color::separation::{SeparationColorant, SeparationSpace};
 use krilla::geom::{PathBuilder, Point, Rect};
@@ -35,9 +34,8 @@ pub enum Mode<'a> {
 
 /// What the print edition needs to know while drawing.
 pub struct PrintPage<'a> {
-    pub config: &'a PrintConfig,
+    pub setup: &'a PrintSetup,
     /// For the slug line.
-    pub file: String,
     pub date: String,
     pub pages: usize,
 }
@@ -47,7 +45,7 @@ impl Mode<'_> {
     pub fn offset(&self) -> f32 {
         match self {
             Mode::Reader => 0.0,
-            Mode::Print(p) => (p.config.bleed + Abs::mm(MARK_AREA)).to_pt() as f32,
+            Mode::Print(p) => (p.setup.bleed + Abs::mm(MARK_AREA)).to_pt() as f32,
         }
     }
 
@@ -57,7 +55,7 @@ impl Mode<'_> {
             return settings;
         };
         let o = self.offset();
-        let b = p.config.bleed.to_pt() as f32;
+        let b = p.setup.bleed.to_pt() as f32;
         let (w, h) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
         settings
             .with_trim_box(Rect::from_xywh(o, o, w, h))
@@ -69,7 +67,11 @@ impl Mode<'_> {
         match self {
             Mode::Reader => krilla::color::rgb::Color::new(c.r, c.g, c.b).into(),
             Mode::Print(p) => {
-                let ink = p.config.ink(c);
+                let ink = p
+                    .setup
+                    .ink(c)
+                    .cloned()
+                    .expect("invariant: export_print checked that every colour has an ink");
                 let [cy, m, y, k] = ink.cmyk.map(|v| (v * 255.0).round() as u8);
                 let process = cmyk::Color::new(cy, m, y, k);
                 match ink.spot {
@@ -93,7 +95,7 @@ impl Mode<'_> {
             return (kind.clone(), x, y);
         };
         const EDGE: f32 = 0.01;
-        let b = p.config.bleed.to_pt() as f32;
+        let b = p.setup.bleed.to_pt() as f32;
         let (pw, ph) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
         let (mut x0, mut y0) = (x, y);
         let (mut x1, mut y1) = (x + size.w.to_pt() as f32, y + size.h.to_pt() as f32);
@@ -127,11 +129,11 @@ impl Mode<'_> {
             krilla::color::Color::from(krilla::color::separation::Color::new(255, space)).into()
         };
         let o = self.offset();
-        let b = p.config.bleed.to_pt() as f32;
+        let b = p.setup.bleed.to_pt() as f32;
         let len = Abs::mm(MARK_LENGTH_MM).to_pt() as f32;
         let (w, h) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
         let mut pb = PathBuilder::new();
-        if p.config.marks {
+        if p.setup.marks {
             for (cx, sx) in [(o, -1.0f32), (o + w, 1.0)] {
                 for (cy, sy) in [(o, -1.0f32), (o + h, 1.0)] {
                     // A horizontal and a vertical mark on the trim lines, starting past the bleed.
@@ -142,7 +144,7 @@ impl Mode<'_> {
                 }
             }
         }
-        if p.config.registration {
+        if p.setup.registration {
             let r = len / 2.0;
             for (cx, cy) in [
                 (o + w / 2.0, o - b - 1.0 - r),
@@ -178,14 +180,14 @@ impl Mode<'_> {
             surface.draw_path(&path);
             surface.set_stroke(None);
         }
-        if p.config.slug
+        if p.setup.slug
             && let (Some(font), Some(number)) = (fonts.first(), page.number.or(Some(0)))
         {
             let which = match page.number {
                 Some(_) => format!("page {number}"),
                 None => page.label.clone().unwrap_or_default(),
             };
-            let slug = format!("{} · {} · {which} of {}", p.file, p.date, p.pages);
+            let slug = format!("{} · {} · {which} of {}", p.setup.file, p.date, p.pages);
             surface.set_fill(Some(krilla::paint::Fill {
                 paint: registration,
                 opacity: NormalizedF32::ONE,

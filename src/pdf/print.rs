@@ -10,21 +10,23 @@ use super::ExportError;
 use super::draw::{self, Mode};
 use super::mode::PrintPage;
 use super::patch::Update;
-use crate::frame::Document;
-use crate::model::{Meta, PrintConfig};
-use crate::text::FontBook;
-use krilla::metadata::{DateTime, Metadata};
+use crate::frame::{Document, Metadata, PrintSetup};
+use krilla::metadata::DateTime;
 use krilla::{Document as KDocument, SerializeSettings};
 use std::io::Write;
 
-/// Writes the print edition; `file` names it in the slug line.
-pub fn export_print(
-    doc: &Document,
-    fonts: &FontBook,
-    meta: &Meta,
-    print: &PrintConfig,
-    file: &str,
-) -> Result<Vec<u8>, ExportError> {
+/// Writes the print edition of a Document made by the print transform (`edition::print`),
+/// which resolved its inks and geometry into [`Document::print`].
+pub fn export_print(doc: &Document) -> Result<Vec<u8>, ExportError> {
+    let print = doc.print.as_ref().ok_or_else(|| {
+        ExportError("the document has no print settings: make it with edition::print".into())
+    })?;
+    if let Some(c) = doc.colours().into_iter().find(|c| print.ink(*c).is_none()) {
+        return Err(ExportError(format!(
+            "the print edition has no ink for the colour {c}"
+        )));
+    }
+    let meta = &doc.meta;
     let settings = SerializeSettings {
         enable_tagging: true,
         // Device CMYK (`k`) for the brand's inks; nothing here draws device RGB.
@@ -33,15 +35,11 @@ pub fn export_print(
         ..SerializeSettings::default()
     };
     let mut pdf = KDocument::new_with(settings);
-    let kfonts = draw::fonts(fonts)?;
+    let kfonts = draw::fonts(&doc.fonts)?;
     let mut ids = vec![None; doc.structure.content_count()];
-    let date = format!(
-        "{:04}-{:02}-{:02}",
-        meta.date.year, meta.date.month, meta.date.day
-    );
+    let date = meta.date.iso();
     let mode = Mode::Print(PrintPage {
-        config: print,
-        file: file.to_string(),
+        setup: print,
         date: date.clone(),
         pages: doc.pages.len(),
     });
@@ -50,7 +48,7 @@ pub fn export_print(
     }
     pdf.set_tag_tree(super::tags::tree(&doc.structure, &ids, &meta.language));
     pdf.set_metadata(
-        Metadata::new()
+        krilla::metadata::Metadata::new()
             .title(meta.title.clone())
             .authors(vec![meta.author.clone()])
             .language(meta.language.clone())
@@ -70,8 +68,8 @@ pub fn export_print(
 /// Adds the PDF/X-4 output intent, identification and metadata.
 fn pdfx(
     bytes: Vec<u8>,
-    meta: &Meta,
-    print: &PrintConfig,
+    meta: &Metadata,
+    print: &PrintSetup,
     date: &str,
 ) -> Result<Vec<u8>, ExportError> {
     let mut update = Update::new(bytes)?;
@@ -141,7 +139,7 @@ fn xml(s: &str) -> String {
 
 /// XMP for PDF/X-4: title, creator, dates, the PDF/X version, and stable IDs derived from
 /// the report (never random, so builds stay reproducible).
-fn xmp(meta: &Meta, date: &str) -> String {
+fn xmp(meta: &Metadata, date: &str) -> String {
     let stamp = format!("{date}T00:00:00Z");
     let id = {
         // FNV-1a over title and date: stable across builds, distinct between reports.

@@ -12,7 +12,8 @@
 use crate::diag::Diagnostic;
 use crate::frame::{Artifact, Document, ItemKind, Tag};
 use crate::geom::Rect;
-use crate::model::{ImageKind, Report};
+use crate::images::ImageKind;
+use crate::model::Report;
 
 /// Print resolution: 300 pixels per inch at the placed size.
 const PRINT_DPI: f64 = 300.0;
@@ -50,7 +51,7 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                     )
                     .with_help("move it further from the page edge, or widen the margins in [page]"),
                 ),
-                ItemKind::Image { image, size } => {
+                ItemKind::Image { image, size, .. } => {
                     // Colour fields are extended into the bleed when written; an image cannot
                     // be, so one that reaches the trim would leave a white sliver if cut short.
                     const EDGE: f64 = 0.5;

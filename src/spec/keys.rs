@@ -1,111 +1,206 @@
-//! Where a key is, and which keys a table accepts.
+//! Unknown keys: what the table is called, and where the key belongs instead.
 //!
-//! In: a key path reported by `serde_ignored`. Out: the byte span of that key in the source
-//! (found by walking toml's spanned document tree) and the list of keys its table knows.
-//! The known keys are read off the serde types themselves with a probing deserializer, so
-//! the suggestions can never drift from what the parser accepts.
+//! In: an unknown key recorded by the reader (its span, and the tables it stands in, with
+//! each table's known keys as serde's derive lists them). Out: a diagnostic that says
+//! which table it was read as part of and how to fix it: "did you mean" for a misspelt
+//! key; "move it above" for a section key written under a `[[sections.metrics]]` line
+//! (in TOML everything under a table's header belongs to that table); "move it to
+//! `[report]`" for a key of another table; the kind of block that takes it.
 
+use super::blocks::{BoxSpec, ChartSpec, ImageSpec, QuoteSpec, TableSpec};
+use super::de::{Table, UnknownKey};
 use super::types::*;
-use serde::de::{self, Deserialize, Visitor};
+use crate::diag::{Diagnostic, did_you_mean};
+use serde::Deserialize;
+use serde::de::{self, Visitor};
 use std::fmt;
-use std::ops::Range;
-use toml::de::{DeTable, DeValue};
 
-/// One step of a key path: a table key or an array index.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Seg {
-    Key(String),
-    Index(usize),
-}
-
-/// Flattens a `serde_ignored` path, dropping the wrapper steps that spans and options add.
-pub fn segments(path: &serde_ignored::Path) -> Vec<Seg> {
-    let mut out = Vec::new();
-    collect(path, &mut out);
-    out
-}
-
-fn collect(path: &serde_ignored::Path, out: &mut Vec<Seg>) {
-    use serde_ignored::Path as P;
-    match path {
-        P::Root => {}
-        P::Seq { parent, index } => {
-            collect(parent, out);
-            out.push(Seg::Index(*index));
-        }
-        P::Map { parent, key } => {
-            collect(parent, out);
-            // `Spanned<T>` deserialises through a private map; its keys are not the user's.
-            if !key.starts_with("$__serde_spanned") {
-                out.push(Seg::Key(key.clone()));
-            }
-        }
-        P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
-            collect(parent, out)
-        }
+/// How messages name a table, by its Rust type.
+fn display(type_name: &str) -> String {
+    match type_name {
+        "Spec" => "the top level of report.toml".into(),
+        "ReportMeta" => "`[report]`".into(),
+        "Brand" => "`[brand]`".into(),
+        "Colours" => "`[brand.colours]`".into(),
+        "FontsSpec" => "`[brand.fonts]`".into(),
+        "PageSpec" => "`[page]`".into(),
+        "TextSpec" => "`[text]`".into(),
+        "ContentsSpec" => "`[contents]`".into(),
+        "NumbersSpec" => "`[numbers]`".into(),
+        "FooterSpec" => "`[footer]`".into(),
+        "BackSpec" => "`[back]`".into(),
+        "PrintSpec" => "`[print]`".into(),
+        "SectionSpec" => "a `[[sections]]` entry".into(),
+        "MetricSpec" => "a metric".into(),
+        "ChartSpec" => "a chart block".into(),
+        "QuoteSpec" => "a quote block".into(),
+        "BoxSpec" => "a box block".into(),
+        "TableSpec" => "a table block".into(),
+        "ImageSpec" => "an image block".into(),
+        "Datum" => "a chart datum".into(),
+        "Sides" => "`margins`".into(),
+        "PrintColour" => "a colour".into(),
+        other => format!("`{other}`"),
     }
 }
 
-/// The span of the key at `path` in the parsed document (the key itself, not its value).
-/// The document is parsed once by the caller and each step is a map lookup, so spans for
-/// any number of unknown keys cost time linear in their number.
-pub fn key_span(root: &DeTable, path: &[Seg]) -> Option<Range<usize>> {
-    let mut table: &DeTable = root;
-    let mut span = None;
-    let mut value: Option<&DeValue> = None;
-    for seg in path {
-        match seg {
-            Seg::Key(k) => {
-                if let Some(v) = value {
-                    table = match v {
-                        DeValue::Table(t) => t,
-                        _ => return span,
-                    };
-                }
-                let (key, v) = table.get_key_value(k.as_str())?;
-                span = Some(key.span());
-                value = Some(v.get_ref());
-            }
-            Seg::Index(i) => {
-                let Some(DeValue::Array(items)) = value else {
-                    return span;
-                };
-                let item = items.get(*i)?;
-                value = Some(item.get_ref());
-            }
-        }
-    }
-    span
+/// Keys of the top level that are tables, written `[name]` rather than `name = …`.
+const TABLE_KEYS: [&str; 10] = [
+    "report", "brand", "page", "text", "contents", "numbers", "footer", "back", "print", "sections",
+];
+
+/// The tables a key may have been meant for, with how to get there.
+struct Home {
+    type_name: &'static str,
+    header: &'static str,
+    fields: Vec<&'static str>,
 }
 
-/// A readable name of the table at `parent` and the keys it accepts.
-pub fn known_keys(parent: &[Seg]) -> (String, Vec<&'static str>) {
-    let keys: Vec<&str> = parent
+fn top_level_tables() -> Vec<Home> {
+    vec![
+        home::<ReportMeta>("ReportMeta", "[report]"),
+        home::<Brand>("Brand", "[brand]"),
+        home::<Colours>("Colours", "[brand.colours]"),
+        home::<FontsSpec>("FontsSpec", "[brand.fonts]"),
+        home::<PageSpec>("PageSpec", "[page]"),
+        home::<TextSpec>("TextSpec", "[text]"),
+        home::<ContentsSpec>("ContentsSpec", "[contents]"),
+        home::<NumbersSpec>("NumbersSpec", "[numbers]"),
+        home::<FooterSpec>("FooterSpec", "[footer]"),
+        home::<BackSpec>("BackSpec", "[back]"),
+        home::<PrintSpec>("PrintSpec", "[print]"),
+    ]
+}
+
+fn block_kinds() -> Vec<Home> {
+    vec![
+        home::<ChartSpec>("ChartSpec", "chart"),
+        home::<QuoteSpec>("QuoteSpec", "quote"),
+        home::<BoxSpec>("BoxSpec", "box"),
+        home::<TableSpec>("TableSpec", "table"),
+        home::<ImageSpec>("ImageSpec", "image"),
+    ]
+}
+
+fn home<T: for<'de> Deserialize<'de>>(type_name: &'static str, header: &'static str) -> Home {
+    Home {
+        type_name,
+        header,
+        fields: fields::<T>(),
+    }
+}
+
+/// `line N` of a byte offset.
+fn line_of(source: &str, at: usize) -> usize {
+    source.get(..at).map_or(1, |s| s.matches('\n').count() + 1)
+}
+
+/// The header line a table starts with, as written (`[[sections.metrics]]`).
+fn header_text(source: &str, table: &Table) -> Option<String> {
+    let start = source
+        .get(..table.span.start)?
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = source.get(start..)?.lines().next()?.trim();
+    line.starts_with('[')
+        .then(|| line.split('#').next().unwrap_or(line).trim().to_string())
+}
+
+/// The diagnostic for one unknown key.
+pub fn unknown_key(source: &str, u: &UnknownKey) -> Diagnostic {
+    let key = u.key.get_ref().as_str();
+    let span = Some(u.key.span());
+    let Some((here, outer)) = u.tables.split_last() else {
+        return Diagnostic::error(format!("unknown key `{key}`"), span)
+            .with_help("remove this key");
+    };
+    let mut d = Diagnostic::error(
+        format!("unknown key `{key}` in {}", display(here.name)),
+        span,
+    );
+
+    // A key of an enclosing table, written below a sub-table's header.
+    if let Some(owner) = outer.iter().rev().find(|t| t.fields.contains(&key)) {
+        let header = header_text(source, here).unwrap_or_else(|| display(here.name));
+        let line = line_of(source, here.span.start);
+        if owner.name == "Spec" && TABLE_KEYS.contains(&key) {
+            let header = if key == "sections" {
+                "[[sections]]".to_string()
+            } else {
+                format!("[{key}]")
+            };
+            return d
+                .with_label(format!("`{key}` is a table of its own"))
+                .with_help(format!(
+                    "a table starts with its name in brackets: write {header} on a line of its own, with its keys on the lines below it"
+                ));
+        }
+        let owner_name = match owner.name {
+            "SectionSpec" => "the section".to_string(),
+            "Spec" => "the top level".to_string(),
+            other => display(other),
+        };
+        return d
+            .with_label(format!("`{key}` belongs to {owner_name}"))
+            .with_help(format!(
+                "in TOML every key below a `{header}` line belongs to it: move `{key}` above the `{header}` line (line {line})"
+            ));
+    }
+    // A key of another top-level table.
+    if matches!(outer.len(), 0 | 1)
+        && let Some(other) = top_level_tables()
+            .into_iter()
+            .find(|t| t.type_name != here.name && t.fields.contains(&key))
+    {
+        return d
+            .with_label(format!("`{key}` belongs in `{}`", other.header))
+            .with_help(format!(
+                "move `{key}` below the `{}` line (add that line if there is none)",
+                other.header
+            ));
+    }
+    // A key of another kind of block.
+    if here.name.ends_with("Spec")
+        && block_kinds().iter().any(|b| b.type_name == here.name)
+        && let Some(other) = block_kinds()
+            .into_iter()
+            .find(|b| b.type_name != here.name && b.fields.contains(&key))
+        && did_you_mean(key, here.fields).is_none()
+    {
+        return d
+            .with_label(format!("`{key}` is a key of {} blocks", other.header))
+            .with_help(format!(
+                "this block is {}; use type = \"{}\" for {}, or remove `{key}`. {} takes: {}",
+                display(here.name),
+                other.header,
+                display(other.type_name),
+                capitalise(&display(here.name)),
+                list(here.fields)
+            ));
+    }
+    d = match did_you_mean(key, here.fields) {
+        Some(k) => d
+            .with_label(format!("did you mean `{k}`?"))
+            .with_help(format!("rename `{key}` to `{k}`")),
+        None if here.fields.is_empty() => d.with_help("remove this key"),
+        None => d.with_help(format!("remove it, or use one of: {}", list(here.fields))),
+    };
+    d
+}
+
+fn list(fields: &[&str]) -> String {
+    fields
         .iter()
-        .filter_map(|s| match s {
-            Seg::Key(k) => Some(k.as_str()),
-            Seg::Index(_) => None,
-        })
-        .collect();
-    match keys.as_slice() {
-        [] => ("report.toml".into(), fields::<Spec>()),
-        ["report"] => ("`[report]`".into(), fields::<ReportMeta>()),
-        ["brand"] => ("`[brand]`".into(), fields::<Brand>()),
-        ["brand", "fonts"] => ("`[brand.fonts]`".into(), fields::<FontsSpec>()),
-        ["page"] => ("`[page]`".into(), fields::<PageSpec>()),
-        ["text"] => ("`[text]`".into(), fields::<TextSpec>()),
-        ["numbers"] => ("`[numbers]`".into(), fields::<NumbersSpec>()),
-        ["contents"] => ("`[contents]`".into(), fields::<ContentsSpec>()),
-        ["back"] => ("`[back]`".into(), fields::<BackSpec>()),
-        ["print"] => ("`[print]`".into(), fields::<PrintSpec>()),
-        ["sections"] => ("a `[[sections]]` entry".into(), fields::<SectionSpec>()),
-        ["sections", "metrics"] => ("a metric".into(), fields::<MetricSpec>()),
-        ["sections", "blocks"] => (
-            "a `[[sections.blocks]]` entry".into(),
-            fields::<BlockSpec>(),
-        ),
-        _ => (format!("`{}`", keys.join(".")), Vec::new()),
-    }
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
 }
 
 /// The field names serde would accept for `T`, read by asking `T` to deserialise itself

@@ -1,104 +1,88 @@
 //! The JSON Schema of report.toml (draft-07, which taplo and the Even Better TOML editor
-//! extension read), generated from the same serde types the parser uses, so the editor's
-//! autocompletion, the README's key reference and the parser cannot drift apart.
+//! extension read), generated from the parser's own types, so the editor's completion,
+//! the README's key reference and the parser cannot drift apart.
+//!
+//! Two marks on the types are turned into schema words here: `x-default` (what folio does
+//! when a key is absent) becomes `default` — schemars would otherwise show the parser's
+//! "absent" (`null`) as every key's default — and `x-required` puts the key in its table's
+//! `required` list (the parser itself reads every key as optional, so that a missing key is
+//! reported together with every other problem).
 
 use super::types::Spec;
-use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
-
-/// A colour: hex, or hex with its print values.
-#[derive(JsonSchema)]
-#[serde(untagged)]
-#[allow(dead_code)]
-pub enum Colour {
-    /// `"#005EB8"`.
-    Hex(#[schemars(regex(pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"))] String),
-    /// `{ hex = "#005EB8", cmyk = [100, 50, 0, 0], spot = "PANTONE 300 C" }`.
-    Print(PrintColour),
-}
-
-/// A colour with its print values.
-#[derive(JsonSchema)]
-#[schemars(deny_unknown_fields)]
-#[allow(dead_code)]
-pub struct PrintColour {
-    /// The screen colour.
-    #[schemars(regex(pattern = r"^#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$"))]
-    hex: String,
-    /// Cyan, magenta, yellow, black in per cent, for the print edition.
-    cmyk: Option<[f64; 4]>,
-    /// A spot colour name, printed as a Separation with `cmyk` as its alternate.
-    spot: Option<String>,
-}
-
-/// `[brand.colours]` as the schema shows it: the six roles.
-#[derive(JsonSchema)]
-#[schemars(deny_unknown_fields)]
-#[allow(dead_code)]
-pub struct Colours {
-    /// Colour fields, headings, figures, links. Default `#005EB8` (NHS Blue).
-    primary: Option<Colour>,
-    /// Decorative rules; never text. Default `#41B6E6`.
-    accent: Option<Colour>,
-    /// Body text. Default `#212B32`.
-    text: Option<Colour>,
-    /// Card details and the footer. Default `#4C6272`.
-    muted: Option<Colour>,
-    /// Card backgrounds. Default `#E8EDEE`.
-    tint: Option<Colour>,
-    /// Text on colour fields. Default `#FFFFFF`.
-    paper: Option<Colour>,
-}
-
-/// `margins`: one length for every side, or each side on its own.
-#[derive(JsonSchema)]
-#[serde(untagged)]
-#[allow(dead_code)]
-pub enum Margins {
-    /// One length: "20mm", "0.75in".
-    All(String),
-    /// Each side.
-    Sides(Sides),
-}
-
-/// `margins = { top = "…", bottom = "…", left = "…", right = "…" }`.
-#[derive(JsonSchema)]
-#[schemars(deny_unknown_fields)]
-#[allow(dead_code)]
-pub struct Sides {
-    top: Option<String>,
-    bottom: Option<String>,
-    left: Option<String>,
-    right: Option<String>,
-}
-
-/// Keys the model requires, by table. The parser reads every key as optional so that a
-/// missing one is reported with all other problems instead of stopping the parse; the schema
-/// states them as required so that editors flag them while typing.
-const REQUIRED: [(&str, &[&str]); 4] = [
-    ("", &["report"]),
-    ("report", &["title", "organisation", "period", "date"]),
-    ("SectionSpec", &["title"]),
-    ("MetricSpec", &["label"]),
-];
+use serde_json::Value;
 
 /// The schema as JSON.
-pub fn schema() -> serde_json::Value {
+pub fn schema() -> Value {
     let generator = SchemaSettings::draft07().into_generator();
     let schema = generator.into_root_schema_for::<Spec>();
     let mut json = serde_json::to_value(schema).expect("invariant: a schema serialises");
-    for (table, keys) in REQUIRED {
-        let node = match table {
-            "" => &mut json,
-            "report" => &mut json["properties"]["report"],
-            def => &mut json["definitions"][def],
-        };
-        for key in keys {
-            if let Some(prop) = node["properties"][*key].as_object_mut() {
-                prop.remove("default");
+    settle(&mut json);
+    json
+}
+
+/// Applies the marks everywhere in the schema.
+fn settle(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            if o.get("default") == Some(&Value::Null) {
+                o.remove("default");
+            }
+            if let Some(d) = o.remove("x-default") {
+                o.insert("default".into(), d);
+            }
+            // A choice of names: also as `enum`, which every editor offers for completion.
+            if let Some(Value::Array(choices)) = o.get("oneOf")
+                && !choices.is_empty()
+                && choices.iter().all(|c| c.get("const").is_some())
+            {
+                let names: Vec<Value> = choices.iter().map(|c| c["const"].clone()).collect();
+                o.insert("enum".into(), Value::Array(names));
+            }
+            let mut required: Vec<String> = Vec::new();
+            if let Some(Value::Object(props)) = o.get_mut("properties") {
+                for (name, prop) in props.iter_mut() {
+                    if take_required(prop) {
+                        required.push(name.clone());
+                    }
+                }
+            }
+            if !required.is_empty() {
+                let list = o
+                    .entry("required")
+                    .or_insert_with(|| Value::Array(Vec::new()));
+                if let Value::Array(items) = list {
+                    for r in required {
+                        if !items.iter().any(|i| i == &Value::String(r.clone())) {
+                            items.push(Value::String(r));
+                        }
+                    }
+                }
+            }
+            for (_, child) in o.iter_mut() {
+                settle(child);
             }
         }
-        node["required"] = serde_json::Value::from(keys.to_vec());
+        Value::Array(items) => items.iter_mut().for_each(settle),
+        _ => {}
     }
-    json
+}
+
+/// Removes an `x-required` mark from a property (or the `allOf` wrapper schemars puts
+/// around a reference with siblings), saying whether it was there.
+fn take_required(prop: &mut Value) -> bool {
+    let Value::Object(o) = prop else { return false };
+    let mut found = o.remove("x-required").is_some();
+    // A required key has no default to show.
+    if found {
+        o.remove("default");
+    }
+    if let Some(Value::Array(all)) = o.get_mut("allOf") {
+        for s in all.iter_mut() {
+            if let Value::Object(inner) = s {
+                found |= inner.remove("x-required").is_some();
+            }
+        }
+    }
+    found
 }

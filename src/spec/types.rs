@@ -1,408 +1,516 @@
-//! The serde types of report.toml, exactly as written.
+//! The tables of report.toml, exactly as written.
 //!
 //! Every value a later stage may need to complain about is wrapped in [`Spanned`], so that
 //! `model::resolve` can point at the line and column of the key that caused a problem.
 //! Nothing here knows about fonts, pages or PDF: a colour is still a string, a length is
-//! still `"20mm"`.
+//! still `"20mm"`. Names are enums (`values.rs`), blocks a tagged enum (`blocks.rs`).
+//!
+//! These types are also the JSON Schema editors read (`schema.rs`): each field's doc
+//! comment is its description, `example` its example, `x-default` its default (what
+//! folio does when the key is absent) and `x-required` whether the model requires it.
+//! The parser reads every key as optional, so that a missing one is reported with every
+//! other problem; the schema states the required ones, so editors flag them while typing.
 
-use super::lenient::{leaf, list};
+use super::blocks::BlockSpec;
+use super::lenient::{Expect, leaf, list, opt, table};
+use super::values::*;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_spanned::Spanned;
-use std::collections::BTreeMap;
 
-/// A string value together with where it stands in report.toml.
-pub type SpannedStr = Spanned<String>;
+/// Implements [`Expect`] for a table: what to write when something else was written.
+macro_rules! table_expect {
+    ($ty:ty, $what:literal, $how:literal) => {
+        impl Expect for $ty {
+            fn expected() -> String {
+                $what.into()
+            }
+            fn example() -> String {
+                $how.into()
+            }
+            const TABLE: bool = true;
+            fn how(_key: &str) -> String {
+                $how.into()
+            }
+        }
+    };
+}
 
 /// The whole of report.toml.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Spec {
     /// `[report]`: what the report is and who publishes it.
-    #[serde(default)]
-    #[schemars(with = "ReportMeta", required)]
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "ReportMeta", extend("x-required" = true))]
     pub report: Option<Spanned<ReportMeta>>,
-    /// `[brand]`: colours, fonts and logo.
-    #[serde(default)]
+    /// `[brand]`: logo, colours and fonts.
+    #[serde(default, deserialize_with = "table")]
     pub brand: Brand,
     /// `[page]`: paper size and margins.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "table")]
     pub page: PageSpec,
     /// `[text]`: how body text is set.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "table")]
     pub text: TextSpec,
-    /// `[contents]`: the contents page.
-    #[serde(default)]
+    /// `[contents]`: the contents page, shown unless `show = false`.
+    #[serde(default, deserialize_with = "opt")]
+    #[schemars(with = "ContentsSpec")]
     pub contents: Option<ContentsSpec>,
-    /// `[numbers]`: the year-in-numbers page.
-    #[serde(default)]
+    /// `[numbers]`: the year-in-numbers page, shown when this table is present.
+    #[serde(default, deserialize_with = "opt")]
+    #[schemars(with = "NumbersSpec")]
     pub numbers: Option<NumbersSpec>,
+    /// `[footer]`: the running footer of every numbered page.
+    #[serde(default, deserialize_with = "opt")]
+    #[schemars(with = "FooterSpec")]
+    pub footer: Option<FooterSpec>,
     /// `[back]`: the back cover.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt")]
+    #[schemars(with = "BackSpec")]
     pub back: Option<BackSpec>,
-    /// `[print]`: the print edition.
-    #[serde(default)]
+    /// `[print]`: the print edition (PDF/X-4 with bleed, crop marks and CMYK).
+    #[serde(default, deserialize_with = "opt")]
+    #[schemars(with = "PrintSpec")]
     pub print: Option<PrintSpec>,
-    /// `[[sections]]`: the body of the report, in reading order.
-    #[serde(default)]
-    #[schemars(with = "Vec<SectionSpec>")]
+    /// `[[sections]]`: the body of the report, one table per section, in reading order.
+    #[serde(default, deserialize_with = "list")]
+    #[schemars(with = "Vec<SectionSpec>", extend("x-required" = true))]
     pub sections: Vec<Spanned<SectionSpec>>,
 }
 
-/// `[report]`.
+/// `[report]`: what the report is; on the cover, in the footer and in the PDF's metadata.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct ReportMeta {
+    /// The report's title: on the cover, in the footer and as the PDF's title.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "String", required)]
+    #[schemars(
+        with = "String",
+        example = &"2020 – a year in health technology", length(min = 1),
+        extend("x-required" = true)
+    )]
     pub title: Option<SpannedStr>,
+    /// One line under the title on the cover.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "String", example = &"How technology helped the NHS respond")]
     pub subtitle: Option<SpannedStr>,
+    /// Who publishes the report: on both covers.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "String", required)]
+    #[schemars(with = "String", example = &"NHSX", length(min = 1), extend("x-required" = true))]
     pub organisation: Option<SpannedStr>,
-    /// The period the report covers, as it should read: `"2020"` or `"April 2020 – March 2021"`.
+    /// The period the report covers, as it should read; large on the cover.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "String", required)]
+    #[schemars(
+        with = "String",
+        example = &"April 2020 – March 2021", length(min = 1),
+        extend("x-required" = true)
+    )]
     pub period: Option<SpannedStr>,
-    /// Publication date, `YYYY-MM-DD`: printed on the back cover and written to the PDF's
-    /// metadata (never the clock, so builds are reproducible).
+    /// Publication date, YYYY-MM-DD: on the cover and in the PDF's metadata (never the
+    /// clock, so builds are reproducible).
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "String", required)]
-    pub date: Option<SpannedStr>,
+    #[schemars(with = "Date", extend("x-required" = true))]
+    pub date: Option<Spanned<Date>>,
+    /// The language of the text, as a BCP 47 tag, for screen readers, hyphenation and
+    /// number separators.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(
+        with = "String",
+        regex(pattern = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"),
+        example = &"en-GB",
+        example = &"cy",
+        extend("x-default" = "en-GB")
+    )]
     pub language: Option<SpannedStr>,
+    /// The author in the PDF's metadata; defaults to `organisation`.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "String", example = &"NHSX Transformation Directorate")]
     pub author: Option<SpannedStr>,
+    /// The subject in the PDF's metadata.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "String", example = &"Achievements in health technology in 2020")]
     pub subject: Option<SpannedStr>,
+    /// Keywords in the PDF's metadata.
     #[serde(default, deserialize_with = "list")]
-    #[schemars(with = "Vec<String>")]
+    #[schemars(with = "Vec<String>", example = ["NHS", "COVID-19"])]
     pub keywords: Vec<SpannedStr>,
 }
+table_expect!(
+    ReportMeta,
+    "a table",
+    "write [report] on a line of its own, with title = \"…\", organisation, period and date on the lines below it"
+);
 
-/// `[brand]`.
+/// `[brand]`: the logo, colours and fonts.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    extend("if" = { "required": ["logo"] }, "then" = {
+        "anyOf": [{ "required": ["logo_alt"] }, { "required": ["logo_decorative"] }]
+    })
+)]
+pub struct Brand {
+    /// The logo (SVG, PNG or JPEG), relative to report.toml; on both covers.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "FilePath", example = &"images/logo.svg")]
+    pub logo: Option<Spanned<FilePath>>,
+    /// What the logo says, read aloud by screen readers; required with `logo`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Example Health Trust logo")]
+    pub logo_alt: Option<SpannedStr>,
+    /// The logo adds nothing a reader needs: no `logo_alt`, and screen readers skip it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub logo_decorative: Option<Spanned<bool>>,
+    /// `[brand.colours]`: the brand colours by role.
+    #[serde(default, deserialize_with = "table")]
+    pub colours: Colours,
+    /// `[brand.fonts]`: the brand fonts.
+    #[serde(default, deserialize_with = "table")]
+    pub fonts: FontsSpec,
+}
+table_expect!(
+    Brand,
+    "a table",
+    "write [brand] on a line of its own, with logo = \"…\" and the other keys below it"
+);
+
+/// `[brand.colours]`: colours by role. Each is `"#005EB8"`, or a table with the print
+/// values: `{ hex = "#005EB8", cmyk = [99, 50, 0, 0], spot = "PANTONE 300 C" }`.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
-pub struct Brand {
-    /// Named colours: `primary = "#005EB8"`. Names are fixed roles (see the README).
-    /// Colours by role: a hex string, or a table with `hex`, `cmyk` and `spot`; read by
-    /// the model, which knows both forms.
-    #[serde(default)]
-    #[schemars(with = "super::schema::Colours")]
-    pub colours: BTreeMap<String, Spanned<toml::Value>>,
-    #[serde(default)]
-    pub fonts: FontsSpec,
-    /// Path of the logo (SVG or PNG), relative to report.toml.
+pub struct Colours {
+    /// Cover and back-cover fields, headings, figures and links.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub logo: Option<SpannedStr>,
-    /// What the logo says, for screen readers.
+    #[schemars(with = "Colour", extend("x-default" = "#005EB8"))]
+    pub primary: Option<Spanned<Colour>>,
+    /// Decorative rules above headings (never text).
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub logo_alt: Option<SpannedStr>,
-    /// The logo adds nothing a reader needs (screen readers skip it).
+    #[schemars(with = "Colour", extend("x-default" = "#41B6E6"))]
+    pub accent: Option<Spanned<Colour>>,
+    /// Body text.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<bool>")]
-    pub logo_decorative: Option<Spanned<bool>>,
+    #[schemars(with = "Colour", extend("x-default" = "#212B32"))]
+    pub text: Option<Spanned<Colour>>,
+    /// Card details and the footer.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Colour", extend("x-default" = "#4C6272"))]
+    pub muted: Option<Spanned<Colour>>,
+    /// Card backgrounds and the footer rule.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Colour", extend("x-default" = "#E8EDEE"))]
+    pub tint: Option<Spanned<Colour>>,
+    /// Text on the colour fields, and the page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Colour", extend("x-default" = "#FFFFFF"))]
+    pub paper: Option<Spanned<Colour>>,
+}
+table_expect!(
+    Colours,
+    "a table of colours by role",
+    "write [brand.colours] on a line of its own, with primary = \"#005EB8\" and the other roles below it"
+);
+
+impl Colours {
+    /// The colour given for `role`, if any.
+    pub fn get(&self, role: &str) -> Option<&Spanned<Colour>> {
+        match role {
+            "primary" => self.primary.as_ref(),
+            "accent" => self.accent.as_ref(),
+            "text" => self.text.as_ref(),
+            "muted" => self.muted.as_ref(),
+            "tint" => self.tint.as_ref(),
+            "paper" => self.paper.as_ref(),
+            _ => None,
+        }
+    }
 }
 
-/// `[brand.fonts]`: a family name found in `fonts/` (or built in), or a path to a font file.
+/// `[brand.fonts]`: a family name (built in, or whose files are in a `fonts/` folder
+/// beside report.toml) or a path to a `.ttf`/`.otf` file.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct FontsSpec {
+    /// Body text.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(
+        with = "String",
+        example = &"fonts/MyBody-Regular.ttf",
+        extend("x-default" = "Liberation Sans")
+    )]
     pub body: Option<SpannedStr>,
+    /// Headings, figures and the cover.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(
+        with = "String",
+        example = &"fonts/MyHeading-Bold.ttf",
+        extend("x-default" = "Liberation Sans")
+    )]
     pub heading: Option<SpannedStr>,
 }
+table_expect!(
+    FontsSpec,
+    "a table",
+    "write [brand.fonts] on a line of its own, with body = \"…\" and heading = \"…\" below it"
+);
 
-/// `[page]`.
+/// `[page]`: paper size and margins.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct PageSpec {
-    /// `"A4"`, `"A5"`, `"Letter"`, or `"210mm x 297mm"`.
+    /// A paper name, or width × height with units.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub size: Option<SpannedStr>,
-    /// One length for all sides (`"20mm"`), or a table with top, bottom, left, right;
-    /// kept raw and read by the model, which knows both forms.
-    #[serde(default)]
-    #[schemars(with = "Option<super::schema::Margins>")]
-    pub margins: Option<Spanned<toml::Value>>,
+    #[schemars(with = "PageSize", example = &"170mm x 240mm", extend("x-default" = "A4"))]
+    pub size: Option<Spanned<PageSize>>,
+    /// One length for every side, or each side on its own.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Margins", extend("x-default" = "20mm"))]
+    pub margins: Option<Spanned<Margins>>,
 }
+table_expect!(
+    PageSpec,
+    "a table",
+    "write [page] on a line of its own, with size = \"A4\" below it"
+);
 
-/// `[text]`.
+/// `[text]`: how body text is set.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct TextSpec {
-    /// `"left"` (ragged right, the default) or `"justify"`.
+    /// Ragged right or justified.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub align: Option<SpannedStr>,
-    /// Body text size in points.
+    #[schemars(with = "Align", extend("x-default" = "left"))]
+    pub align: Option<Spanned<Align>>,
+    /// Body text size in points, 8 to 24.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<f64>")]
+    #[schemars(with = "f64", range(min = 8, max = 24), extend("x-default" = 10.5))]
     pub size: Option<Spanned<f64>>,
-    /// Whether long words may be hyphenated at line ends.
+    /// Let long words break at line ends when that evens the rag.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<bool>")]
+    #[schemars(with = "bool", extend("x-default" = true))]
     pub hyphenate: Option<Spanned<bool>>,
+    /// Typographer's quotes: ' becomes ’ and "…" becomes “…” in every text (never in links).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = true))]
+    pub smart_quotes: Option<Spanned<bool>>,
 }
+table_expect!(
+    TextSpec,
+    "a table",
+    "write [text] on a line of its own, with size = 10.5 below it"
+);
 
 /// `[contents]`: the contents page, shown unless `show = false`.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct ContentsSpec {
+    /// The contents page's heading.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "String", example = &"In this report", extend("x-default" = "Contents"))]
     pub title: Option<SpannedStr>,
+    /// `false` leaves the contents page out.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<bool>")]
+    #[schemars(with = "bool", extend("x-default" = true))]
     pub show: Option<Spanned<bool>>,
 }
+table_expect!(
+    ContentsSpec,
+    "a table",
+    "write [contents] on a line of its own, with title = \"Contents\" below it"
+);
 
-/// `[numbers]`: the year-in-numbers page.
-#[derive(Debug, Deserialize, JsonSchema)]
+/// `[numbers]`: a page of every metric marked `highlight = true`, three across.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct NumbersSpec {
+    /// The page's heading.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "String", example = &"2020 in numbers")]
     pub title: Option<SpannedStr>,
+    /// One sentence under the heading.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "String", example = &"Some of the figures behind our year.")]
     pub intro: Option<SpannedStr>,
 }
+table_expect!(
+    NumbersSpec,
+    "a table",
+    "write [numbers] on a line of its own, with title = \"…\" below it"
+);
 
-/// `[print]`: the print edition (PDF/X-4 with bleed, marks and CMYK).
+/// `[footer]`: the running footer at the foot of every numbered page.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct FooterSpec {
+    /// The footer's text, beside the page number; the report's title when absent.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Annual report 2024 · Example Health Trust")]
+    pub text: Option<SpannedStr>,
+}
+table_expect!(
+    FooterSpec,
+    "a table",
+    "write [footer] on a line of its own, with text = \"…\" below it"
+);
+
+/// `[back]`: the back cover.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct BackSpec {
+    /// Markdown under the organisation line: address, contact, licence.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"**NHSX** · 39 Victoria Street, London")]
+    pub text: Option<SpannedStr>,
+}
+table_expect!(
+    BackSpec,
+    "a table",
+    "write [back] on a line of its own, with text = \"…\" below it"
+);
+
+/// `[print]`: the print edition (PDF/X-4).
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct PrintSpec {
     /// Also write the print edition (`report-print.pdf`) on every build.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<bool>")]
+    #[schemars(with = "bool", extend("x-default" = false))]
     pub enabled: Option<Spanned<bool>>,
-    /// Bleed on every side, default `"3mm"`.
+    /// Bleed on every side; backgrounds and colour fields run into it.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub bleed: Option<SpannedStr>,
-    /// Crop marks at the trim corners, default `true`.
+    #[schemars(with = "Length", extend("x-default" = "3mm"))]
+    pub bleed: Option<Spanned<Length>>,
+    /// Crop marks at the trim corners, outside the bleed.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<bool>")]
+    #[schemars(with = "bool", extend("x-default" = true))]
     pub marks: Option<Spanned<bool>>,
-    /// Registration targets beside the trim, default `false`.
+    /// Registration targets beside the trim.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<bool>")]
+    #[schemars(with = "bool", extend("x-default" = false))]
     pub registration: Option<Spanned<bool>>,
-    /// A slug line outside the bleed: file, date, page; default `true`.
+    /// A slug line outside the bleed: file, date, page.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<bool>")]
+    #[schemars(with = "bool", extend("x-default" = true))]
     pub slug: Option<Spanned<bool>>,
-    /// Text and logos must stay this far inside the trim, default `"5mm"`.
+    /// Text and logos closer than this to the trim are a warning.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub safe_area: Option<SpannedStr>,
-    /// The printer's CMYK ICC profile, relative to report.toml; default: FOGRA39 coated.
+    #[schemars(with = "Length", extend("x-default" = "5mm"))]
+    pub safe_area: Option<Spanned<Length>>,
+    /// The printer's CMYK ICC profile, relative to report.toml; FOGRA39 coated (built in)
+    /// when absent.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub profile: Option<SpannedStr>,
-    /// Total ink limit in per cent for any colour, default 320 (coated stock).
+    #[schemars(with = "FilePath", example = &"printer.icc")]
+    pub profile: Option<Spanned<FilePath>>,
+    /// Total ink limit in per cent; a colour over it is an error.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<f64>")]
+    #[schemars(with = "f64", range(min = 0, max = 400), extend("x-default" = 320))]
     pub ink_limit: Option<Spanned<f64>>,
 }
+table_expect!(
+    PrintSpec,
+    "a table",
+    "write [print] on a line of its own, with enabled = true below it"
+);
 
-/// `[back]`: the back cover.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
-pub struct BackSpec {
-    /// Markdown shown on the back cover under the organisation line.
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub text: Option<SpannedStr>,
-}
-
-/// One `[[sections]]` entry.
-#[derive(Debug, Deserialize, JsonSchema)]
+/// One `[[sections]]` entry: a heading, its figures, its text and its blocks.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct SectionSpec {
-    /// A short stable name, used for links and bookmarks; made from the title if absent.
+    /// A short name for links and bookmarks, unique in the report; made from the title
+    /// when absent.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "String", example = &"patients")]
     pub id: Option<SpannedStr>,
+    /// The section's heading.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "String", required)]
+    #[schemars(
+        with = "String",
+        example = &"Services for patients and the public", length(min = 1),
+        extend("x-required" = true)
+    )]
     pub title: Option<SpannedStr>,
+    /// One or two sentences, printed larger under the heading.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "String", example = &"Digital services that patients used in 2020.")]
     pub lead: Option<SpannedStr>,
-    /// Markdown printed after the metrics: paragraphs, bullet and numbered lists,
-    /// **bold**, *italic*, links.
+    /// Markdown printed after the figures: paragraphs, `- bullet` and `1. numbered` lists,
+    /// `**bold**`, `*italic*`, `[links](https://…)` and `## subheadings`. Write it above
+    /// the section's first `[[sections.metrics]]` line.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "String", example = &"A paragraph.\n\n- **A point** – and why it mattered")]
     pub body: Option<SpannedStr>,
-    /// Set the body in 1 (default) or 2 columns.
+    /// Set the body in 1 or 2 columns; figures, quotes and tables after it span both.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<f64>")]
-    pub columns: Option<Spanned<f64>>,
+    #[schemars(with = "u8", range(min = 1, max = 2), extend("x-default" = 1))]
+    pub columns: Option<Spanned<u8>>,
     /// Start this section on a new page.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<bool>")]
+    #[schemars(with = "bool", extend("x-default" = false))]
     pub new_page: Option<Spanned<bool>>,
-    #[serde(default)]
+    /// The section's figures (callout cards): `[[sections.metrics]]` tables.
+    #[serde(default, deserialize_with = "list")]
     #[schemars(with = "Vec<MetricSpec>")]
     pub metrics: Vec<Spanned<MetricSpec>>,
-    /// Charts, quotes, boxes, tables and images, in order, after the body.
-    #[serde(default)]
+    /// Charts, pull quotes, highlight boxes, tables and images after the body, in order:
+    /// `[[sections.blocks]]` tables.
+    #[serde(default, deserialize_with = "list")]
     #[schemars(with = "Vec<BlockSpec>")]
     pub blocks: Vec<Spanned<BlockSpec>>,
 }
+table_expect!(
+    SectionSpec,
+    "a section table",
+    "write [[sections]] (two brackets) on a line of its own, with title = \"…\" below it"
+);
 
-/// One headline figure.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
+/// One headline figure (a callout card) of the section above it.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    extend("oneOf" = [{ "required": ["value"] }, { "required": ["number"] }])
+)]
 pub struct MetricSpec {
-    /// The figure as it should read: `"2m"`, `"£300M"`, `"99%"`.
+    /// The figure exactly as it should read (or give `number` instead).
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "String", example = &"£300M", example = &"99%")]
     pub value: Option<SpannedStr>,
-    /// Or a number, with `format`.
+    /// A number for folio to format with `format` (instead of `value`).
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<f64>")]
+    #[schemars(with = "f64", example = 16600000)]
     pub number: Option<Spanned<f64>>,
-    /// `"grouped"` (42,000), `"compact"` (2m), `"words"` (2 million), `"percent"` (99%),
-    /// `"currency"` (£16.6m), `"currency-eur"`, `"currency-usd"`.
+    /// How `number` reads; separators follow `[report] language`.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub format: Option<SpannedStr>,
+    #[schemars(with = "NumberFormat", extend("x-default" = "grouped"))]
+    pub format: Option<Spanned<NumberFormat>>,
+    /// Decimal places of a compact, words or currency figure (`£2.48m` with 2).
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "String", required)]
+    #[schemars(with = "u8", range(max = 3), extend("x-default" = 1))]
+    pub decimals: Option<Spanned<u8>>,
+    /// A short phrase following on from the figure.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(
+        with = "String",
+        example = &"people are now using the NHS App", length(min = 1),
+        extend("x-required" = true)
+    )]
     pub label: Option<SpannedStr>,
+    /// One or two short sentences under the label.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "String", example = &"Developed by NHS Digital.")]
     pub detail: Option<SpannedStr>,
-    /// How a screen reader should say the figure ("300 million pounds"); derived from the
-    /// value where that is unambiguous.
+    /// How a screen reader says the figure; derived from `value` where unambiguous
+    /// (`£300M` is "300 million pounds").
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "String", example = &"300 million pounds")]
     pub spoken: Option<SpannedStr>,
-    /// Also show this figure on the year-in-numbers page.
+    /// Also show the figure on the year-in-numbers page.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<bool>")]
+    #[schemars(with = "bool", extend("x-default" = false))]
     pub highlight: Option<Spanned<bool>>,
 }
-
-/// One `[[sections.blocks]]` entry: a chart, pull quote, highlight box, table or image.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[schemars(deny_unknown_fields)]
-pub struct BlockSpec {
-    /// `"chart"`, `"quote"`, `"box"`, `"table"` or `"image"`.
-    #[serde(default, rename = "type", deserialize_with = "leaf")]
-    #[schemars(with = "String", required)]
-    pub kind: Option<SpannedStr>,
-    /// Chart: `"bar"` (horizontal bars), `"column"` (vertical), `"line"`, `"grouped"`
-    /// (bars per series) or `"progress"` (a percentage bar per row).
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub chart: Option<SpannedStr>,
-    /// Chart, box or table: its title.
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub title: Option<SpannedStr>,
-    /// Grouped chart: the series' names, e.g. `["GP practices", "Trusts"]`.
-    #[serde(default)]
-    #[schemars(with = "Option<Vec<String>>")]
-    pub series: Option<Spanned<toml::Value>>,
-    /// Chart data inline: `[{ label = "…", value = 55000000 }, …]`; for a grouped chart
-    /// `values = [a, b]` per label, one per series.
-    #[serde(default)]
-    #[schemars(with = "Option<Vec<DatumSchema>>")]
-    pub data: Option<Spanned<toml::Value>>,
-    /// Chart data from a CSV file beside report.toml: a `label,value` header, then rows.
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub csv: Option<SpannedStr>,
-    /// Chart: how values read (`"compact"`, `"grouped"`, `"percent"`, `"currency"`).
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub format: Option<SpannedStr>,
-    /// Chart or image: what it shows, for screen readers (charts: generated if absent).
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub alt: Option<SpannedStr>,
-    /// Chart: also give its data as a table after it, default `false`.
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<bool>")]
-    pub table: Option<Spanned<bool>>,
-    /// Quote: the words; box: its markdown body.
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub text: Option<SpannedStr>,
-    /// Quote: who said it.
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub by: Option<SpannedStr>,
-    /// Table: column headings.
-    #[serde(default)]
-    #[schemars(with = "Option<Vec<String>>")]
-    pub columns: Option<Spanned<toml::Value>>,
-    /// Table: rows of cells (text or numbers).
-    #[serde(default)]
-    #[schemars(with = "Option<Vec<Vec<CellSchema>>>")]
-    pub rows: Option<Spanned<toml::Value>>,
-    /// Image: the file (SVG, PNG or JPEG), relative to report.toml.
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub file: Option<SpannedStr>,
-    /// Image: width as a share of the text column, 0.2 to 1 (default 1), or `"page"` for
-    /// the full width of the page.
-    #[serde(default)]
-    #[schemars(with = "Option<WidthSchema>")]
-    pub width: Option<Spanned<toml::Value>>,
-    /// Image: caption under it.
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub caption: Option<SpannedStr>,
-    /// Image: who made it.
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<String>")]
-    pub credit: Option<SpannedStr>,
-    /// Image: adds nothing a reader needs (no `alt`; screen readers skip it).
-    #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "Option<bool>")]
-    pub decorative: Option<Spanned<bool>>,
-}
-
-/// A chart datum, as the schema shows it.
-#[derive(JsonSchema)]
-#[schemars(deny_unknown_fields)]
-#[allow(dead_code)]
-pub struct DatumSchema {
-    label: String,
-    value: Option<f64>,
-    values: Option<Vec<f64>>,
-}
-
-/// A table cell: text or a number.
-#[derive(JsonSchema)]
-#[serde(untagged)]
-#[allow(dead_code)]
-pub enum CellSchema {
-    Text(String),
-    Number(f64),
-}
-
-/// An image width: a share of the column, or "page".
-#[derive(JsonSchema)]
-#[serde(untagged)]
-#[allow(dead_code)]
-pub enum WidthSchema {
-    Share(f64),
-    Page(String),
-}
+table_expect!(
+    MetricSpec,
+    "a metric table",
+    "write [[sections.metrics]] (two brackets) on a line of its own, with value and label below it"
+);

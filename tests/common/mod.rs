@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod geometry;
+
 use lopdf::content::Content;
 use lopdf::{Document, Object, ObjectId};
 use std::collections::BTreeMap;

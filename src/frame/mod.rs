@@ -1,0 +1,182 @@
+//! The frame: the one interface between layout and every exporter.
+//!
+//! A [`Document`] is pages of absolutely positioned, already shaped items, plus the logical
+//! structure they belong to. Every item carries a [`Tag`]: either the structure node it is
+//! part of (heading, paragraph, list item, figure, link…) or that it is an artifact (page
+//! furniture, decoration). The structure is a tree kept beside the pages rather than
+//! start/end markers inside them, because one paragraph may continue on the next page and
+//! reading order is the report's order, not the order pages are drawn in.
+//!
+//! The Document is self-contained: it owns everything an exporter needs — the fonts its
+//! glyphs index, the decoded images, links, metadata, page labels, the outline and, for the
+//! print edition, the resolved inks and page geometry ([`PrintSetup`]). An exporter reads the
+//! Document and nothing else, so it never sees the report model, and a new exporter (HTML,
+//! PNG) needs only this module.
+//!
+//! [`Document::dump`] prints the whole thing as text for snapshot tests.
+
+mod dump;
+mod meta;
+mod structure;
+
+pub use meta::{Metadata, PrintSetup};
+pub use structure::{Child, ContentId, Node, NodeId, Role, Structure};
+
+use crate::geom::{Abs, Color, Point, Rect, Size};
+use crate::images::ImageData;
+use crate::text::{FaceId, Glyph, fonts::Face};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// A laid-out report.
+pub struct Document {
+    pub pages: Vec<Page>,
+    pub structure: Structure,
+    /// Bookmarks: (level from 1, title, page index, y on that page).
+    pub outline: Vec<OutlineEntry>,
+    /// Title, author, language, dates and keywords, for the file's metadata.
+    pub meta: Metadata,
+    /// Every face a text run may name: [`TextRun::face`] indexes this list. The font data
+    /// is shared (`Arc`), so copying a Document does not copy fonts.
+    pub fonts: Vec<Face>,
+    /// The CMYK profile that CMYK images are described in (PDF/A asks for one when a CMYK
+    /// image is drawn): the report's output profile.
+    pub cmyk_profile: Arc<Vec<u8>>,
+    /// The print edition's inks and geometry; `None` for the reader edition. Set by the
+    /// print transform (`edition::print`), never by layout.
+    pub print: Option<PrintSetup>,
+    /// Problems found while laying out, for the build to report.
+    pub warnings: Vec<crate::diag::Diagnostic>,
+}
+
+/// A bookmark.
+#[derive(Debug, Clone)]
+pub struct OutlineEntry {
+    pub level: u8,
+    pub title: String,
+    pub page: usize,
+    pub y: Abs,
+}
+
+/// One page.
+#[derive(Clone)]
+pub struct Page {
+    pub size: Size,
+    /// The printed page number, if the page shows one.
+    pub number: Option<usize>,
+    /// What viewers call a page that shows no number ("Cover").
+    pub label: Option<String>,
+    /// The margin box: where flowed content goes. Furniture (the footer) sits outside it.
+    pub area: Rect,
+    pub items: Vec<Item>,
+}
+
+/// A positioned item and what it means.
+#[derive(Clone)]
+pub struct Item {
+    pub pos: Point,
+    pub kind: ItemKind,
+    pub tag: Tag,
+}
+
+/// What an item means to a reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// Content belonging to a structure node, with its place in that node's children.
+    Content(ContentId),
+    /// Not part of the text: page furniture or decoration.
+    Artifact(Artifact),
+}
+
+/// Kinds of artifact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Artifact {
+    /// Running footer text and its rule.
+    Footer,
+    /// Colour fields, card backgrounds and rules.
+    Decoration,
+    /// Content repeated because of a page break (a table's heading row).
+    Repeat,
+}
+
+/// Drawable things.
+#[derive(Clone)]
+pub enum ItemKind {
+    /// Glyphs; `pos` is the baseline start.
+    Text(TextRun),
+    /// A filled rectangle; `pos` is its top-left corner.
+    Rect { size: Size, fill: Color },
+    /// A stroked polyline through `points` (relative to `pos`), with round joins.
+    Line {
+        points: Vec<Point>,
+        width: Abs,
+        color: Color,
+    },
+    /// An image scaled to `size`; `pos` is its top-left corner. `span` is where report.toml
+    /// names the file, so a writer's complaint about it can point there.
+    Image {
+        image: Arc<ImageData>,
+        size: Size,
+        span: Option<Range<usize>>,
+    },
+    /// A clickable area; `pos` is its top-left corner.
+    Link { size: Size, target: LinkTarget },
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkTarget {
+    /// A web address or other URI.
+    Url(String),
+    /// A place in this document: page index and y from the page top.
+    Page { page: usize, y: Abs },
+}
+
+/// Shaped glyphs of one face, size and colour.
+#[derive(Debug, Clone)]
+pub struct TextRun {
+    pub face: FaceId,
+    pub size: Abs,
+    pub color: Color,
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+    pub width: Abs,
+    /// Height above and depth below the baseline (the face's ascender and descender).
+    pub ascent: Abs,
+    pub descent: Abs,
+    /// Where report.toml holds this text, when layout knows (a figure's `value`).
+    pub span: Option<Range<usize>>,
+}
+
+impl Item {
+    /// The area the item covers (text: from its face's ascender to its descender).
+    pub fn bounds(&self) -> Rect {
+        match &self.kind {
+            ItemKind::Text(t) => Rect::new(
+                self.pos.x,
+                self.pos.y - t.ascent,
+                t.width,
+                t.ascent + t.descent,
+            ),
+            ItemKind::Rect { size, .. }
+            | ItemKind::Image { size, .. }
+            | ItemKind::Link { size, .. } => Rect::new(self.pos.x, self.pos.y, size.w, size.h),
+            ItemKind::Line { points, width, .. } => {
+                let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+                for p in points {
+                    x0 = x0.min(p.x.0);
+                    y0 = y0.min(p.y.0);
+                    x1 = x1.max(p.x.0);
+                    y1 = y1.max(p.y.0);
+                }
+                let half = width.0 / 2.0;
+                Rect::new(
+                    self.pos.x + Abs(x0 - half),
+                    self.pos.y + Abs(y0 - half),
+                    Abs(x1 - x0 + width.0),
+                    Abs(y1 - y0 + width.0),
+                )
+            }
+        }
+    }
+}

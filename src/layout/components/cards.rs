@@ -1,0 +1,235 @@
+//! Callout cards: a headline figure, a short label and a one-line detail, in a grid.
+//!
+//! In: metrics and a width. Out: the grid as a container, and one unsplittable block per
+//! row; every card in a row has the height of the tallest, so rows never look ragged.
+//! Reading order is row by row, left to right, which is report.toml's order. The grid has
+//! as many columns (up to three) as cards of the theme's least width fit, so a narrow page
+//! or large print takes fewer, wider cards. Every figure in a grid is set at one size — the
+//! largest at which all of them fit on one line — so no card shouts louder than its
+//! neighbours.
+
+use crate::diag::Diagnostic;
+use crate::frame::Role;
+use crate::geom::{Abs, Point, Size};
+use crate::layout::block::{Block, Flow};
+use crate::layout::cx::Cx;
+use crate::layout::fragment::{Fragment, Local, Skeleton};
+use crate::layout::heading::section_heading;
+use crate::layout::theme::TextSpec;
+use crate::model::{Metric, NumbersPage};
+
+/// A figure is never set below this share of its size to make it fit.
+const MIN_FIGURE_SCALE: f64 = 0.6;
+/// Shrinking a grid's figures by up to a quarter keeps the page's hierarchy; more than that
+/// is worth telling the author about.
+const WARN_SCALE: f64 = 0.75;
+/// The grid tries figure sizes this far apart: fine enough that it loses no more than a
+/// point it could have kept.
+const FIGURE_STEP: Abs = Abs(1.0);
+/// At most this many cards across: more would make every card a sliver of text.
+const MAX_COLUMNS: usize = 3;
+
+/// The grid of a section's metrics: three columns, or two when there are two or four (a
+/// square grid reads better than a row and a stray card), fewer when cards would be too
+/// narrow.
+pub fn section_grid(cx: &Cx, metrics: &[Metric], width: Abs) -> Vec<Flow> {
+    let fit = columns_that_fit(cx, width);
+    let columns = match metrics.len() {
+        2 | 4 => fit.min(2),
+        _ => fit,
+    };
+    grid(cx, metrics, width, columns, &cx.theme.text.figure_section)
+}
+
+/// The year-in-numbers page: heading, intro and the highlighted figures, on a page of its
+/// own.
+pub fn numbers_page(cx: &Cx, numbers: &NumbersPage) -> Vec<Flow> {
+    let theme = &cx.theme;
+    let width = theme.measure();
+    let mut heading = section_heading(cx, &numbers.title, width);
+    heading.breaks.break_before = true;
+    let mut out = vec![Flow::Open(Role::Section), Flow::Block(heading)];
+    if let Some(intro) = &numbers.intro {
+        let style = cx.lead_style();
+        let mut skel = Skeleton::new();
+        let p = skel.node(Skeleton::ANCHOR, Role::Paragraph);
+        let lines = cx.text(&mut skel, p, intro, &style, width);
+        let mut b = Block::lines(skel, lines);
+        b.space_after = theme.space.intro_after;
+        out.push(Flow::Block(b));
+    }
+    let columns = columns_that_fit(cx, width);
+    out.extend(grid(
+        cx,
+        &numbers.metrics,
+        width,
+        columns,
+        &theme.text.figure_numbers_page,
+    ));
+    out.push(Flow::Close);
+    out
+}
+
+/// How many cards of the theme's least width fit across `width`, up to [`MAX_COLUMNS`].
+fn columns_that_fit(cx: &Cx, width: Abs) -> usize {
+    let card = &cx.theme.card;
+    let n = ((width + card.gutter).to_pt() / (card.min_width + card.gutter).to_pt()).floor();
+    (n as usize).clamp(1, MAX_COLUMNS)
+}
+
+/// The grid container and its rows.
+fn grid(cx: &Cx, metrics: &[Metric], width: Abs, columns: usize, figure: &TextSpec) -> Vec<Flow> {
+    if metrics.is_empty() {
+        return Vec::new();
+    }
+    let card = &cx.theme.card;
+    let gap = cx.theme.space.component;
+    let card_w = (width - card.gutter * (columns as f64 - 1.0)) / columns as f64;
+    let inner = card_w - card.pad * 2.0 - card.bar;
+    let (size, notes) = grid_figure_size(cx, metrics, inner, figure);
+    let figure = TextSpec { size, ..*figure };
+    let mut out = vec![Flow::Open(Role::Div)];
+    for (r, row) in metrics.chunks(columns).enumerate() {
+        let mut skel = Skeleton::new();
+        let cards: Vec<Fragment> = row
+            .iter()
+            .map(|m| one_card(cx, &mut skel, m, card_w, &figure))
+            .collect();
+        let h = cards.iter().fold(Abs::ZERO, |h, c| h.max(c.size.h));
+        let mut slice = Fragment::new(Size::new(width, h));
+        for (c, body) in cards.into_iter().enumerate() {
+            let x = (card_w + card.gutter) * c as f64;
+            slice.rect(
+                Point::new(x, Abs::ZERO),
+                Size::new(card_w, h),
+                cx.palette.tint,
+            );
+            slice.rect(
+                Point::new(x, Abs::ZERO),
+                Size::new(card.bar, h),
+                cx.palette.primary,
+            );
+            slice.place(body, Point::new(x, Abs::ZERO));
+        }
+        slice.size.h = h;
+        let before = if r == 0 { gap } else { card.gutter };
+        let mut b = Block::atomic(skel, slice).spaced(before, gap);
+        if r == 0 {
+            b.notes = notes.clone();
+        }
+        out.push(Flow::Block(b));
+    }
+    out.push(Flow::Close);
+    out
+}
+
+/// One card's text, padded; the background is drawn by the row.
+fn one_card(cx: &Cx, skel: &mut Skeleton, m: &Metric, width: Abs, figure: &TextSpec) -> Fragment {
+    let (pal, card, text) = (cx.palette, &cx.theme.card, &cx.theme.text);
+    let node = skel.node(Skeleton::ANCHOR, Role::Div);
+    let inner = width - card.pad * 2.0 - card.bar;
+    let x = card.pad + card.bar;
+    let mut f = Fragment::default();
+    let role = if m.spoken == m.value {
+        Role::Paragraph
+    } else {
+        Role::Spoken {
+            spoken: m.spoken.clone(),
+        }
+    };
+    let mut y = card.pad;
+    let value = paragraph(
+        cx,
+        skel,
+        node,
+        role,
+        &m.value,
+        &cx.style(figure, pal.primary),
+        inner,
+    );
+    let value = value
+        .into_iter()
+        .map(|mut line| {
+            for p in &mut line.items {
+                if let crate::frame::ItemKind::Text(t) = &mut p.kind {
+                    t.span = m.span.clone();
+                }
+            }
+            line
+        })
+        .collect();
+    y = f.stack(value, x, y);
+    let style = cx.style(&text.card_label, pal.text);
+    let label = paragraph(cx, skel, node, Role::Paragraph, &m.label, &style, inner);
+    y = f.stack(label, x, y + card.label_gap);
+    if let Some(detail) = &m.detail {
+        let style = cx.style(&text.card_detail, pal.muted);
+        let lines = paragraph(cx, skel, node, Role::Paragraph, detail, &style, inner);
+        y = f.stack(lines, x, y + card.detail_gap);
+    }
+    f.size.h = y + card.pad;
+    f
+}
+
+fn paragraph(
+    cx: &Cx,
+    skel: &mut Skeleton,
+    parent: Local,
+    role: Role,
+    text: &str,
+    style: &crate::layout::cx::ParStyle,
+    width: Abs,
+) -> Vec<Fragment> {
+    let p = skel.node(parent, role);
+    cx.text(skel, p, text, style, width)
+}
+
+/// The figure size for a whole grid: the largest that sets every figure on one line, so all
+/// cards match. A figure that forces the grid below [`WARN_SCALE`] of the design size, or
+/// that cannot fit even at [`MIN_FIGURE_SCALE`], is reported.
+fn grid_figure_size(
+    cx: &Cx,
+    metrics: &[Metric],
+    inner: Abs,
+    figure: &TextSpec,
+) -> (Abs, Vec<Diagnostic>) {
+    let pal = cx.palette;
+    let design = figure.size;
+    let fits = |value: &str, size: Abs| {
+        let style = cx.style(&TextSpec { size, ..*figure }, pal.primary);
+        cx.measure(value, &style) <= inner
+    };
+    let mut grid = design;
+    let mut notes = Vec::new();
+    for m in metrics {
+        let mut size = design;
+        while size > design * MIN_FIGURE_SCALE && !fits(&m.value, size) {
+            size -= FIGURE_STEP;
+        }
+        grid = grid.min(size);
+        if size < design * WARN_SCALE {
+            let done = if fits(&m.value, size) {
+                format!(
+                    "its grid was set at {} pt instead of {} pt to fit it",
+                    points(size),
+                    points(design)
+                )
+            } else {
+                format!("even at {} pt it wraps onto two lines", points(size))
+            };
+            notes.push(
+                Diagnostic::warning(
+                    format!("the figure `{}` is too wide for its card; {done}", m.value),
+                    m.span.clone(),
+                )
+                .with_help("shorten the figure (\"£1.2bn\" rather than \"£1,200,000,000\") and put the rest in `label`"),
+            );
+        }
+    }
+    (grid, notes)
+}
+
+/// A size in points as a person writes it: "20", "35.1".
+fn points(size: Abs) -> String {
+    format!("{}", (size.to_pt() * 10.0).round() / 10.0)
+}

@@ -1,0 +1,75 @@
+//! Components: the measured pieces a section is built from, beyond its text.
+//!
+//! Each component module takes the resolved content and a width, and returns measured,
+//! untagged blocks (see `super::block`); none of them touches the document's structure or
+//! knows where it will be placed. Measure one at another width to try a different fit.
+//! - [`cards`]: callout cards in a grid, and the year-in-numbers page;
+//! - [`charts`]: bar, grouped, column, line and progress charts;
+//! - [`table`]: tables with repeated heading rows and decimal alignment;
+//! - [`figures`]: pull quotes, highlight boxes and images with captions.
+//!
+//! A new component (a pie chart, a timeline) is a function `(cx, content, width) -> Block`:
+//! make a [`Skeleton`](super::fragment::Skeleton) and the nodes the component means (a
+//! `Figure` with its alt text, say); draw into a [`Fragment`](super::fragment::Fragment)
+//! with its helpers (`rect`, `push`, `stack`, `place`), setting text with `cx.text` or
+//! `cx.paragraph` so its runs are marked against the skeleton; take every size from
+//! `cx.theme`; return `Block::atomic` (or a block of several slices with its break rules),
+//! and add it to [`component`]. To compose measured blocks — text beside a portrait —
+//! measure each at its width, `adopt` each skeleton into one, re-mark each part's items
+//! with the returned `Remark`, and `place` the parts side by side in one fragment, as
+//! [`figures::highlight`] composes the markdown inside a box.
+
+pub mod cards;
+pub mod charts;
+pub mod figures;
+pub mod table;
+
+use super::block::{Block, Flow};
+use super::cx::Cx;
+use crate::geom::Abs;
+use crate::model::{Component, Table};
+
+/// The blocks of one component at `width`, with the space the theme keeps around
+/// components. A chart that asks for its data as a table is followed by that table.
+pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
+    let mut blocks: Vec<Block> = match c {
+        Component::Chart(chart) => vec![charts::chart(cx, chart, width)],
+        Component::Quote { text, by } => vec![figures::quote(cx, text, by.as_deref(), width)],
+        Component::Box { title, body } => {
+            vec![figures::highlight(cx, title.as_deref(), body, width)]
+        }
+        Component::Table(t) => vec![table::table(cx, t, width)],
+        Component::Image(i) => vec![figures::image(cx, i, width)],
+    };
+    if let Component::Chart(ch) = c
+        && ch.table
+    {
+        let columns = if ch.series.is_empty() {
+            vec![String::new(), "Value".into()]
+        } else {
+            std::iter::once(String::new())
+                .chain(ch.series.iter().cloned())
+                .collect()
+        };
+        let t = Table {
+            title: None,
+            decimal: ch.locale.decimal,
+            columns,
+            rows: ch
+                .data
+                .iter()
+                .map(|d| {
+                    std::iter::once((d.label.clone(), false))
+                        .chain(d.values.iter().map(|v| (charts::fmt(ch, *v), true)))
+                        .collect()
+                })
+                .collect(),
+        };
+        blocks.push(table::table(cx, &t, width));
+    }
+    let gap = cx.theme.space.component;
+    blocks
+        .into_iter()
+        .map(|b| Flow::Block(b.spaced(gap, gap)))
+        .collect()
+}

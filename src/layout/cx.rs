@@ -1,0 +1,95 @@
+//! The measuring context: what every component reads while it measures.
+//!
+//! In: the resolved report. Out: a [`Cx`] holding the report, its resolved [`Theme`], and a
+//! shaper per font face; and [`ParStyle`]s, which join a theme text spec to the brand's
+//! colours and families. A `Cx` is shared, never mutated: measuring through it has no side
+//! effects beyond the shapers' word caches.
+
+use super::theme::{TextSpec, Theme};
+use crate::geom::{Abs, Color};
+use crate::model::{Palette, Report};
+use crate::text::{FamilyId, Shaper};
+
+/// Everything components share while measuring one report.
+pub struct Cx<'a> {
+    pub report: &'a Report,
+    pub theme: Theme,
+    pub palette: Palette,
+    pub(super) shapers: Vec<Shaper<'a>>,
+}
+
+/// How a paragraph looks.
+#[derive(Debug, Clone, Copy)]
+pub struct ParStyle {
+    pub family: FamilyId,
+    pub size: Abs,
+    pub color: Color,
+    pub bold: bool,
+    /// Baseline-to-baseline distance as a multiple of the size.
+    pub leading: f64,
+    pub hyphenate: bool,
+    pub justify: bool,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(report: &'a Report) -> Self {
+        Self {
+            report,
+            theme: Theme::new(&report.page, &report.text),
+            palette: report.palette,
+            shapers: report.fonts.shapers(),
+        }
+    }
+
+    /// Body text as report.toml sets it: hyphenated and justified as `[text]` says.
+    pub fn body_style(&self) -> ParStyle {
+        let spec = &self.theme.text.body;
+        ParStyle {
+            family: self.report.body_family,
+            size: spec.size,
+            color: self.palette.text,
+            bold: false,
+            leading: spec.leading,
+            hyphenate: self.report.text.hyphenate,
+            justify: self.report.text.justify,
+        }
+    }
+
+    /// A lead (or the year-in-numbers intro): the body's family and alignment at the lead's
+    /// size, in the brand colour, never hyphenated.
+    pub fn lead_style(&self) -> ParStyle {
+        let spec = &self.theme.text.lead;
+        ParStyle {
+            size: spec.size,
+            color: self.palette.primary,
+            leading: spec.leading,
+            hyphenate: false,
+            ..self.body_style()
+        }
+    }
+
+    /// A display style: headings, figures, labels, cover lines. Never hyphenated or
+    /// justified; bold text is set in the heading family.
+    pub fn style(&self, spec: &TextSpec, color: Color) -> ParStyle {
+        ParStyle {
+            family: if spec.bold {
+                self.report.heading_family
+            } else {
+                self.report.body_family
+            },
+            size: spec.size,
+            color,
+            bold: spec.bold,
+            leading: spec.leading,
+            hyphenate: false,
+            justify: false,
+        }
+    }
+
+    /// Ascent and descent of a style's face, in points.
+    pub fn metrics(&self, style: &ParStyle) -> (Abs, Abs) {
+        let fonts = &self.report.fonts;
+        let face = fonts.face(fonts.select(style.family, style.bold, false));
+        (style.size * face.ascender, style.size * -face.descender)
+    }
+}

@@ -1,0 +1,26 @@
+//! The resolved report: the one value the model hands to layout.
+
+use super::print::PrintConfig;
+use super::types::{Block, Logo, Meta, NumbersPage, PageConfig, Palette, Section, TextConfig};
+use crate::text::{FamilyId, FontBook};
+
+/// A report ready for layout.
+pub struct Report {
+    pub meta: Meta,
+    pub palette: Palette,
+    pub fonts: FontBook,
+    pub body_family: FamilyId,
+    pub heading_family: FamilyId,
+    pub logo: Option<Logo>,
+    pub page: PageConfig,
+    pub text: TextConfig,
+    /// The contents page's title, if there is one.
+    pub contents: Option<String>,
+    pub numbers: Option<NumbersPage>,
+    pub sections: Vec<Section>,
+    pub back: Vec<Block>,
+    /// The running footer's text, beside the page number: `[footer] text`, or the title.
+    pub footer: String,
+    /// The print edition's settings and inks.
+    pub print: PrintConfig,
+}

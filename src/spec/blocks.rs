@@ -1,0 +1,316 @@
+//! `[[sections.blocks]]`: one tagged table per kind of block, chosen by its `type`.
+//!
+//! In: a block's table node. Out: a [`BlockSpec`] of the kind `type` names, whose keys are
+//! exactly that kind's (a chart's `chart`, an image's `file`), so a key of another kind is
+//! an unknown key with the closest one suggested, and the schema offers each kind's keys
+//! only. A block with no `type`, or an unknown one, is recorded and read as
+//! [`BlockSpec::Invalid`] so the rest of the file is still checked.
+
+use super::de::{current_key, with_key};
+use super::lenient::{self, Expect, convert, leaf, list, names, record, spanned_list};
+use super::node::{Entry, Node};
+use super::values::*;
+use crate::diag::Diagnostic;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer};
+use serde_spanned::Spanned;
+
+/// A block, by its `type`.
+#[derive(Debug, JsonSchema)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum BlockSpec {
+    /// A chart drawn from data: `type = "chart"`.
+    Chart(ChartSpec),
+    /// A pull quote: `type = "quote"`.
+    Quote(QuoteSpec),
+    /// A highlight box of markdown: `type = "box"`.
+    Box(BoxSpec),
+    /// A table of text and figures: `type = "table"`.
+    Table(TableSpec),
+    /// An image: `type = "image"`.
+    Image(ImageSpec),
+    /// A block whose `type` is missing or unknown (already reported).
+    #[serde(skip)]
+    Invalid,
+}
+
+/// The names `type` takes: the variants of [`BlockSpec`], read by the same rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    Chart,
+    Quote,
+    Box,
+    Table,
+    Image,
+}
+impl lenient::Choice for BlockKind {}
+
+impl Expect for BlockSpec {
+    fn expected() -> String {
+        "a block table".into()
+    }
+    fn example() -> String {
+        "[[sections.blocks]] with type = \"chart\"".into()
+    }
+    const TABLE: bool = true;
+    fn how(_key: &str) -> String {
+        "write [[sections.blocks]] (two brackets) on a line of its own, with type = \"…\" below it"
+            .into()
+    }
+}
+
+impl<'de> Deserialize<'de> for BlockSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let node = Spanned::<Node>::deserialize(d)?;
+        let span = node.span();
+        let Node::Table(entries) = node.into_inner() else {
+            return Err(lenient::wrong_kind());
+        };
+        let (ty, rest): (Vec<Entry>, Vec<Entry>) =
+            entries.into_iter().partition(|e| e.key.get_ref() == "type");
+        let kinds = names::<BlockKind>();
+        let Some(ty) = ty.into_iter().next() else {
+            record(
+                Diagnostic::error("a block needs a `type`", Some(span))
+                    .with_help(format!(
+                        "add type = {} on the line below",
+                        lenient::quoted(kinds)
+                    ))
+                    .missing(&["type"]),
+            );
+            return Ok(BlockSpec::Invalid);
+        };
+        let Some(kind) = with_key("type", || convert::<BlockKind>(ty.value.clone())) else {
+            return Ok(BlockSpec::Invalid);
+        };
+        // The kind's own keys are read without `type`, which the enum has already used.
+        let body = Spanned::new(span, Node::Table(rest));
+        let read = match kind.into_inner() {
+            BlockKind::Chart => lenient::node_as(body).map(BlockSpec::Chart),
+            BlockKind::Quote => lenient::node_as(body).map(BlockSpec::Quote),
+            BlockKind::Box => lenient::node_as(body).map(BlockSpec::Box),
+            BlockKind::Table => lenient::node_as(body).map(BlockSpec::Table),
+            BlockKind::Image => lenient::node_as(body).map(BlockSpec::Image),
+        };
+        read.or_else(|_: super::de::Error| Ok(BlockSpec::Invalid))
+    }
+}
+
+/// `type = "chart"`: a chart of labelled values, inline or from a CSV file.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    extend("oneOf" = [{ "required": ["data"] }, { "required": ["csv"] }])
+)]
+pub struct ChartSpec {
+    /// What the chart draws.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "ChartKind", extend("x-default" = "bar"))]
+    pub chart: Option<Spanned<ChartKind>>,
+    /// Shown above the chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Enabled to offer video consultations")]
+    pub title: Option<SpannedStr>,
+    /// A grouped chart's series names; each datum then has `values`, one per series.
+    #[serde(default, deserialize_with = "list")]
+    #[schemars(with = "Vec<String>", example = ["March", "December"])]
+    pub series: Vec<SpannedStr>,
+    /// The values, inline (or give `csv`).
+    #[serde(default, deserialize_with = "spanned_list")]
+    #[schemars(with = "Vec<Datum>")]
+    pub data: SpannedList<Datum>,
+    /// Or the values from a CSV file beside report.toml: a `label,value` header, then rows.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "FilePath", example = &"data/covid.csv")]
+    pub csv: Option<Spanned<FilePath>>,
+    /// How the values read, as for metrics.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "NumberFormat", extend("x-default" = "grouped"))]
+    pub format: Option<Spanned<NumberFormat>>,
+    /// Decimal places of compact, words or currency values.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "u8", range(max = 3), extend("x-default" = 1))]
+    pub decimals: Option<Spanned<u8>>,
+    /// What the chart shows, for screen readers; a summary of every value when absent.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Bar chart of COVID-19 services by users")]
+    pub alt: Option<SpannedStr>,
+    /// Also give the chart's data as a real table after it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub table: Option<Spanned<bool>>,
+}
+
+/// One labelled value of a chart.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Datum {
+    /// What the value is of.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"GP practices", extend("x-required" = true))]
+    pub label: Option<SpannedStr>,
+    /// The value (a single-series chart).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "f64", example = 99)]
+    pub value: Option<Spanned<f64>>,
+    /// One value per series (a grouped chart).
+    #[serde(default, deserialize_with = "list")]
+    #[schemars(with = "Vec<f64>", example = [40, 99])]
+    pub values: Vec<Spanned<f64>>,
+}
+
+impl Expect for Datum {
+    fn expected() -> String {
+        "a table { label = …, value = … }".into()
+    }
+    fn example() -> String {
+        "{ label = \"GP practices\", value = 99 }".into()
+    }
+}
+
+/// `type = "quote"`: a pull quote.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct QuoteSpec {
+    /// The words quoted.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(
+        with = "String",
+        example = &"The pandemic showed what digital can do.",
+        extend("x-required" = true)
+    )]
+    pub text: Option<SpannedStr>,
+    /// Who said it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Matthew Gould, CEO")]
+    pub by: Option<SpannedStr>,
+}
+
+/// `type = "box"`: a highlight box.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct BoxSpec {
+    /// Shown at the top of the box.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"What we learned")]
+    pub title: Option<SpannedStr>,
+    /// The box's markdown.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(
+        with = "String",
+        example = &"Remote consultations are here to stay.",
+        extend("x-required" = true)
+    )]
+    pub text: Option<SpannedStr>,
+}
+
+/// `type = "table"`: a table with a heading row.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct TableSpec {
+    /// The table's caption, above it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Digital services in 2020")]
+    pub title: Option<SpannedStr>,
+    /// Column headings (tagged as column headers).
+    #[serde(default, deserialize_with = "spanned_list")]
+    #[schemars(
+        with = "Vec<String>",
+        example = ["Service", "Users"],
+        extend("x-required" = true)
+    )]
+    pub columns: SpannedList<String>,
+    /// The rows, one cell per column: text, or numbers (grouped and aligned on the decimal
+    /// mark).
+    #[serde(default, deserialize_with = "rows")]
+    #[schemars(
+        with = "Vec<Vec<Cell>>",
+        example = serde_json::json!([["NHS App", 2000000]]),
+        extend("x-required" = true)
+    )]
+    pub rows: SpannedList<Row>,
+}
+
+/// `type = "image"`: a photograph, diagram or illustration.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    extend("anyOf" = [{ "required": ["alt"] }, { "required": ["decorative"] }])
+)]
+pub struct ImageSpec {
+    /// The image (SVG, PNG or JPEG), relative to report.toml.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "FilePath", extend("x-required" = true))]
+    pub file: Option<Spanned<FilePath>>,
+    /// What the image shows, for screen readers; required unless `decorative`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Volunteers at the vaccination centre")]
+    pub alt: Option<SpannedStr>,
+    /// A share of the text column, or "page" for the page's full width.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Width", extend("x-default" = 1))]
+    pub width: Option<Spanned<Width>>,
+    /// Printed under the image.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"The new vaccination centre in March")]
+    pub caption: Option<SpannedStr>,
+    /// Who made it, printed after the caption as "Credit: …".
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Jane Smith")]
+    pub credit: Option<SpannedStr>,
+    /// The image adds nothing a reader needs: no `alt`, and screen readers skip it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub decorative: Option<Spanned<bool>>,
+}
+
+/// A table's `rows`: a list of rows, each a list of cells. One row written without its own
+/// brackets (`rows = ["a", 1]`) is one mistake, said once.
+fn rows<'de, D: Deserializer<'de>>(d: D) -> Result<SpannedList<Row>, D::Error> {
+    let node = Spanned::<Node>::deserialize(d)?;
+    let span = node.span();
+    let key = current_key().unwrap_or_else(|| "rows".into());
+    let Node::List(items) = node.into_inner() else {
+        record(
+            Diagnostic::error(format!("`{key}`: expected a list of rows"), Some(span))
+                .with_help("write rows = [[\"NHS App\", 2000000], [\"111 online\", 7000000]]"),
+        );
+        return Ok(None);
+    };
+    if !items.is_empty() && items.iter().all(|i| !matches!(i.get_ref(), Node::List(_))) {
+        record(
+            Diagnostic::error(
+                format!("`{key}`: each row needs its own [brackets]"),
+                Some(span),
+            )
+            .with_label("this is one row without its brackets")
+            .with_help(
+                "write rows = [[\"NHS App\", 2000000]]: one [ … ] per row, inside the outer [ … ]",
+            ),
+        );
+        return Ok(None);
+    }
+    let mut rows = Vec::new();
+    for (n, item) in items.into_iter().enumerate() {
+        let item_span = item.span();
+        match item.into_inner() {
+            Node::List(cells) => rows.push(Spanned::new(
+                item_span,
+                cells.into_iter().filter_map(convert::<Cell>).collect(),
+            )),
+            other => record(
+                Diagnostic::error(
+                    format!(
+                        "`{key}`: row {} is {}, not a list of cells",
+                        n + 1,
+                        other.kind()
+                    ),
+                    Some(item_span),
+                )
+                .with_help("put the row's cells in [brackets]: [\"NHS App\", 2000000]"),
+            ),
+        }
+    }
+    Ok(Some(Spanned::new(span, rows)))
+}

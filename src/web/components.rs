@@ -1,0 +1,318 @@
+//! The parts of a section → markup: body text, callout cards, quotes, boxes, tables and
+//! images (charts are in [`super::charts`]).
+//!
+//! In: model blocks and components, and the page's [`Ctx`] (ids, images, strings). Out:
+//! maud markup, every text value escaped by maud. The structure is the PDF's: a body
+//! heading at level *n* is `h{n+2}` as it is `H{n+2}` in the PDF; a callout card reads
+//! figure, label, detail; a table's heading row is `th scope="col"` and a row's first
+//! text cell `th scope="row"`.
+
+use super::assets::Images;
+use super::ids::Ids;
+use super::strings::Strings;
+use crate::model::{Block, Component, ImageBlock, Inline, Metric, Report, Table};
+use maud::{Markup, html};
+
+/// What every part of the page needs to know.
+pub struct Ctx<'a> {
+    pub report: &'a Report,
+    pub images: &'a Images,
+    pub ids: Ids,
+    pub strings: &'static Strings,
+    /// `lang` for the interface strings, when the page is in another language.
+    pub ui_lang: Option<&'static str>,
+    /// Section ids from report.toml → the ids they have in the page, for `#…` links.
+    pub section_ids: Vec<(String, String)>,
+    /// Headings of section bodies as they are written (level from 1, title, id), for the
+    /// contents; `None` while rendering where headings are not listed (boxes).
+    pub headings: Option<Vec<(u8, String, String)>>,
+    /// Charts and tables so far, to name unnamed ones.
+    pub tables: usize,
+    pub charts: usize,
+}
+
+/// Body text: paragraphs, headings and lists.
+pub fn blocks(ctx: &mut Ctx, blocks: &[Block]) -> Markup {
+    html! {
+        @for b in blocks {
+            @match b {
+                Block::Paragraph(inl) => p { (inlines(ctx, inl)) },
+                Block::Heading(level, inl) => (heading(ctx, *level, inl)),
+                Block::List { ordered: true, start, items } => {
+                    ol start=[(*start != 1).then_some(*start)] {
+                        @for item in items { li { (list_item(ctx, item)) } }
+                    }
+                }
+                Block::List { ordered: false, items, .. } => {
+                    ul { @for item in items { li { (list_item(ctx, item)) } } }
+                }
+            }
+        }
+    }
+}
+
+/// A list item: a single paragraph is set without its `<p>`, as the PDF sets it.
+fn list_item(ctx: &mut Ctx, item: &[Block]) -> Markup {
+    match item {
+        [Block::Paragraph(inl)] => inlines(ctx, inl),
+        _ => blocks(ctx, item),
+    }
+}
+
+/// A heading inside a body: level 1 is `h3`, below the section's `h2`.
+fn heading(ctx: &mut Ctx, level: u8, inl: &[Inline]) -> Markup {
+    let title = crate::model::markdown::plain(inl);
+    let id = ctx.ids.take(&title);
+    if let Some(list) = &mut ctx.headings {
+        list.push((level, title, id.clone()));
+    }
+    let content = inlines(ctx, inl);
+    match level + 2 {
+        0..=3 => html! { h3 id=(id) { (content) } },
+        4 => html! { h4 id=(id) { (content) } },
+        5 => html! { h5 id=(id) { (content) } },
+        _ => html! { h6 id=(id) { (content) } },
+    }
+}
+
+/// Runs of text; neighbouring runs with the same link make one link.
+pub fn inlines(ctx: &Ctx, inl: &[Inline]) -> Markup {
+    let mut groups: Vec<&[Inline]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=inl.len() {
+        if i == inl.len() || inl[i].link != inl[start].link {
+            groups.push(&inl[start..i]);
+            start = i;
+        }
+    }
+    html! {
+        @for g in groups {
+            @match g[0].link.as_deref().and_then(|l| href(ctx, l)) {
+                Some(h) => a href=(h) { @for r in g { (run(r)) } },
+                None => { @for r in g { (run(r)) } },
+            }
+        }
+    }
+}
+
+/// A link target the page may carry: http(s), mailto and tel, or `#id` of a section.
+/// Anything else (`javascript:`, `data:`, a file path) is left as plain text.
+pub fn href(ctx: &Ctx, url: &str) -> Option<String> {
+    let url = url.trim();
+    if let Some(id) = url.strip_prefix('#') {
+        return ctx
+            .section_ids
+            .iter()
+            .find(|(from, _)| from == id)
+            .map(|(_, to)| format!("#{to}"));
+    }
+    let lower = url.to_ascii_lowercase();
+    let allowed = ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .any(|s| lower.starts_with(s) && lower.len() > s.len());
+    let clean = !url.chars().any(|c| c.is_control() || c.is_whitespace());
+    (allowed && clean).then(|| url.to_string())
+}
+
+/// One run: bold, italic, line breaks.
+fn run(r: &Inline) -> Markup {
+    let text = html! {
+        @for (k, line) in r.text.split('\n').enumerate() {
+            @if k > 0 { br; }
+            (line)
+        }
+    };
+    match (r.bold, r.italic) {
+        (true, true) => html! { strong { em { (text) } } },
+        (true, false) => html! { strong { (text) } },
+        (false, true) => html! { em { (text) } },
+        (false, false) => text,
+    }
+}
+
+/// Callout cards as a list: figure (with its spoken form), label, detail.
+pub fn metrics(metrics: &[Metric]) -> Markup {
+    html! {
+        @if !metrics.is_empty() {
+            // `role="list"` keeps the list a list for VoiceOver, which drops the role of a
+            // list drawn without bullets.
+            ul.metrics role="list" {
+                @for m in metrics {
+                    li.metric {
+                        p.figure { (figure(m)) }
+                        p.label { (m.label) }
+                        @if let Some(d) = &m.detail { p.detail { (d) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The figure as printed, read by screen readers as its spoken form ("£300M" → "300
+/// million pounds") where the two differ.
+fn figure(m: &Metric) -> Markup {
+    let spoken = m.spoken.trim();
+    if spoken.is_empty() || spoken == m.value.trim() {
+        html! { (m.value) }
+    } else {
+        html! { span aria-hidden="true" { (m.value) } span.vh { (spoken) } }
+    }
+}
+
+/// A section's component.
+pub fn component(ctx: &mut Ctx, c: &Component) -> Markup {
+    match c {
+        Component::Chart(chart) => super::charts::chart(ctx, chart),
+        Component::Quote { text, by } => html! {
+            figure.quote {
+                blockquote { p { "“" (text) "”" } }
+                @if let Some(by) = by { figcaption { "— " (by) } }
+            }
+        },
+        Component::Box { title, body } => {
+            // Headings in a box are not in the contents, as in the PDF.
+            let listed = ctx.headings.take();
+            let inner = blocks(ctx, body);
+            ctx.headings = listed;
+            html! {
+                div.box {
+                    @if let Some(t) = title { p.box-title { (t) } }
+                    (inner)
+                }
+            }
+        }
+        Component::Table(t) => table(ctx, t, t.title.as_deref(), None),
+        Component::Image(i) => image(ctx, i),
+    }
+}
+
+/// A table in a region that scrolls on its own when it is wider than the screen, so the
+/// page never does (WCAG 1.4.10 lets a data table keep its two dimensions). The region is
+/// named by the caption, else by `named_by` (a chart's title), else "Table N".
+pub fn table(ctx: &mut Ctx, t: &Table, caption: Option<&str>, named_by: Option<&str>) -> Markup {
+    ctx.tables += 1;
+    let id = ctx.ids.take(&format!("table-{}", ctx.tables));
+    let numeric: Vec<bool> = (0..t.columns.len())
+        .map(|j| !t.rows.is_empty() && t.rows.iter().all(|r| r.get(j).is_some_and(|c| c.1)))
+        .collect();
+    let label = match (caption, named_by) {
+        (Some(_), _) => id.clone(),
+        (None, Some(other)) => other.to_string(),
+        (None, None) => ctx.ids.take(&format!("{id}-name")),
+    };
+    html! {
+        div.table-wrap role="region" aria-labelledby=(label) tabindex="0" {
+            @if caption.is_none() && named_by.is_none() {
+                span.vh id=(label) lang=[ctx.ui_lang] { (ctx.strings.table) " " (ctx.tables) }
+            }
+            table {
+                @if let Some(caption) = caption { caption id=(id) { (caption) } }
+                (table_body(t, &numeric))
+            }
+        }
+    }
+}
+
+fn table_body(t: &Table, numeric: &[bool]) -> Markup {
+    html! {
+        thead {
+            tr {
+                @for (j, c) in t.columns.iter().enumerate() {
+                    @if c.trim().is_empty() {
+                        td {}
+                    } @else {
+                        th scope="col" class=[numeric[j].then_some("num")] { (c) }
+                    }
+                }
+            }
+        }
+        tbody {
+            @for row in &t.rows {
+                tr {
+                    @for (j, (text, number)) in row.iter().enumerate() {
+                        @if j == 0 && !number {
+                            th scope="row" { (text) }
+                        } @else {
+                            td class=[number.then_some("num")] { (text) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The class that sets an image's share of the column.
+pub fn share_class(width: Option<f64>) -> String {
+    match width {
+        None => "full".into(),
+        Some(w) => format!("share-{}", (w * 100.0).round() as u32),
+    }
+}
+
+/// Rules for the image shares the report uses; on narrow screens every image takes the
+/// whole column, where a share of it would be too small to see.
+pub fn share_css(report: &Report) -> String {
+    let mut shares: Vec<u32> = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.components)
+        .filter_map(|c| match c {
+            Component::Image(ImageBlock { width: Some(w), .. }) => Some((w * 100.0).round() as u32),
+            _ => None,
+        })
+        .filter(|w| *w < 100)
+        .collect();
+    shares.sort();
+    shares.dedup();
+    let mut css = String::from(".image img { display: block; width: 100%; }\n");
+    if !shares.is_empty() {
+        css.push_str("@media (min-width: 40rem) {\n");
+        for s in shares {
+            css.push_str(&format!("  .share-{s} {{ max-width: {s}%; }}\n"));
+        }
+        css.push_str("}\n");
+    }
+    css
+}
+
+/// The `sizes` hint: how wide the image is drawn, so the browser picks the right copy.
+fn sizes(width: Option<f64>) -> String {
+    // The column is 48rem less 1rem of padding each side; below that it is the viewport.
+    match width {
+        Some(w) if w < 1.0 => format!(
+            "(min-width: 48rem) {:.1}rem, (min-width: 40rem) {:.0}vw, calc(100vw - 2rem)",
+            46.0 * w,
+            w * 100.0
+        ),
+        _ => "(min-width: 48rem) 46rem, calc(100vw - 2rem)".into(),
+    }
+}
+
+/// An image with its caption and credit.
+fn image(ctx: &mut Ctx, i: &ImageBlock) -> Markup {
+    let Some(web) = ctx.images.get(&i.image) else {
+        return html! {};
+    };
+    let class = format!("image {}", share_class(i.width));
+    let has_caption = i.caption.is_some() || i.credit.is_some();
+    html! {
+        figure class=(class) {
+            img src=(web.src) srcset=[web.srcset.as_deref()]
+                sizes=[web.srcset.as_ref().map(|_| sizes(i.width))]
+                width=(web.width) height=(web.height)
+                alt=(i.alt.as_deref().unwrap_or(""))
+                loading="lazy" decoding="async";
+            @if has_caption {
+                figcaption {
+                    @if let Some(c) = &i.caption { (c) }
+                    @if let Some(credit) = &i.credit {
+                        @if i.caption.is_some() { " " }
+                        span lang=[ctx.ui_lang] { (ctx.strings.credit) } " " (credit)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! The brand → one stylesheet: colour schemes, fonts, type scale, spacing, print.
+//!
+//! In: the palette, the fonts and the text settings of the report. Out: `style.css`.
+//!
+//! Colours come in two schemes, light (the brand as given) and dark (derived from it), and
+//! the reader's `prefers-color-scheme` picks one. Every colour that text is set in is
+//! checked against every background it is set on, and moved towards black or white until
+//! it reaches WCAG 2.2 AA (4.5:1); bars and rules reach 3:1 (WCAG 1.4.11). A brand colour
+//! that had to move is said in a note, with the value used.
+//!
+//! Lengths are in `rem` and `em`, so the page follows the reader's own text size and zoom;
+//! the layout is one column that widens to a comfortable measure, so nothing scrolls
+//! sideways at 320 CSS pixels (WCAG 1.4.10).
+
+use super::assets::Fonts;
+use crate::geom::Color;
+use crate::model::{Palette, Report};
+use std::fmt::Write;
+
+/// WCAG 2.2 AA for text (1.4.3).
+const TEXT_CONTRAST: f64 = 4.5;
+/// WCAG 2.2 AA for graphics and focus rings (1.4.11).
+const GRAPHIC_CONTRAST: f64 = 3.0;
+/// A dark scheme's page is at most this luminance: dark enough that light text on it reads
+/// well above 7:1, as dark-mode guidance advises, without being pure black.
+const DARK_PAGE_LUMINANCE: f64 = 0.012;
+/// How much of the primary colour tints a dark scheme's card backgrounds.
+const DARK_TINT_SHARE: f64 = 0.16;
+/// How far a dark scheme's cover field is deepened from the brand colour towards the page.
+const DARK_FIELD_SHARE: f64 = 0.45;
+/// The step by which a colour moves towards black or white while it lacks contrast.
+const MIX_STEP: f64 = 0.02;
+/// The PDF's body size that `1rem` stands for: a report set larger (large print) gets
+/// larger web text too, up to `MAX_BODY_REM`.
+const PDF_BODY_PT: f64 = 10.5;
+const MAX_BODY_REM: f64 = 1.5;
+
+/// The colours of one scheme, by what they are used for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scheme {
+    pub paper: Color,
+    pub text: Color,
+    pub muted: Color,
+    /// Headings, figures, links, bars.
+    pub primary: Color,
+    /// Rules only, never text.
+    pub accent: Color,
+    /// Card, box and track backgrounds.
+    pub tint: Color,
+    /// The cover's colour field and the text on it.
+    pub field: Color,
+    pub on_field: Color,
+    /// Chart series, each 3:1 against the page and the tint.
+    pub series: [Color; 3],
+    /// What the logo is shown on: the light page in both schemes, since a logo is drawn
+    /// for the paper it was designed on.
+    pub logo_ground: Color,
+}
+
+/// Both schemes, and what had to change to make them readable.
+pub struct Theme {
+    pub light: Scheme,
+    pub dark: Scheme,
+    pub notes: Vec<String>,
+}
+
+impl Theme {
+    /// Derives both schemes from the brand palette.
+    pub fn new(p: &Palette) -> Theme {
+        let mut notes = Vec::new();
+        let light = light(p, &mut notes);
+        let dark = dark(p, &light);
+        Theme { light, dark, notes }
+    }
+}
+
+fn light(p: &Palette, notes: &mut Vec<String>) -> Scheme {
+    let paper = p.paper;
+    let tint = p.tint;
+    let mut fix = |role: &str, c: Color, on: &[Color], ratio: f64| {
+        let fixed = ensure(c, on, ratio);
+        if fixed != c {
+            notes.push(format!(
+                "web edition: `{role}` {c} is set as {fixed} so that text in it reaches {ratio}:1 on {}",
+                on.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" and ")
+            ));
+        }
+        fixed
+    };
+    let text = fix("text", p.text, &[paper, tint], TEXT_CONTRAST);
+    let muted = fix("muted", p.muted, &[paper, tint], TEXT_CONTRAST);
+    let primary = fix("primary", p.primary, &[paper, tint], TEXT_CONTRAST);
+    // White (paper) text on the primary field: the fixed primary already reaches 4.5:1 on
+    // paper, and contrast is symmetric.
+    Scheme {
+        paper,
+        text,
+        muted,
+        primary,
+        accent: p.accent,
+        tint,
+        field: primary,
+        on_field: paper,
+        series: [primary, muted, text],
+        logo_ground: paper,
+    }
+}
+
+fn dark(p: &Palette, light: &Scheme) -> Scheme {
+    // The brand's text colour, darkened, is the page: a dark scheme that is still the brand's.
+    let mut paper = p.text;
+    while paper.luminance() > DARK_PAGE_LUMINANCE {
+        paper = mix(paper, Color::BLACK, MIX_STEP * 2.0);
+    }
+    let text = ensure(mix(p.paper, Color::WHITE, 0.5), &[paper], 7.0);
+    let tint = mix(paper, p.primary, DARK_TINT_SHARE);
+    let on = [paper, tint];
+    let primary = ensure(p.primary, &on, TEXT_CONTRAST);
+    let muted = ensure(mix(p.muted, text, 0.4), &on, TEXT_CONTRAST);
+    let accent = ensure(p.accent, &[paper], GRAPHIC_CONTRAST);
+    // The cover keeps a field of the brand colour, deepened towards the page so it does not
+    // glare in a dark room, with light text on it.
+    let field = ensure(
+        mix(light.field, paper, DARK_FIELD_SHARE),
+        &[text],
+        TEXT_CONTRAST,
+    );
+    Scheme {
+        paper,
+        text,
+        muted,
+        primary,
+        accent,
+        tint,
+        field,
+        on_field: text,
+        series: [
+            primary,
+            ensure(light.series[1], &on, GRAPHIC_CONTRAST.max(TEXT_CONTRAST)),
+            text,
+        ],
+        logo_ground: light.paper,
+    }
+}
+
+/// `c`, moved towards black (on light backgrounds) or white (on dark ones) until it
+/// reaches `ratio` against each of `on`.
+pub fn ensure(c: Color, on: &[Color], ratio: f64) -> Color {
+    let passes = |c: Color| on.iter().all(|b| c.contrast(*b) >= ratio);
+    let light_ground = on.iter().map(|b| b.luminance()).sum::<f64>() / on.len().max(1) as f64
+        > Color::rgb(0x76, 0x76, 0x76).luminance();
+    let target = if light_ground {
+        Color::BLACK
+    } else {
+        Color::WHITE
+    };
+    let mut out = c;
+    let mut t = 0.0;
+    while !passes(out) && t < 1.0 {
+        t += MIX_STEP;
+        out = mix(c, target, t.min(1.0));
+    }
+    out
+}
+
+/// `a` with a share `t` of `b`, channel by channel in sRGB.
+pub fn mix(a: Color, b: Color, t: f64) -> Color {
+    let m = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round() as u8;
+    Color::rgb(m(a.r, b.r), m(a.g, b.g), m(a.b, b.b))
+}
+
+/// A CSS string literal: quotes and backslashes escaped, control characters dropped, so
+/// a font's name cannot end the string or the rule.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\3c "),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The system fonts a page falls back to, and uses when the report's fonts are not sent.
+const SYSTEM_STACK: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", \
+     \"Liberation Sans\", Arial, sans-serif";
+
+/// The stylesheet.
+pub fn stylesheet(report: &Report, theme: &Theme, fonts: &Fonts) -> String {
+    let mut css = String::new();
+    css.push_str("/* The web edition's stylesheet, made by folio from report.toml's brand. */\n");
+    css.push_str(&fonts.css);
+    let family = |name: &Option<String>| match name {
+        Some(n) => format!("{}, {SYSTEM_STACK}", css_string(n)),
+        None => SYSTEM_STACK.to_string(),
+    };
+    let body_rem = (report.text.size.to_pt() / PDF_BODY_PT).clamp(1.0, MAX_BODY_REM);
+    let _ = writeln!(
+        css,
+        ":root {{\n  color-scheme: light dark;\n  --font-body: {};\n  --font-heading: {};\n  --body-size: {body_rem:.3}rem;\n{}}}",
+        family(&fonts.body_family),
+        family(&fonts.heading_family),
+        vars(&theme.light)
+    );
+    let _ = writeln!(
+        css,
+        "@media (prefers-color-scheme: dark) {{\n  :root {{\n{}  }}\n}}",
+        vars(&theme.dark)
+            .lines()
+            .map(|l| format!("  {l}\n"))
+            .collect::<String>()
+    );
+    css.push_str(LAYOUT);
+    css.push_str(&super::components::share_css(report));
+    let p = &report.page;
+    let _ = write!(
+        css,
+        "@media print {{\n  @page {{ size: {:.1}mm {:.1}mm; margin: {:.1}mm {:.1}mm {:.1}mm {:.1}mm; }}\n  :root {{\n{}  }}\n{PRINT}}}\n",
+        p.size.w.to_mm(),
+        p.size.h.to_mm(),
+        p.top.to_mm(),
+        p.right.to_mm(),
+        p.bottom.to_mm(),
+        p.left.to_mm(),
+        vars(&theme.light)
+            .lines()
+            .map(|l| format!("  {l}\n"))
+            .collect::<String>()
+    );
+    css
+}
+
+/// A scheme as custom properties.
+fn vars(s: &Scheme) -> String {
+    format!(
+        "  --paper: {};\n  --text: {};\n  --muted: {};\n  --primary: {};\n  --accent: {};\n  --tint: {};\n  --field: {};\n  --on-field: {};\n  --series-1: {};\n  --series-2: {};\n  --series-3: {};\n  --logo-ground: {};\n",
+        s.paper,
+        s.text,
+        s.muted,
+        s.primary,
+        s.accent,
+        s.tint,
+        s.field,
+        s.on_field,
+        s.series[0],
+        s.series[1],
+        s.series[2],
+        s.logo_ground
+    )
+}
+
+/// The layout: one column, a comfortable measure, spacing on a scale of the line height.
+const LAYOUT: &str = include_str!("layout.css");
+
+/// Print: the light scheme, black-on-white where it matters, nothing that needs a screen.
+const PRINT: &str = include_str!("print.css");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nhs() -> Palette {
+        Palette {
+            primary: Color::rgb(0x00, 0x5E, 0xB8),
+            accent: Color::rgb(0x41, 0xB6, 0xE6),
+            text: Color::rgb(0x21, 0x2B, 0x32),
+            muted: Color::rgb(0x4C, 0x62, 0x72),
+            tint: Color::rgb(0xE8, 0xED, 0xEE),
+            paper: Color::WHITE,
+        }
+    }
+
+    fn assert_readable(s: &Scheme) {
+        for (name, fg) in [("text", s.text), ("muted", s.muted), ("primary", s.primary)] {
+            for bg in [s.paper, s.tint] {
+                assert!(
+                    fg.contrast(bg) >= TEXT_CONTRAST,
+                    "{name} {fg} on {bg}: {:.2}",
+                    fg.contrast(bg)
+                );
+            }
+        }
+        assert!(s.on_field.contrast(s.field) >= TEXT_CONTRAST);
+        for c in s.series {
+            assert!(c.contrast(s.paper) >= GRAPHIC_CONTRAST);
+        }
+    }
+
+    #[test]
+    fn both_schemes_of_the_nhs_palette_meet_aa() {
+        let t = Theme::new(&nhs());
+        assert_readable(&t.light);
+        assert_readable(&t.dark);
+        assert!(t.notes.is_empty(), "{:?}", t.notes);
+        // The brand is kept where it already reads.
+        assert_eq!(t.light.primary, nhs().primary);
+    }
+
+    #[test]
+    fn a_light_primary_is_darkened_for_text_and_said_so() {
+        let mut p = nhs();
+        p.primary = Color::rgb(0x41, 0xB6, 0xE6);
+        let t = Theme::new(&p);
+        assert_readable(&t.light);
+        assert_readable(&t.dark);
+        assert_ne!(t.light.primary, p.primary);
+        assert!(
+            t.notes[0].contains("`primary` #41B6E6 is set as"),
+            "{:?}",
+            t.notes
+        );
+    }
+
+    #[test]
+    fn a_dark_page_colour_and_pale_text_still_give_readable_schemes() {
+        let p = Palette {
+            primary: Color::rgb(0xFF, 0xD7, 0x00),
+            accent: Color::rgb(0xFF, 0xFF, 0x00),
+            text: Color::rgb(0xEE, 0xEE, 0xEE),
+            muted: Color::rgb(0xCC, 0xCC, 0xCC),
+            tint: Color::rgb(0x33, 0x33, 0x33),
+            paper: Color::rgb(0x11, 0x11, 0x11),
+        };
+        let t = Theme::new(&p);
+        assert_readable(&t.light);
+        assert_readable(&t.dark);
+    }
+
+    #[test]
+    fn font_names_cannot_break_out_of_their_string() {
+        assert_eq!(css_string("A\"}body{x"), "\"A\\\"}body{x\"");
+        assert_eq!(css_string("a\\b\n</style>"), "\"a\\\\b\\3c /style>\"");
+    }
+}

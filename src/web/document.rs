@@ -1,0 +1,224 @@
+//! The page: head, skip link, cover, contents, numbers, sections, back cover.
+//!
+//! In: the report, its web images and the PDF downloads. Out: `index.html`. The order is the
+//! PDF's reading order, so a listener hears the web edition as they would the PDF: the
+//! cover (`header`, with the title as the one `h1`), the contents (`nav`), the year in
+//! numbers and the sections (`main`, each section an `h2` with its lead, cards, body and
+//! components), and the back cover (`footer`). Only the look may differ: the period, read
+//! after the title, is drawn above it, as on the printed cover.
+
+use super::assets::Images;
+use super::components::{self, Ctx};
+use super::ids::Ids;
+use super::strings::Strings;
+use super::{Download, DownloadKind, STYLESHEET};
+use crate::model::Report;
+use maud::{DOCTYPE, Markup, html};
+
+/// An entry of the contents: level (1 for a section), title, id.
+type Entry = (u8, String, String);
+
+/// Renders the page.
+pub fn page(report: &Report, images: &Images, downloads: &[Download]) -> String {
+    let lang = report.meta.language.as_str();
+    let strings = Strings::for_language(lang);
+    let mut ids = Ids::default();
+    // Sections keep the ids report.toml gives them (as in the PDF's links); the page's own
+    // ids are taken after them.
+    let section_ids: Vec<(String, String)> = report
+        .sections
+        .iter()
+        .map(|s| (s.id.clone(), ids.take(&s.id)))
+        .collect();
+    let main_id = ids.take("main");
+    let contents_id = ids.take("contents");
+    let mut ctx = Ctx {
+        report,
+        images,
+        ids,
+        strings,
+        ui_lang: strings.lang_on(lang),
+        section_ids,
+        headings: None,
+        tables: 0,
+        charts: 0,
+    };
+
+    let mut entries: Vec<Entry> = Vec::new();
+    let numbers = report.numbers.as_ref().map(|n| {
+        let id = ctx.ids.take(&n.title);
+        entries.push((1, n.title.clone(), id.clone()));
+        html! {
+            section aria-labelledby=(id) {
+                h2 id=(id) { (n.title) }
+                @if let Some(intro) = &n.intro { p.lead { (intro) } }
+                (components::metrics(&n.metrics))
+            }
+        }
+    });
+    let mut sections = Vec::new();
+    for (s, (_, id)) in report.sections.iter().zip(ctx.section_ids.clone()) {
+        let heading_id = ctx.ids.take(&format!("{id}-title"));
+        entries.push((1, s.title.clone(), id.clone()));
+        ctx.headings = Some(Vec::new());
+        let body = components::blocks(&mut ctx, &s.body);
+        entries.extend(
+            ctx.headings
+                .take()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(level, title, id)| (level.saturating_add(1), title, id)),
+        );
+        let parts: Vec<Markup> = s
+            .components
+            .iter()
+            .map(|c| components::component(&mut ctx, c))
+            .collect();
+        let class = match (s.new_page, s.columns) {
+            (true, 2) => Some("new-page columns"),
+            (true, _) => Some("new-page"),
+            (false, 2) => Some("columns"),
+            _ => None,
+        };
+        sections.push(html! {
+            section id=(id) class=[class] aria-labelledby=(heading_id) {
+                h2 id=(heading_id) { (s.title) }
+                @if let Some(lead) = &s.lead { p.lead { (lead) } }
+                (components::metrics(&s.metrics))
+                div.body { (body) }
+                @for p in &parts { (p) }
+            }
+        });
+    }
+    let back = components::blocks(&mut ctx, &report.back);
+
+    let meta = &report.meta;
+    let reader = downloads.iter().find(|d| d.kind == DownloadKind::Reader);
+    html! {
+        (DOCTYPE)
+        html lang=(lang) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (meta.title) }
+                @if let Some(s) = &meta.subject { meta name="description" content=(s); }
+                meta name="author" content=(meta.author);
+                @if !meta.keywords.is_empty() { meta name="keywords" content=(meta.keywords.join(", ")); }
+                meta name="generator" content="folio";
+                meta name="color-scheme" content="light dark";
+                link rel="stylesheet" href=(STYLESHEET);
+                @if let Some(r) = reader {
+                    link rel="alternate" type="application/pdf" href=(r.file) title=(meta.title);
+                }
+            }
+            body {
+                a.skip href=(format!("#{main_id}")) lang=[ctx.ui_lang] { (strings.skip) }
+                (cover(&ctx, downloads))
+                @if let Some(title) = &report.contents {
+                    nav aria-labelledby=(contents_id) {
+                        div.wrap {
+                            h2 id=(contents_id) { (title) }
+                            (contents(&entries))
+                        }
+                    }
+                }
+                main id=(main_id) {
+                    div.wrap {
+                        @if let Some(n) = numbers { (n) }
+                        @for s in &sections { (s) }
+                    }
+                }
+                footer.back {
+                    div.wrap {
+                        p.org { (meta.organisation) }
+                        (back)
+                    }
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+/// The front cover: title, subtitle, period, organisation, author, date, downloads, logo.
+fn cover(ctx: &Ctx, downloads: &[Download]) -> Markup {
+    let meta = &ctx.report.meta;
+    let s = ctx.strings;
+    let logo = ctx
+        .report
+        .logo
+        .as_ref()
+        .and_then(|l| ctx.images.get(&l.image).map(|w| (l, w)));
+    html! {
+        header.cover {
+            div.wrap {
+                h1 { (meta.title) }
+                @if let Some(sub) = &meta.subtitle { p.subtitle { (sub) } }
+                p.period { (meta.period) }
+                p.org { (meta.organisation) }
+                @if meta.author != meta.organisation { p.meta { (meta.author) } }
+                // The PDF's cover says "Published …" in English; so does the page.
+                p.meta lang=[ctx.ui_lang] { "Published " (meta.date.long()) }
+                @if !downloads.is_empty() {
+                    ul.downloads aria-label=(s.downloads) lang=[ctx.ui_lang] {
+                        @for d in downloads {
+                            li {
+                                a href=(d.file) type="application/pdf" {
+                                    (match d.kind { DownloadKind::Reader => s.reader_pdf, DownloadKind::Print => s.print_pdf })
+                                }
+                                span.note {
+                                    (match d.kind { DownloadKind::Reader => s.reader_note, DownloadKind::Print => s.print_note })
+                                    ", " (d.pages) " " (s.pages) ", " (size(d.bytes.len()))
+                                }
+                            }
+                        }
+                    }
+                }
+                @if let Some((l, w)) = logo {
+                    p.logo {
+                        img src=(w.src) width=(w.width) height=(w.height)
+                            alt=(l.alt.as_deref().unwrap_or(""));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// "98 KB", "1.4 MB".
+fn size(bytes: usize) -> String {
+    let kb = bytes as f64 / 1024.0;
+    if kb < 1024.0 {
+        format!("{:.0} KB", kb.max(1.0))
+    } else {
+        format!("{:.1} MB", kb / 1024.0)
+    }
+}
+
+/// The contents as nested lists, one level of nesting per heading level.
+fn contents(entries: &[Entry]) -> Markup {
+    fn list(entries: &[Entry], level: u8) -> Markup {
+        // Each entry at `level` owns the deeper entries that follow it.
+        let mut items: Vec<(&Entry, &[Entry])> = Vec::new();
+        let mut i = 0;
+        while i < entries.len() {
+            let end = entries[i + 1..]
+                .iter()
+                .position(|e| e.0 <= level)
+                .map_or(entries.len(), |p| i + 1 + p);
+            items.push((&entries[i], &entries[i + 1..end]));
+            i = end;
+        }
+        html! {
+            ol {
+                @for ((_, title, id), deeper) in items {
+                    li {
+                        a href=(format!("#{id}")) { (title) }
+                        @if !deeper.is_empty() { (list(deeper, level + 1)) }
+                    }
+                }
+            }
+        }
+    }
+    list(entries, 1)
+}

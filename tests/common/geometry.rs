@@ -1,0 +1,189 @@
+//! A geometry checker for laid-out documents, reusable by any test: it reads the frame (not
+//! the PDF) and reports every place where the layout breaks a rule a designer would hold it
+//! to. It knows nothing of any one report.
+//!
+//! The rules:
+//! - every item lies on its page ([`Check::OffPage`]);
+//! - text lies inside the page's margin box, except furniture designed to sit in the margin
+//!   (the running footer) ([`Check::OutsideMargins`]);
+//! - no two pieces of text share area ([`Check::TextOverlap`]);
+//! - text stands out from what is drawn beneath it, by at least the 3:1 contrast WCAG asks
+//!   of large text ([`Check::TextOnItsBackground`]): text that runs off a colour field onto
+//!   paper of its own colour fails this;
+//! - no page ends with a heading whose text continues on a later page
+//!   ([`Check::PageEndsInHeading`]).
+
+use folio::frame::{Artifact, Child, ContentId, Document, ItemKind, NodeId, Role, Structure, Tag};
+use folio::geom::{Abs, Rect};
+use std::collections::BTreeMap;
+
+/// A rule of the checker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Check {
+    OffPage,
+    OutsideMargins,
+    TextOverlap,
+    TextOnItsBackground,
+    PageEndsInHeading,
+}
+
+/// One broken rule, where, and what broke it.
+#[derive(Debug, Clone)]
+pub struct Defect {
+    pub check: Check,
+    /// 1-based page number.
+    pub page: usize,
+    pub detail: String,
+}
+
+/// WCAG 2's minimum contrast for large text and graphics (1.4.3, 1.4.11).
+const MIN_CONTRAST: f64 = 3.0;
+
+/// Rounding allowed on each edge; text runs on one line touch, so overlap is judged on
+/// boxes shrunk by this much.
+const TOLERANCE: Abs = Abs(0.5);
+
+/// Every defect in `doc`, page by page.
+pub fn check(doc: &Document) -> Vec<Defect> {
+    let mut out = Vec::new();
+    let order = reading_order(&doc.structure);
+    let last_read = order.values().map(|(i, _)| *i).max().unwrap_or(0);
+    for (i, page) in doc.pages.iter().enumerate() {
+        let n = i + 1;
+        let sheet = Rect::new(Abs::ZERO, Abs::ZERO, page.size.w, page.size.h);
+        let mut texts: Vec<(Rect, &str)> = Vec::new();
+        for (k, item) in page.items.iter().enumerate() {
+            let b = item.bounds();
+            if !b.within(&grow(sheet)) {
+                out.push(Defect {
+                    check: Check::OffPage,
+                    page: n,
+                    detail: format!("{} at {}", describe(&item.kind), show(b)),
+                });
+            }
+            if let ItemKind::Text(t) = &item.kind {
+                let furniture = matches!(item.tag, Tag::Artifact(Artifact::Footer));
+                if !furniture && !b.within(&grow(page.area)) {
+                    out.push(Defect {
+                        check: Check::OutsideMargins,
+                        page: n,
+                        detail: format!("{:?} at {}", t.text, show(b)),
+                    });
+                }
+                if let Some(under) = background(&page.items[..k], b)
+                    && t.color.contrast(under) < MIN_CONTRAST
+                {
+                    out.push(Defect {
+                        check: Check::TextOnItsBackground,
+                        page: n,
+                        detail: format!("{:?} in {} on {under} at {}", t.text, t.color, show(b)),
+                    });
+                }
+                texts.push((b, &t.text));
+            }
+        }
+        for (a, (ra, ta)) in texts.iter().enumerate() {
+            for (rb, tb) in &texts[a + 1..] {
+                if shrink(*ra).overlaps(&shrink(*rb)) {
+                    out.push(Defect {
+                        check: Check::TextOverlap,
+                        page: n,
+                        detail: format!("{ta:?} at {} and {tb:?} at {}", show(*ra), show(*rb)),
+                    });
+                }
+            }
+        }
+        // The piece read last on this page: a heading there, with more to read after it,
+        // has been separated from its text.
+        let last = page
+            .items
+            .iter()
+            .filter_map(|it| match it.tag {
+                Tag::Content(c) => order.get(&c),
+                Tag::Artifact(_) => None,
+            })
+            .max_by_key(|(i, _)| *i);
+        if let Some((index, Role::Heading(_, title))) = last
+            && *index < last_read
+        {
+            out.push(Defect {
+                check: Check::PageEndsInHeading,
+                page: n,
+                detail: format!("{title:?}"),
+            });
+        }
+    }
+    out
+}
+
+/// The colour beneath the middle of `b`: the last rectangle drawn before it that covers that
+/// point, or white paper. `None` over an image, whose colours the frame does not know.
+fn background(before: &[folio::frame::Item], b: Rect) -> Option<folio::geom::Color> {
+    let (x, y) = (b.origin.x + b.size.w / 2.0, b.origin.y + b.size.h / 2.0);
+    for item in before.iter().rev() {
+        let r = item.bounds();
+        let covers = r.origin.x <= x && x <= r.right() && r.origin.y <= y && y <= r.bottom();
+        match &item.kind {
+            ItemKind::Rect { fill, .. } if covers => return Some(*fill),
+            ItemKind::Image { .. } if covers => return None,
+            _ => {}
+        }
+    }
+    Some(folio::geom::Color::WHITE)
+}
+
+/// Each content piece's place in reading order and the role of the node holding it.
+fn reading_order(s: &Structure) -> BTreeMap<ContentId, (usize, Role)> {
+    fn walk(s: &Structure, n: NodeId, out: &mut BTreeMap<ContentId, (usize, Role)>) {
+        for c in &s.node(n).children {
+            match c {
+                Child::Content(id) => {
+                    let i = out.len();
+                    out.insert(*id, (i, s.node(n).role.clone()));
+                }
+                Child::Node(child) => walk(s, *child, out),
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(s, Structure::ROOT, &mut out);
+    out
+}
+
+fn grow(r: Rect) -> Rect {
+    Rect::new(
+        r.origin.x - TOLERANCE,
+        r.origin.y - TOLERANCE,
+        r.size.w + TOLERANCE * 2.0,
+        r.size.h + TOLERANCE * 2.0,
+    )
+}
+
+fn shrink(r: Rect) -> Rect {
+    Rect::new(
+        r.origin.x + TOLERANCE,
+        r.origin.y + TOLERANCE,
+        r.size.w - TOLERANCE * 2.0,
+        r.size.h - TOLERANCE * 2.0,
+    )
+}
+
+fn show(r: Rect) -> String {
+    format!(
+        "({:.1}, {:.1})–({:.1}, {:.1})",
+        r.origin.x.to_pt(),
+        r.origin.y.to_pt(),
+        r.right().to_pt(),
+        r.bottom().to_pt()
+    )
+}
+
+fn describe(kind: &ItemKind) -> String {
+    match kind {
+        ItemKind::Text(t) => format!("text {:?}", t.text),
+        ItemKind::Rect { .. } => "a rectangle".into(),
+        ItemKind::Line { .. } => "a line".into(),
+        ItemKind::Image { image, .. } => format!("the image {}", image.name),
+        ItemKind::Link { .. } => "a link area".into(),
+    }
+}
