@@ -18,7 +18,16 @@ const MARK: &str = "TODO";
 
 /// Warnings for the notes and placeholders in `source`.
 pub fn notes(source: &str) -> Vec<Diagnostic> {
-    let line_of = |at: usize| source[..at].matches('\n').count();
+    // Tokens come in order: lines are counted from the last token on, so a file of many
+    // tokens costs time linear in its length (counting from the start each time did not).
+    let (mut counted, mut lines) = (0usize, 0usize);
+    let mut line_of = |at: usize| {
+        if let Some(between) = source.get(counted..at) {
+            lines += between.matches('\n').count();
+            counted = at;
+        }
+        lines
+    };
     let mut out = Vec::new();
     // (line of the last note or continuation, index of its warning)
     let mut open: Option<(usize, usize)> = None;
