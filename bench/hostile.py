@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
+import platform
 import subprocess
 import sys
 import tempfile
@@ -149,7 +149,7 @@ def main() -> int:
         )
         print(line, flush=True)
         lines.append(line)
-    machine = f"{os.cpu_count()} cores, {shutil.which('folio') or FOLIO.name}"
+    machine = f"{os.cpu_count()} cores, {platform.system()} {platform.machine()}"
     out = REPO / "bench" / "HOSTILE.md"
     out.write_text(
         "# Huge inputs: time and memory\n\n"

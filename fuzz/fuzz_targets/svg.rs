@@ -12,6 +12,10 @@ fuzz_target!(|data: &[u8]| {
         let _ = folio::model::svg::print_problem(&tree);
     }
     for input in folder.inputs() {
-        assert!(input.starts_with(folder.root()), "read outside: {}", input.display());
+        assert!(
+            input.starts_with(folder.root()),
+            "read outside: {}",
+            input.display()
+        );
     }
 });
