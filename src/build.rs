@@ -28,6 +28,8 @@ pub struct Built {
     pub pdf: Vec<u8>,
     /// The print edition, when asked for.
     pub print: Option<Vec<u8>>,
+    /// The print edition's pages: the document's, and any blank ones the binding needs.
+    pub print_pages: usize,
     /// The web edition, when asked for: its files, with the PDFs built beside it.
     pub web: Option<crate::web::Site>,
     pub document: Document,
@@ -59,12 +61,11 @@ impl Default for Editions {
 /// Why a build stopped.
 #[derive(Debug)]
 pub enum Failure {
-    /// Problems in report.toml (with the source, for rendering).
+    /// Problems in report.toml (with the source, for rendering), including what the PDF
+    /// writer refused.
     Report(Vec<Diagnostic>),
     /// A file could not be read or written.
     Io(String),
-    /// The PDF writer refused the document.
-    Export(String),
     /// The web edition could not be made.
     Web(crate::web::WebError),
 }
@@ -101,6 +102,7 @@ pub fn compile_editions(
     Ok(Built {
         pdf,
         print,
+        print_pages: built.print_pages,
         web,
         document: built.document,
         warnings: built.warnings,

@@ -73,6 +73,8 @@ pub struct Editions {
     pub reader: Option<Edition>,
     /// The print edition; `None` when not asked for.
     pub print: Option<Edition>,
+    /// The print edition's pages (binding may add blank pages to the reader edition's).
+    pub print_pages: usize,
     /// The web edition's files; `None` when not asked for.
     pub web: Option<Result<crate::web::Site, Vec<Diagnostic>>>,
     /// The laid-out pages both editions share.
@@ -138,9 +140,10 @@ pub fn compile_in(
     // The web edition offers the reader edition for download, so it is built for it too.
     let reader = (options.reader || options.web).then(|| {
         guarded("reader", || {
-            pdf::export(&document, standards).map_err(|e| vec![export_error("reader", &e.0)])
+            pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
         })
     });
+    let mut print_pages = document.pages.len();
     let print = options.print.unwrap_or(report.print.enabled).then(|| {
         let mut checks = model::print_checks(&report);
         checks.extend(crate::preflight::print(&document, &report));
@@ -153,8 +156,10 @@ pub fn compile_in(
         warnings.extend(notes);
         guarded("print", || {
             let edition = crate::edition::print(&document, &report.print, &options.print_name)
-                .map_err(|e| vec![export_error("print", &e)])?;
-            pdf::export_print(&edition).map_err(|e| vec![export_error("print", &e.0)])
+                .map_err(|d| vec![*d])?;
+            // Binding may add blank pages before the back cover.
+            print_pages = edition.pages.len();
+            pdf::export_print(&edition).map_err(|e| e.diagnostics(&edition))
         })
     });
     let web = options.web.then(|| {
@@ -177,7 +182,7 @@ pub fn compile_in(
             downloads.push(crate::web::Download {
                 file: options.print_name.clone(),
                 bytes: p,
-                pages: document.pages.len(),
+                pages: print_pages,
                 kind: crate::web::DownloadKind::Print,
             });
         }
@@ -202,19 +207,13 @@ pub fn compile_in(
     Ok(Editions {
         reader: narrowed(reader),
         print: narrowed(print),
+        print_pages,
         web,
         document,
         warnings,
         standards,
         inputs: folder.inputs(),
     })
-}
-
-fn export_error(edition: &str, what: &str) -> Diagnostic {
-    Diagnostic::error(
-        format!("the {edition} edition could not be written: {what}"),
-        None,
-    )
 }
 
 /// Runs one edition's export so that a fault inside the PDF writer fails that edition

@@ -11,6 +11,8 @@ use std::ops::Range;
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Something folio did that the user should know of; nothing to fix.
+    Note,
     /// The build goes on; the user should look.
     Warning,
     /// The build stops before anything is written.
@@ -55,6 +57,14 @@ impl Diagnostic {
     pub fn warning(message: impl Into<String>, span: Option<Range<usize>>) -> Self {
         Self {
             severity: Severity::Warning,
+            ..Self::error(message, span)
+        }
+    }
+
+    /// A note at `span`: what folio did, said once.
+    pub fn note(message: impl Into<String>, span: Option<Range<usize>>) -> Self {
+        Self {
+            severity: Severity::Note,
             ..Self::error(message, span)
         }
     }
@@ -132,6 +142,7 @@ pub fn render(diags: &[Diagnostic], path: &str, source: &str, styled: bool) -> S
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
         };
         let title = level.primary_title(d.message.as_str());
         let group = if let Some(span) = &d.span {

@@ -5,56 +5,60 @@
 //! transform resolves, so that the exporter needs nothing of the model:
 //! - **inks**: every colour the document draws (text, shapes, SVG paths) gets the brand's
 //!   CMYK or spot ink, or a conversion through the output profile ([`PrintConfig::ink`]);
-//! - **images**: PNGs are decoded and converted pixel by pixel to the profile's CMYK, so the
-//!   file carries no RGB image data (their alpha is kept for a soft mask);
+//! - **inks**: also each colour's ink where one plate must carry it (small text, hairlines:
+//!   a grey becomes a tint of black, [`PrintConfig::fine_ink`]);
+//! - **images**: RGB images (PNGs and photos) are converted to the profile's CMYK, so the file
+//!   carries no RGB image data ([`raster`]);
+//! - **pages**: with `[print] pad`, blank pages before the back cover for the binding;
 //! - **geometry**: bleed, marks, registration targets and the slug line's file name.
 
-use crate::frame::{Document, ItemKind, PrintSetup};
-use crate::images::{CmykPixels, ImageData, ImageKind};
+mod raster;
+
+use crate::diag::Diagnostic;
+use crate::frame::{Document, ItemKind, Page, PrintSetup};
+use crate::images::ImageData;
 use crate::model::PrintConfig;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// The print edition of `doc`; `file` names it in the slug line.
-pub fn print(doc: &Document, config: &PrintConfig, file: &str) -> Result<Document, String> {
+pub fn print(
+    doc: &Document,
+    config: &PrintConfig,
+    file: &str,
+) -> Result<Document, Box<Diagnostic>> {
     let mut converted: Vec<(*const ImageData, Arc<ImageData>)> = Vec::new();
     let mut pages = Vec::with_capacity(doc.pages.len());
     for page in &doc.pages {
         let mut page = page.clone();
         for item in &mut page.items {
-            if let ItemKind::Image { image, .. } = &mut item.kind
-                && let ImageKind::Png(data) = &image.kind
-            {
-                let key = Arc::as_ptr(image);
-                let done = match converted.iter().find(|(k, _)| *k == key) {
-                    Some((_, done)) => done.clone(),
-                    None => {
-                        let pixels = cmyk_png(data, config).map_err(|e| {
-                            format!("the image {} cannot be printed: {e}", image.name)
-                        })?;
-                        let done = Arc::new(ImageData {
-                            name: image.name.clone(),
-                            kind: ImageKind::Cmyk(Arc::new(pixels)),
-                            size: image.size,
-                            cmyk: true,
-                            grey: false,
-                            orientation: image.orientation,
-                            print_problem: None,
-                        });
-                        converted.push((key, done.clone()));
-                        done
-                    }
-                };
-                *image = done;
+            let ItemKind::Image { image, .. } = &mut item.kind else {
+                continue;
+            };
+            let key = Arc::as_ptr(image);
+            if let Some((_, done)) = converted.iter().find(|(k, _)| *k == key) {
+                *image = done.clone();
+                continue;
             }
+            let printed = raster::print_image(image, config).map_err(|e| {
+                Box::new(
+                    Diagnostic::error(
+                        format!("the image `{}` could not be embedded: {e}", image.name),
+                        image.span.clone(),
+                    )
+                    .with_help("open it in an image editor and save it again as PNG or JPEG"),
+                )
+            })?;
+            // One conversion, shared by every place the image is drawn (a logo on both covers).
+            let done = printed.map_or_else(|| image.clone(), Arc::new);
+            converted.push((key, done.clone()));
+            *image = done;
         }
         pages.push(page);
     }
-    let inks = doc
-        .colours()
-        .into_iter()
-        .map(|c| (c, config.ink(c)))
-        .collect();
+    pad(&mut pages, config);
+    let colours = doc.colours();
+    let inks = colours.iter().map(|c| (*c, config.ink(*c))).collect();
+    let fine_inks = colours.iter().map(|c| (*c, config.fine_ink(*c))).collect();
     Ok(Document {
         pages,
         structure: doc.structure.clone(),
@@ -69,60 +73,43 @@ pub fn print(doc: &Document, config: &PrintConfig, file: &str) -> Result<Documen
             slug: config.slug,
             file: file.to_string(),
             profile: config.profile.clone(),
-            profile_name: config.profile_name.clone(),
+            condition: config.condition.clone(),
             inks,
+            fine_inks,
         }),
         warnings: doc.warnings.clone(),
     })
 }
 
-/// Decodes a PNG and converts it to the output profile's CMYK: 8-bit RGB (grey and palette
-/// images expanded), every pixel through Little CMS with the same transform as the brand
-/// colours (relative colorimetric, black-point compensation).
-fn cmyk_png(data: &[u8], print: &PrintConfig) -> Result<CmykPixels, String> {
-    let mut decoder = png::Decoder::new(std::io::Cursor::new(data));
-    decoder.set_transformations(png::Transformations::normalize_to_color8());
-    let mut reader = decoder.read_info().map_err(|e| e.to_string())?;
-    let mut buf = vec![
-        0;
-        reader
-            .output_buffer_size()
-            .ok_or("the image is too large")?
-    ];
-    let info = reader.next_frame(&mut buf).map_err(|e| e.to_string())?;
-    let pixels = &buf[..info.buffer_size()];
-    let (rgb, alpha): (Vec<[u8; 3]>, Option<Vec<u8>>) = match info.color_type {
-        png::ColorType::Rgb => (
-            pixels.chunks_exact(3).map(|p| [p[0], p[1], p[2]]).collect(),
-            None,
-        ),
-        png::ColorType::Rgba => (
-            pixels.chunks_exact(4).map(|p| [p[0], p[1], p[2]]).collect(),
-            Some(pixels.chunks_exact(4).map(|p| p[3]).collect()),
-        ),
-        png::ColorType::Grayscale => (pixels.iter().map(|&g| [g, g, g]).collect(), None),
-        png::ColorType::GrayscaleAlpha => (
-            pixels.chunks_exact(2).map(|p| [p[0], p[0], p[0]]).collect(),
-            Some(pixels.chunks_exact(2).map(|p| p[1]).collect()),
-        ),
-        png::ColorType::Indexed => return Err("palette images were not expanded".into()),
+/// With `[print] pad`, blank pages until the binding can take the count: before the back
+/// cover (the last page, when it shows no number), so the cover stays on the outside; at the
+/// end otherwise. Each is the size of the last page.
+fn pad(pages: &mut Vec<Page>, config: &PrintConfig) {
+    let (n, m) = (pages.len(), config.binding.multiple());
+    if !config.pad || n.is_multiple_of(m) {
+        return;
+    }
+    let Some(last) = pages.last() else { return };
+    let blank = Page {
+        size: last.size,
+        number: None,
+        label: None,
+        area: last.area,
+        items: Vec::new(),
     };
-    let cmyk = print.cmyk_pixels(&rgb);
-    // The standard library's default hasher has fixed keys: the key is the same every build.
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    data.hash(&mut hasher);
-    Ok(CmykPixels {
-        width: info.width,
-        height: info.height,
-        samples: cmyk.into_iter().flatten().collect(),
-        alpha: alpha.filter(|a| a.iter().any(|&v| v != 255)),
-        key: hasher.finish(),
-    })
+    let at = if n > 1 && last.number.is_none() {
+        n - 1
+    } else {
+        n
+    };
+    let missing = m - n % m;
+    pages.splice(at..at, std::iter::repeat_n(blank, missing));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::images::ImageKind;
 
     const REPORT: &str = r#"
 [report]

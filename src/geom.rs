@@ -235,3 +235,16 @@ pub struct Ink {
     pub cmyk: [f64; 4],
     pub spot: Option<String>,
 }
+
+/// The printing condition a PDF/X output intent names for its CMYK profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintCondition {
+    /// A name from the ICC's registry of characterised conditions, or `Custom`.
+    pub identifier: String,
+    /// What the condition is, in words.
+    pub condition: String,
+    /// The registry `identifier` comes from; empty for `Custom`.
+    pub registry: String,
+    /// The profile's own description.
+    pub info: String,
+}

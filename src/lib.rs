@@ -5,9 +5,11 @@
 //! `layout::layout` (→ [`frame::Document`]) → `pdf::export` (→ bytes); the print edition
 //! passes the Document through `edition::print` first. Beside layout and the PDF,
 //! `web::export` turns the same report into an HTML page and its files. [`compile()`] runs
-//! the pipeline for each edition; [`build`] reads report.toml and writes the files safely.
-//! Every file report.toml names is read through one door, [`files::Folder`].
+//! the pipeline for each edition; [`build`] reads report.toml and writes the files safely;
+//! [`batch`] runs it once per row of a data file. Every file report.toml names is read
+//! through one door, [`files::Folder`].
 
+pub mod batch;
 pub mod build;
 pub mod calendar;
 pub mod compile;

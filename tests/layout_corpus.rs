@@ -36,11 +36,6 @@ const KNOWN_FAILURES: &[(&str, Check)] = &[
     // A 58-letter word wider than its heading or card is set whole, past the edge.
     ("welsh", Check::OffPage),
     ("welsh", Check::OutsideMargins),
-    // Chart tick labels are not thinned when they collide: in large print the value axis's
-    // labels ("100,000", "150,000") are wider than the gap between ticks.
-    ("a5-large-print", Check::TextOverlap),
-    ("large-print-16", Check::TextOverlap),
-    ("large-print-24", Check::TextOverlap),
 ];
 
 fn corpus() -> Vec<PathBuf> {

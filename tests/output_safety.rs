@@ -209,13 +209,14 @@ fn sigterm_ends_folio_cleanly_with_nothing_left_behind() {
 #[test]
 fn an_edition_that_fails_leaves_the_other_written_and_says_which() {
     let dir = tempdir("editions");
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/photo-rgb.jpg"),
-        dir.join("photo.jpg"),
+    // A clip path: the reader edition draws it, the print edition cannot in inks.
+    std::fs::write(
+        dir.join("clip.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><defs><clipPath id="c"><circle cx="25" cy="25" r="20"/></clipPath></defs><rect width="100" height="50" fill="#005EB8" clip-path="url(#c)"/></svg>"##,
     )
     .unwrap();
     let src = format!(
-        "{REPORT}\n[[sections.blocks]]\ntype = \"image\"\nfile = \"photo.jpg\"\nalt = \"A photo\"\n"
+        "{REPORT}\n[[sections.blocks]]\ntype = \"image\"\nfile = \"clip.svg\"\nalt = \"A shape\"\n"
     );
     std::fs::write(dir.join("report.toml"), src).unwrap();
     std::fs::write(

@@ -44,14 +44,13 @@ fn rect(pdf: &Pdf, page: lopdf::ObjectId, key: &[u8]) -> [f64; 4] {
     [v[0], v[1], v[2], v[3]]
 }
 
-#[test]
-fn every_page_has_trim_bleed_and_media_boxes_for_marks() {
-    let pdf = Pdf::parse(&shipped());
-    assert_eq!(pdf.pages.len(), 8, "same pages as the reader edition");
+/// Checks every page's boxes: a trim of `trim` points, 3 mm of bleed around it, and a media
+/// box `room` points beyond the bleed on every side.
+fn check_boxes(pdf: &Pdf, trim_size: (f64, f64), room: f64) {
     for &page in &pdf.pages {
-        let trim = rect(&pdf, page, b"TrimBox");
-        let bleed = rect(&pdf, page, b"BleedBox");
-        let media = rect(&pdf, page, b"MediaBox");
+        let trim = rect(pdf, page, b"TrimBox");
+        let bleed = rect(pdf, page, b"BleedBox");
+        let media = rect(pdf, page, b"MediaBox");
         for i in 0..2 {
             assert!(
                 (trim[i] - bleed[i] - BLEED_PT).abs() < 0.01,
@@ -62,15 +61,37 @@ fn every_page_has_trim_bleed_and_media_boxes_for_marks() {
                 "{trim:?} {bleed:?}"
             );
             assert!(
-                media[i] <= bleed[i] - 20.0 && media[i + 2] >= bleed[i + 2] + 20.0,
-                "room for marks"
+                (bleed[i] - media[i] - room).abs() < 0.01,
+                "{media:?} {bleed:?}"
+            );
+            assert!(
+                (media[i + 2] - bleed[i + 2] - room).abs() < 0.01,
+                "{media:?} {bleed:?}"
             );
         }
-        // The trim is A4.
-        assert!(
-            (trim[2] - trim[0] - 595.276).abs() < 0.01 && (trim[3] - trim[1] - 841.89).abs() < 0.01
-        );
+        assert!((trim[2] - trim[0] - trim_size.0).abs() < 0.01);
+        assert!((trim[3] - trim[1] - trim_size.1).abs() < 0.01);
     }
+}
+
+const A4: (f64, f64) = (595.276, 841.89);
+
+#[test]
+fn without_marks_the_media_box_is_the_bleed_box() {
+    let pdf = Pdf::parse(&shipped());
+    assert_eq!(pdf.pages.len(), 8, "same pages as the reader edition");
+    check_boxes(&pdf, A4, 0.0);
+}
+
+#[test]
+fn with_marks_the_media_box_has_room_for_them_outside_the_bleed() {
+    let source = format!("{SMALL}[print]\nmarks = true\n[[sections]]\ntitle = \"One\"\n");
+    let built = print_edition(&source, &common::root());
+    check_boxes(
+        &Pdf::parse(built.print.as_ref().unwrap()),
+        A4,
+        12.0 * 72.0 / 25.4,
+    );
 }
 
 #[test]
@@ -189,13 +210,11 @@ fn all_fonts_are_embedded() {
 }
 
 #[test]
-fn ghostscript_renders_the_print_edition_without_error() {
-    let Ok(gs) = which("gs") else {
-        eprintln!("Ghostscript is not installed here; .ci/run installs it and runs this check");
+fn ghostscript_renders_the_print_edition_without_a_warning() {
+    let Some(gs) = common::tool("gs", "the ghostscript package") else {
         return;
     };
-    let path = std::env::temp_dir().join(format!("folio-print-{}.pdf", std::process::id()));
-    std::fs::write(&path, shipped()).unwrap();
+    let file = common::TempFile::with("render.pdf", &shipped());
     let out = std::process::Command::new(gs)
         .args([
             "-q",
@@ -205,30 +224,20 @@ fn ghostscript_renders_the_print_edition_without_error() {
             "-sDEVICE=nullpage",
             "-dPDFSTOPONERROR",
         ])
-        .arg(&path)
+        .arg(&file.0)
         .output()
         .unwrap();
-    let _ = std::fs::remove_file(&path);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        out.stderr.is_empty(),
-        "{}",
+        out.stderr.is_empty() && out.stdout.is_empty(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-fn which(cmd: &str) -> Result<std::path::PathBuf, ()> {
-    std::env::var_os("PATH")
-        .and_then(|p| {
-            std::env::split_paths(&p)
-                .map(|d| d.join(cmd))
-                .find(|c| c.is_file())
-        })
-        .ok_or(())
 }
 
 const SMALL: &str = r#"[report]
@@ -278,14 +287,97 @@ fn a_png_logo_is_converted_to_cmyk_and_its_resolution_is_reported() {
 }
 
 #[test]
-fn an_rgb_jpeg_stops_the_print_build() {
-    let dir = std::env::temp_dir().join(format!("folio-rgb-jpeg-{}", std::process::id()));
+fn an_rgb_phone_photo_is_converted_for_print_and_kept_as_it_is_for_readers() {
+    let dir = common::root().join("tests/data/rich");
+    let source = format!(
+        "{SMALL}[[sections]]\ntitle = \"One\"\n[[sections.blocks]]\ntype = \"image\"\nfile = \"images/phone-photo.jpg\"\nalt = \"Hills\"\n[[sections.blocks]]\ntype = \"image\"\nfile = \"images/grey-photo.jpg\"\nwidth = 0.5\nalt = \"Hills in grey\"\n"
+    );
+    let both = Editions {
+        reader: true,
+        print: Some(true),
+        web: false,
+    };
+    let built = match compile_editions(&source, &dir, both, "report-print.pdf") {
+        Ok(b) => b,
+        Err(Failure::Report(d)) => panic!("{}", folio::diag::render(&d, "r", &source, false)),
+        Err(e) => panic!("{e:?}"),
+    };
+    let notes: Vec<&str> = built
+        .warnings
+        .iter()
+        .filter(|d| d.severity == folio::diag::Severity::Note)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "the print edition converts `images/phone-photo.jpg` to CMYK through the output profile: it is RGB"
+        ]
+    );
+    let original = std::fs::read(dir.join("images/phone-photo.jpg")).unwrap();
+    let images = |pdf: &Pdf| -> Vec<(i64, Vec<u8>, Vec<u8>)> {
+        pdf.doc
+            .objects
+            .values()
+            .filter_map(|o| match o {
+                Object::Stream(s)
+                    if s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image") =>
+                {
+                    let cs = match s.dict.get(b"ColorSpace") {
+                        Ok(Object::Name(n)) => n.clone(),
+                        Ok(other) => format!("{other:?}").into_bytes(),
+                        Err(_) => Vec::new(),
+                    };
+                    Some((
+                        s.dict.get(b"Width").unwrap().as_i64().unwrap(),
+                        cs,
+                        s.content.clone(),
+                    ))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    // The reader edition embeds the photo's own bytes.
+    let reader = Pdf::parse(&built.pdf);
+    assert!(
+        images(&reader)
+            .iter()
+            .any(|(w, _, data)| *w == 2000 && *data == original),
+        "the reader edition keeps the JPEG as supplied"
+    );
+    // The print edition has it in CMYK, and the greyscale photo in device grey (black plate).
+    let print = Pdf::parse(built.print.as_ref().unwrap());
+    let print_images = images(&print);
+    assert!(
+        print_images
+            .iter()
+            .any(|(w, cs, _)| *w == 2000 && cs == b"DeviceCMYK"),
+        "{:?}",
+        print_images
+            .iter()
+            .map(|(w, cs, _)| (w, String::from_utf8_lossy(cs)))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        print_images
+            .iter()
+            .any(|(w, cs, _)| *w == 1500 && cs == b"DeviceGray")
+    );
+}
+
+#[test]
+fn a_damaged_jpeg_is_an_error_at_its_key_not_a_panic() {
+    let dir = std::env::temp_dir().join(format!("folio-bad-jpeg-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(
-        common::root().join("tests/data/photo-rgb.jpg"),
-        dir.join("photo.jpg"),
-    )
-    .unwrap();
+    // A baseline JPEG frame header with nothing after it: its size reads, its pixels do not.
+    let mut jpeg = vec![
+        0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x10, 0x03,
+    ];
+    jpeg.extend([
+        0x01, 0x11, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xFF, 0xD9,
+    ]);
+    std::fs::write(dir.join("photo.jpg"), jpeg).unwrap();
     let source = format!(
         "{SMALL}[[sections]]\ntitle = \"One\"\n[[sections.blocks]]\ntype = \"image\"\nfile = \"photo.jpg\"\nalt = \"A photo\"\n"
     );
@@ -295,13 +387,18 @@ fn an_rgb_jpeg_stops_the_print_build() {
         web: false,
     };
     let Err(Failure::Report(d)) = compile_editions(&source, &dir, editions, "x.pdf") else {
-        panic!("an RGB JPEG stops the print build")
+        panic!("a JPEG that cannot be decoded stops the print build")
     };
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(
-        d.iter().any(|d| d.message
-            == "`file`: the print edition cannot carry `photo.jpg`: it is an RGB JPEG"),
-        "{d:#?}"
+    assert_eq!(d.len(), 1, "{d:#?}");
+    // The image is decoded in full when report.toml is read, before either edition.
+    assert_eq!(
+        d[0].message,
+        "`file`: the image `photo.jpg` cannot be used: the file ends before the image does"
+    );
+    assert_eq!(
+        d[0].span.as_ref().map(|s| &source[s.clone()]),
+        Some("\"photo.jpg\"")
     );
 }
 
@@ -404,4 +501,225 @@ fn preflight_of_any_pdf_finds_a_72_dpi_image_and_a_missing_output_intent() {
 fn preflight_of_the_print_edition_is_clean() {
     let findings = folio::preflight::file::check(&shipped(), 320.0).unwrap();
     assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn a_page_count_saddle_stitching_cannot_take_is_a_warning() {
+    // Cover, contents, one section page, back cover: 4 pages; a new-page section makes 5.
+    let source = format!(
+        "{SMALL}[[sections]]\ntitle = \"One\"\n[[sections]]\ntitle = \"Two\"\nnew_page = true\n[back]\ntext = \"Back.\"\n"
+    );
+    let built = print_edition(&source, &common::root());
+    let n = built.document.pages.len();
+    assert_eq!(built.print_pages, n, "no padding unless asked for");
+    let messages: Vec<&str> = built.warnings.iter().map(|d| d.message.as_str()).collect();
+    let expected = format!(
+        "the print edition has {n} pages, but a saddle-stitched booklet needs a multiple of 4"
+    );
+    assert_eq!(
+        messages.contains(&expected.as_str()),
+        !n.is_multiple_of(4),
+        "{n} pages: {messages:#?}"
+    );
+    // None for loose sheets.
+    let loose = print_edition(
+        &format!("{source}[print]\nbinding = \"none\"\n"),
+        &common::root(),
+    );
+    assert!(
+        !loose.warnings.iter().any(|d| d.message.contains("booklet")),
+        "{:#?}",
+        loose.warnings
+    );
+}
+
+#[test]
+fn pad_adds_blank_pages_before_the_back_cover() {
+    let source = format!(
+        "{SMALL}[print]\npad = true\n[[sections]]\ntitle = \"One\"\nbody = \"Text.\"\n[[sections]]\ntitle = \"Two\"\nnew_page = true\nbody = \"More.\"\n[back]\ntext = \"The back cover.\"\n"
+    );
+    let built = print_edition(&source, &common::root());
+    let n = built.document.pages.len();
+    assert_eq!(
+        built.print_pages % 4,
+        0,
+        "{n} pages padded to {}",
+        built.print_pages
+    );
+    let pdf = Pdf::parse(built.print.as_ref().unwrap());
+    assert_eq!(pdf.pages.len(), built.print_pages);
+    let text = |i: usize| common::join_runs(&pdf.runs(i));
+    assert!(
+        text(pdf.pages.len() - 1).contains("The back cover."),
+        "the back cover stays last"
+    );
+    for blank in n - 1..pdf.pages.len() - 1 {
+        assert!(text(blank).trim().is_empty(), "page {} is blank", blank + 1);
+    }
+    if !n.is_multiple_of(4) {
+        assert!(
+            built.warnings.iter().any(|d| d.message.ends_with(&format!(
+                "blank pages are added before the back cover, making {}",
+                built.print_pages
+            )) || d.message.ends_with(&format!(
+                "blank page is added before the back cover, making {}",
+                built.print_pages
+            ))),
+            "{:#?}",
+            built.warnings
+        );
+    }
+}
+
+#[test]
+fn an_unknown_binding_is_an_error_with_a_suggestion() {
+    let source = format!("{SMALL}[print]\nbinding = \"saddle\"\n[[sections]]\ntitle = \"One\"\n");
+    let Err(Failure::Report(d)) =
+        compile_editions(&source, &common::root(), Editions::default(), "x.pdf")
+    else {
+        panic!("refused")
+    };
+    assert_eq!(d[0].message, "`print.binding` cannot be `saddle`");
+    assert_eq!(d[0].label.as_deref(), Some("did you mean `saddle-stitch`?"));
+}
+
+#[test]
+fn a_letter_no_font_has_is_a_warning_and_both_editions_are_still_written() {
+    // The fallback chain has no CJK face: the characters print as a replacement box that
+    // reads as them (see tests/fallback.rs), and a warning names each, in plain words.
+    let source =
+        format!("{SMALL}[[sections]]\ntitle = \"One\"\nbody = \"Text with 漢字 in it.\"\n");
+    let editions = Editions {
+        print: Some(true),
+        ..Editions::default()
+    };
+    let built = compile_editions(&source, &common::root(), editions, "x.pdf")
+        .unwrap_or_else(|e| panic!("both editions are written: {e:?}"));
+    assert!(built.print.is_some() && !built.pdf.is_empty());
+    let rendered = folio::diag::render(&built.warnings, "report.toml", &source, false);
+    assert!(
+        rendered.contains("`漢` (U+6F22 CJK UNIFIED IDEOGRAPH-6F22) in `sections[1].body`"),
+        "{rendered}"
+    );
+    // (The print edition's colour notice writes `{ hex = … }` tables to paste; that is TOML.)
+    for debug in ["Some(", "Font(", "Location", "NonZero", "ContainsNotDef"] {
+        assert!(!rendered.contains(debug), "no debug syntax: {rendered}");
+    }
+}
+
+/// Renders page `index` (0-based) with poppler's pdftoppm; returns (width, height, RGB pixels).
+fn render(pdf: &[u8], index: usize, dpi: u32) -> Option<(usize, usize, Vec<u8>)> {
+    let pdftoppm = common::tool("pdftoppm", "the poppler-utils package")?;
+    let file = common::TempFile::with("render-page.pdf", pdf);
+    let page = (index + 1).to_string();
+    let out = std::process::Command::new(pdftoppm)
+        .args(["-r", &dpi.to_string(), "-f", &page, "-l", &page])
+        .arg(&file.0)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // A binary PPM: "P6 width height 255" and the pixels.
+    let ppm = out.stdout;
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !ppm[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&ppm[start..at]).into_owned());
+    }
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    Some((w, h, ppm[at + 1..].to_vec()))
+}
+
+#[test]
+fn a_photo_a_phone_stored_on_its_side_is_upright_in_both_editions() {
+    let dir = common::root().join("tests/data/rich");
+    let source = format!(
+        "{SMALL}[[sections]]\ntitle = \"One\"\n[[sections.blocks]]\ntype = \"image\"\nfile = \"images/sideways-photo.jpg\"\nwidth = 0.5\nalt = \"Hills\"\n"
+    );
+    let both = Editions {
+        reader: true,
+        print: Some(true),
+        web: false,
+    };
+    let Ok(built) = compile_editions(&source, &dir, both, "report-print.pdf") else {
+        panic!("builds")
+    };
+    let (index, pos, size) = built
+        .document
+        .pages
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| {
+            p.items.iter().find_map(|it| match &it.kind {
+                folio::frame::ItemKind::Image { size, .. } => Some((i, it.pos, *size)),
+                _ => None,
+            })
+        })
+        .expect("the photo is placed");
+    let aspect = size.w.to_pt() / size.h.to_pt();
+    assert!(
+        (aspect - 800.0 / 600.0).abs() < 0.01,
+        "placed upright, 4:3: {aspect}"
+    );
+    for (edition, bytes) in [
+        ("reader", &built.pdf),
+        ("print", built.print.as_ref().unwrap()),
+    ] {
+        let pdf = Pdf::parse(bytes);
+        let page = pdf.doc.get_dictionary(pdf.pages[index]).unwrap();
+        let corner = |key: &[u8]| -> (f64, f64) {
+            let a = page.get(key).unwrap().as_array().unwrap();
+            let v: Vec<f64> = a.iter().map(|n| n.as_float().unwrap() as f64).collect();
+            (v[0], v[3])
+        };
+        // The trimmed page's top-left corner, from the media box's.
+        let media = corner(b"MediaBox");
+        let trim = if page.get(b"TrimBox").is_ok() {
+            corner(b"TrimBox")
+        } else {
+            media
+        };
+        let dpi = 30;
+        let Some((w, _, px)) = render(bytes, index, dpi) else {
+            return;
+        };
+        let k = dpi as f64 / 72.0;
+        let (x0, y0) = (
+            trim.0 - media.0 + pos.x.to_pt(),
+            media.1 - trim.1 + pos.y.to_pt(),
+        );
+        // Mean colour of a band across the photo, `from` to `to` of the way down.
+        let band = |from: f64, to: f64| -> [f64; 3] {
+            let mut sum = [0.0; 3];
+            let mut n = 0.0;
+            for y in ((y0 + from * size.h.to_pt()) * k) as usize
+                ..((y0 + to * size.h.to_pt()) * k) as usize
+            {
+                for x in ((x0 + 0.1 * size.w.to_pt()) * k) as usize
+                    ..((x0 + 0.9 * size.w.to_pt()) * k) as usize
+                {
+                    for c in 0..3 {
+                        sum[c] += px[(y * w + x) * 3 + c] as f64;
+                    }
+                    n += 1.0;
+                }
+            }
+            sum.map(|s| s / n)
+        };
+        let (sky, hills) = (band(0.05, 0.3), band(0.8, 0.95));
+        assert!(
+            sky[2] > sky[1] + 20.0,
+            "{edition}: blue sky at the top: {sky:?}"
+        );
+        assert!(
+            hills[1] > hills[2] + 20.0,
+            "{edition}: green hills at the bottom: {hills:?}"
+        );
+    }
 }

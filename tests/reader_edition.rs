@@ -91,8 +91,8 @@ fn every_figure_has_alt_text() {
         alts,
         vec![
             "Transformation Directorate wordmark".to_string(),
-            "Percentage chart: Enabled to offer video consultations. GP practices: 99%; Trusts: 77%.".into(),
-            "Bar chart: The scale of the digital response in 2020. Summary Care Records enriched: 55m; YouTube views of the health at home campaign: 7.2m; NHS 111 online COVID-19 assessments: 2.2m; Digital isolation notes issued: 1.5m.".into(),
+            "Progress chart of Enabled to offer video consultations: GP practices 99 per cent, Trusts 77 per cent.".into(),
+            "Bar chart of The scale of the digital response in 2020: Summary Care Records enriched 55 million, YouTube views of the health at home campaign 7.2 million, NHS 111 online COVID-19 assessments 2.2 million, Digital isolation notes issued 1.5 million.".into(),
             "Transformation Directorate wordmark".into(),
         ],
         "the logo on both covers and the two charts, in reading order"

@@ -43,7 +43,8 @@ fn a_chart_has_real_text_labels_and_generated_alt_text() {
         "Records enriched",
         "Summary Care Records",
         "Isolation notes",
-        "55m",
+        // The same decimals on every value label of a chart.
+        "55.0m",
         "1.5m",
         "0",
         "20m",
@@ -60,7 +61,9 @@ fn a_chart_has_real_text_labels_and_generated_alt_text() {
         .expect("figure");
     assert_eq!(
         figure.alt.as_deref(),
-        Some("Bar chart: Records enriched. Summary Care Records: 55m; Isolation notes: 1.5m.")
+        Some(
+            "Bar chart of Records enriched: Summary Care Records 55 million, Isolation notes 1.5 million."
+        )
     );
 }
 
@@ -274,8 +277,8 @@ data = [{ label = "Jan", value = 1200 }, { label = "Feb", value = 1800 }, { labe
     assert_eq!(
         alts,
         vec![
-            "Column chart: Users by quarter. Q1: 1.2m; Q4: 7.2m.".to_string(),
-            "Line chart: Monthly logins. Jan: 1,200; Feb: 1,800; Mar: 4,300.".into()
+            "Column chart of Users by quarter: Q1 1.2 million, Q4 7.2 million.".to_string(),
+            "Line chart of Monthly logins: Jan 1,200, Feb 1,800, Mar 4,300.".into()
         ]
     );
     let line = built
@@ -376,7 +379,7 @@ table = true
     assert_eq!(
         alt.as_deref(),
         Some(
-            "Grouped bar chart: Video consultations. GP practices: March 40%, December 99%; Trusts: March 10%, December 77%."
+            "Grouped bar chart of Video consultations, by March and December: GP practices: March 40 per cent, December 99 per cent; Trusts: March 10 per cent, December 77 per cent."
         )
     );
     let runs = pdf.all_runs();

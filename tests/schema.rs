@@ -121,6 +121,7 @@ fn schema_keys() -> BTreeMap<String, BTreeSet<String>> {
         ("sections.metrics", "MetricSpec"),
         ("footer", "FooterSpec"),
         ("report", "ReportMeta"),
+        ("strings", "StringsSpec"),
     ] {
         out.insert(table.to_string(), props(&defs[def]));
     }
@@ -129,7 +130,7 @@ fn schema_keys() -> BTreeMap<String, BTreeSet<String>> {
         top,
         [
             "back", "brand", "contents", "footer", "numbers", "page", "print", "report",
-            "sections", "text"
+            "sections", "strings", "text"
         ]
         .map(String::from)
         .into(),

@@ -144,3 +144,10 @@ A second paragraph costs £300M and saves 99% of the time.
     );
     assert_valid("justified welsh", &build(&source));
 }
+
+#[test]
+fn the_rich_report_with_photos_and_a_spot_colour_validates() {
+    let dir = common::root().join("tests/data/rich");
+    let source = std::fs::read_to_string(dir.join("report.toml")).unwrap();
+    assert_valid("rich report", &common::build_in(&source, &dir).pdf);
+}

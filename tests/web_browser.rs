@@ -230,7 +230,7 @@ fn a_welsh_report_with_every_component_passes_axe_and_reflows_in_chromium() {
         "Adroddiad blynyddol 2024: Bwrdd Iechyd Prawf",
         "Sut y gwnaethom ofalu am ein cymunedau eleni",
         "2024–25",
-        "Published 30 June 2025",
+        "Cyhoeddwyd 30 Mehefin 2025",
         "Cynnwys",
         "2024 mewn rhifau",
         "£1.2bn",
@@ -277,16 +277,9 @@ fn a_welsh_report_with_every_component_passes_axe_and_reflows_in_chromium() {
         );
         let text = l[1].as_str().unwrap_or_default();
         assert!(
-            [
-                "Skip",
-                "Published",
-                "The report",
-                "Show the data",
-                "Credit",
-                "Table"
-            ]
-            .iter()
-            .any(|s| text.starts_with(s)),
+            ["Skip", "The report", "Show the data", "Credit", "Table"]
+                .iter()
+                .any(|s| text.starts_with(s)),
             "a Welsh passage is marked English: {text}"
         );
     }

@@ -129,7 +129,10 @@ fn build_with(
                 } else {
                     target.display().to_string()
                 },
-                built.document.pages.len(),
+                match edition {
+                    "print" => built.print_pages,
+                    _ => built.document.pages.len(),
+                },
                 bytes.len() as f64 / 1024.0,
                 started.elapsed().as_secs_f64() * 1000.0,
                 count(&built.warnings)
@@ -355,7 +358,17 @@ fn refuse_unsafe_output(input: &Path, output: &Path, force: bool) -> Result<(), 
 }
 
 fn count(warnings: &[Diagnostic]) -> String {
-    plural_warnings(warnings.len())
+    let notes = warnings
+        .iter()
+        .filter(|d| d.severity == diag::Severity::Note)
+        .count();
+    let mut s = plural_warnings(warnings.len() - notes);
+    match notes {
+        0 => {}
+        1 => s.push_str(", 1 note"),
+        n => s.push_str(&format!(", {n} notes")),
+    }
+    s
 }
 
 fn plural_warnings(n: usize) -> String {
@@ -405,10 +418,6 @@ pub fn fail(failure: Failure, input: &Path, source: &str, action: Action) -> Exi
                     "error: {counted}; the last good PDF is kept, and folio rebuilds on the next save"
                 ),
             }
-            ExitCode::from(EXIT_REPORT)
-        }
-        Failure::Export(msg) => {
-            eprintln!("error: {msg}");
             ExitCode::from(EXIT_REPORT)
         }
         Failure::Web(e) => {

@@ -4,6 +4,7 @@
 //! report.toml, 2 wrong usage (clap's own), 3 a file that could not be read or written.
 //! Diagnostics go to stderr; the PDF goes to a file, or to stdout with `-o -`.
 
+mod batch;
 mod build;
 mod import;
 mod init;
@@ -28,6 +29,7 @@ pub const EXIT_IO: u8 = 3;
   folio build annual.toml -o out/annual-2020.pdf
   folio build --edition web    the web edition, in the folder report-web
   folio check                   find every problem without writing a PDF
+  folio batch report.toml trusts.csv -o 'out/{id}.pdf'   one PDF per row of the data
   folio watch                   rebuild on every save
   folio watch --edition web     serve the web edition and reload it on every save
   folio schema > folio.schema.json
@@ -74,6 +76,31 @@ A failed build writes nothing: the last good PDF stays as it was.")]
         /// reader PDF) or `all`. Default: reader, plus print if `[print] enabled`.
         #[arg(long, value_enum)]
         edition: Option<Edition>,
+    },
+    /// Build one PDF per row of a data file, from a report.toml with {{ placeholders }}.
+    Batch {
+        /// The report.toml whose text and numbers hold {{ column }} placeholders.
+        template: PathBuf,
+        /// The rows: a .csv file (a header, then a row per report), a .toml file of
+        /// [[rows]] tables, or a .json array of objects.
+        data: PathBuf,
+        /// Where each PDF goes, naming columns in braces: 'out/{id}.pdf' ({row} is the
+        /// row's number).
+        #[arg(short, long)]
+        output: String,
+        /// Which editions: `reader`, `print` or `both`, as for `build`.
+        #[arg(long, value_enum)]
+        edition: Option<Edition>,
+        /// Build only the K-th of N slices of the rows (K from 1 to N), for spreading a
+        /// batch over machines.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<String>,
+        /// How many reports to build at once (default: one per core).
+        #[arg(short, long)]
+        jobs: Option<usize>,
+        /// Write over existing files that are not PDFs.
+        #[arg(long)]
+        force: bool,
     },
     /// Check report.toml: everything `build` does except writing the PDF.
     #[command(after_help = "Examples:
@@ -207,6 +234,26 @@ pub fn run() -> ExitCode {
             output.as_deref(),
             force,
             Edition::editions(edition),
+            v,
+        ),
+        Command::Batch {
+            template,
+            data,
+            output,
+            edition,
+            shard,
+            jobs,
+            force,
+        } => batch::batch(
+            batch::Args {
+                template: &template,
+                data: &data,
+                output: &output,
+                editions: Edition::editions(edition),
+                shard: shard.as_deref(),
+                jobs,
+                force,
+            },
             v,
         ),
         Command::Check { input } => build::check(&input, v),

@@ -319,6 +319,15 @@ impl Folder {
         files
     }
 
+    /// The regular files directly inside `dir` (canonical, inside the folder) whose
+    /// extension is one of `exts`, sorted, as canonical paths; as [`Folder::list`].
+    pub fn list_in(&self, dir: &Path, exts: &[&str]) -> Vec<PathBuf> {
+        match dir.strip_prefix(&self.root) {
+            Ok(sub) if self.inside(dir) => self.list(&sub.to_string_lossy(), exts),
+            _ => Vec::new(),
+        }
+    }
+
     /// Reads a canonical path given by [`Folder::resolve`] or [`Folder::list`].
     pub fn read_path(&self, path: &Path, kind: Kind) -> Result<Arc<Vec<u8>>, FileError> {
         if !self.inside(path) {

@@ -55,6 +55,12 @@ impl Document {
                         "  line {x},{y} {tag} {} points {width} {color}",
                         points.len()
                     ),
+                    ItemKind::Shape { path, fill } => writeln!(
+                        out,
+                        "  shape {x},{y} {tag} {} segments {} {fill}",
+                        path.len(),
+                        show_box(item.bounds())
+                    ),
                     ItemKind::Image { image, size, .. } => writeln!(
                         out,
                         "  image {x},{y} {tag} {}x{} {}",
@@ -102,6 +108,7 @@ fn role_name(role: &Role) -> String {
         Role::TableHeader => "TH".into(),
         Role::TableCell => "TD".into(),
         Role::Div => "Div".into(),
+        Role::Span => "Span".into(),
     }
 }
 
@@ -178,4 +185,9 @@ fn tree(
         }
     }
     flush(&mut pieces, out);
+}
+
+/// A box as its corners, for shapes whose outline is too long to print.
+fn show_box(r: crate::geom::Rect) -> String {
+    format!("{},{}–{},{}", r.origin.x, r.origin.y, r.right(), r.bottom())
 }

@@ -3,7 +3,7 @@
 
 use super::{Document, ItemKind};
 use crate::calendar::Date;
-use crate::geom::{Abs, Color, Ink};
+use crate::geom::{Abs, Color, Ink, PrintCondition};
 use crate::images::ImageKind;
 use std::sync::Arc;
 
@@ -18,6 +18,9 @@ pub struct Metadata {
     pub keywords: Vec<String>,
     /// The publication date: the file's creation and modification date.
     pub date: Date,
+    /// How a link to a page is described to screen readers, before its number ("Go to
+    /// page"), in the report's language.
+    pub go_to_page: String,
 }
 
 /// The print edition, resolved: every colour's ink and the page geometry outside the trim.
@@ -32,18 +35,29 @@ pub struct PrintSetup {
     pub slug: bool,
     /// The file's name, for the slug line.
     pub file: String,
-    /// The CMYK output profile (ICC bytes) and the condition it stands for.
+    /// The CMYK output profile (ICC bytes) and the printing condition it stands for.
     pub profile: Arc<Vec<u8>>,
-    pub profile_name: String,
+    pub condition: PrintCondition,
     /// The ink of every colour the document draws (see [`Document::colours`]), in order of
     /// first use.
     pub inks: Vec<(Color, Ink)>,
+    /// The ink of every colour where one plate must carry it — small text and hairlines —
+    /// which for a grey is a tint of black (`PrintConfig::fine_ink`).
+    pub fine_inks: Vec<(Color, Ink)>,
 }
 
 impl PrintSetup {
     /// The ink a colour prints with, if the transform resolved it.
     pub fn ink(&self, c: Color) -> Option<&Ink> {
         self.inks
+            .iter()
+            .find(|(rgb, _)| *rgb == c)
+            .map(|(_, ink)| ink)
+    }
+
+    /// The ink a colour prints with in small text or a hairline.
+    pub fn fine_ink(&self, c: Color) -> Option<&Ink> {
+        self.fine_inks
             .iter()
             .find(|(rgb, _)| *rgb == c)
             .map(|(_, ink)| ink)
@@ -63,7 +77,7 @@ impl Document {
         for item in self.pages.iter().flat_map(|p| &p.items) {
             match &item.kind {
                 ItemKind::Text(t) => add(t.color),
-                ItemKind::Rect { fill, .. } => add(*fill),
+                ItemKind::Rect { fill, .. } | ItemKind::Shape { fill, .. } => add(*fill),
                 ItemKind::Line { color, .. } => add(*color),
                 ItemKind::Image { image, .. } => {
                     if let ImageKind::Svg(tree) = &image.kind {
@@ -85,8 +99,18 @@ fn svg_colours(g: &usvg::Group, add: &mut impl FnMut(Color)) {
             usvg::Node::Path(p) => {
                 let paints = [p.fill().map(|f| f.paint()), p.stroke().map(|s| s.paint())];
                 for paint in paints.into_iter().flatten() {
-                    if let usvg::Paint::Color(c) = paint {
-                        add(Color::rgb(c.red, c.green, c.blue));
+                    let stops = match paint {
+                        usvg::Paint::Color(c) => {
+                            add(Color::rgb(c.red, c.green, c.blue));
+                            continue;
+                        }
+                        usvg::Paint::LinearGradient(g) => g.stops(),
+                        usvg::Paint::RadialGradient(g) => g.stops(),
+                        usvg::Paint::Pattern(_) => continue,
+                    };
+                    // A gradient's stops are inks too.
+                    for s in stops {
+                        add(Color::rgb(s.color().red, s.color().green, s.color().blue));
                     }
                 }
             }

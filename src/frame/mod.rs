@@ -112,6 +112,9 @@ pub enum ItemKind {
         width: Abs,
         color: Color,
     },
+    /// A filled outline of straight and cubic Bézier segments (a pie chart's slice, a
+    /// ring's arc), its points relative to `pos`, filled by the non-zero rule.
+    Shape { path: Vec<Segment>, fill: Color },
     /// An image scaled to `size`; `pos` is its top-left corner. `span` is where report.toml
     /// names the file, so a writer's complaint about it can point there.
     Image {
@@ -121,6 +124,29 @@ pub enum ItemKind {
     },
     /// A clickable area; `pos` is its top-left corner.
     Link { size: Size, target: LinkTarget },
+}
+
+/// One step of a [`ItemKind::Shape`]'s outline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Segment {
+    /// Starts a new closed figure.
+    Move(Point),
+    Line(Point),
+    /// A cubic Bézier curve: two control points, then the end point.
+    Cubic(Point, Point, Point),
+    /// Closes the current figure back to its start.
+    Close,
+}
+
+impl Segment {
+    /// The points the segment names (control points included, which bound the curve).
+    pub fn points(&self) -> Vec<Point> {
+        match *self {
+            Segment::Move(p) | Segment::Line(p) => vec![p],
+            Segment::Cubic(a, b, c) => vec![a, b, c],
+            Segment::Close => Vec::new(),
+        }
+    }
 }
 
 /// Where a link goes.
@@ -161,22 +187,32 @@ impl Item {
             ItemKind::Rect { size, .. }
             | ItemKind::Image { size, .. }
             | ItemKind::Link { size, .. } => Rect::new(self.pos.x, self.pos.y, size.w, size.h),
-            ItemKind::Line { points, width, .. } => {
-                let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-                for p in points {
-                    x0 = x0.min(p.x.0);
-                    y0 = y0.min(p.y.0);
-                    x1 = x1.max(p.x.0);
-                    y1 = y1.max(p.y.0);
-                }
-                let half = width.0 / 2.0;
-                Rect::new(
-                    self.pos.x + Abs(x0 - half),
-                    self.pos.y + Abs(y0 - half),
-                    Abs(x1 - x0 + width.0),
-                    Abs(y1 - y0 + width.0),
-                )
+            ItemKind::Shape { path, .. } => {
+                let pts: Vec<Point> = path.iter().flat_map(Segment::points).collect();
+                bounding(self.pos, &pts, Abs::ZERO)
             }
+            ItemKind::Line { points, width, .. } => bounding(self.pos, points, *width),
         }
     }
+}
+
+/// The box around `points` (relative to `origin`), grown by half of a stroke `width`.
+fn bounding(origin: Point, points: &[Point], width: Abs) -> Rect {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for p in points {
+        x0 = x0.min(p.x.0);
+        y0 = y0.min(p.y.0);
+        x1 = x1.max(p.x.0);
+        y1 = y1.max(p.y.0);
+    }
+    if points.is_empty() {
+        return Rect::new(origin.x, origin.y, Abs::ZERO, Abs::ZERO);
+    }
+    let half = width.0 / 2.0;
+    Rect::new(
+        origin.x + Abs(x0 - half),
+        origin.y + Abs(y0 - half),
+        Abs(x1 - x0 + width.0),
+        Abs(y1 - y0 + width.0),
+    )
 }

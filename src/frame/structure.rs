@@ -56,6 +56,8 @@ pub enum Role {
     TableCell,
     /// A grouping without meaning of its own (a callout card, the cover block).
     Div,
+    /// Words inside a paragraph that differ from it only in their language.
+    Span,
 }
 
 /// A child of a structure node, in reading order.
@@ -70,6 +72,8 @@ pub enum Child {
 pub struct Node {
     pub role: Role,
     pub children: Vec<Child>,
+    /// The node's language (BCP 47), where it differs from its parent's.
+    pub lang: Option<String>,
 }
 
 /// The logical structure of the document: a tree of nodes whose leaves are content pieces.
@@ -92,6 +96,7 @@ impl Structure {
             nodes: vec![Node {
                 role: Role::Document,
                 children: Vec::new(),
+                lang: None,
             }],
             next_content: 0,
         }
@@ -105,6 +110,7 @@ impl Structure {
         self.nodes.push(Node {
             role,
             children: Vec::new(),
+            lang: None,
         });
         self.nodes[parent.0 as usize].children.push(Child::Node(id));
         id
@@ -123,6 +129,11 @@ impl Structure {
     /// How many content pieces exist.
     pub fn content_count(&self) -> usize {
         self.next_content as usize
+    }
+
+    /// Sets the language of a node (screen readers switch voice for it).
+    pub fn set_lang(&mut self, node: NodeId, lang: &str) {
+        self.nodes[node.0 as usize].lang = Some(lang.to_string());
     }
 
     pub fn node(&self, id: NodeId) -> &Node {

@@ -58,7 +58,11 @@ pub fn front(cx: &Cx) -> Block {
         y = f.stack(lines, m.left, y + geo.author_gap);
     }
     let p = skel.node(node, Role::Paragraph);
-    let date = format!("Published {}", meta.date.long());
+    let date = format!(
+        "{} {}",
+        meta.strings.published,
+        meta.strings.long_date(&meta.date)
+    );
     let lines = cx.text(&mut skel, p, &date, &style, width);
     f.stack(lines, m.left, y);
 

@@ -3,19 +3,24 @@
 //! In: the resolved report. Out: a [`Cx`] holding the report, its resolved [`Theme`], and a
 //! shaper per font face; and [`ParStyle`]s, which join a theme text spec to the brand's
 //! colours and families. A `Cx` is shared, never mutated: measuring through it has no side
-//! effects beyond the shapers' word caches.
+//! effects beyond the shapers' word caches, and the language of the text being set, which a
+//! section sets for its own contents ([`Cx::in_language`]).
 
 use super::theme::{TextSpec, Theme};
 use crate::geom::{Abs, Color};
+use crate::model::lang::Language;
 use crate::model::{Palette, Report};
-use crate::text::{FamilyId, Shaper};
+use crate::text::{FamilyId, Shapers};
+use std::cell::RefCell;
 
 /// Everything components share while measuring one report.
 pub struct Cx<'a> {
     pub report: &'a Report,
     pub theme: Theme,
     pub palette: Palette,
-    pub(super) shapers: Vec<Shaper<'a>>,
+    pub(super) shapers: Shapers<'a>,
+    /// The language of the text being set: the report's, or a section's.
+    pub(super) lang: RefCell<Language>,
 }
 
 /// How a paragraph looks.
@@ -38,7 +43,18 @@ impl<'a> Cx<'a> {
             theme: Theme::new(&report.page, &report.text),
             palette: report.palette,
             shapers: report.fonts.shapers(),
+            lang: RefCell::new(report.meta.lang.clone()),
         }
+    }
+
+    /// Measures what `f` sets in `lang` (a section's language; the report's if `None`),
+    /// then goes back to the language before.
+    pub fn in_language<R>(&self, lang: Option<&Language>, f: impl FnOnce() -> R) -> R {
+        let lang = lang.unwrap_or(&self.report.meta.lang).clone();
+        let outer = self.lang.replace(lang);
+        let out = f();
+        self.lang.replace(outer);
+        out
     }
 
     /// Body text as report.toml sets it: hyphenated and justified as `[text]` says.

@@ -53,6 +53,8 @@ pub struct Fragment {
 pub(super) struct SkNode {
     pub role: Role,
     pub children: Vec<SkChild>,
+    /// The node's language, where it differs from the report's.
+    pub lang: Option<String>,
 }
 
 /// A child of a skeleton node.
@@ -88,6 +90,7 @@ impl Skeleton {
             nodes: vec![SkNode {
                 role: Role::Div,
                 children: Vec::new(),
+                lang: None,
             }],
             slots: 0,
         }
@@ -99,11 +102,17 @@ impl Skeleton {
         self.nodes.push(SkNode {
             role,
             children: Vec::new(),
+            lang: None,
         });
         self.nodes[parent.0 as usize]
             .children
             .push(SkChild::Node(id));
         id
+    }
+
+    /// Sets the language of a node (its `/Lang`, so screen readers switch voice).
+    pub fn set_lang(&mut self, node: Local, lang: &str) {
+        self.nodes[node.0 as usize].lang = Some(lang.to_string());
     }
 
     /// Reserves a content piece as the last child of `parent`; items drawing it are marked
@@ -143,6 +152,7 @@ impl Skeleton {
             self.nodes.push(SkNode {
                 role: n.role,
                 children: n.children.into_iter().map(child).collect(),
+                lang: n.lang,
             });
         }
         self.slots += other.slots;

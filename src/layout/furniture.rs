@@ -4,6 +4,7 @@
 
 use super::cx::Cx;
 use crate::frame::{Artifact, Item, ItemKind, Page, Tag};
+use crate::geom::Abs;
 use crate::geom::{Point, Size};
 
 /// Adds the running footer to every page that has a number.
@@ -30,12 +31,21 @@ pub fn footers(cx: &Cx, pages: &mut [Page]) {
                 fill: pal.tint,
             },
         ));
-        let title = cx.run(&cx.report.footer, &style);
-        let num = cx.run(&number.to_string(), &style);
-        let num_x = m.left + width - num.width;
-        page.items
-            .push(footer(Point::new(m.left, baseline), ItemKind::Text(title)));
-        page.items
-            .push(footer(Point::new(num_x, baseline), ItemKind::Text(num)));
+        // A run per font the text falls back to (an emoji in the title).
+        let title = cx.runs(&cx.report.footer, &style);
+        let num = cx.runs(&number.to_string(), &style);
+        let num_width = num
+            .iter()
+            .map(|(x, t)| *x + t.width)
+            .fold(Abs::ZERO, Abs::max);
+        let num_x = m.left + width - num_width;
+        for (x, t) in title {
+            let at = Point::new(m.left + x, baseline);
+            page.items.push(footer(at, ItemKind::Text(t)));
+        }
+        for (x, t) in num {
+            let at = Point::new(num_x + x, baseline);
+            page.items.push(footer(at, ItemKind::Text(t)));
+        }
     }
 }

@@ -76,9 +76,9 @@ pub fn layout(report: &Report) -> Document {
 
     // 5. Place, in reading order.
     let body_start = 1 + contents_pages;
-    let mut pages = vec![page(&cx, None, Some("Cover"))];
+    let mut pages = vec![page(&cx, None, Some(&report.meta.strings.cover))];
     pages.extend((1..body_start + body_plan.pages).map(|i| page(&cx, Some(i + 1), None)));
-    pages.push(page(&cx, None, Some("Back cover")));
+    pages.push(page(&cx, None, Some(&report.meta.strings.back_cover)));
     let back_index = pages.len() - 1;
     let mut structure = Structure::new();
     let mut warnings = Vec::new();
@@ -117,6 +117,7 @@ pub fn layout(report: &Report) -> Document {
             subject: meta.subject.clone(),
             keywords: meta.keywords.clone(),
             date: meta.date,
+            go_to_page: meta.strings.go_to_page.clone(),
         },
         fonts: report.fonts.faces.clone(),
         cmyk_profile: report.print.profile.clone(),

@@ -17,6 +17,11 @@ use crate::model::Section;
 
 /// The flow of one section.
 pub fn section(cx: &Cx, section: &Section) -> Vec<Flow> {
+    cx.in_language(section.lang.as_ref(), || contents(cx, section))
+}
+
+/// The flow of a section's contents, in the section's language.
+fn contents(cx: &Cx, section: &Section) -> Vec<Flow> {
     let theme = &cx.theme;
     let width = theme.measure();
     let mut heading = section_heading(cx, &section.title, width);

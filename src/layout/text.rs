@@ -20,30 +20,41 @@ impl Cx<'_> {
     /// The width of `text` set on one line in `style`.
     pub fn measure(&self, text: &str, style: &ParStyle) -> Abs {
         let face = self.report.fonts.select(style.family, style.bold, false);
-        text::shape::width(&text::shape::shape(
-            &self.shapers[face.0 as usize],
-            text,
-            style.size,
-        ))
+        text::shape::shape_pieces(&self.shapers, face, text, style.size)
+            .iter()
+            .map(|p| text::shape::width(&p.glyphs))
+            .fold(Abs::ZERO, |a, b| a + b)
     }
 
-    /// One run of text on one line, never broken (the footer): shaped, not marked.
-    pub fn run(&self, s: &str, style: &ParStyle) -> TextRun {
+    /// One line of text, never broken (the footer): shaped, not marked; a run per font it
+    /// falls back to, each with its offset from the line's start.
+    pub fn runs(&self, s: &str, style: &ParStyle) -> Vec<(Abs, TextRun)> {
         let fonts = &self.report.fonts;
-        let face_id = fonts.select(style.family, style.bold, false);
-        let glyphs = text::shape::shape(&self.shapers[face_id.0 as usize], s, style.size);
-        let face = fonts.face(face_id);
-        TextRun {
-            face: face_id,
+        let style = TextStyle {
+            face: fonts.select(style.family, style.bold, false),
             size: style.size,
             color: style.color,
-            text: s.to_string(),
-            width: text::shape::width(&glyphs),
-            glyphs,
-            ascent: style.size * face.ascender,
-            descent: style.size * -face.descender,
-            span: None,
-        }
+            key: 0,
+            hyphenation: None,
+        };
+        text::set_text(&self.shapers, s, style)
+            .into_iter()
+            .map(|run| {
+                let face = fonts.face(run.style.face);
+                let t = TextRun {
+                    face: run.style.face,
+                    size: run.style.size,
+                    color: run.style.color,
+                    text: run.text,
+                    width: run.width,
+                    glyphs: run.glyphs,
+                    ascent: run.style.size * face.ascender,
+                    descent: run.style.size * -face.descender,
+                    span: None,
+                };
+                (run.x, t)
+            })
+            .collect()
     }
 
     /// Sets plain text as a paragraph of `node`.
@@ -60,6 +71,7 @@ impl Cx<'_> {
             bold: false,
             italic: false,
             link: None,
+            lang: None,
         };
         self.paragraph(skel, node, &[inline], style, width)
     }
@@ -77,14 +89,27 @@ impl Cx<'_> {
         let fonts = &self.report.fonts;
         let link_colour = self.palette.primary;
         let mut styled = StyledText::default();
-        let mut links: Vec<String> = Vec::new();
+        let current = self.lang.borrow().clone();
+        // The text's language is marked on its node where it is not the report's (a
+        // section's), or where the whole paragraph is a passage in another language.
+        let whole = inlines
+            .first()
+            .and_then(|i| i.lang.as_ref())
+            .filter(|l| inlines.iter().all(|i| i.lang.as_ref() == Some(*l)));
+        let own = whole.unwrap_or(&current);
+        if own.tag != self.report.meta.lang.tag {
+            skel.set_lang(node, &own.tag);
+        }
+        // Links and words in another language, by run key (key k is entry k - 1).
+        let mut links: Vec<(Option<String>, Option<String>)> = Vec::new();
         for inline in inlines {
-            let key = match &inline.link {
-                Some(url) => {
-                    links.push(url.clone());
-                    links.len() as u32
-                }
-                None => 0,
+            let lang = inline.lang.as_ref().unwrap_or(own);
+            let foreign = (lang.tag != own.tag).then(|| lang.tag.clone());
+            let key = if inline.link.is_some() || foreign.is_some() {
+                links.push((inline.link.clone(), foreign));
+                links.len() as u32
+            } else {
+                0
             };
             let face = fonts.select(style.family, style.bold || inline.bold, inline.italic);
             let color = if inline.link.is_some() {
@@ -99,6 +124,7 @@ impl Cx<'_> {
                     size: style.size,
                     color,
                     key,
+                    hyphenation: lang.hyphenation,
                 },
             );
         }
@@ -119,15 +145,26 @@ impl Cx<'_> {
             for run in line.runs {
                 let mark = match run.style.key {
                     0 => skel.content(node),
+                    k if links[k as usize - 1].0.is_none() => {
+                        // Words in another language: a span with its language.
+                        let i = k as usize - 1;
+                        let lang = links[i].1.clone().unwrap_or_default();
+                        let span = *link_nodes[i].get_or_insert_with(|| {
+                            let span = skel.node(node, Role::Span);
+                            skel.set_lang(span, &lang);
+                            span
+                        });
+                        skel.content(span)
+                    }
                     k => {
                         let i = k as usize - 1;
+                        let url = links[i].0.clone().unwrap_or_default();
                         let link = *link_nodes[i].get_or_insert_with(|| {
-                            skel.node(
-                                node,
-                                Role::Link {
-                                    url: links[i].clone(),
-                                },
-                            )
+                            let link = skel.node(node, Role::Link { url: url.clone() });
+                            if let Some(lang) = &links[i].1 {
+                                skel.set_lang(link, lang);
+                            }
+                            link
                         });
                         let area = skel.content(link);
                         // Links are underlined as well as coloured: colour alone must not
@@ -141,7 +178,7 @@ impl Cx<'_> {
                             Point::new(run.x, baseline - ascent),
                             ItemKind::Link {
                                 size: Size::new(run.width, ascent + descent),
-                                target: LinkTarget::Url(links[i].clone()),
+                                target: LinkTarget::Url(url.clone()),
                             },
                             area,
                         );

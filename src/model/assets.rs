@@ -1,132 +1,33 @@
-//! Loading what report.toml refers to: font families and images.
+//! Loading the images report.toml refers to (fonts are found by `model::fonts`).
 //!
-//! In: names and paths as written (paths relative to report.toml), read through the file
-//! door ([`Folder`]). Out: a [`FontBook`] with the requested families and decoded
-//! [`ImageData`], or a diagnostic that names the key that referenced the file and says what
-//! is wrong with it. An image is decoded once per build however many keys name it.
+//! In: paths as written (relative to report.toml), read through the file door ([`Folder`]).
+//! Out: a decoded [`ImageData`], or a diagnostic that names the key that referenced the file
+//! and says what is wrong with it. An image is decoded once per build, in full and under
+//! the limits of [`super::images`], however many keys name it.
 
 // A diagnostic is built once per problem on a cold path; boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
 use super::images::{self, Colour};
-use crate::diag::{Diagnostic, did_you_mean};
+use crate::diag::Diagnostic;
 use crate::files::{Folder, Kind};
 use crate::geom::{Abs, Size};
 use crate::images::{ImageData, ImageKind};
 use crate::spec::SpannedStr;
-use crate::text::{FamilyId, FontBook, fonts::DEFAULT_FAMILY};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
-
-/// Resolves a `[brand.fonts]` entry: a family name (built in or in `fonts/` beside
-/// report.toml) or a path to a font file.
-pub fn font_family(
-    book: &mut FontBook,
-    folder: &Folder,
-    key: &str,
-    value: Option<&SpannedStr>,
-) -> Result<FamilyId, Diagnostic> {
-    let Some(value) = value else {
-        return Ok(book
-            .family_by_name(DEFAULT_FAMILY)
-            .expect("invariant: the built-in family is always loaded"));
-    };
-    let name = value.get_ref().trim();
-    let span = Some(value.span());
-    if looks_like_path(name) {
-        let data = folder
-            .read(name, Kind::Font)
-            .map_err(|e| e.diagnostic(key, name, Kind::Font, span.clone()))?;
-        let face = book.add_face(data).map_err(|_| {
-            Diagnostic::error(
-                format!("`{name}` (named by `{key}`) is not a TrueType or OpenType font"),
-                span.clone(),
-            )
-            .with_help("use a .ttf or .otf file")
-        })?;
-        return Ok(book.add_family(vec![face]));
-    }
-    if let Some(id) = book.family_by_name(name) {
-        return Ok(id);
-    }
-    let found = scan_fonts_dir(book, folder, name);
-    if let Some(id) = found {
-        return Ok(id);
-    }
-    let mut known: Vec<String> = vec![DEFAULT_FAMILY.to_string()];
-    known.extend(family_names_in(folder));
-    known.dedup();
-    let refs: Vec<&str> = known.iter().map(String::as_str).collect();
-    let mut d = Diagnostic::error(format!("no font family `{name}` for `{key}`"), span);
-    d = match did_you_mean(name, &refs) {
-        Some(k) => d.with_label(format!("did you mean `{k}`?")).with_help(format!(
-            "write \"{k}\", or put the font files of `{name}` in the fonts/ folder beside report.toml"
-        )),
-        None => d.with_help(format!(
-            "available: {}; or put the font files in the fonts/ folder beside report.toml, or give a path to a .ttf file",
-            known.join(", ")
-        )),
-    };
-    Err(d)
-}
-
-fn looks_like_path(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    s.contains('/') || lower.ends_with(".ttf") || lower.ends_with(".otf")
-}
-
-/// The font files in `fonts/`: regular files only (a pipe or a device left there is never
-/// opened), sorted so that loading order (and so the PDF) is deterministic.
-fn font_files(folder: &Folder) -> Vec<PathBuf> {
-    folder.list(FONTS_DIR, &["ttf", "otf"])
-}
-
-/// Where a report's own fonts are looked for, beside report.toml.
-const FONTS_DIR: &str = "fonts";
-
-/// The family name of a font file, read once per build.
-fn family_of(folder: &Folder, file: &Path) -> Option<(String, Arc<Vec<u8>>)> {
-    let data = folder.read_path(file, Kind::Font).ok()?;
-    let family = folder.decoded(file, "font family", || {
-        let mut probe = FontBook::default();
-        probe
-            .add_face(data.clone())
-            .ok()
-            .map(|_| probe.faces[0].family.clone())
-    });
-    Some(((*family).clone()?, data))
-}
-
-/// Loads the faces of family `name` from `fonts/` into the book.
-fn scan_fonts_dir(book: &mut FontBook, folder: &Folder, name: &str) -> Option<FamilyId> {
-    let mut faces = Vec::new();
-    for file in font_files(folder) {
-        if let Some((family, data)) = family_of(folder, &file)
-            && family.eq_ignore_ascii_case(name)
-            && let Ok(id) = book.add_face(data)
-        {
-            faces.push(id);
-        }
-    }
-    (!faces.is_empty()).then(|| book.add_family(faces))
-}
-
-/// Family names of the font files in `fonts/`, for suggestions.
-fn family_names_in(folder: &Folder) -> Vec<String> {
-    let mut names: Vec<String> = font_files(folder)
-        .iter()
-        .filter_map(|f| family_of(folder, f).map(|(n, _)| n))
-        .collect();
-    names.sort();
-    names.dedup();
-    names
-}
 
 /// The image formats folio reads, by extension.
 const IMAGE_EXTENSIONS: [&str; 5] = ["svg", "svgz", "png", "jpg", "jpeg"];
 
 /// Loads an image file (SVG, PNG or JPEG) named by `key`, decoding it once per build.
-pub fn image(folder: &Folder, key: &str, value: &SpannedStr) -> Result<Arc<ImageData>, Diagnostic> {
+/// An SVG's lettering is set in the fonts of `svg` (see `svg_fonts`).
+pub fn image(
+    folder: &Folder,
+    key: &str,
+    value: &SpannedStr,
+    svg: &usvg::Options,
+) -> Result<Arc<ImageData>, Diagnostic> {
     let name = value.get_ref().trim();
     let span = Some(value.span());
     let ext = Path::new(name)
@@ -152,7 +53,9 @@ pub fn image(folder: &Folder, key: &str, value: &SpannedStr) -> Result<Arc<Image
     let data = folder
         .read_path(&path, kind)
         .map_err(|e| e.diagnostic(key, name, kind, span.clone()))?;
-    let decoded = folder.decoded(&path, "image", || decode(folder, &path, name, &ext, data));
+    let decoded = folder.decoded(&path, "image", || {
+        decode(folder, &path, name, span.clone(), &ext, data, svg)
+    });
     match &*decoded {
         Ok(image) => Ok(image.clone()),
         Err(what) => Err(Diagnostic::error(
@@ -174,14 +77,16 @@ fn decode(
     folder: &Folder,
     path: &Path,
     name: &str,
+    span: Option<std::ops::Range<usize>>,
     ext: &str,
     data: Arc<Vec<u8>>,
+    svg: &usvg::Options,
 ) -> Result<Arc<ImageData>, String> {
     let is_png = data.starts_with(b"\x89PNG");
     let is_jpeg = data.starts_with(&[0xFF, 0xD8]);
     let (kind, size, colour, orientation) = match ext {
         "svg" | "svgz" => {
-            let tree = super::svg::parse(&data, path, folder)?;
+            let tree = super::svg::parse(&data, path, folder, svg)?;
             let s = tree.size();
             (
                 ImageKind::Svg(Box::new(tree)),
@@ -201,13 +106,15 @@ fn decode(
         "png" => return Err("it is not a PNG file, whatever its name says".into()),
         _ => return Err("it is not a JPEG file, whatever its name says".into()),
     };
+    // RGB photos are converted to CMYK by the print edition; an SVG is drawn in inks by
+    // folio itself, which cannot do everything SVG can.
     let print_problem = match &kind {
         ImageKind::Svg(tree) => super::svg::print_problem(tree).map(str::to_string),
-        ImageKind::Jpeg(_) if colour == Colour::Rgb => Some("it is an RGB JPEG".to_string()),
         _ => None,
     };
     Ok(Arc::new(ImageData {
         name: name.to_string(),
+        span,
         kind,
         size,
         cmyk: colour == Colour::Cmyk,
@@ -226,4 +133,35 @@ fn pixels(r: &images::Raster) -> Size {
         (r.width, r.height)
     };
     Size::new(Abs(w as f64), Abs(h as f64))
+}
+
+impl ImageData {
+    /// Whether the image is an RGB raster (a photo or screenshot), which the print edition
+    /// must convert to CMYK; read from the PNG header or the JPEG frame header.
+    pub fn is_rgb(&self) -> bool {
+        match &self.kind {
+            // IHDR's colour type: 2 truecolour, 3 palette, 6 truecolour with alpha.
+            ImageKind::Png(d) => d.get(25).is_some_and(|t| [2, 3, 6].contains(t)),
+            ImageKind::Jpeg(d) => jpeg_components(d) == Some(3),
+            ImageKind::Svg(_) | ImageKind::Cmyk(_) => false,
+        }
+    }
+}
+
+/// The number of colour components of a JPEG (3 for RGB, 4 for CMYK), from its frame header.
+fn jpeg_components(data: &[u8]) -> Option<u8> {
+    let mut i = 2;
+    while i + 9 < data.len() {
+        if data[i] != 0xFF {
+            return None;
+        }
+        let marker = data[i + 1];
+        let len = u16::from_be_bytes([data[i + 2], data[i + 3]]) as usize;
+        // SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC), carry the frame header.
+        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
+            return data.get(i + 9).copied();
+        }
+        i += 2 + len;
+    }
+    None
 }

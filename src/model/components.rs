@@ -3,15 +3,11 @@
 
 use super::types::{Chart, ChartKind, Component, Datum, ImageBlock, Table};
 use super::writing::Writing;
-use super::{assets, numbers};
+use super::{assets, chart, numbers};
 use crate::diag::Diagnostic;
 use crate::files::{Folder, Kind};
 use crate::spec::{self, BlockSpec, Cell, ChartSpec, ImageSpec, SpannedStr, TableSpec, Width};
 use serde_spanned::Spanned;
-
-/// The most characters of values a generated chart description lists before counting the
-/// rest: well inside a PDF string's limit, and a minute or two read aloud.
-const ALT_BUDGET: usize = 2_000;
 
 /// Reads one block.
 pub fn component(
@@ -19,6 +15,7 @@ pub fn component(
     base: &Folder,
     locale: numbers::Locale,
     writing: &Writing,
+    svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Component> {
     let span = Some(b.span());
@@ -52,17 +49,22 @@ pub fn component(
         BlockSpec::Table(t) => table(t, span, locale, diags).map(Component::Table),
         BlockSpec::Image(i) => {
             need(i.file.is_some(), "file", "\"images/photo.jpg\"", diags);
-            image(i, base, diags).map(Component::Image)
+            image(i, base, svg, diags).map(Component::Image)
         }
         // Already reported where the block's `type` is read.
         BlockSpec::Invalid => None,
     }
 }
 
-fn image(i: &ImageSpec, base: &Folder, diags: &mut Vec<Diagnostic>) -> Option<ImageBlock> {
+fn image(
+    i: &ImageSpec,
+    base: &Folder,
+    svg: &usvg::Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<ImageBlock> {
     let file = i.file.as_ref()?;
     let path = Spanned::new(file.span(), file.get_ref().as_str().to_string());
-    let image = assets::image(base, "file", &path)
+    let image = assets::image(base, "file", &path, svg)
         .map_err(|d| diags.push(d))
         .ok()?;
     let decorative = i.decorative.as_ref().is_some_and(|d| *d.get_ref());
@@ -163,39 +165,38 @@ fn chart(
         }
     };
     let format = number_format(&s.format, &s.decimals, diags);
-    if kind == ChartKind::Progress && data.iter().any(|d| !(0.0..=100.0).contains(&d.value)) {
-        diags.push(
-            Diagnostic::error("a progress chart takes percentages from 0 to 100", span)
-                .with_help("give each value as a percentage"),
-        );
-        return None;
-    }
     let title = s.title.as_ref().map(|t| t.get_ref().clone());
     let fmt = |v: f64| numbers::format_in(v, &format, locale).unwrap_or_default();
     let mut series: Vec<String> = s.series.iter().map(|v| v.get_ref().clone()).collect();
-    // A grouped chart from a CSV file takes its series from the header when none are given.
-    if kind == ChartKind::Grouped && series.is_empty() {
+    // A chart of several series from a CSV file takes their names from its header when
+    // report.toml gives none.
+    if series.is_empty() && csv_series.len() > 1 {
         series = csv_series;
     }
-    if kind == ChartKind::Grouped
+    if !chart_values(kind, s, &data, span.clone(), diags) {
+        return None;
+    }
+    let stacked = matches!(kind, ChartKind::Stacked | ChartKind::StackedColumn);
+    if (kind == ChartKind::Grouped || stacked)
         && (series.len() < 2 || data.iter().any(|d| d.values.len() != series.len()))
     {
+        let what = if stacked { "stacked" } else { "grouped" };
         diags.push(
             Diagnostic::error(
-                "a grouped chart needs `series` (two or more names) and `values` with one number per series",
+                format!("a {what} chart needs `series` (two or more names) and `values` with one number per series"),
                 span,
             )
             .with_help("write series = [\"2019\", \"2020\"] and data = [{ label = \"…\", values = [1, 2] }]"),
         );
         return None;
     }
-    if kind != ChartKind::Grouped && data.iter().any(|d| d.values.len() != 1) {
+    if kind != ChartKind::Grouped && !stacked && data.iter().any(|d| d.values.len() != 1) {
         diags.push(
             Diagnostic::error(
-                "only a grouped chart takes `values`; this one takes one `value` per label",
+                "only a grouped or stacked chart takes `values`; this one takes one `value` per label",
                 span,
             )
-            .with_help("write chart = \"grouped\" with `series`, or give each label one value"),
+            .with_help("write chart = \"grouped\" (or \"stacked\") with `series`, or give each label one value"),
         );
         return None;
     }
@@ -204,50 +205,17 @@ fn chart(
         .as_ref()
         .map(|a| a.get_ref().clone())
         .unwrap_or_else(|| {
-            // A summary a screen reader can say in one breath: what, then each value.
-            let items: Vec<String> = data
-                .iter()
-                .map(|d| {
-                    if series.is_empty() {
-                        format!("{}: {}", d.label, fmt(d.value))
-                    } else {
-                        let each: Vec<String> = series
-                            .iter()
-                            .zip(&d.values)
-                            .map(|(s, v)| format!("{s} {}", fmt(*v)))
-                            .collect();
-                        format!("{}: {}", d.label, each.join(", "))
-                    }
-                })
-                .collect();
-            // A summary that fits a PDF string (and a listener's patience): past the
-            // budget, the rest is counted, and the chart's data table has every value.
-            let mut shown = 0;
-            let mut len = 0;
-            for item in &items {
-                if len + item.len() > ALT_BUDGET {
-                    break;
-                }
-                len += item.len() + 2;
-                shown += 1;
-            }
-            let mut items = items;
-            if shown < items.len() {
-                let more = items.len() - shown;
-                items.truncate(shown);
-                items.push(format!("and {more} more"));
-            }
-            format!(
-                "{} chart{}. {}.",
-                match kind {
-                    ChartKind::Bar => "Bar",
-                    ChartKind::Column => "Column",
-                    ChartKind::Line => "Line",
-                    ChartKind::Progress => "Percentage",
-                    ChartKind::Grouped => "Grouped bar",
-                },
-                title.as_ref().map_or(String::new(), |t| format!(": {t}")),
-                items.join("; ")
+            let values: Vec<f64> = data.iter().map(|d| d.value).collect();
+            let percent = matches!(kind, ChartKind::Pie | ChartKind::Donut)
+                .then(|| chart::shares::shares(&values).map(|s| chart::shares::percentages(&s)))
+                .flatten();
+            chart::alt::describe(
+                kind,
+                title.as_deref(),
+                &data,
+                &series,
+                &fmt,
+                percent.as_deref(),
             )
         });
     Some(Chart {
@@ -260,6 +228,82 @@ fn chart(
         alt,
         table: s.table.as_ref().is_some_and(|t| *t.get_ref()),
     })
+}
+
+/// Values a kind of chart cannot draw: negative shares of a pie or donut, a pie with
+/// nothing to share, a negative percentage of progress. Each is an error at the value
+/// (inline data) or at `csv` (naming its row); returns whether all is well.
+fn chart_values(
+    kind: ChartKind,
+    s: &ChartSpec,
+    data: &[Datum],
+    span: Option<std::ops::Range<usize>>,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let pie = matches!(kind, ChartKind::Pie | ChartKind::Donut);
+    let share = matches!(kind, ChartKind::Progress | ChartKind::Ring);
+    if !pie && !share {
+        return true;
+    }
+    let at = |i: usize| -> (Option<std::ops::Range<usize>>, String) {
+        match (&s.data, &s.csv) {
+            (Some(d), _) => {
+                let item = d.get_ref().get(i);
+                let value = item.and_then(|it| it.get_ref().value.as_ref().map(|v| v.span()));
+                (
+                    value.or(item.map(|it| it.span())).or(span.clone()),
+                    String::new(),
+                )
+            }
+            (None, Some(path)) => (
+                Some(path.span()),
+                format!(" (row {} of the CSV file)", i + 2),
+            ),
+            (None, None) => (span.clone(), String::new()),
+        }
+    };
+    let mut ok = true;
+    for (i, d) in data.iter().enumerate() {
+        if d.value < 0.0 {
+            ok = false;
+            let (where_, row) = at(i);
+            let (message, help) = if pie {
+                (
+                    format!(
+                        "a {} chart shows shares of a whole, which cannot be negative: `{}` is {}{row}",
+                        if kind == ChartKind::Pie {
+                            "pie"
+                        } else {
+                            "donut"
+                        },
+                        d.label,
+                        d.value
+                    ),
+                    "give each slice as a positive amount; for gains and losses use chart = \"bar\", which draws negative values left of zero",
+                )
+            } else {
+                (
+                    format!(
+                        "a progress chart takes percentages of a target, from 0 up: `{}` is {}{row}",
+                        d.label, d.value
+                    ),
+                    "give the share of the target reached as a percentage; over 100 (a target beaten) is shown",
+                )
+            };
+            diags.push(Diagnostic::error(message, where_).with_help(help));
+        }
+    }
+    if ok && pie && data.iter().all(|d| d.value == 0.0) {
+        ok = false;
+        diags.push(
+            Diagnostic::error(
+                "every slice of this chart is 0, so there is no whole to share",
+                span,
+            )
+            .with_help("give the slices' amounts, or show the zeros with chart = \"bar\""),
+        );
+    }
+    ok
 }
 
 fn inline_data(

@@ -1,81 +1,104 @@
-//! Font coverage: every character of the report's text that no loaded font can draw is a
-//! warning at that character, never a silent empty box.
+//! Where characters are written in report.toml, for warnings that point at one character.
+//!
+//! In: report.toml's source and a set of characters. Out: every place one of them is written
+//! in a text value, with the value's key (`sections[2].body`). The source is read as TOML
+//! once more, by toml's spanned document parser, so that every text value is found whatever
+//! the spec's types look like; values that are never printed (paths, colours, ids, language
+//! tags) are skipped.
 
-use crate::diag::Diagnostic;
-use crate::spec::{SpannedStr, Spec};
-use crate::text::{FaceId, FamilyId, FontBook};
+use std::collections::BTreeSet;
+use std::ops::Range;
+use toml::de::{DeTable, DeValue};
 
-/// Checks every text value of the spec against the report's fonts.
-pub fn check(
-    spec: &Spec,
+/// Keys whose values are never printed as text.
+const NOT_TEXT: [&str; 20] = [
+    "id",
+    "file",
+    "csv",
+    "logo",
+    "profile",
+    "fallback",
+    "hex",
+    "spot",
+    "language",
+    "lang",
+    "type",
+    "chart",
+    "format",
+    "align",
+    "size",
+    "margins",
+    "bleed",
+    "safe_area",
+    "date",
+    "width",
+];
+
+/// A character written in report.toml: which, under which key, and where.
+pub struct Place {
+    pub c: char,
+    pub key: String,
+    pub span: Range<usize>,
+}
+
+/// Every place a character of `chars` is written in a text value of `source`, in order.
+pub fn places(source: &str, chars: &BTreeSet<char>) -> Vec<Place> {
+    let mut out = Vec::new();
+    if let Ok(doc) = DeTable::parse(source) {
+        table(source, doc.get_ref(), "", chars, &mut out);
+    }
+    out.sort_by_key(|p| p.span.start);
+    out
+}
+
+fn table(source: &str, t: &DeTable, path: &str, chars: &BTreeSet<char>, out: &mut Vec<Place>) {
+    for (k, v) in t {
+        let key = k.get_ref().as_ref();
+        let path = if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        };
+        // `[brand.fonts] body`/`heading` name fonts, not text.
+        let font_key = path == "brand.fonts.body" || path == "brand.fonts.heading";
+        if NOT_TEXT.contains(&key) || font_key {
+            continue;
+        }
+        value(source, v.get_ref(), v.span(), &path, chars, out);
+    }
+}
+
+fn value(
     source: &str,
-    fonts: &FontBook,
-    families: &[FamilyId],
-    diags: &mut Vec<Diagnostic>,
+    v: &DeValue,
+    span: Range<usize>,
+    path: &str,
+    chars: &BTreeSet<char>,
+    out: &mut Vec<Place>,
 ) {
-    let faces: Vec<FaceId> = families
-        .iter()
-        .flat_map(|f| {
-            [
-                fonts.select(*f, false, false),
-                fonts.select(*f, true, false),
-                fonts.select(*f, false, true),
-            ]
-        })
-        .collect();
-    let mut check = |value: &Option<SpannedStr>, key: &str| {
-        let Some(value) = value else { return };
-        for c in fonts
-            .missing_chars(faces[0], value.get_ref())
-            .into_iter()
-            .filter(|c| !super::limits::is_hidden(*c))
-        {
-            if faces
-                .iter()
-                .any(|f| fonts.missing_chars(*f, &c.to_string()).is_empty())
-            {
-                continue;
+    match v {
+        DeValue::String(_) => {
+            let Some(written) = source.get(span.clone()) else {
+                return;
+            };
+            for (i, c) in written.char_indices() {
+                if chars.contains(&c) {
+                    let at = span.start + i;
+                    out.push(Place {
+                        c,
+                        key: path.to_string(),
+                        span: at..at + c.len_utf8(),
+                    });
+                }
             }
-            // Point at the character itself where it is written literally in the file.
-            let span = value.span();
-            let at = source
-                .get(span.clone())
-                .and_then(|s| s.find(c))
-                .map(|i| span.start + i..span.start + i + c.len_utf8())
-                .unwrap_or(span);
-            diags.push(
-                Diagnostic::warning(
-                    format!(
-                        "the character `{c}` (U+{:04X}) in `{key}` is in none of the report's fonts; it will print as an empty box",
-                        c as u32
-                    ),
-                    Some(at),
-                )
-                .with_help("replace the character, or choose a font that has it in [brand.fonts]"),
-            );
         }
-    };
-    if let Some(r) = &spec.report {
-        let r = r.get_ref();
-        check(&r.title, "report.title");
-        check(&r.subtitle, "report.subtitle");
-        check(&r.organisation, "report.organisation");
-        check(&r.period, "report.period");
-    }
-    if let Some(f) = &spec.footer {
-        check(&f.text, "footer.text");
-    }
-    for (i, s) in spec.sections.iter().enumerate() {
-        let s = s.get_ref();
-        let key = format!("sections[{}]", i + 1);
-        check(&s.title, &format!("{key}.title"));
-        check(&s.lead, &format!("{key}.lead"));
-        check(&s.body, &format!("{key}.body"));
-        for m in &s.metrics {
-            let m = m.get_ref();
-            check(&m.value, &format!("{key} metric value"));
-            check(&m.label, &format!("{key} metric label"));
-            check(&m.detail, &format!("{key} metric detail"));
+        DeValue::Table(t) => table(source, t, path, chars, out),
+        DeValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let key = format!("{path}[{}]", i + 1);
+                value(source, item.get_ref(), item.span(), &key, chars, out);
+            }
         }
+        _ => {}
     }
 }

@@ -130,9 +130,15 @@ pub fn jpeg(bytes: &[u8]) -> Result<Raster, String> {
 fn jpeg_error(e: zune_jpeg::errors::DecodeErrors) -> String {
     let s = e.to_string();
     let lower = s.to_lowercase();
-    if ["eof", "no more bytes", "not enough bytes", "exhausted"]
-        .iter()
-        .any(|w| lower.contains(w))
+    if [
+        "eof",
+        "no more bytes",
+        "not enough bytes",
+        "exhausted",
+        "premature end",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
     {
         "the file ends before the image does".into()
     } else if lower.contains("too large") || lower.contains("dimensions") {

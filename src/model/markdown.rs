@@ -244,6 +244,7 @@ impl Builder {
             bold,
             italic,
             link,
+            lang: None,
         });
     }
 
@@ -300,10 +301,12 @@ impl Builder {
         });
     }
 
-    /// A link: kept when it goes to the web, an e-mail address or a telephone number.
+    /// A link: kept when it goes to the web, an e-mail address, a telephone number or a
+    /// section (`#id`; the web edition links it to the section, or leaves it as text when no
+    /// section has that id).
     fn link(&mut self, url: &str) {
         let lower = url.trim().to_ascii_lowercase();
-        if LINK_SCHEMES.iter().any(|s| lower.starts_with(s)) {
+        if LINK_SCHEMES.iter().any(|s| lower.starts_with(s)) || lower.starts_with('#') {
             self.link = Some(url.trim().to_string());
             return;
         }
@@ -313,7 +316,7 @@ impl Builder {
             what: format!(
                 "links to `{shown}`, which is not a web address, an e-mail address or a phone number"
             ),
-            help: "links must start with https://, http://, mailto: or tel:",
+            help: "links must start with https://, http://, mailto: or tel:, or be #id of a section",
             text: url.to_string(),
         });
     }

@@ -61,6 +61,8 @@ pub fn meta(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Meta {
             period: String::new(),
             date: Date::EPOCH,
             language: DEFAULT_LANGUAGE.into(),
+            lang: super::lang::Language::new(DEFAULT_LANGUAGE),
+            strings: super::lang::Strings::for_language(DEFAULT_LANGUAGE),
             author: String::new(),
             subject: None,
             keywords: Vec::new(),
@@ -100,23 +102,28 @@ pub fn meta(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Meta {
         }
         _ => Date::EPOCH,
     };
+    let language = match &r.language {
+        None => DEFAULT_LANGUAGE.to_string(),
+        Some(l) => super::language::tag(l.get_ref()).unwrap_or_else(|why| {
+            diags.push(
+                Diagnostic::error(format!("`report.language`: {why}"), Some(l.span()))
+                    .with_help("screen readers choose their voice by this tag, and folio its hyphenation and number separators"),
+            );
+            DEFAULT_LANGUAGE.to_string()
+        }),
+    };
+    let mut strings = super::lang::Strings::for_language(&language);
+    strings.override_with(&spec.strings, diags);
     Meta {
+        lang: super::lang::Language::new(&language),
+        strings,
         author: text_or(&r.author, &organisation),
         title,
         subtitle: r.subtitle.as_ref().map(|s| s.get_ref().clone()),
         organisation,
         period,
         date,
-        language: match &r.language {
-            None => DEFAULT_LANGUAGE.to_string(),
-            Some(l) => super::language::tag(l.get_ref()).unwrap_or_else(|why| {
-                diags.push(
-                    Diagnostic::error(format!("`report.language`: {why}"), Some(l.span()))
-                        .with_help("screen readers choose their voice by this tag, and folio its hyphenation and number separators"),
-                );
-                DEFAULT_LANGUAGE.to_string()
-            }),
-        },
+        language,
         subject: r.subject.as_ref().map(|s| s.get_ref().clone()),
         keywords: r.keywords.iter().map(|k| k.get_ref().clone()).collect(),
     }

@@ -6,11 +6,16 @@
 //! it. Resolution goes on after an error so that one run reports all of them.
 
 mod assets;
+pub mod chart;
 mod colours;
 mod components;
 mod coverage;
 pub mod csv;
+mod fallback;
+pub mod fonts;
 pub mod images;
+mod inks;
+pub mod lang;
 mod language;
 pub mod limits;
 pub mod markdown;
@@ -22,12 +27,13 @@ mod print;
 mod report;
 mod sections;
 pub mod svg;
+mod svg_fonts;
 mod types;
 pub mod typography;
 pub mod values;
 mod writing;
 
-pub use print::PrintConfig;
+pub use print::{Binding, HAIRLINE_PT, PrintConfig, SMALL_TEXT_PT};
 pub use report::Report;
 pub use sections::slug;
 pub use types::*;
@@ -66,21 +72,31 @@ pub fn resolve_in(
 
     let mut fonts = FontBook::with_builtin();
     let fs = &spec.brand.fonts;
+    let mut finder = fonts::Finder::default();
     let mut family = |key, value: Option<&SpannedStr>, diags: &mut Vec<Diagnostic>| {
-        assets::font_family(&mut fonts, base, key, value).unwrap_or_else(|d| {
+        fonts::font_family(&mut fonts, &mut finder, base, key, value, diags).unwrap_or_else(|d| {
             diags.push(d);
             crate::text::FamilyId(0)
         })
     };
     let body_family = family("brand.fonts.body", fs.body.as_ref(), &mut diags);
     let heading_family = family("brand.fonts.heading", fs.heading.as_ref(), &mut diags);
-    let logo = logo(spec, base, &mut diags);
+    let fallback_families: Vec<_> = fs
+        .fallback
+        .iter()
+        .map(|f| family("brand.fonts.fallback", Some(f), &mut diags))
+        .collect();
+    let svg = svg_fonts::options(&fonts, body_family);
+    let logo = logo(spec, base, &svg, &mut diags);
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
     let writing = writing::Writing::new(spec, source);
-    let sections = sections::sections(spec, base, &writing, &mut diags);
+    let sections = sections::sections(spec, base, &writing, &svg, &mut diags);
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
-        title: meta::text_or(&n.title, "2020 in numbers"),
+        title: meta::text_or(
+            &n.title,
+            &meta.strings.in_numbers.replace("{period}", &meta.period),
+        ),
         intro: n.intro.as_ref().map(|i| i.get_ref().clone()),
         metrics: sections
             .iter()
@@ -94,17 +110,10 @@ pub fn resolve_in(
         .map_or_else(Vec::new, |t| writing.markdown(t, "back.text", &mut diags));
     let contents = match &spec.contents {
         Some(c) if c.show.as_ref().is_some_and(|s| !*s.get_ref()) => None,
-        Some(c) => Some(meta::text_or(&c.title, "Contents")),
-        None => Some("Contents".to_string()),
+        Some(c) => Some(meta::text_or(&c.title, &meta.strings.contents)),
+        None => Some(meta.strings.contents.clone()),
     };
 
-    coverage::check(
-        spec,
-        source,
-        &fonts,
-        &[body_family, heading_family],
-        &mut diags,
-    );
     preflight::contrast(spec, &palette, &mut diags);
 
     let first = diags.len().min(limited.len());
@@ -140,14 +149,21 @@ pub fn resolve_in(
     if writing.smart_quotes {
         typography::smarten(&mut report);
     }
+    let missing = fallback::plan(&mut report, &fallback_families);
+    fallback::warnings(&missing, source, &mut diags);
     Ok((report, diags))
 }
 
 /// Loads the logo and checks it has a description (or is declared decorative).
-fn logo(spec: &Spec, base: &Folder, diags: &mut Vec<Diagnostic>) -> Option<Logo> {
+fn logo(
+    spec: &Spec,
+    base: &Folder,
+    svg: &usvg::Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Logo> {
     let logo = spec.brand.logo.as_ref()?;
     let path = &serde_spanned::Spanned::new(logo.span(), logo.get_ref().to_string());
-    let image = assets::image(base, "brand.logo", path)
+    let image = assets::image(base, "brand.logo", path, svg)
         .map_err(|d| diags.push(d))
         .ok()?;
     let decorative = spec
@@ -192,9 +208,9 @@ fn parse_or<T, V: AsRef<str>>(
     })
 }
 
-/// What the print edition cannot carry, found before it is written: every image whose
-/// file cannot be printed in CMYK (an RGB JPEG, an SVG with a gradient), as an error at
-/// the key that names it. The reader edition is not affected.
+/// What the print edition cannot carry, found before it is written: every SVG it cannot
+/// draw in inks (a clip path, mask, filter, pattern or embedded photo), as an error at the
+/// key that names it. The reader edition is not affected.
 pub fn print_checks(report: &Report) -> Vec<Diagnostic> {
     let logo = report
         .logo
@@ -211,12 +227,7 @@ pub fn print_checks(report: &Report) -> Vec<Diagnostic> {
     logo.chain(blocks)
         .filter_map(|(image, span, key)| {
             let why = image.print_problem.as_ref()?;
-            let help = match &image.kind {
-                ImageKind::Jpeg(_) => {
-                    "save it as a CMYK JPEG, or as a PNG (which folio converts to CMYK)"
-                }
-                _ => "flatten it to solid-colour paths in a vector editor, or give a PNG",
-            };
+            let help = "flatten it in a vector editor (clip paths, masks, filters and patterns to plain shapes), or give a PNG";
             Some(
                 Diagnostic::error(
                     format!(

@@ -1,8 +1,14 @@
-//! Number formats for metrics given as `number` + `format`.
+//! Number formats for metrics given as `number` + `format`, for chart values and tables.
 //!
-//! In: a number and a [`Format`] (the spec's [`NumberFormat`] and its decimals). Out: the
-//! figure as an en-GB reader expects it: grouped thousands ("42,000"), compact ("2m",
-//! "7.2m", "£2.48m", "1.5bn"), percentages; then the report language's separators.
+//! In: a number, a [`Format`] (the spec's [`NumberFormat`] and its decimals) and the
+//! report's language. Out: the figure as a reader of that language expects it: grouped
+//! digits ("42,000"; German "42.000"; French "42 000"; Spanish "4000" but "40.000"; Indian
+//! English "12,34,567"), compact ("2m", "7.2m", "£2.48m", "1.5bn"), percentages. How a
+//! language groups digits — its separators, group sizes and the smallest number it groups —
+//! comes from CLDR, through ICU4X's decimal formatter and its compiled data; the compact
+//! and worded forms keep English suffixes ("m", "bn", "million") in every language.
+
+use icu_decimal::DecimalFormatter;
 
 pub use crate::spec::NumberFormat;
 
@@ -35,11 +41,20 @@ impl Default for Format {
     }
 }
 
-/// How a language writes numbers: the thousands separator and the decimal mark.
+/// How a language writes numbers, as CLDR gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Locale {
+    /// The grouping separator ("," in English, "." in German, U+202F in French).
     pub group: char,
+    /// The decimal mark.
     pub decimal: char,
+    /// Digits in the group next to the decimal mark, and in every group before it (3 and 3;
+    /// Indian English 3 and 2).
+    pub primary: u8,
+    pub secondary: u8,
+    /// Whole numbers with fewer digits than `primary + min_grouping` are not grouped
+    /// (Spanish and Polish write "4000" but "40.000").
+    pub min_grouping: u8,
 }
 
 impl Locale {
@@ -47,82 +62,103 @@ impl Locale {
     pub const EN: Locale = Locale {
         group: ',',
         decimal: '.',
+        primary: 3,
+        secondary: 3,
+        min_grouping: 1,
     };
 
-    /// The convention of a BCP 47 language tag ("en-GB", "de-DE", "fr"); English where the
-    /// language is not known.
+    /// The convention of a BCP 47 language tag ("en-GB", "de-CH", "fr"), read off CLDR's
+    /// formatting of a few probe numbers; English for a tag that does not parse.
     pub fn for_language(tag: &str) -> Locale {
-        let lang = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match lang.as_str() {
-            // 42.000,5
-            "de" | "nl" | "es" | "it" | "pt" | "da" | "id" | "tr" => Locale {
-                group: '.',
-                decimal: ',',
-            },
-            // 42 000,5 with a narrow no-break space, which never breaks a figure at a line end.
-            "fr" | "sv" | "nb" | "nn" | "fi" | "pl" | "cs" | "sk" | "ru" | "uk" => Locale {
-                group: '\u{202F}',
-                decimal: ',',
-            },
-            _ => Locale::EN,
+        let Ok(locale) = tag.parse::<icu_locale_core::Locale>() else {
+            return Locale::EN;
+        };
+        let Ok(f) = DecimalFormatter::try_new(locale.into(), Default::default()) else {
+            return Locale::EN;
+        };
+        let show = |s: &str| {
+            s.parse::<fixed_decimal::Decimal>()
+                .map(|d| f.format(&d).to_string())
+                .unwrap_or_default()
+        };
+        let decimal = show("0.5")
+            .chars()
+            .find(|c| !c.is_ascii_digit())
+            .unwrap_or('.');
+        let big = show("1234567890");
+        let Some(group) = big.chars().find(|c| !c.is_ascii_digit()) else {
+            return Locale {
+                decimal,
+                ..Locale::EN
+            };
+        };
+        // Group sizes, from the right: "1,23,45,67,890" → 3 then 2.
+        let sizes: Vec<usize> = big.rsplit(group).map(|g| g.chars().count()).collect();
+        let primary = sizes.first().copied().unwrap_or(3) as u8;
+        let secondary = sizes.get(1).copied().unwrap_or(3) as u8;
+        let min_grouping = if show("1000").contains(group) { 1 } else { 2 };
+        Locale {
+            group,
+            decimal,
+            primary,
+            secondary,
+            min_grouping,
         }
     }
 }
 
 /// Formats `n` as `format` in `locale`; `None` for a number that is not finite.
 pub fn format_in(n: f64, format: &Format, locale: Locale) -> Option<String> {
-    let english = self::format(n, format)?;
-    Some(
-        english
-            .chars()
-            .map(|c| match c {
-                ',' => locale.group,
-                '.' => locale.decimal,
-                c => c,
-            })
-            .collect(),
-    )
-}
-
-/// Formats `n` as `format`, in English; `None` for a number that is not finite.
-pub fn format(n: f64, format: &Format) -> Option<String> {
     if !n.is_finite() {
         return None;
     }
     let places = usize::from(format.decimals.min(MAX_DECIMALS));
+    let scaled = |billion, million| scaled(n, billion, million, places, locale);
     Some(match format.kind {
-        NumberFormat::Grouped => grouped(n),
-        NumberFormat::Compact => scaled(n, "bn", "m", places),
-        NumberFormat::Words => scaled(n, " billion", " million", places),
-        NumberFormat::Percent => format!("{}%", trim(n, places)),
-        NumberFormat::Currency => format!("£{}", scaled(n, "bn", "m", places)),
-        NumberFormat::CurrencyEur => format!("€{}", scaled(n, "bn", "m", places)),
-        NumberFormat::CurrencyUsd => format!("${}", scaled(n, "bn", "m", places)),
+        NumberFormat::Grouped => grouped_in(n, 2, locale),
+        NumberFormat::Compact => scaled("bn", "m"),
+        NumberFormat::Words => scaled(" billion", " million"),
+        NumberFormat::Percent => format!("{}%", grouped_in(n, places, locale)),
+        NumberFormat::Currency => format!("£{}", scaled("bn", "m")),
+        NumberFormat::CurrencyEur => format!("€{}", scaled("bn", "m")),
+        NumberFormat::CurrencyUsd => format!("${}", scaled("bn", "m")),
     })
+}
+
+/// Formats `n` as `format`, in English; `None` for a number that is not finite.
+pub fn format(n: f64, format: &Format) -> Option<String> {
+    format_in(n, format, Locale::EN)
 }
 
 /// "42,000", "1,234.5".
 pub fn grouped(n: f64) -> String {
-    let s = trim(n.abs(), 2);
+    grouped_in(n, 2, Locale::EN)
+}
+
+/// `n` with at most `places` decimals (no trailing zeros), grouped as `locale` groups.
+/// Negative numbers take the minus sign U+2212, which reads as minus, not as a hyphen.
+fn grouped_in(n: f64, places: usize, locale: Locale) -> String {
+    let s = trim(n.abs(), places);
     let (int, frac) = s
         .split_once('.')
         .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let digits: Vec<char> = int.chars().collect();
+    let grouped = digits.len() >= (locale.primary + locale.min_grouping) as usize;
     let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
+    for (i, c) in digits.iter().enumerate() {
+        let from_right = digits.len() - i;
+        let boundary = from_right > locale.primary as usize
+            && (from_right - locale.primary as usize).is_multiple_of(locale.secondary as usize);
+        if grouped && i > 0 && (from_right == locale.primary as usize || boundary) {
+            out.push(locale.group);
         }
-        out.push(c);
+        out.push(*c);
     }
     if let Some(f) = frac {
-        out.push('.');
+        out.push(locale.decimal);
         out.push_str(f);
     }
-    if n < 0.0 {
+    if n < 0.0 && out.chars().any(|c| c != '0' && c.is_ascii_digit()) {
         out.insert(0, '−');
     }
     out
@@ -130,15 +166,15 @@ pub fn grouped(n: f64) -> String {
 
 /// `n` in billions or millions with the given suffixes, to `places` decimals ("500k" is
 /// not en-GB house style: thousands stay grouped); grouped digits below a million.
-fn scaled(n: f64, billion: &str, million: &str, places: usize) -> String {
+fn scaled(n: f64, billion: &str, million: &str, places: usize, locale: Locale) -> String {
     const BILLION: f64 = 1e9;
     const MILLION: f64 = 1e6;
     if n.abs() >= BILLION {
-        format!("{}{billion}", trim(n / BILLION, places))
+        format!("{}{billion}", grouped_in(n / BILLION, places, locale))
     } else if n.abs() >= MILLION {
-        format!("{}{million}", trim(n / MILLION, places))
+        format!("{}{million}", grouped_in(n / MILLION, places, locale))
     } else {
-        grouped(n)
+        grouped_in(n, 2, locale)
     }
 }
 
@@ -195,40 +231,6 @@ fn trim(n: f64, places: usize) -> String {
     }
 }
 
-/// The most intervals a chart axis gets: the step is at least a quarter of the range, and
-/// the ends round outwards by at most one step each.
-const MAX_INTERVALS: usize = 8;
-
-/// "Nice" axis ticks covering `min` to `max` and zero: multiples of a step of 1, 2, 2.5 or 5
-/// times a power of ten, giving about four intervals. O(1) in the values' magnitude: at
-/// most [`MAX_INTERVALS`] + 1 ticks whatever the values are (a range too small or too large
-/// for a power of ten to be computed, like one of subnormal numbers, gets its two ends).
-/// Shared by the PDF's charts and the web edition's.
-pub fn nice_ticks(min: f64, max: f64) -> Vec<f64> {
-    let (lo, hi) = (min.min(0.0), max.max(0.0));
-    let span = hi - lo;
-    if !span.is_finite() || span <= 0.0 {
-        return vec![0.0, 1.0];
-    }
-    let raw = span / 4.0;
-    let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw * 0.999)
-        .unwrap_or(10.0 * mag);
-    let (first, last) = ((lo / step).floor(), (hi / step).ceil());
-    let intervals = last - first;
-    if !(step.is_normal() && intervals.is_finite() && intervals >= 1.0)
-        || intervals > MAX_INTERVALS as f64
-    {
-        return vec![lo, hi];
-    }
-    (0..=intervals as usize)
-        .map(|i| (first + i as f64) * step)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,20 +271,33 @@ mod tests {
     }
 
     #[test]
-    fn the_report_language_sets_separators() {
-        let de = Locale::for_language("de-DE");
+    fn each_language_groups_digits_as_cldr_says() {
         let g = Format::default();
-        assert_eq!(format_in(42000.5, &g, de).unwrap(), "42.000,5");
+        let f = |tag: &str, n: f64| format_in(n, &g, Locale::for_language(tag)).unwrap();
+        assert_eq!(f("de-DE", 42000.5), "42.000,5");
+        assert_eq!(f("fr", 42000.0), "42\u{202F}000");
+        assert_eq!(f("en-GB", 42000.0), "42,000");
+        assert_eq!(f("cy", 1234567.0), "1,234,567");
+        // Spanish and Polish leave four-digit numbers ungrouped.
+        assert_eq!(f("es", 4000.0), "4000");
+        assert_eq!(f("es", 40000.0), "40.000");
+        assert_eq!(f("pl", 4000.0), "4000");
+        // Indian English groups in twos above the thousands.
+        assert_eq!(f("en-IN", 1234567.0), "12,34,567");
+        let swiss = f("de-CH", 42000.0);
+        assert!(swiss == "42'000" || swiss == "42\u{2019}000", "{swiss}");
+        assert_eq!(f("en", -1500.0), "−1,500");
         assert_eq!(
-            format_in(16_600_000.0, &Format::of(F::CurrencyEur), de).unwrap(),
+            format_in(
+                16_600_000.0,
+                &Format::of(F::CurrencyEur),
+                Locale::for_language("de")
+            )
+            .unwrap(),
             "€16,6m"
         );
-        let fr = Locale::for_language("fr");
-        assert_eq!(format_in(42000.0, &g, fr).unwrap(), "42\u{202F}000");
-        assert_eq!(
-            format_in(42000.0, &g, Locale::for_language("en-GB")).unwrap(),
-            "42,000"
-        );
+        // A tag that does not parse writes numbers the English way.
+        assert_eq!(Locale::for_language("English!"), Locale::EN);
     }
 
     #[test]
@@ -296,30 +311,5 @@ mod tests {
         assert_eq!(spoken("42,000").unwrap(), "42,000");
         assert_eq!(spoken("Two thirds"), None);
         assert_eq!(spoken("£5%"), None);
-    }
-
-    #[test]
-    fn axis_ticks_are_nice_and_cover_the_values() {
-        assert_eq!(nice_ticks(0.0, 99.0), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
-        assert_eq!(nice_ticks(0.0, 55e6), vec![0.0, 20e6, 40e6, 60e6]);
-        assert_eq!(nice_ticks(-3.0, 7.0), vec![-5.0, -2.5, 0.0, 2.5, 5.0, 7.5]);
-        assert_eq!(nice_ticks(0.0, 0.0), vec![0.0, 1.0]);
-    }
-
-    #[test]
-    fn extreme_values_give_a_handful_of_axis_ticks() {
-        for (lo, hi) in [
-            (0.0, 5e-324),
-            (0.0, f64::MIN_POSITIVE),
-            (0.0, 1e308),
-            (-1e308, 1e308),
-            (0.0, f64::MAX),
-            (0.0, f64::NAN),
-            (f64::NEG_INFINITY, f64::INFINITY),
-        ] {
-            let t = nice_ticks(lo, hi);
-            assert!((2..=9).contains(&t.len()), "{lo} {hi}: {t:?}");
-            assert!(t.windows(2).all(|w| w[0] < w[1]), "{lo} {hi}: {t:?}");
-        }
     }
 }

@@ -8,18 +8,26 @@
 //! 100 % K, never as a rich four-colour black that would blur small type on press.
 
 use super::colours::PrintValues;
+use super::inks::Converter;
 use super::types::Ink;
 use super::{parse_or, values};
 use crate::diag::Diagnostic;
 use crate::files::{Folder, Kind};
+use crate::geom::PrintCondition;
 use crate::geom::{Abs, Color};
 use crate::spec::Spec;
-use lcms2::{Flags, Intent, PixelFormat, Profile, Transform};
+use lcms2::Profile;
 use std::sync::Arc;
 
 /// The default output profile: coated offset stock (FOGRA39), the most common in the UK.
 const DEFAULT_PROFILE: &[u8] = include_bytes!("../../profiles/FOGRA39L-coated.icc");
+/// The characterised printing condition the built-in profile was computed from, as the
+/// ICC registry (<https://www.color.org/registry/>) names and describes it.
+const DEFAULT_CONDITION_ID: &str = "FOGRA39";
+/// The built-in profile as messages name it.
 const DEFAULT_PROFILE_NAME: &str = "FOGRA39 (ISO Coated v2, ISO 12647-2:2004)";
+const DEFAULT_CONDITION: &str = "Offset commercial and specialty printing according to ISO 12647-2:2004 / Amd 1, OFCOM, paper type 1 or 2 = coated art, 115 g/m2, tone value increase curves A (CMY) and B (K)";
+const ICC_REGISTRY: &str = "http://www.color.org";
 /// 3 mm is the bleed UK printers ask for.
 const DEFAULT_BLEED_MM: f64 = 3.0;
 /// 5 mm keeps text clear of the guillotine's tolerance.
@@ -34,21 +42,34 @@ const MAX_BLEED_MM: f64 = 20.0;
 const MAX_SAFE_MM: f64 = 50.0;
 /// A text colour this dark (WCAG luminance) reads as black and prints as 100 % K.
 const BLACK_TEXT_LUMINANCE: f64 = 0.05;
+/// Text smaller than this, and lines thinner than [`HAIRLINE_PT`], print on one plate:
+/// four inks never register exactly on press, and small type or a fine rule set in several
+/// shows coloured fringes. 12 pt is where prepress guidance starts to allow rich colour.
+pub const SMALL_TEXT_PT: f64 = 12.0;
+/// Lines (and rectangles) thinner than this print on one plate, as small text does.
+pub const HAIRLINE_PT: f64 = 1.0;
 
 /// The print edition: geometry, marks, output profile and inks.
 pub struct PrintConfig {
     /// Write the print edition on every build.
     pub enabled: bool,
     pub bleed: Abs,
+    /// Crop marks; off unless asked for, since printers who impose mark the sheets.
     pub marks: bool,
     pub registration: bool,
     pub slug: bool,
     pub safe_area: Abs,
     /// Total ink limit, per cent.
     pub ink_limit: f64,
-    /// The CMYK output profile (ICC bytes) and its name.
+    /// How the copies are bound, and so which page counts work.
+    pub binding: Binding,
+    /// Where the binding needs it, add blank pages before the back cover.
+    pub pad: bool,
+    /// Where `[print]` sets the binding, for messages about the page count.
+    pub binding_span: Option<std::ops::Range<usize>>,
+    /// The CMYK output profile (ICC bytes) and the printing condition it describes.
     pub profile: Arc<Vec<u8>>,
-    pub profile_name: String,
+    pub condition: PrintCondition,
     /// What report.toml says about each role's print colour.
     pub(super) colours: Vec<PrintValues>,
     /// Inks, converter and derived-colour warnings, worked out on first use: building the
@@ -57,45 +78,73 @@ pub struct PrintConfig {
     pub(super) resolved: std::cell::OnceCell<Resolved>,
 }
 
+/// How the printed copies are bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Binding {
+    /// Folded sheets stapled through the spine: four pages to a sheet.
+    SaddleStitch,
+    /// Glued at the spine: leaves of two pages.
+    Perfect,
+    /// Loose sheets, or a file that is not bound: any count.
+    None,
+}
+
+impl Binding {
+    /// The page count must be a multiple of this.
+    pub fn multiple(self) -> usize {
+        match self {
+            Binding::SaddleStitch => 4,
+            Binding::Perfect => 2,
+            Binding::None => 1,
+        }
+    }
+
+    /// As report.toml writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Binding::SaddleStitch => "saddle-stitch",
+            Binding::Perfect => "perfect",
+            Binding::None => "none",
+        }
+    }
+}
+
 /// Whether `bytes` is an ICC profile for CMYK (checked without building a transform).
 fn is_cmyk_profile(bytes: &[u8]) -> bool {
     Profile::new_icc(bytes).is_ok_and(|p| p.color_space() == lcms2::ColorSpaceSignature::CmykData)
 }
 
-/// Converts sRGB to the output profile's CMYK.
-pub struct Converter(Transform<[u8; 3], [u8; 4]>);
-
-impl Converter {
-    fn new(profile: &[u8]) -> Option<Self> {
-        let srgb = Profile::new_srgb();
-        let cmyk = Profile::new_icc(profile).ok()?;
-        if cmyk.color_space() != lcms2::ColorSpaceSignature::CmykData {
-            return None;
-        }
-        let t = Transform::new_flags(
-            &srgb,
-            PixelFormat::RGB_8,
-            &cmyk,
-            PixelFormat::CMYK_8,
-            Intent::RelativeColorimetric,
-            Flags::BLACKPOINT_COMPENSATION,
-        )
-        .ok()?;
-        Some(Self(t))
+/// Reads `print.binding`; saddle stitching when unset, the usual binding for a report of
+/// up to about 64 pages, so that a page count it cannot take is caught before the printer
+/// does (a count that suits saddle stitching suits every binding).
+fn binding(value: Option<&serde_spanned::Spanned<crate::spec::Binding>>) -> Binding {
+    match value.map(|v| *v.get_ref()) {
+        None | Some(crate::spec::Binding::SaddleStitch) => Binding::SaddleStitch,
+        Some(crate::spec::Binding::Perfect) => Binding::Perfect,
+        Some(crate::spec::Binding::None) => Binding::None,
     }
+}
 
-    /// Many pixels at once, as 0–255 ink values.
-    pub fn cmyk_pixels(&self, rgb: &[[u8; 3]]) -> Vec<[u8; 4]> {
-        let mut out = vec![[0u8; 4]; rgb.len()];
-        self.0.transform_pixels(rgb, &mut out);
-        out
-    }
-
-    /// The colour's ink, in per cent.
-    pub fn cmyk(&self, c: Color) -> [f64; 4] {
-        let mut out = [[0u8; 4]];
-        self.0.transform_pixels(&[[c.r, c.g, c.b]], &mut out);
-        out[0].map(|v| (v as f64 / 255.0 * 100.0).round())
+/// The output intent's description of a profile: the registered condition for the built-in
+/// one; for a printer's own, `Custom` with the file's name and the profile's description.
+fn condition(profile: &[u8], custom: Option<String>) -> PrintCondition {
+    let info = Profile::new_icc(profile)
+        .ok()
+        .and_then(|p| p.info(lcms2::InfoType::Description, lcms2::Locale::none()))
+        .unwrap_or_default();
+    match custom {
+        None => PrintCondition {
+            identifier: DEFAULT_CONDITION_ID.into(),
+            condition: DEFAULT_CONDITION.into(),
+            registry: ICC_REGISTRY.into(),
+            info,
+        },
+        Some(file) => PrintCondition {
+            identifier: "Custom".into(),
+            condition: file,
+            registry: String::new(),
+            info,
+        },
     }
 }
 
@@ -175,31 +224,35 @@ pub fn print(
             DEFAULT_INK_LIMIT
         }
     };
-    let (profile, profile_name) = match &p.profile {
-        Some(path) => match base.read(path.get_ref().to_string().trim(), Kind::Profile) {
-            Ok(bytes) => (bytes.to_vec(), path.get_ref().to_string()),
-            Err(e) => {
-                diags.push(e.diagnostic(
-                    "print.profile",
-                    path.get_ref().to_string().trim(),
-                    Kind::Profile,
-                    Some(path.span()),
-                ));
-                (DEFAULT_PROFILE.to_vec(), DEFAULT_PROFILE_NAME.to_string())
+    let (profile, custom) = match &p.profile {
+        Some(path) => {
+            let name = path.get_ref().to_string();
+            match base.read(name.trim(), Kind::Profile) {
+                Ok(bytes) => (bytes.to_vec(), Some(name)),
+                Err(e) => {
+                    diags.push(e.diagnostic(
+                        "print.profile",
+                        name.trim(),
+                        Kind::Profile,
+                        Some(path.span()),
+                    ));
+                    (DEFAULT_PROFILE.to_vec(), None)
+                }
             }
-        },
-        None => (DEFAULT_PROFILE.to_vec(), DEFAULT_PROFILE_NAME.to_string()),
+        }
+        None => (DEFAULT_PROFILE.to_vec(), None),
     };
-    let profile = if is_cmyk_profile(&profile) {
-        profile
+    let (profile, custom) = if is_cmyk_profile(&profile) {
+        (profile, custom)
     } else {
         let span = p.profile.as_ref().map(|s| s.span());
         diags.push(
             Diagnostic::error("`print.profile` is not a CMYK ICC output profile", span)
                 .with_help("ask your printer for their CMYK profile (.icc), or remove the key to use FOGRA39 coated"),
         );
-        DEFAULT_PROFILE.to_vec()
+        (DEFAULT_PROFILE.to_vec(), None)
     };
+    let condition = condition(&profile, custom);
     // The ink limit is checked at once for colours given in CMYK: it is an error.
     for c in colours {
         if let Some(cmyk) = c.cmyk {
@@ -218,16 +271,22 @@ pub fn print(
             }
         }
     }
+    let marks = flag(&p.marks, false);
+    let binding = binding(p.binding.as_ref());
     PrintConfig {
         enabled: flag(&p.enabled, false),
         bleed,
-        marks: flag(&p.marks, true),
+        marks,
         registration: flag(&p.registration, false),
-        slug: flag(&p.slug, true),
+        // The slug sits with the marks: off when they are, unless asked for.
+        slug: flag(&p.slug, marks),
+        binding,
+        pad: flag(&p.pad, false),
+        binding_span: p.binding.as_ref().map(|b| b.span()),
         safe_area,
         ink_limit,
         profile: Arc::new(profile),
-        profile_name,
+        condition,
         colours: colours.to_vec(),
         resolved: std::cell::OnceCell::new(),
     }
@@ -244,7 +303,7 @@ pub struct Resolved {
 impl PrintConfig {
     fn resolved(&self) -> &Resolved {
         self.resolved.get_or_init(|| {
-            let converter = Converter::new(&self.profile)
+            let converter = Converter::new(&self.profile, self.ink_limit)
                 .expect("invariant: the profile was checked when report.toml was read");
             let mut derived_colours = Vec::new();
             let mut inks = Vec::new();
@@ -268,7 +327,12 @@ impl PrintConfig {
                     },
                 ));
             }
-            let warnings = derived_summary(&derived_colours, &self.profile_name)
+            let name = if self.condition.identifier == DEFAULT_CONDITION_ID {
+                DEFAULT_PROFILE_NAME
+            } else {
+                self.condition.condition.as_str()
+            };
+            let warnings = derived_summary(&derived_colours, name)
                 .into_iter()
                 .collect();
             Resolved {
@@ -292,9 +356,41 @@ impl PrintConfig {
             })
     }
 
-    /// Pixels converted to the profile's CMYK, 0–255.
+    /// The ink for a colour used where one plate must carry it — text under
+    /// [`SMALL_TEXT_PT`], lines under [`HAIRLINE_PT`]: a grey printed in several process
+    /// inks becomes the tint of black of the same lightness. Spot colours, inks already on
+    /// one plate and chromatic colours (which a tint of black cannot stand for) are kept.
+    pub fn fine_ink(&self, c: Color) -> Ink {
+        let ink = self.ink(c);
+        let plates = ink.cmyk.iter().filter(|&&v| v > 0.0).count();
+        let converter = &self.resolved().converter;
+        if ink.spot.is_some() || plates <= 1 || !converter.is_neutral(c) {
+            return ink;
+        }
+        Ink {
+            cmyk: [0.0, 0.0, 0.0, converter.black_tint(c) / 100.0],
+            spot: None,
+        }
+    }
+
+    /// Pixels converted to the profile's CMYK within the ink limit, 0–255.
     pub fn cmyk_pixels(&self, rgb: &[[u8; 3]]) -> Vec<[u8; 4]> {
         self.resolved().converter.cmyk_pixels(rgb)
+    }
+
+    /// Pixels of an image with its own RGB profile (or none: sRGB) converted to CMYK.
+    pub fn cmyk_pixels_from(&self, icc: Option<&[u8]>, rgb: &[[u8; 3]]) -> Vec<[u8; 4]> {
+        self.resolved().converter.cmyk_pixels_from(icc, rgb)
+    }
+
+    /// CMYK pixels (0–255) brought within the ink limit less `margin` per cent.
+    pub fn limit_cmyk(&self, cmyk: &mut [[u8; 4]], margin: f64) {
+        self.resolved().converter.limit_cmyk(cmyk, margin)
+    }
+
+    /// The total ink limit in 0–255 units per plate.
+    pub fn ink_limit_units(&self) -> u32 {
+        self.resolved().converter.limit_units()
     }
 
     /// Warnings for brand colours whose print values were derived from their hex.

@@ -14,6 +14,7 @@ pub fn sections(
     spec: &Spec,
     base: &crate::files::Folder,
     writing: &Writing,
+    svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Section> {
     if spec.sections.is_empty() {
@@ -26,7 +27,23 @@ pub fn sections(
             .missing(&["sections"]),
         );
     }
+    let written_language = spec
+        .report
+        .as_ref()
+        .and_then(|r| r.get_ref().language.as_ref());
+    let locale =
+        numbers::Locale::for_language(written_language.map_or("en-GB", |l| l.get_ref().as_str()));
+    let english = written_language.is_none_or(|l| super::lang::is_english(l.get_ref()));
     let mut ids = BTreeSet::new();
+    // Languages already noted as not hyphenated, so each is noted once.
+    let mut noted = Vec::new();
+    let hyphenate = spec.text.hyphenate.as_ref().is_none_or(|h| *h.get_ref());
+    if let Some(l) = written_language
+        && hyphenate
+    {
+        let lang = super::lang::Language::new(l.get_ref().trim());
+        super::lang::hyphenation_note(&lang, Some(l.span()), &mut noted, diags);
+    }
     let mut out = Vec::new();
     for s in &spec.sections {
         let sp = s.get_ref();
@@ -49,21 +66,15 @@ pub fn sections(
                     .with_help("give each section its own `id`"),
             );
         }
-        let locale = numbers::Locale::for_language(
-            spec.report
-                .as_ref()
-                .and_then(|r| r.get_ref().language.as_ref())
-                .map_or("en-GB", |l| l.get_ref().as_str()),
-        );
         let metrics = sp
             .metrics
             .iter()
-            .filter_map(|m| metric(m, locale, diags))
+            .filter_map(|m| metric(m, locale, english, diags))
             .collect();
         let components = sp
             .blocks
             .iter()
-            .filter_map(|b| super::components::component(b, base, locale, writing, diags))
+            .filter_map(|b| super::components::component(b, base, locale, writing, svg, diags))
             .collect();
         let columns = match sp.columns.as_ref().map(|c| *c.get_ref()) {
             None => 1,
@@ -79,7 +90,27 @@ pub fn sections(
                 1
             }
         };
+        let lang =
+            sp.lang.as_ref().map(|l| {
+                if let Err(why) = super::language::tag(l.get_ref()) {
+                    diags.push(
+                    Diagnostic::error(
+                        format!("`lang`: {}", why.replace("write language =", "write lang =")),
+                        Some(l.span()),
+                    )
+                    .with_help(
+                        "screen readers choose their voice by this tag, and folio its hyphenation",
+                    ),
+                );
+                }
+                let lang = super::lang::Language::new(l.get_ref().trim());
+                if hyphenate {
+                    super::lang::hyphenation_note(&lang, Some(l.span()), &mut noted, diags);
+                }
+                lang
+            });
         out.push(Section {
+            lang,
             columns,
             id,
             title,
@@ -99,6 +130,7 @@ pub fn sections(
 fn metric(
     m: &Spanned<MetricSpec>,
     locale: numbers::Locale,
+    english: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Metric> {
     let ms = m.get_ref();
@@ -148,7 +180,9 @@ fn metric(
         .spoken
         .as_ref()
         .map(|s| s.get_ref().clone())
-        .or_else(|| numbers::spoken(&value))
+        // The derived forms are English words ("300 million pounds"); in another language the
+        // figure is left for the screen reader to say in that language's voice.
+        .or_else(|| english.then(|| numbers::spoken(&value)).flatten())
         .unwrap_or_else(|| value.clone());
     Some(Metric {
         spoken,

@@ -27,8 +27,14 @@ pub const MAX_TEXT: u64 = 32 * 1024 * 1024;
 /// The most XML nodes: a detailed map is a few hundred thousand.
 pub const MAX_NODES: u32 = 1_000_000;
 
-/// Parses an SVG file at canonical `path`.
-pub fn parse(bytes: &[u8], path: &Path, folder: &Folder) -> Result<usvg::Tree, String> {
+/// Parses an SVG file at canonical `path`; its lettering is set in the fonts of `fonts`
+/// (the report's, see `svg_fonts`), whose other settings are kept too.
+pub fn parse(
+    bytes: &[u8],
+    path: &Path,
+    folder: &Folder,
+    fonts: &usvg::Options,
+) -> Result<usvg::Tree, String> {
     let inflated;
     let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
         inflated = inflate(bytes)?;
@@ -55,6 +61,10 @@ pub fn parse(bytes: &[u8], path: &Path, folder: &Folder) -> Result<usvg::Tree, S
     let (p1, p2) = (problems.clone(), problems.clone());
     let options = usvg::Options {
         resources_dir: None,
+        font_family: fonts.font_family.clone(),
+        font_size: fonts.font_size,
+        languages: fonts.languages.clone(),
+        fontdb: fonts.fontdb.clone(),
         image_href_resolver: usvg::ImageHrefResolver {
             resolve_data: Box::new(move |mime, data, _| {
                 embedded(mime, data).map_err(|e| report(&p1, e)).ok()
@@ -259,20 +269,25 @@ fn expanded<'a>(
 }
 
 /// Why the print edition cannot print `tree` in CMYK, if it cannot: folio paints SVG paths
-/// in the brand's inks itself, which covers solid fills and strokes only.
+/// in the brand's inks itself (`pdf::svg`), which covers solid colours, gradients,
+/// see-through groups and lettering, but not clip paths, masks, filters, patterns or
+/// embedded images.
 pub fn print_problem(tree: &usvg::Tree) -> Option<&'static str> {
     fn group(g: &usvg::Group) -> Option<&'static str> {
+        if g.clip_path().is_some() || g.mask().is_some() || !g.filters().is_empty() {
+            return Some("it uses a clip path, mask or filter");
+        }
         for node in g.children() {
             let found = match node {
                 usvg::Node::Group(g) => group(g),
                 usvg::Node::Path(p) => {
-                    let solid = |paint: &usvg::Paint| matches!(paint, usvg::Paint::Color(_));
-                    let fill = p.fill().is_some_and(|f| !solid(f.paint()));
-                    let stroke = p.stroke().is_some_and(|s| !solid(s.paint()));
-                    (fill || stroke).then_some("it uses a gradient or pattern")
+                    let pattern = |paint: &usvg::Paint| matches!(paint, usvg::Paint::Pattern(_));
+                    let fill = p.fill().is_some_and(|f| pattern(f.paint()));
+                    let stroke = p.stroke().is_some_and(|s| pattern(s.paint()));
+                    (fill || stroke).then_some("it uses a pattern")
                 }
                 usvg::Node::Image(_) => Some("it holds a raster image"),
-                usvg::Node::Text(_) => Some("it holds text"),
+                usvg::Node::Text(t) => group(t.flattened()),
             };
             if found.is_some() {
                 return found;

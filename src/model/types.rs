@@ -19,6 +19,10 @@ pub struct Meta {
     pub period: String,
     pub date: Date,
     pub language: String,
+    /// The report's language, resolved: hyphenation, and the `/Lang` of the document.
+    pub lang: super::lang::Language,
+    /// The words folio prints around the report's own, in the report's language.
+    pub strings: super::lang::Strings,
     pub author: String,
     pub subject: Option<String>,
     pub keywords: Vec<String>,
@@ -78,6 +82,8 @@ pub struct NumbersPage {
 
 /// One section of the body.
 pub struct Section {
+    /// The section's language, where it differs from the report's.
+    pub lang: Option<super::lang::Language>,
     pub id: String,
     pub title: String,
     pub lead: Option<String>,
@@ -125,6 +131,8 @@ pub struct Inline {
     pub bold: bool,
     pub italic: bool,
     pub link: Option<String>,
+    /// A passage in another language (`[Croeso]{lang=cy}` in a body).
+    pub lang: Option<super::lang::Language>,
 }
 
 /// A rich component of a section.

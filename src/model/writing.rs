@@ -1,5 +1,6 @@
 //! How text values are written out: markdown parsed with the report's typographic choices
-//! (curly quotes or not), constructs folio does not set reported, and body headings checked.
+//! (curly quotes or not), passages in another language marked (`[Croeso]{lang=cy}`),
+//! constructs folio does not set reported, and body headings checked.
 //! Shared by sections and components, which is why it is a module of its own.
 
 use super::markdown;
@@ -34,6 +35,18 @@ impl Writing<'_> {
                     .within(e.text),
             );
         }
+        mark_passages(&mut parsed.blocks);
+        for tag in passage_tags(&parsed.blocks) {
+            if let Err(why) = super::language::tag(&tag) {
+                diags.push(
+                    Diagnostic::warning(
+                        format!("`{key}` marks a passage with `{{lang={tag}}}`: {why}"),
+                        Some(src.span()),
+                    )
+                    .with_help("write the passage as [its words]{lang=cy}, with a BCP 47 tag"),
+                );
+            }
+        }
         for what in parsed.unsupported {
             diags.push(
                 Diagnostic::warning(
@@ -46,4 +59,40 @@ impl Writing<'_> {
         super::preflight::heading_levels(&mut parsed.blocks, src, self.source, key, diags);
         parsed.blocks
     }
+}
+
+/// Applies `[…]{lang=xx}` passage markers in every paragraph, heading and list item.
+fn mark_passages(blocks: &mut [Block]) {
+    for b in blocks {
+        match b {
+            Block::Paragraph(inlines) | Block::Heading(_, inlines) => {
+                *inlines = super::lang::mark_passages(std::mem::take(inlines));
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    mark_passages(item);
+                }
+            }
+        }
+    }
+}
+
+/// The language tags of marked passages, each once.
+fn passage_tags(blocks: &[Block]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for b in blocks {
+        let inner: Vec<String> = match b {
+            Block::Paragraph(inlines) | Block::Heading(_, inlines) => inlines
+                .iter()
+                .filter_map(|i| i.lang.as_ref().map(|l| l.tag.clone()))
+                .collect(),
+            Block::List { items, .. } => items.iter().flat_map(|i| passage_tags(i)).collect(),
+        };
+        for t in inner {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
 }

@@ -1,9 +1,10 @@
 //! Drawing one page: each frame item becomes krilla calls, wrapped in its content tag.
 
-use super::ExportError;
+use super::error::{ExportError, Place};
 pub use super::mode::Mode;
-use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Tag};
+use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Segment, Tag};
 use crate::images::ImageKind;
+use crate::model::{HAIRLINE_PT, SMALL_TEXT_PT};
 use crate::text::fonts::Face;
 use krilla::Data;
 use krilla::action::LinkAction;
@@ -26,27 +27,38 @@ pub fn fonts(faces: &[Face]) -> Result<Vec<Font>, ExportError> {
     faces
         .iter()
         .map(|f| {
-            Font::new(Data::from(f.data.clone()), f.index).ok_or_else(|| {
-                ExportError(format!("the font {} could not be embedded", f.postscript))
+            Font::new(Data::from(f.data.shared()), f.index).ok_or_else(|| ExportError::Font {
+                name: f.family.clone(),
             })
         })
+        .collect()
+}
+
+/// The fonts with their families' names, for messages about them.
+pub fn named(fonts: &[Font], faces: &[Face]) -> Vec<(Font, String)> {
+    fonts
+        .iter()
+        .cloned()
+        .zip(faces.iter().map(|f| f.family.clone()))
         .collect()
 }
 
 /// Draws a page; records the identifier of each tagged content piece in `ids`.
 pub fn page(
     pdf: &mut krilla::Document,
+    page_index: usize,
     page: &Page,
     fonts: &[Font],
     ids: &mut [Option<Identifier>],
     mode: &Mode,
+    go_to_page: &str,
 ) -> Result<(), ExportError> {
     let offset = mode.offset();
     let size = Size::from_wh(
         page.size.w.to_pt() as f32 + 2.0 * offset,
         page.size.h.to_pt() as f32 + 2.0 * offset,
     )
-    .ok_or_else(|| ExportError("the page has no area".into()))?;
+    .ok_or(ExportError::EmptyPage)?;
     // Page labels match the printed numbers; unnumbered pages are named ("Cover").
     let label = match (page.number, &page.label) {
         (Some(n), _) => PageLabel::new(
@@ -60,13 +72,24 @@ pub fn page(
     let settings = mode.boxes(PageSettings::new(size).with_page_label(label), page);
     let mut kpage = pdf.start_page_with(settings);
     let mut links = Vec::new();
+    let mut failed = None;
     {
         let mut surface = kpage.surface();
         // In the print edition the trimmed page sits inside the bleed and the marks.
         surface.push_transform(&Transform::from_translate(offset, offset));
-        for item in &page.items {
+        for (index, item) in page.items.iter().enumerate() {
             let (x, y) = (item.pos.x.to_pt() as f32, item.pos.y.to_pt() as f32);
+            // Whatever krilla finds wrong while drawing this item is reported at it.
+            let place = Place {
+                page: page_index,
+                item: index,
+            };
+            surface.set_location(place.location());
             if let ItemKind::Link { size, target } = &item.kind {
+                // A press has nothing to click: the print edition carries no annotations.
+                if matches!(mode, Mode::Print(_)) {
+                    continue;
+                }
                 links.push((
                     x,
                     y,
@@ -83,7 +106,14 @@ pub fn page(
                     None
                 }
                 Tag::Content(c) => {
-                    let tag = match item.kind {
+                    let tag = match &item.kind {
+                        // A glyph standing in for characters no font has reads as them.
+                        ItemKind::Text(t) if t.glyphs.iter().any(|g| g.substitute) => {
+                            ContentTag::Span(SpanTag {
+                                actual_text: Some(&t.text),
+                                ..SpanTag::empty()
+                            })
+                        }
                         ItemKind::Text(_) => ContentTag::Span(SpanTag::empty()),
                         _ => ContentTag::Other,
                     };
@@ -91,15 +121,24 @@ pub fn page(
                 }
             };
             let kind = mode.bleed(&item.kind, x, y, page);
-            draw_item(&mut surface, &kind.0, kind.1, kind.2, fonts, mode)?;
+            let drawn = draw_item(&mut surface, &kind.0, (kind.1, kind.2), place, fonts, mode);
             surface.end_tagged();
+            // The surface is closed properly before the error is passed on.
+            if let Err(e) = drawn {
+                failed = Some(e);
+                break;
+            }
             if let Some((c, ident)) = id {
                 ids[c.0 as usize] = Some(ident);
             }
         }
+        surface.reset_location();
         surface.pop();
         mode.marks(&mut surface, page, fonts);
         surface.finish();
+    }
+    if let Some(e) = failed {
+        return Err(e);
     }
     for (x, y, w, h, target, tag) in links {
         let Some(rect) = Rect::from_xywh(x + offset, y + offset, w, h) else {
@@ -111,7 +150,7 @@ pub fn page(
                 Target::Destination(
                     XyzDestination::new(page, Point::from_xy(0.0, y.to_pt() as f32)).into(),
                 ),
-                format!("Go to page {}", page + 1),
+                format!("{go_to_page} {}", page + 1),
             ),
         };
         let link = LinkAnnotation::new(rect, target);
@@ -126,6 +165,61 @@ pub fn page(
     Ok(())
 }
 
+/// The text krilla maps a run's glyphs to, and each glyph's range in it. A substitute glyph
+/// (drawn for characters no font has) maps to U+FFFD REPLACEMENT CHARACTER: a font maps each
+/// glyph to one text for the whole document, so the one glyph that stands in for many
+/// different characters must not claim to be the first of them. Its real text goes into
+/// the span's `/ActualText` (see [`page`]).
+fn glyph_text(
+    t: &crate::frame::TextRun,
+) -> (std::borrow::Cow<'_, str>, Vec<std::ops::Range<usize>>) {
+    if !t.glyphs.iter().any(|g| g.substitute) {
+        return (
+            t.text.as_str().into(),
+            t.glyphs.iter().map(|g| g.range.clone()).collect(),
+        );
+    }
+    let mut text = String::new();
+    let ranges = t
+        .glyphs
+        .iter()
+        .map(|g| {
+            let start = text.len();
+            if g.substitute {
+                text.push('\u{FFFD}');
+            } else {
+                text.push_str(&t.text[g.range.clone()]);
+            }
+            start..text.len()
+        })
+        .collect();
+    (text.into(), ranges)
+}
+
+/// Draws a raster image upright in a `w` × `h` box: a photo stored on its side or mirrored
+/// (its EXIF orientation, 1 to 8) is turned as a viewer would turn it, in both editions.
+fn upright(surface: &mut Surface, img: Image, (w, h): (f32, f32), orientation: u8) {
+    // The size the stored pixels are drawn at, before turning.
+    let (a, b) = if orientation >= 5 { (h, w) } else { (w, h) };
+    // Where a stored point (x, y) lands upright; y runs down the page.
+    let turn = match orientation {
+        2 => Transform::from_row(-1.0, 0.0, 0.0, 1.0, a, 0.0),
+        3 => Transform::from_row(-1.0, 0.0, 0.0, -1.0, a, b),
+        4 => Transform::from_row(1.0, 0.0, 0.0, -1.0, 0.0, b),
+        5 => Transform::from_row(0.0, 1.0, 1.0, 0.0, 0.0, 0.0),
+        6 => Transform::from_row(0.0, 1.0, -1.0, 0.0, b, 0.0),
+        7 => Transform::from_row(0.0, -1.0, -1.0, 0.0, b, a),
+        8 => Transform::from_row(0.0, -1.0, 1.0, 0.0, 0.0, a),
+        _ => Transform::identity(),
+    };
+    let Some(size) = Size::from_wh(a, b) else {
+        return;
+    };
+    surface.push_transform(&turn);
+    surface.draw_image(img, size);
+    surface.pop();
+}
+
 fn artifact(a: Artifact) -> ArtifactType {
     match a {
         Artifact::Footer => ArtifactType::Footer,
@@ -134,10 +228,11 @@ fn artifact(a: Artifact) -> ArtifactType {
     }
 }
 
-/// A fill in the edition's colours: sRGB for the reader, the brand's inks for print.
-pub fn fill(c: crate::geom::Color, mode: &Mode) -> Fill {
+/// A fill in the edition's colours: sRGB for the reader, the brand's inks for print (on one
+/// plate for a grey that is `fine`: small text, a hairline).
+pub fn fill(c: crate::geom::Color, fine: bool, mode: &Mode) -> Fill {
     Fill {
-        paint: mode.paint(c),
+        paint: mode.paint_as(c, fine),
         opacity: NormalizedF32::ONE,
         rule: FillRule::NonZero,
     }
@@ -146,35 +241,37 @@ pub fn fill(c: crate::geom::Color, mode: &Mode) -> Fill {
 fn draw_item(
     surface: &mut Surface,
     kind: &ItemKind,
-    x: f32,
-    y: f32,
+    (x, y): (f32, f32),
+    place: Place,
     fonts: &[Font],
     mode: &Mode,
 ) -> Result<(), ExportError> {
     match kind {
         ItemKind::Text(t) => {
             let size = t.size.to_pt() as f32;
+            let (text, ranges) = glyph_text(t);
             let glyphs: Vec<KrillaGlyph> = t
                 .glyphs
                 .iter()
-                .map(|g| {
+                .zip(ranges)
+                .map(|(g, range)| {
                     KrillaGlyph::new(
                         GlyphId::new(g.id as u32),
                         (g.advance.to_pt() / t.size.to_pt()) as f32,
                         (g.x_offset.to_pt() / t.size.to_pt()) as f32,
                         (g.y_offset.to_pt() / t.size.to_pt()) as f32,
                         0.0,
-                        g.range.clone(),
-                        None,
+                        range,
+                        Some(place.location()),
                     )
                 })
                 .collect();
-            surface.set_fill(Some(fill(t.color, mode)));
+            surface.set_fill(Some(fill(t.color, size < SMALL_TEXT_PT as f32, mode)));
             surface.draw_glyphs(
                 Point::from_xy(x, y),
                 &glyphs,
                 fonts[t.face.0 as usize].clone(),
-                &t.text,
+                &text,
                 size,
                 false,
             );
@@ -184,21 +281,80 @@ fn draw_item(
             if let Some(r) = Rect::from_xywh(x, y, size.w.to_pt() as f32, size.h.to_pt() as f32) {
                 pb.push_rect(r);
             }
+            let thin = size.w.to_pt().min(size.h.to_pt()) < HAIRLINE_PT;
             if let Some(path) = pb.finish() {
-                surface.set_fill(Some(fill(*color, mode)));
+                surface.set_fill(Some(fill(*color, thin, mode)));
+                surface.draw_path(&path);
+            }
+        }
+        ItemKind::Shape { path, fill: color } => {
+            let mut pb = PathBuilder::new();
+            let at = |p: &crate::geom::Point| (x + p.x.to_pt() as f32, y + p.y.to_pt() as f32);
+            for seg in path {
+                match seg {
+                    Segment::Move(p) => {
+                        let (px, py) = at(p);
+                        pb.move_to(px, py);
+                    }
+                    Segment::Line(p) => {
+                        let (px, py) = at(p);
+                        pb.line_to(px, py);
+                    }
+                    Segment::Cubic(a, b, c) => {
+                        let ((ax, ay), (bx, by), (cx, cy)) = (at(a), at(b), at(c));
+                        pb.cubic_to(ax, ay, bx, by, cx, cy);
+                    }
+                    Segment::Close => pb.close(),
+                }
+            }
+            if let Some(path) = pb.finish() {
+                surface.set_fill(Some(fill(*color, false, mode)));
                 surface.draw_path(&path);
             }
         }
         ItemKind::Image { image, size, .. } => {
             let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
-            let (orient, (sw, sh)) = orientation(image.orientation, w, h);
-            let ksize =
-                Size::from_wh(sw, sh).ok_or_else(|| ExportError("an image has no area".into()))?;
+            let failed = |reason: String| ExportError::Image {
+                name: image.name.clone(),
+                span: image.span.clone(),
+                reason,
+            };
+            let ksize = Size::from_wh(w, h).ok_or_else(|| failed("it has no area".into()))?;
             surface.push_transform(&Transform::from_translate(x, y));
-            surface.push_transform(&orient);
-            // Popped whatever happens below: krilla's surface must be balanced when it ends.
-            let drawn = draw_image(surface, image, ksize, mode);
-            surface.pop();
+            // Nothing may return early between the push and the pop.
+            let drawn = match &image.kind {
+                ImageKind::Svg(tree) => match mode {
+                    Mode::Reader => {
+                        // Lettering is drawn as outlines: the logo is a figure whose alt text
+                        // says what it reads, so its letters are not text of their own.
+                        let settings = SvgSettings {
+                            embed_text: false,
+                            ..SvgSettings::default()
+                        };
+                        surface.draw_svg(tree, ksize, settings);
+                        Ok(())
+                    }
+                    Mode::Print(_) => super::svg::draw(surface, tree, ksize, mode).map_err(failed),
+                },
+                // No interpolation: PDF/A and PDF/X forbid it, and print needs the pixels as
+                // given. In print, a JPEG is device grey or CMYK as the print transform left
+                // it, so any profile it embeds is left out: the output intent defines it.
+                ImageKind::Png(data) => Image::from_png(Data::from(data.clone()), false)
+                    .map(|img| upright(surface, img, (w, h), image.orientation))
+                    .map_err(failed),
+                ImageKind::Jpeg(data) => {
+                    let data = Data::from(data.clone());
+                    match mode {
+                        Mode::Reader => Image::from_jpeg(data, false),
+                        Mode::Print(_) => Image::from_jpeg_with_icc(data, None, false),
+                    }
+                    .map(|img| upright(surface, img, (w, h), image.orientation))
+                    .map_err(failed)
+                }
+                ImageKind::Cmyk(pixels) => super::raster::cmyk(pixels.clone())
+                    .map(|img| upright(surface, img, (w, h), image.orientation))
+                    .map_err(failed),
+            };
             surface.pop();
             drawn?;
         }
@@ -219,7 +375,7 @@ fn draw_item(
             if let Some(path) = pb.finish() {
                 surface.set_fill(None);
                 surface.set_stroke(Some(krilla::paint::Stroke {
-                    paint: mode.paint(*color),
+                    paint: mode.paint_as(*color, width.to_pt() < HAIRLINE_PT),
                     width: width.to_pt() as f32,
                     miter_limit: 4.0,
                     line_cap: krilla::paint::LineCap::Round,
@@ -234,100 +390,4 @@ fn draw_item(
         ItemKind::Link { .. } => {}
     }
     Ok(())
-}
-
-/// Draws an image's pixels (or SVG) into `size` at the surface's origin.
-fn draw_image(
-    surface: &mut Surface,
-    image: &crate::images::ImageData,
-    size: Size,
-    mode: &Mode,
-) -> Result<(), ExportError> {
-    let embed_error = |e: String| {
-        ExportError(format!(
-            "the image {} could not be embedded: {e}",
-            image.name
-        ))
-    };
-    match &image.kind {
-        ImageKind::Svg(tree) => match mode {
-            Mode::Reader => {
-                surface.draw_svg(tree, size, SvgSettings::default());
-            }
-            Mode::Print(_) => super::svg::draw(surface, tree, size, mode)
-                .map_err(|what| ExportError(format!("{}: {what}", image.name)))?,
-        },
-        // No interpolation: PDF/A forbids it, and print needs the pixels as given.
-        ImageKind::Png(data) => {
-            let img = Image::from_png(Data::from(data.clone()), false).map_err(embed_error)?;
-            surface.draw_image(img, size);
-        }
-        ImageKind::Jpeg(data) => {
-            let img = Image::from_jpeg(Data::from(data.clone()), false).map_err(embed_error)?;
-            surface.draw_image(img, size);
-        }
-        ImageKind::Cmyk(pixels) => {
-            let img = super::raster::cmyk(pixels.clone()).map_err(embed_error)?;
-            surface.draw_image(img, size);
-        }
-    }
-    Ok(())
-}
-
-/// The transform that stands an image upright in a `w` × `h` box from its EXIF orientation
-/// (1 to 8), and the size to draw its stored pixels at (sides swapped for a quarter turn).
-/// In y-down page space a stored point (x, y) lands at, for orientation 6 (a quarter turn
-/// clockwise), (w − y, x); the others follow the EXIF table in the same way.
-fn orientation(o: u8, w: f32, h: f32) -> (Transform, (f32, f32)) {
-    let m = |sx, ky, kx, sy, tx, ty| Transform::from_row(sx, ky, kx, sy, tx, ty);
-    match o {
-        2 => (m(-1.0, 0.0, 0.0, 1.0, w, 0.0), (w, h)),
-        3 => (m(-1.0, 0.0, 0.0, -1.0, w, h), (w, h)),
-        4 => (m(1.0, 0.0, 0.0, -1.0, 0.0, h), (w, h)),
-        5 => (m(0.0, 1.0, 1.0, 0.0, 0.0, 0.0), (h, w)),
-        6 => (m(0.0, 1.0, -1.0, 0.0, w, 0.0), (h, w)),
-        7 => (m(0.0, -1.0, -1.0, 0.0, w, h), (h, w)),
-        8 => (m(0.0, -1.0, 1.0, 0.0, 0.0, h), (h, w)),
-        _ => (Transform::identity(), (w, h)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::orientation;
-
-    /// Where the transform of orientation `o` sends a stored point.
-    fn map(o: u8, w: f32, h: f32, p: (f32, f32)) -> (f32, f32) {
-        let (t, _) = orientation(o, w, h);
-        (
-            t.sx() * p.0 + t.kx() * p.1 + t.tx(),
-            t.ky() * p.0 + t.sy() * p.1 + t.ty(),
-        )
-    }
-
-    #[test]
-    fn every_orientation_fills_the_box_and_turns_the_right_way() {
-        let (w, h) = (30.0, 60.0);
-        for o in 1..=8 {
-            let (_, (sw, sh)) = orientation(o, w, h);
-            // The stored image's corners land on the box's corners.
-            let mut corners: Vec<(i32, i32)> = [(0.0, 0.0), (sw, 0.0), (0.0, sh), (sw, sh)]
-                .iter()
-                .map(|p| map(o, w, h, *p))
-                .map(|(x, y)| (x.round() as i32, y.round() as i32))
-                .collect();
-            corners.sort();
-            assert_eq!(
-                corners,
-                vec![(0, 0), (0, 60), (30, 0), (30, 60)],
-                "orientation {o}"
-            );
-        }
-        // 6: a quarter turn clockwise: the stored top-left goes to the top-right.
-        assert_eq!(map(6, w, h, (0.0, 0.0)), (30.0, 0.0));
-        // 8: a quarter turn anticlockwise: the stored top-left goes to the bottom-left.
-        assert_eq!(map(8, w, h, (0.0, 0.0)), (0.0, 60.0));
-        // 3: half a turn.
-        assert_eq!(map(3, w, h, (0.0, 0.0)), (30.0, 60.0));
-    }
 }

@@ -7,23 +7,28 @@
 //!
 //! krilla was chosen over printpdf because it writes tagged PDF, checks PDF/A and PDF/UA
 //! rules at export, subsets fonts with ToUnicode maps, passes JPEGs through and writes
-//! byte-reproducible files (no clock, no random IDs).
+//! byte-reproducible files (no clock, no random IDs). Everything either edition needs of
+//! the file is written by krilla in one pass — nothing is edited afterwards: what krilla
+//! lacked (the catalog's page mode, a PDF/X-4 configuration, a stream-end fix in
+//! pdf-writer) is a patch to the copies kept in `vendor/`. The print edition is in
+//! [`print`]; [`error`] turns what cannot be written into diagnostics.
 
 mod draw;
+mod error;
 mod mode;
-mod patch;
 mod print;
 mod raster;
 mod svg;
 mod tags;
 
+pub use error::{ExportError, Place, Rejection};
 pub use print::export_print;
 
 use crate::frame::{Document, Metadata, OutlineEntry};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
 use krilla::geom::Point;
-use krilla::metadata::DateTime;
+use krilla::metadata::{DateTime, PageMode};
 use krilla::outline::{Outline, OutlineNode};
 use krilla::{Document as KDocument, SerializeSettings};
 
@@ -57,16 +62,6 @@ impl Standards {
     }
 }
 
-/// Why the PDF could not be written.
-#[derive(Debug)]
-pub struct ExportError(pub String);
-
-impl std::fmt::Display for ExportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 /// Writes the document as PDF.
 pub fn export(doc: &Document, standards: Standards) -> Result<Vec<u8>, ExportError> {
     let mut config = ConfigurationBuilder::new();
@@ -78,7 +73,7 @@ pub fn export(doc: &Document, standards: Standards) -> Result<Vec<u8>, ExportErr
     }
     let configuration = config
         .finish()
-        .map_err(|e| ExportError(format!("incompatible PDF standards: {e:?}")))?;
+        .expect("invariant: PDF/UA-1 and PDF/A-2a share PDF 1.4 to 1.7");
     let settings = SerializeSettings {
         configuration,
         enable_tagging: true,
@@ -91,23 +86,25 @@ pub fn export(doc: &Document, standards: Standards) -> Result<Vec<u8>, ExportErr
     };
     let mut pdf = KDocument::new_with(settings);
     let kfonts = draw::fonts(&doc.fonts)?;
+    let named = draw::named(&kfonts, &doc.fonts);
     let mut ids = vec![None; doc.structure.content_count()];
-    for page in &doc.pages {
-        draw::page(&mut pdf, page, &kfonts, &mut ids, &draw::Mode::Reader)?;
+    for (i, page) in doc.pages.iter().enumerate() {
+        let mode = draw::Mode::Reader;
+        draw::page(
+            &mut pdf,
+            i,
+            page,
+            &kfonts,
+            &mut ids,
+            &mode,
+            &doc.meta.go_to_page,
+        )?;
     }
     pdf.set_tag_tree(tags::tree(&doc.structure, &ids, &doc.meta.language));
     pdf.set_outline(outline(doc));
     pdf.set_metadata(metadata(&doc.meta));
-    let bytes = pdf
-        .finish()
-        .map_err(|e| ExportError(format!("the PDF could not be written: {e:?}")))?;
-    // Open with the bookmarks panel showing: the quickest way round a report.
-    let entries: &[(&str, &str)] = if doc.outline.is_empty() {
-        &[]
-    } else {
-        &[("/PageMode", "/UseOutlines")]
-    };
-    patch::add_catalog_entries(bytes, entries)
+    pdf.finish()
+        .map_err(|e| ExportError::from_krilla(e, &named))
 }
 
 /// Whether any image is CMYK.
@@ -158,7 +155,10 @@ fn metadata(meta: &Metadata) -> krilla::metadata::Metadata {
         .language(meta.language.clone())
         .creator("folio".to_string())
         .creation_date(date)
-        .keywords(meta.keywords.clone());
+        .keywords(meta.keywords.clone())
+        // Open with the bookmarks panel showing: the quickest way round a report (written
+        // only when there are bookmarks to show).
+        .page_mode(PageMode::UseOutlines);
     if let Some(s) = &meta.subject {
         m = m.description(s.clone());
     }

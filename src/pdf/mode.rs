@@ -18,9 +18,12 @@ use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag};
 use krilla::text::{Font, TextDirection};
 
-/// Room outside the bleed for crop marks and the slug line.
+/// Room outside the bleed for crop marks and the slug line, in mm.
 const MARK_AREA: f64 = 12.0;
-/// Crop marks: their length, and their gap from the trim corner (they start past the bleed).
+/// Crop marks start this far outside the bleed, so that no mark reaches into it even when
+/// the sheet is cut a little off (mm).
+const MARK_GAP_MM: f64 = 2.0;
+/// Crop marks' length (mm).
 const MARK_LENGTH_MM: f64 = 5.0;
 /// Hairline marks, as printers expect (0.25 pt).
 const MARK_WIDTH: f32 = 0.25;
@@ -41,11 +44,17 @@ pub struct PrintPage<'a> {
 }
 
 impl Mode<'_> {
-    /// How far the trimmed page sits from the media box's corner, in points.
+    /// How far the trimmed page sits from the media box's corner, in points: the bleed,
+    /// and room for marks when any are drawn (without, the media box is the bleed box).
     pub fn offset(&self) -> f32 {
         match self {
             Mode::Reader => 0.0,
-            Mode::Print(p) => (p.setup.bleed + Abs::mm(MARK_AREA)).to_pt() as f32,
+            Mode::Print(p) => {
+                let c = p.setup;
+                let marks = c.marks || c.registration || c.slug;
+                let room = if marks { Abs::mm(MARK_AREA) } else { Abs(0.0) };
+                (c.bleed + room).to_pt() as f32
+            }
         }
     }
 
@@ -64,14 +73,22 @@ impl Mode<'_> {
 
     /// The paint of a colour in this edition.
     pub fn paint(&self, c: Color) -> Paint {
+        self.paint_as(c, false)
+    }
+
+    /// The paint of a colour for small text or a hairline (`fine`): in print, on one plate
+    /// where the colour is a grey (see [`PrintSetup::fine_ink`]).
+    pub fn paint_as(&self, c: Color, fine: bool) -> Paint {
         match self {
             Mode::Reader => krilla::color::rgb::Color::new(c.r, c.g, c.b).into(),
             Mode::Print(p) => {
-                let ink = p
-                    .setup
-                    .ink(c)
-                    .cloned()
-                    .expect("invariant: export_print checked that every colour has an ink");
+                let ink = if fine {
+                    p.setup.fine_ink(c)
+                } else {
+                    p.setup.ink(c)
+                }
+                .cloned()
+                .expect("invariant: export_print checked that every colour has an ink");
                 let [cy, m, y, k] = ink.cmyk.map(|v| (v * 255.0).round() as u8);
                 let process = cmyk::Color::new(cy, m, y, k);
                 match ink.spot {
@@ -85,6 +102,22 @@ impl Mode<'_> {
                     }
                     None => process.into(),
                 }
+            }
+        }
+    }
+
+    /// A colour as process ink alone — CMYK in print even for a spot colour, sRGB for the
+    /// reader — for shadings, whose stops must share one colour space.
+    pub fn process(&self, c: Color) -> krilla::color::Color {
+        match self {
+            Mode::Reader => krilla::color::rgb::Color::new(c.r, c.g, c.b).into(),
+            Mode::Print(p) => {
+                let ink = p.setup.ink(c).cloned().unwrap_or(crate::geom::Ink {
+                    cmyk: [0.0, 0.0, 0.0, 1.0],
+                    spot: None,
+                });
+                let [cy, m, y, k] = ink.cmyk.map(|v| (v * 255.0).round() as u8);
+                cmyk::Color::new(cy, m, y, k).into()
             }
         }
     }
@@ -131,26 +164,28 @@ impl Mode<'_> {
         let o = self.offset();
         let b = p.setup.bleed.to_pt() as f32;
         let len = Abs::mm(MARK_LENGTH_MM).to_pt() as f32;
+        // Where marks begin, from the trim: past the bleed and a gap.
+        let start = b + Abs::mm(MARK_GAP_MM).to_pt() as f32;
         let (w, h) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
         let mut pb = PathBuilder::new();
         if p.setup.marks {
             for (cx, sx) in [(o, -1.0f32), (o + w, 1.0)] {
                 for (cy, sy) in [(o, -1.0f32), (o + h, 1.0)] {
                     // A horizontal and a vertical mark on the trim lines, starting past the bleed.
-                    pb.move_to(cx + sx * (b + 1.0), cy);
-                    pb.line_to(cx + sx * (b + 1.0 + len), cy);
-                    pb.move_to(cx, cy + sy * (b + 1.0));
-                    pb.line_to(cx, cy + sy * (b + 1.0 + len));
+                    pb.move_to(cx + sx * start, cy);
+                    pb.line_to(cx + sx * (start + len), cy);
+                    pb.move_to(cx, cy + sy * start);
+                    pb.line_to(cx, cy + sy * (start + len));
                 }
             }
         }
         if p.setup.registration {
             let r = len / 2.0;
             for (cx, cy) in [
-                (o + w / 2.0, o - b - 1.0 - r),
-                (o + w / 2.0, o + h + b + 1.0 + r),
-                (o - b - 1.0 - r, o + h / 2.0),
-                (o + w + b + 1.0 + r, o + h / 2.0),
+                (o + w / 2.0, o - start - r),
+                (o + w / 2.0, o + h + start + r),
+                (o - start - r, o + h / 2.0),
+                (o + w + start + r, o + h / 2.0),
             ] {
                 pb.move_to(cx - r, cy);
                 pb.line_to(cx + r, cy);
@@ -181,11 +216,12 @@ impl Mode<'_> {
             surface.set_stroke(None);
         }
         if p.setup.slug
-            && let (Some(font), Some(number)) = (fonts.first(), page.number.or(Some(0)))
+            && let Some(font) = fonts.first()
         {
-            let which = match page.number {
-                Some(_) => format!("page {number}"),
-                None => page.label.clone().unwrap_or_default(),
+            let which = match (page.number, &page.label) {
+                (Some(n), _) => format!("page {n}"),
+                (None, Some(label)) => label.clone(),
+                (None, None) => "blank page".to_string(),
             };
             let slug = format!("{} · {} · {which} of {}", p.setup.file, p.date, p.pages);
             surface.set_fill(Some(krilla::paint::Fill {
@@ -193,8 +229,9 @@ impl Mode<'_> {
                 opacity: NormalizedF32::ONE,
                 rule: Default::default(),
             }));
+            // Below the bottom marks, left-aligned with the trim.
             surface.draw_text(
-                Point::from_xy(o, o + h + b + len + 2.0 + SLUG_SIZE * 1.5),
+                Point::from_xy(o, o + h + start + len + SLUG_SIZE * 1.5),
                 font.clone(),
                 SLUG_SIZE,
                 &slug,

@@ -1,190 +1,99 @@
 //! The print edition: the same pages as PDF/X-4, with bleed, marks, CMYK and an output intent.
 //!
-//! krilla has no PDF/X setting, so the file is written by krilla with device CMYK colours and
-//! page boxes, and the PDF/X-4 parts krilla cannot write — the GTS_PDFX output intent with
-//! its embedded CMYK profile, the PDF/X version in the document information and in XMP, and
-//! the Trapped key — are added by one incremental update ([`super::patch`]), leaving krilla's
-//! bytes untouched.
+//! Every PDF/X-4 part of the file is written by krilla itself, configured for PDF/X-4
+//! (`Prepress::X4`, a change folio keeps in `vendor/krilla`): the PDF 1.6 header, the
+//! `GTS_PDFX` output intent with the embedded CMYK profile, `GTS_PDFXVersion` and `Trapped`
+//! in the document information and in XMP, the XMP identifiers, version and rendition class,
+//! transparency groups blending in CMYK, and a refusal of anything PDF/X-4 forbids
+//! (annotations, a missing date or trapping status, interpolated images, PostScript). So the
+//! file is written once, by one writer, through pdf-writer's object model and xmp-writer —
+//! nothing is edited afterwards.
+//!
+//! Teaching krilla was chosen over parsing its output and appending an incremental update
+//! (lopdf): an update cannot lower the header's version, it would duplicate the catalog,
+//! the document information and the XMP krilla has just written (and have to keep two
+//! copies in agreement), and it would parse every byte of the file again. krilla already
+//! writes the same objects for PDF/A; the PDF/X variant is about a hundred reviewable lines.
+//!
+//! The print edition is not tagged: it is made for a press, and the reader edition is the
+//! accessible file. Leaving the structure out also keeps PDF 1.7 features (header and footer
+//! artifact types) out of a file whose header must say 1.6. Links are left out for the same
+//! reason PDF/X-4 restricts them: a press has nothing to click.
 
 use super::ExportError;
 use super::draw::{self, Mode};
 use super::mode::PrintPage;
-use super::patch::Update;
-use crate::frame::{Document, Metadata, PrintSetup};
-use krilla::metadata::DateTime;
+use crate::frame::Document;
+use krilla::configure::{ConfigurationBuilder, OutputCondition, Prepress};
+use krilla::metadata::{DateTime, Metadata};
 use krilla::{Document as KDocument, SerializeSettings};
-use std::io::Write;
 
 /// Writes the print edition of a Document made by the print transform (`edition::print`),
-/// which resolved its inks and geometry into [`Document::print`].
+/// which resolved its inks, images, blank pages and geometry into [`Document::print`].
 pub fn export_print(doc: &Document) -> Result<Vec<u8>, ExportError> {
-    let print = doc.print.as_ref().ok_or_else(|| {
-        ExportError("the document has no print settings: make it with edition::print".into())
-    })?;
-    if let Some(c) = doc.colours().into_iter().find(|c| print.ink(*c).is_none()) {
-        return Err(ExportError(format!(
-            "the print edition has no ink for the colour {c}"
-        )));
+    let print = doc.print.as_ref().ok_or(ExportError::Unprepared(
+        "the document has no print settings",
+    ))?;
+    if doc.colours().into_iter().any(|c| print.ink(c).is_none()) {
+        return Err(ExportError::Unprepared("a colour has no ink"));
     }
-    let meta = &doc.meta;
+    let configuration = ConfigurationBuilder::new()
+        .with_prepress_validator(Prepress::X4)
+        .finish()
+        .expect("invariant: PDF/X-4 alone has a version range");
+    let condition = &print.condition;
     let settings = SerializeSettings {
-        enable_tagging: true,
-        // Device CMYK (`k`) for the brand's inks; nothing here draws device RGB.
+        configuration,
+        enable_tagging: false,
+        // Device CMYK and grey are defined by the output intent: the brand's inks as given.
         no_device_cs: false,
-        xmp_metadata: false,
+        cmyk_profile: krilla::icc::ICCProfile::new(&print.profile),
+        output_condition: Some(
+            OutputCondition::new(condition.identifier.clone())
+                .condition(condition.condition.clone())
+                .registry_name(condition.registry.clone())
+                .info(condition.info.clone()),
+        ),
         ..SerializeSettings::default()
     };
+    let meta = &doc.meta;
     let mut pdf = KDocument::new_with(settings);
     let kfonts = draw::fonts(&doc.fonts)?;
+    let named = draw::named(&kfonts, &doc.fonts);
     let mut ids = vec![None; doc.structure.content_count()];
-    let date = meta.date.iso();
     let mode = Mode::Print(PrintPage {
         setup: print,
-        date: date.clone(),
+        date: meta.date.iso(),
         pages: doc.pages.len(),
     });
-    for page in &doc.pages {
-        draw::page(&mut pdf, page, &kfonts, &mut ids, &mode)?;
+    for (i, page) in doc.pages.iter().enumerate() {
+        draw::page(
+            &mut pdf,
+            i,
+            page,
+            &kfonts,
+            &mut ids,
+            &mode,
+            &doc.meta.go_to_page,
+        )?;
     }
-    pdf.set_tag_tree(super::tags::tree(&doc.structure, &ids, &meta.language));
-    pdf.set_metadata(
-        krilla::metadata::Metadata::new()
-            .title(meta.title.clone())
-            .authors(vec![meta.author.clone()])
-            .language(meta.language.clone())
-            .creator("folio".to_string())
-            .creation_date(
-                DateTime::new(meta.date.year)
-                    .month(meta.date.month)
-                    .day(meta.date.day),
-            ),
-    );
-    let bytes = pdf
-        .finish()
-        .map_err(|e| ExportError(format!("the print PDF could not be written: {e:?}")))?;
-    pdfx(bytes, meta, print, &date)
-}
-
-/// Adds the PDF/X-4 output intent, identification and metadata.
-fn pdfx(
-    bytes: Vec<u8>,
-    meta: &Metadata,
-    print: &PrintSetup,
-    date: &str,
-) -> Result<Vec<u8>, ExportError> {
-    let mut update = Update::new(bytes)?;
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    z.write_all(&print.profile)
-        .map_err(|e| ExportError(format!("cannot compress the output profile: {e}")))?;
-    let icc = z
-        .finish()
-        .map_err(|e| ExportError(format!("cannot compress the output profile: {e}")))?;
-    let mut stream =
-        format!("<</N 4/Filter/FlateDecode/Length {}>>\nstream\n", icc.len()).into_bytes();
-    stream.extend_from_slice(&icc);
-    stream.extend_from_slice(b"\nendstream");
-    let profile = update.add(stream);
-    let condition = pdf_string(&print.profile_name);
-    let intent = update.add(
-        format!(
-            "<</Type/OutputIntent/S/GTS_PDFX/OutputConditionIdentifier {condition}/OutputCondition {condition}/Info {condition}/RegistryName (http://www.color.org)/DestOutputProfile {profile} 0 R>>"
+    let mut metadata = Metadata::new()
+        .title(meta.title.clone())
+        .authors(vec![meta.author.clone()])
+        .language(meta.language.clone())
+        .creator("folio".to_string())
+        .keywords(meta.keywords.clone())
+        .creation_date(
+            DateTime::new(meta.date.year)
+                .month(meta.date.month)
+                .day(meta.date.day),
         )
-        .into_bytes(),
-    );
-    let xmp = xmp(meta, date);
-    let mut meta_stream = format!(
-        "<</Type/Metadata/Subtype/XML/Length {}>>\nstream\n",
-        xmp.len()
-    )
-    .into_bytes();
-    meta_stream.extend_from_slice(xmp.as_bytes());
-    meta_stream.extend_from_slice(b"\nendstream");
-    let metadata = update.add(meta_stream);
-    let root = update.root;
-    update.extend_dict(
-        root,
-        &[
-            ("/OutputIntents", &format!("[{intent} 0 R]")),
-            ("/Metadata", &format!("{metadata} 0 R")),
-        ],
-    )?;
-    let info = update
-        .info
-        .ok_or_else(|| ExportError("the PDF has no document information".into()))?;
-    update.extend_dict(
-        info,
-        &[("/GTS_PDFXVersion", "(PDF/X-4)"), ("/Trapped", "/False")],
-    )?;
-    Ok(update.finish())
-}
-
-/// A PDF literal string, escaped.
-fn pdf_string(s: &str) -> String {
-    let escaped: String = s
-        .chars()
-        .map(|c| match c {
-            '(' | ')' | '\\' => format!("\\{c}"),
-            c if c.is_ascii() => c.to_string(),
-            _ => "?".to_string(),
-        })
-        .collect();
-    format!("({escaped})")
-}
-
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// XMP for PDF/X-4: title, creator, dates, the PDF/X version, and stable IDs derived from
-/// the report (never random, so builds stay reproducible).
-fn xmp(meta: &Metadata, date: &str) -> String {
-    let stamp = format!("{date}T00:00:00Z");
-    let id = {
-        // FNV-1a over title and date: stable across builds, distinct between reports.
-        let mut h: u64 = 0xcbf29ce484222325;
-        for b in meta.title.bytes().chain(date.bytes()) {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        format!(
-            "uuid:{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
-            h >> 32,
-            (h >> 16) & 0xffff,
-            h & 0xfff,
-            (h >> 4) & 0xfff,
-            h & 0xffff_ffff_ffff
-        )
-    };
-    format!(
-        r#"<?xpacket begin="﻿" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about=""
- xmlns:dc="http://purl.org/dc/elements/1.1/"
- xmlns:xmp="http://ns.adobe.com/xap/1.0/"
- xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
- xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
- xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
-<dc:format>application/pdf</dc:format>
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
-<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>
-<xmp:CreateDate>{stamp}</xmp:CreateDate>
-<xmp:ModifyDate>{stamp}</xmp:ModifyDate>
-<xmp:MetadataDate>{stamp}</xmp:MetadataDate>
-<xmp:CreatorTool>folio</xmp:CreatorTool>
-<pdf:Trapped>False</pdf:Trapped>
-<xmpMM:DocumentID>{id}</xmpMM:DocumentID>
-<xmpMM:InstanceID>{id}</xmpMM:InstanceID>
-<xmpMM:VersionID>1</xmpMM:VersionID>
-<xmpMM:RenditionClass>default</xmpMM:RenditionClass>
-<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>
-</rdf:Description>
-</rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>"#,
-        title = xml(&meta.title),
-        author = xml(&meta.author),
-    )
+        // folio applies no trapping; the printer's workflow may.
+        .trapped(false);
+    if let Some(s) = &meta.subject {
+        metadata = metadata.description(s.clone());
+    }
+    pdf.set_metadata(metadata);
+    pdf.finish()
+        .map_err(|e| ExportError::from_krilla(e, &named))
 }

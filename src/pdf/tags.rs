@@ -21,7 +21,11 @@ fn convert(structure: &Structure, child: Child, ids: &[Option<Identifier>]) -> O
     match child {
         Child::Content(c) => ids.get(c.0 as usize).cloned().flatten().map(Node::from),
         Child::Node(n) => {
-            let mut group = TagGroup::new(kind(structure, n));
+            let mut kind = kind(structure, n);
+            if let Some(lang) = &structure.node(n).lang {
+                kind.as_any_mut().set_lang(Some(lang.clone()));
+            }
+            let mut group = TagGroup::new(kind);
             for c in &structure.node(n).children {
                 if let Some(node) = convert(structure, *c, ids) {
                     group.push(node);
@@ -35,6 +39,7 @@ fn convert(structure: &Structure, child: Child, ids: &[Option<Identifier>]) -> O
 fn kind(structure: &Structure, n: NodeId) -> TagKind {
     match &structure.node(n).role {
         Role::Document | Role::Div => Tag::Div.into(),
+        Role::Span => Tag::Span.into(),
         Role::Section => Tag::Section.into(),
         Role::Heading(level, title) => Tag::Hn(
             NonZeroU16::new(*level as u16).expect("invariant: heading levels start at 1"),

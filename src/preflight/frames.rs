@@ -5,15 +5,20 @@
 //! - text or a logo outside the safe area (too near the trim): a warning naming the page
 //!   and the text; an image reaching the trim, which has no bleed to cut into: a warning;
 //! - a raster image below 300 dpi at its placed size: a warning with its effective dpi;
-//! - images the print edition cannot carry (an RGB JPEG, an SVG with a gradient) are found
-//!   in the model, at the key that names them (`model::print_checks`);
+//! - RGB images (JPEG or PNG), which the print edition converts to CMYK through the output
+//!   profile: one note naming them all, so nobody is surprised that the print colours of a
+//!   photo differ from the screen's (the reader edition keeps the original files);
+//! - a page count the binding cannot take (`[print] binding`): a warning, or a note saying
+//!   how many blank pages `pad` adds before the back cover;
+//! - SVGs the print edition cannot draw in inks (a clip path, a pattern) are found in the
+//!   model, at the key that names them (`model::print_checks`);
 //! - brand colours derived from sRGB and inks over the limit are checked in the model.
 
 use crate::diag::Diagnostic;
 use crate::frame::{Artifact, Document, ItemKind, Tag};
 use crate::geom::Rect;
 use crate::images::ImageKind;
-use crate::model::Report;
+use crate::model::{Binding, Report};
 
 /// Print resolution: 300 pixels per inch at the placed size.
 const PRINT_DPI: f64 = 300.0;
@@ -63,14 +68,14 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                         out.push(
                             Diagnostic::warning(
                                 format!("the image `{}` on {where_} runs to the trim edge without bleed", image.name),
-                                None,
+                                image.span.clone(),
                             )
                             .with_help("supply it 3 mm larger on the edge sides, or keep it inside the margins"),
                         );
                     } else if !bounds.within(&area) {
                         out.push(Diagnostic::warning(
                             format!("the image `{}` on {where_} is outside the safe area", image.name),
-                            None,
+                            image.span.clone(),
                         ));
                     }
                     if let ImageKind::Png(_) | ImageKind::Jpeg(_) = &image.kind {
@@ -82,7 +87,7 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                                         "the image `{}` on {where_} is {dpi:.0} dpi at its printed size; print needs {PRINT_DPI:.0}",
                                         image.name
                                     ),
-                                    None,
+                                    image.span.clone(),
                                 )
                                 .with_help("supply a larger image, or an SVG"),
                             );
@@ -94,5 +99,81 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
         }
     }
     out.dedup_by(|a, b| a.message == b.message);
+    if let Some(note) = converted(doc) {
+        out.push(note);
+    }
+    out.extend(page_count(doc, report));
     out
+}
+
+/// A page count the binding cannot take: a warning, or a note when `pad` fills it.
+fn page_count(doc: &Document, report: &Report) -> Option<Diagnostic> {
+    let print = &report.print;
+    let (n, m) = (doc.pages.len(), print.binding.multiple());
+    let missing = (m - n % m) % m;
+    if missing == 0 {
+        return None;
+    }
+    let binding = match print.binding {
+        Binding::SaddleStitch => "a saddle-stitched booklet needs a multiple of 4",
+        Binding::Perfect => "a perfect-bound book needs an even number",
+        Binding::None => return None,
+    };
+    let blanks = if missing == 1 {
+        "1 blank page".to_string()
+    } else {
+        format!("{missing} blank pages")
+    };
+    let span = print.binding_span.clone();
+    Some(if print.pad {
+        Diagnostic::note(
+            format!(
+                "the print edition has {n} pages and {binding}: {blanks} are added before the back cover, making {}",
+                n + missing
+            )
+            .replace("1 blank page are", "1 blank page is"),
+            span,
+        )
+    } else {
+        Diagnostic::warning(
+            format!("the print edition has {n} pages, but {binding}"),
+            span,
+        )
+        .with_help(format!(
+            "add or remove pages, or set `pad = true` in `[print]` to add {blanks} before the back cover; set `binding = \"none\"` if the copies are not bound"
+        ))
+    })
+}
+
+/// The one note about RGB images converted for print, at the first one's key.
+fn converted(doc: &Document) -> Option<Diagnostic> {
+    let mut rgb: Vec<&crate::model::ImageData> = Vec::new();
+    for item in doc.pages.iter().flat_map(|p| &p.items) {
+        if let ItemKind::Image { image, .. } = &item.kind
+            && image.is_rgb()
+            && !rgb.iter().any(|i| i.name == image.name)
+        {
+            rgb.push(image);
+        }
+    }
+    let first = rgb.first()?;
+    let names: Vec<String> = rgb.iter().map(|i| format!("`{}`", i.name)).collect();
+    let (them, are) = if rgb.len() == 1 {
+        ("it", "is")
+    } else {
+        ("them", "are")
+    };
+    Some(
+        Diagnostic::note(
+            format!(
+                "the print edition converts {} to CMYK through the output profile: {} RGB",
+                names.join(", "),
+                if rgb.len() == 1 { "it is" } else { "they are" }
+            ),
+            first.span.clone(),
+        )
+        .with_help(format!(
+            "nothing to do unless the printer asks for CMYK originals; to control the conversion, save {them} as CMYK JPEGs. The reader edition keeps {them} as {are}"
+        )),
+    )
 }

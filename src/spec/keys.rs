@@ -30,6 +30,7 @@ fn display(type_name: &str) -> String {
         "FooterSpec" => "`[footer]`".into(),
         "BackSpec" => "`[back]`".into(),
         "PrintSpec" => "`[print]`".into(),
+        "StringsSpec" => "`[strings]`".into(),
         "SectionSpec" => "a `[[sections]]` entry".into(),
         "MetricSpec" => "a metric".into(),
         "ChartSpec" => "a chart block".into(),
@@ -45,8 +46,9 @@ fn display(type_name: &str) -> String {
 }
 
 /// Keys of the top level that are tables, written `[name]` rather than `name = …`.
-const TABLE_KEYS: [&str; 10] = [
-    "report", "brand", "page", "text", "contents", "numbers", "footer", "back", "print", "sections",
+const TABLE_KEYS: [&str; 11] = [
+    "report", "brand", "page", "text", "contents", "numbers", "footer", "back", "print", "strings",
+    "sections",
 ];
 
 /// The tables a key may have been meant for, with how to get there.
@@ -69,6 +71,7 @@ fn top_level_tables() -> Vec<Home> {
         home::<FooterSpec>("FooterSpec", "[footer]"),
         home::<BackSpec>("BackSpec", "[back]"),
         home::<PrintSpec>("PrintSpec", "[print]"),
+        home::<StringsSpec>("StringsSpec", "[strings]"),
     ]
 }
 

@@ -18,15 +18,16 @@ const MARK: &str = "TODO";
 
 /// Warnings for the notes and placeholders in `source`.
 pub fn notes(source: &str) -> Vec<Diagnostic> {
-    // Tokens come in order: lines are counted from the last token on, so a file of many
-    // tokens costs time linear in its length (counting from the start each time did not).
-    let (mut counted, mut lines) = (0usize, 0usize);
+    // Lines are counted as the tokens go by, from the last token's start: counting from
+    // the top of the file for every token made a long report take seconds (quadratic).
+    let (mut counted_to, mut lines_before) = (0, 0);
     let mut line_of = |at: usize| {
-        if let Some(between) = source.get(counted..at) {
-            lines += between.matches('\n').count();
-            counted = at;
-        }
-        lines
+        lines_before += source.as_bytes()[counted_to..at]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = at;
+        lines_before
     };
     let mut out = Vec::new();
     // (line of the last note or continuation, index of its warning)

@@ -73,6 +73,10 @@ pub struct Spec {
     #[serde(default, deserialize_with = "opt")]
     #[schemars(with = "PrintSpec")]
     pub print: Option<PrintSpec>,
+    /// `[strings]`: the words folio prints around the report's own text ("Contents",
+    /// "Published" …), to replace the ones of the report's language.
+    #[serde(default, deserialize_with = "table")]
+    pub strings: StringsSpec,
     /// `[[sections]]`: the body of the report, one table per section, in reading order.
     #[serde(default, deserialize_with = "list")]
     #[schemars(with = "Vec<SectionSpec>", extend("x-required" = true))]
@@ -248,6 +252,12 @@ pub struct FontsSpec {
         extend("x-default" = "Liberation Sans")
     )]
     pub heading: Option<SpannedStr>,
+    /// Fonts tried, in order, for characters the body and heading fonts lack (a script,
+    /// symbols, emoji), before the built-in fallback fonts: family names or
+    /// .ttf/.otf/.ttc files.
+    #[serde(default, deserialize_with = "list")]
+    #[schemars(with = "Vec<String>", example = &["Noto Sans Arabic"])]
+    pub fallback: Vec<SpannedStr>,
 }
 table_expect!(
     FontsSpec,
@@ -381,17 +391,18 @@ pub struct PrintSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "Length", extend("x-default" = "3mm"))]
     pub bleed: Option<Spanned<Length>>,
-    /// Crop marks at the trim corners, outside the bleed.
+    /// Crop marks at the trim corners, starting 2 mm outside the bleed. Off by default:
+    /// printers who impose the pages mark the sheets themselves.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "bool", extend("x-default" = true))]
+    #[schemars(with = "bool", extend("x-default" = false))]
     pub marks: Option<Spanned<bool>>,
     /// Registration targets beside the trim.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub registration: Option<Spanned<bool>>,
-    /// A slug line outside the bleed: file, date, page.
+    /// A slug line outside the bleed: file, date, page; drawn with the marks unless set.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "bool", extend("x-default" = true))]
+    #[schemars(with = "bool", extend("x-default" = false))]
     pub slug: Option<Spanned<bool>>,
     /// Text and logos closer than this to the trim are a warning.
     #[serde(default, deserialize_with = "leaf")]
@@ -406,6 +417,14 @@ pub struct PrintSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "f64", range(min = 0, max = 400), extend("x-default" = 320))]
     pub ink_limit: Option<Spanned<f64>>,
+    /// How the printed copies are bound; a page count the binding cannot take is a warning.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Binding", extend("x-default" = "saddle-stitch"))]
+    pub binding: Option<Spanned<Binding>>,
+    /// Add blank pages before the back cover until the binding can take the page count.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub pad: Option<Spanned<bool>>,
 }
 table_expect!(
     PrintSpec,
@@ -417,6 +436,12 @@ table_expect!(
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct SectionSpec {
+    /// The section's language when it differs from the report's, a BCP 47 tag (`"cy"` for
+    /// the Welsh half of a bilingual report): screen readers switch voice, and its words
+    /// are hyphenated as that language.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"cy")]
+    pub lang: Option<SpannedStr>,
     /// A short name for links and bookmarks, unique in the report; made from the title
     /// when absent.
     #[serde(default, deserialize_with = "leaf")]
@@ -513,4 +538,81 @@ table_expect!(
     MetricSpec,
     "a metric table",
     "write [[sections.metrics]] (two brackets) on a line of its own, with value and label below it"
+);
+
+/// `[strings]`: the words folio prints around the report's own text, each replacing the one
+/// of the report's language.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct StringsSpec {
+    /// The contents page's heading.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Contents")]
+    pub contents: Option<SpannedStr>,
+    /// Before the date on the cover.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Published")]
+    pub published: Option<SpannedStr>,
+    /// The long date: `{d}` the day, `{m}` the month's name, `{y}` the year; CLDR's form
+    /// for the report's language when absent.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"{d} {m} {y}")]
+    pub date: Option<SpannedStr>,
+    /// The twelve month names, as they follow a day, for `date`.
+    #[serde(default, deserialize_with = "list")]
+    #[schemars(with = "Vec<String>", length(min = 12, max = 12))]
+    pub months: Vec<SpannedStr>,
+    /// Before an image credit.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Credit:")]
+    pub credit: Option<SpannedStr>,
+    /// Over the values of a chart's data table.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Value")]
+    pub value: Option<SpannedStr>,
+    /// After a table's title where it continues on the next page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"(continued)")]
+    pub continued: Option<SpannedStr>,
+    /// How a screen reader describes a link to a page, before its number.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Go to page")]
+    pub go_to_page: Option<SpannedStr>,
+    /// The cover's page label.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Cover")]
+    pub cover: Option<SpannedStr>,
+    /// The back cover's page label.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Back cover")]
+    pub back_cover: Option<SpannedStr>,
+    /// The year-in-numbers heading; `{period}` stands for the period.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"{period} in numbers")]
+    pub in_numbers: Option<SpannedStr>,
+    /// How screen readers name a bar chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Bar chart")]
+    pub bar_chart: Option<SpannedStr>,
+    /// How screen readers name a column chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Column chart")]
+    pub column_chart: Option<SpannedStr>,
+    /// How screen readers name a line chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Line chart")]
+    pub line_chart: Option<SpannedStr>,
+    /// How screen readers name a percentage (progress) chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Percentage chart")]
+    pub progress_chart: Option<SpannedStr>,
+    /// How screen readers name a grouped bar chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Grouped bar chart")]
+    pub grouped_chart: Option<SpannedStr>,
+}
+table_expect!(
+    StringsSpec,
+    "a table",
+    "write [strings] on a line of its own, with contents = \"…\" below it"
 );

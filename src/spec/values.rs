@@ -136,6 +136,19 @@ pub enum Align {
 }
 impl Choice for Align {}
 
+/// How the printed copies are bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Binding {
+    /// Folded and stapled through the spine: pages in fours.
+    SaddleStitch,
+    /// Glued at the spine: an even number of pages.
+    Perfect,
+    /// Loose sheets, or not bound: any number.
+    None,
+}
+impl Choice for Binding {}
+
 /// What a chart draws.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -148,8 +161,20 @@ pub enum ChartKind {
     Line,
     /// A bar per series for each label, with a legend (needs `series`).
     Grouped,
-    /// One percentage bar per row, 0 to 100.
+    /// One bar per label made of a segment per series, end to end, with a legend and the
+    /// total (needs `series`).
+    Stacked,
+    /// One column per label made of a segment per series, stacked upwards (needs `series`).
+    StackedColumn,
+    /// Shares of a whole as slices of a circle, each labelled with its name and per cent.
+    Pie,
+    /// A pie with a hole, the total in the middle.
+    Donut,
+    /// One percentage bar per row; a value over 100 (a target beaten) runs past a marker
+    /// at 100.
     Progress,
+    /// One big percentage in a ring per label, side by side.
+    Ring,
 }
 impl Choice for ChartKind {}
 

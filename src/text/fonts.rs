@@ -31,6 +31,50 @@ const BUILTIN: [(&[u8], &str); 4] = [
     ),
 ];
 
+/// A font file's bytes, shared: the built-in faces are used in place from the binary (no
+/// copy of their 1.6 MB per process), a font read from disk is owned once, and each stage
+/// that needs the bytes (shaping, coverage, the PDF writer) holds a reference to the same.
+#[derive(Clone)]
+pub struct FontData(Arc<dyn AsRef<[u8]> + Send + Sync>);
+
+impl FontData {
+    /// The shared bytes, for a consumer that keeps its own handle (the PDF writer).
+    pub fn shared(&self) -> Arc<dyn AsRef<[u8]> + Send + Sync> {
+        Arc::clone(&self.0)
+    }
+}
+
+impl std::ops::Deref for FontData {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        (*self.0).as_ref()
+    }
+}
+
+impl std::fmt::Debug for FontData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FontData({} bytes)", self.len())
+    }
+}
+
+impl From<&'static [u8]> for FontData {
+    fn from(bytes: &'static [u8]) -> Self {
+        Self(Arc::new(bytes))
+    }
+}
+
+impl From<Vec<u8>> for FontData {
+    fn from(bytes: Vec<u8>) -> Self {
+        Self(Arc::new(bytes))
+    }
+}
+
+impl From<Arc<Vec<u8>>> for FontData {
+    fn from(bytes: Arc<Vec<u8>>) -> Self {
+        Self(bytes)
+    }
+}
+
 /// Index of a face in the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FaceId(pub u16);
@@ -42,7 +86,7 @@ pub struct FamilyId(pub u16);
 /// One font face and its metrics, in font units scaled to 1 em.
 #[derive(Debug, Clone)]
 pub struct Face {
-    pub data: Arc<Vec<u8>>,
+    pub data: FontData,
     pub index: u32,
     /// Family name as the font declares it.
     pub family: String,
@@ -50,6 +94,10 @@ pub struct Face {
     pub postscript: String,
     pub bold: bool,
     pub italic: bool,
+    /// The OS/2 weight (400 regular, 700 bold) and width class (5 normal), to choose the
+    /// plainest face of a family for each style.
+    pub weight: u16,
+    pub width: u16,
     /// Ascender, descender (negative) and cap height, in em.
     pub ascender: f64,
     pub descender: f64,
@@ -71,6 +119,9 @@ pub struct Family {
 pub struct FontBook {
     pub faces: Vec<Face>,
     pub families: Vec<Family>,
+    /// Faces tried, in order, for a character a run's face lacks. Only faces the report's
+    /// text needs are loaded (see `model::fallback`).
+    pub fallback: Vec<FaceId>,
 }
 
 /// Why a font file could not be used.
@@ -87,7 +138,7 @@ impl FontBook {
         let faces: Vec<FaceId> = BUILTIN
             .iter()
             .map(|(bytes, _)| {
-                book.add_face(Arc::new(bytes.to_vec()))
+                book.add_face(*bytes)
                     .expect("invariant: the built-in fonts parse")
             })
             .collect();
@@ -95,9 +146,24 @@ impl FontBook {
         book
     }
 
-    /// Parses a font file and adds its face. Returns the new face's id.
-    pub fn add_face(&mut self, data: Arc<Vec<u8>>) -> Result<FaceId, FontError> {
-        let face = ttf_parser::Face::parse(&data, 0).map_err(|_| FontError::NotAFont)?;
+    /// Parses a font file and adds its (first) face. Returns the new face's id.
+    pub fn add_face(&mut self, data: impl Into<FontData>) -> Result<FaceId, FontError> {
+        self.add_face_at(data, 0)
+    }
+
+    /// The number of faces in a font file: several for a collection (.ttc), else one.
+    pub fn faces_in(data: &[u8]) -> u32 {
+        ttf_parser::fonts_in_collection(data).unwrap_or(1)
+    }
+
+    /// Parses face `index` of a font file (a collection holds several) and adds it.
+    pub fn add_face_at(
+        &mut self,
+        data: impl Into<FontData>,
+        index: u32,
+    ) -> Result<FaceId, FontError> {
+        let data = data.into();
+        let face = ttf_parser::Face::parse(&data, index).map_err(|_| FontError::NotAFont)?;
         let upem = face.units_per_em() as f64;
         let name = |id: u16| {
             face.names()
@@ -112,9 +178,11 @@ impl FontBook {
         // 600 (semibold) and above count as bold: a family rarely ships both.
         const BOLD_WEIGHT: u16 = 600;
         let entry = Face {
-            index: 0,
+            index,
             family,
             postscript,
+            weight: face.weight().to_number(),
+            width: face.width().to_number(),
             bold: face.weight().to_number() >= BOLD_WEIGHT,
             italic: face.is_italic() || face.is_oblique(),
             ascender: face.ascender() as f64 / upem,
@@ -128,11 +196,18 @@ impl FontBook {
 
     /// Groups faces into a family, named after the first face; returns its id.
     pub fn add_family(&mut self, faces: Vec<FaceId>) -> FamilyId {
+        // Of the faces of a style, the one of normal width nearest the style's weight (an
+        // installed family may also hold condensed, light or black faces).
         let pick = |bold: bool, italic: bool| {
+            let target: i32 = if bold { 700 } else { 400 };
             faces
                 .iter()
                 .copied()
-                .find(|f| self.face(*f).bold == bold && self.face(*f).italic == italic)
+                .filter(|f| self.face(*f).bold == bold && self.face(*f).italic == italic)
+                .min_by_key(|f| {
+                    let face = self.face(*f);
+                    (face.width != 5, (face.weight as i32 - target).abs(), f.0)
+                })
         };
         let regular = pick(false, false).unwrap_or(faces[0]);
         let bold = pick(true, false).unwrap_or(regular);
@@ -196,9 +271,27 @@ impl FontBook {
         missing
     }
 
-    /// Shapers for every face of the book, parsed once per layout.
-    pub fn shapers(&self) -> Vec<super::Shaper<'_>> {
-        self.faces
+    /// The characters of `chars` that `face` has a glyph for.
+    pub fn coverage(
+        &self,
+        face: FaceId,
+        chars: &std::collections::BTreeSet<char>,
+    ) -> std::collections::BTreeSet<char> {
+        let face = self.face(face);
+        let Ok(parsed) = ttf_parser::Face::parse(&face.data, face.index) else {
+            return Default::default();
+        };
+        chars
+            .iter()
+            .copied()
+            .filter(|c| parsed.glyph_index(*c).is_some_and(|g| g.0 != 0))
+            .collect()
+    }
+
+    /// Shapers for every face of the book, parsed once per layout, with the fallback chain.
+    pub fn shapers(&self) -> super::Shapers<'_> {
+        let faces = self
+            .faces
             .iter()
             .map(|f| {
                 super::Shaper::new(
@@ -206,6 +299,7 @@ impl FontBook {
                         .expect("invariant: faces were parsed when added"),
                 )
             })
-            .collect()
+            .collect();
+        super::Shapers::new(faces, self.fallback.clone())
     }
 }

@@ -2,11 +2,12 @@
 //!
 //! In: the paragraph's text, its style runs and shaping faces. Out: the item list the line
 //! breaker works on. Break opportunities come from UAX #14 (`unicode-linebreak`); inside
-//! words, hyphenation points come from `hypher`'s English patterns with the British
-//! minimums (at least two letters before the break and three after).
+//! words, hyphenation points come from `hypher`'s patterns for each run's language (English
+//! with the British minimums: at least two letters before the break and three after).
 
+use super::Shapers;
 use super::knuth_plass::{INFINITY, Item};
-use super::shape::{self, Glyph, Shaper};
+use super::shape::{self, Glyph};
 use super::{ParSettings, StyledText};
 use crate::geom::Abs;
 use std::ops::Range;
@@ -28,7 +29,7 @@ const JUSTIFY_STRETCH: f64 = 0.5;
 const JUSTIFY_SHRINK: f64 = 1.0 / 3.0;
 
 /// Builds the items of a paragraph.
-pub fn collect(shapers: &[Shaper], text: &StyledText, settings: &ParSettings) -> Vec<Item> {
+pub fn collect(shapers: &Shapers, text: &StyledText, settings: &ParSettings) -> Vec<Item> {
     let s = text.text.as_str();
     let mut items = Vec::new();
     let mut start = 0;
@@ -85,7 +86,7 @@ pub fn collect(shapers: &[Shaper], text: &StyledText, settings: &ParSettings) ->
 
 /// Pushes the boxes of one word, with a hyphenation penalty between its syllables.
 fn push_word(
-    shapers: &[Shaper],
+    shapers: &Shapers,
     text: &StyledText,
     range: Range<usize>,
     settings: &ParSettings,
@@ -95,10 +96,12 @@ fn push_word(
         return;
     }
     let glyphs = shape_range(shapers, text, range.clone());
-    let mut cuts = if settings.hyphenate {
-        hyphenation_points(&text.text[range.clone()], range.start)
-    } else {
-        Vec::new()
+    let lang = text.style_at(range.start).hyphenation;
+    let mut cuts = match lang {
+        Some(lang) if settings.hyphenate => {
+            hyphenation_points(&text.text[range.clone()], range.start, lang)
+        }
+        _ => Vec::new(),
     };
     cuts.push(range.end);
     let mut from = range.start;
@@ -125,8 +128,14 @@ fn push_word(
     }
 }
 
-/// Byte offsets (absolute) where `word` may be hyphenated.
-pub(super) fn hyphenation_points(word: &str, offset: usize) -> Vec<usize> {
+/// Byte offsets (absolute) where `word` may be hyphenated in `lang`. English keeps the
+/// British minimums; other languages take hypher's minimums for them, which follow each
+/// language's typographic convention.
+pub(super) fn hyphenation_points(word: &str, offset: usize, lang: hypher::Lang) -> Vec<usize> {
+    let (left, right) = match lang {
+        hypher::Lang::English => (HYPHEN_LEFT_MIN, HYPHEN_RIGHT_MIN),
+        other => other.bounds(),
+    };
     let mut points = Vec::new();
     // Hyphenate each run of letters on its own: "COVID-19" and "e-mail" already have their
     // own break, and digits or capitals-only abbreviations are never split.
@@ -143,13 +152,7 @@ pub(super) fn hyphenation_points(word: &str, offset: usize) -> Vec<usize> {
             return;
         }
         let mut at = from;
-        let syllables: Vec<&str> = hypher::hyphenate_bounded(
-            &lower,
-            hypher::Lang::English,
-            HYPHEN_LEFT_MIN,
-            HYPHEN_RIGHT_MIN,
-        )
-        .collect();
+        let syllables: Vec<&str> = hypher::hyphenate_bounded(&lower, lang, left, right).collect();
         for syl in &syllables[..syllables.len().saturating_sub(1)] {
             at += syl.len();
             points.push(offset + at);
@@ -172,7 +175,7 @@ pub(super) fn hyphenation_points(word: &str, offset: usize) -> Vec<usize> {
 }
 
 /// Shapes a byte range of the paragraph, one style run at a time; glyph ranges are absolute.
-pub fn shape_range(shapers: &[Shaper], text: &StyledText, range: Range<usize>) -> Vec<Glyph> {
+pub fn shape_range(shapers: &Shapers, text: &StyledText, range: Range<usize>) -> Vec<Glyph> {
     let mut out = Vec::new();
     for (run, style) in text.runs_in(range.clone()) {
         let from = run.start.max(range.start);
@@ -180,17 +183,18 @@ pub fn shape_range(shapers: &[Shaper], text: &StyledText, range: Range<usize>) -
         if from >= to {
             continue;
         }
-        let face = &shapers[style.face.0 as usize];
-        for mut g in shape::shape(face, &text.text[from..to], style.size) {
-            g.range = g.range.start + from..g.range.end + from;
-            out.push(g);
+        for piece in shape::shape_pieces(shapers, style.face, &text.text[from..to], style.size) {
+            for mut g in piece.glyphs {
+                g.range = g.range.start + from..g.range.end + from;
+                out.push(g);
+            }
         }
     }
     out
 }
 
 /// The width of a hyphen in the style at byte `at`.
-fn hyphen_width(shapers: &[Shaper], text: &StyledText, at: usize) -> Abs {
+fn hyphen_width(shapers: &Shapers, text: &StyledText, at: usize) -> Abs {
     let style = text.style_at(at.saturating_sub(1));
     shape::width(&shape::shape(
         &shapers[style.face.0 as usize],

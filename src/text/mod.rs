@@ -10,11 +10,13 @@
 //!    was split;
 //! 4. **justify** (here, optional): the line's spaces take up the slack.
 
+pub mod fallback;
 pub mod fonts;
 mod items;
 pub mod knuth_plass;
 pub mod shape;
 
+pub use fallback::Shapers;
 pub use fonts::{FaceId, FamilyId, FontBook, FontError};
 pub use shape::{Glyph, Shaper};
 
@@ -30,6 +32,9 @@ pub struct TextStyle {
     pub size: Abs,
     pub color: Color,
     pub key: u32,
+    /// The hyphenation patterns of the run's language; `None` never hyphenates it (a
+    /// language folio has no patterns for).
+    pub hyphenation: Option<hypher::Lang>,
 }
 
 /// A paragraph's text and the style of each byte range (ranges cover the text in order).
@@ -109,7 +114,7 @@ const SECOND_PASS_TOLERANCE: f64 = 2.5;
 const RAGGED_STRETCH_EM: f64 = 3.0;
 
 /// Sets a paragraph into lines.
-pub fn set_paragraph(shapers: &[Shaper], text: &StyledText, settings: &ParSettings) -> Vec<Line> {
+pub fn set_paragraph(shapers: &Shapers, text: &StyledText, settings: &ParSettings) -> Vec<Line> {
     if text.text.trim().is_empty() {
         return Vec::new();
     }
@@ -146,7 +151,7 @@ pub fn set_paragraph(shapers: &[Shaper], text: &StyledText, settings: &ParSettin
 
 /// Shapes each line as a whole and justifies it.
 fn finalize(
-    shapers: &[Shaper],
+    shapers: &Shapers,
     text: &StyledText,
     settings: &ParSettings,
     items: &[Item],
@@ -166,12 +171,15 @@ fn finalize(
         // the next line will start at.
         let range = start.min(end)..end;
         let last = n + 1 == breaks.len();
-        let mut line = set_line(shapers, text, range, hyphenated, at_space);
+        let mut line = set_line(shapers, text, range, hyphenated);
         line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
         let forced_break =
             matches!(items[b], Item::Penalty { penalty, .. } if penalty <= -knuth_plass::INFINITY);
         if settings.justify && !last && !forced_break {
             justify(&mut line, settings.width);
+        }
+        if at_space {
+            push_break_space(shapers, &mut line);
         }
         lines.push(line);
         // The next line starts at the next box; spaces at a break vanish. When no box
@@ -191,66 +199,96 @@ fn finalize(
     lines
 }
 
-/// Shapes the text of one line into runs, adding a hyphen when the line breaks a word;
-/// `at_space` says the line ended at a space.
-fn set_line(
-    shapers: &[Shaper],
-    text: &StyledText,
-    range: Range<usize>,
-    hyphenated: bool,
-    at_space: bool,
-) -> Line {
+/// Shapes the text of one line into runs, adding a hyphen when the line breaks a word.
+/// A style run whose characters fall back to other faces becomes one glyph run per face.
+fn set_line(shapers: &Shapers, text: &StyledText, range: Range<usize>, hyphenated: bool) -> Line {
     let trimmed_end = range.start + text.text[range.clone()].trim_end().len();
     let mut runs = Vec::new();
     let mut x = Abs::ZERO;
-    let pieces: Vec<_> = text
+    for (run, style) in text
         .runs_in(range.start..trimmed_end)
         .iter()
         .filter(|(r, _)| r.start < trimmed_end && r.end > range.start)
-        .collect();
-    for (i, (run, style)) in pieces.iter().enumerate() {
+    {
         let from = run.start.max(range.start);
         let to = run.end.min(trimmed_end);
-        let mut s = text.text[from..to].to_string();
-        let is_last = i + 1 == pieces.len();
-        let face = &shapers[style.face.0 as usize];
-        let mut glyphs = shape::shape(face, &s, style.size);
-        if hyphenated && is_last {
-            // The hyphen is drawn with the glyph for '-' but stands for a soft hyphen in the
-            // text, so search and copy see the word whole (as krilla's tagging docs advise).
-            let mut hyphen = shape::shape(face, "-", style.size);
-            let at = s.len();
-            s.push('\u{AD}');
-            for g in &mut hyphen {
-                g.range = at..s.len();
-            }
-            glyphs.extend(hyphen);
+        for piece in set_text(shapers, &text.text[from..to], *style) {
+            runs.push(GlyphRun { x, ..piece });
+            x += runs.last().map_or(Abs::ZERO, |r: &GlyphRun| r.width);
         }
-        let width = shape::width(&glyphs);
-        runs.push(GlyphRun {
-            x,
-            style: *style,
-            text: s,
-            glyphs,
-            width,
-        });
-        x += width;
     }
-    // The space the line broke at is not drawn, but it is part of the text: without it a
-    // screen reader or a copy joins the last word of this line to the first of the next.
-    // The last glyph stands for it too.
-    if at_space
-        && let Some(run) = runs.last_mut()
-        && let Some(g) = run.glyphs.last_mut()
-    {
-        run.text.push(' ');
-        g.range.end = run.text.len();
+    if hyphenated && let Some(last) = runs.last_mut() {
+        // The hyphen is drawn in the last letter's face (a face without one draws none).
+        let at = last.text.len();
+        last.text.push(SOFT_HYPHEN);
+        if let Some(mut glyph) =
+            shape::soft_hyphen(&shapers[last.style.face.0 as usize], last.style.size)
+        {
+            glyph.range = at..last.text.len();
+            last.width += glyph.advance;
+            x += glyph.advance;
+            last.glyphs.push(glyph);
+        }
     }
     Line {
         runs,
         width: x,
         hyphenated,
         overfull: false,
+    }
+}
+
+/// Shapes one line of text in one style, never broken: one glyph run per face it falls back
+/// to, each starting where the one before ends (`x` from 0). For text set outside
+/// paragraphs, such as page furniture.
+pub fn set_text(shapers: &Shapers, text: &str, style: TextStyle) -> Vec<GlyphRun> {
+    let mut x = Abs::ZERO;
+    let mut out = Vec::new();
+    for piece in shape::shape_pieces(shapers, style.face, text, style.size) {
+        let (Some(first), Some(last)) = (piece.glyphs.first(), piece.glyphs.last()) else {
+            continue;
+        };
+        let span = first.range.start..last.range.end;
+        let mut glyphs = piece.glyphs;
+        for g in &mut glyphs {
+            g.range = g.range.start - span.start..g.range.end - span.start;
+        }
+        let width = shape::width(&glyphs);
+        out.push(GlyphRun {
+            x,
+            style: TextStyle {
+                face: piece.face,
+                ..style
+            },
+            text: text[span].to_string(),
+            glyphs,
+            width,
+        });
+        x += width;
+    }
+    out
+}
+
+/// The soft hyphen a line ends with when hyphenation split a word there: drawn as a
+/// hyphen, but not text of its own, so search and copy see the word whole.
+const SOFT_HYPHEN: char = '\u{AD}';
+
+/// Adds the space a line broke at, after justification, as a glyph of its own: a real space
+/// glyph that stands for " ", with no advance, at the end of the line (so it is neither
+/// drawn nor counted in the line's width).
+///
+/// Without it a screen reader or a copy joins the last word of one line to the first of the
+/// next. It must be its own glyph: giving the line's last glyph the space as well ("s" for
+/// "s ") would be fixed as that glyph's Unicode for the whole document, because a PDF font
+/// maps each glyph to one text, and every "s" would then be extracted with a space after it.
+fn push_break_space(shapers: &Shapers, line: &mut Line) {
+    let Some(run) = line.runs.last_mut() else {
+        return;
+    };
+    let at = run.text.len();
+    run.text.push(' ');
+    if let Some(space) = shape::break_space(&shapers[run.style.face.0 as usize], at..at + 1) {
+        run.glyphs.push(space);
     }
 }
 

@@ -4,6 +4,8 @@
 //! whose `range` points back into the string, so the PDF can map every glyph to the text it
 //! stands for (search, copy, read aloud).
 
+use super::fallback::{self, Choice, Shapers};
+use super::fonts::FaceId;
 use crate::geom::Abs;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -63,6 +65,9 @@ pub struct Glyph {
     /// The bytes of the shaped string this glyph stands for (a whole cluster; for a
     /// ligature, all the characters it joins).
     pub range: Range<usize>,
+    /// The glyph stands in for characters no face has (see [`super::fallback`]); the PDF
+    /// writer gives it their text as `/ActualText`.
+    pub substitute: bool,
 }
 
 /// Shapes `text` left to right. Kerning (`kern`) and standard ligatures (`liga`) are on by
@@ -106,6 +111,7 @@ fn shape_uncached(shaper: &Shaper, text: &str, size: Abs) -> Vec<Glyph> {
             x_offset: Abs(pos.x_offset as f64 * scale),
             y_offset: Abs(pos.y_offset as f64 * scale),
             range: info.cluster as usize..info.cluster as usize,
+            substitute: false,
         })
         .collect();
     // A cluster runs from its start to the start of the next cluster (LTR), so that every
@@ -119,7 +125,122 @@ fn shape_uncached(shaper: &Shaper, text: &str, size: Abs) -> Vec<Glyph> {
             .unwrap_or(text.len());
         glyphs[i].range = start..end;
     }
+    // HarfBuzz draws a default-ignorable character it has no glyph for (a soft hyphen, a
+    // zero-width joiner) as the space glyph with no advance. Left in, it would be that
+    // glyph's first text and so the Unicode of every space in the document; it draws
+    // nothing, so it goes.
+    let space = face.glyph_index(' ').map(|g| g.0 as u32);
+    glyphs.retain(|g| {
+        !(Some(g.id as u32) == space
+            && g.advance == Abs::ZERO
+            && text[g.range.clone()].chars().all(is_default_ignorable))
+    });
     glyphs
+}
+
+/// Characters Unicode lets a renderer hide: soft hyphen, zero-width and joiner controls,
+/// variation selectors, the byte order mark, tag characters.
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// The glyph that draws the hyphen hyphenation adds (a soft hyphen in the text; the caller
+/// sets its range). A PDF font maps each glyph to one text, so the glyph must not be the one
+/// that draws the text's own hyphens ("COVID-19"): those would then be extracted as soft
+/// hyphens, that is, as nothing. Most fonts draw U+00AD with a glyph of its own; failing
+/// that U+2010 HYPHEN; only a font with neither shares the glyph of `-`.
+/// `None` if the face has no hyphen at all.
+pub fn soft_hyphen(shaper: &Shaper, size: Abs) -> Option<Glyph> {
+    let face = &shaper.face;
+    let minus = face.glyph_index('-');
+    let id = ['\u{AD}', '\u{2010}']
+        .into_iter()
+        .filter_map(|c| face.glyph_index(c))
+        .find(|g| Some(*g) != minus && g.0 != 0)
+        .or(minus)?;
+    Some(Glyph {
+        id: id.0,
+        advance: advance(shaper, id, size),
+        x_offset: Abs::ZERO,
+        y_offset: Abs::ZERO,
+        range: 0..0,
+        substitute: false,
+    })
+}
+
+/// A space glyph with no advance, standing for the space at `range` where a line broke:
+/// see `push_break_space`. `None` if the face has no space glyph.
+pub fn break_space(shaper: &Shaper, range: Range<usize>) -> Option<Glyph> {
+    let id = shaper.face.glyph_index(' ')?;
+    Some(Glyph {
+        id: id.0,
+        advance: Abs::ZERO,
+        x_offset: Abs::ZERO,
+        y_offset: Abs::ZERO,
+        range,
+        substitute: false,
+    })
+}
+
+/// Glyphs of one face: a piece of a run once fonts fall back.
+#[derive(Debug, Clone)]
+pub struct Piece {
+    pub face: FaceId,
+    /// Glyph ranges index into the whole shaped string.
+    pub glyphs: Vec<Glyph>,
+}
+
+/// Shapes `text` in `face`, falling back per character to the chain of `shapers` where the
+/// face lacks a character, and to the substitute glyph where every face does. A run the
+/// face covers (nearly every run) is shaped once, as by [`shape`].
+pub fn shape_pieces(shapers: &Shapers, face: FaceId, text: &str, size: Abs) -> Vec<Piece> {
+    let glyphs = shape(&shapers[face.0 as usize], text, size);
+    if glyphs.iter().all(|g| g.id != 0) {
+        return vec![Piece { face, glyphs }];
+    }
+    let mut pieces = Vec::new();
+    for (range, choice) in fallback::segment(shapers, face, text) {
+        match (choice, shapers.substitute()) {
+            (Choice::Face(f), _) => {
+                let mut glyphs = shape(&shapers[f.0 as usize], &text[range.clone()], size);
+                for g in &mut glyphs {
+                    g.range = g.range.start + range.start..g.range.end + range.start;
+                }
+                pieces.push(Piece { face: f, glyphs });
+            }
+            (Choice::Substitute, Some((f, id))) => {
+                let shaper = &shapers[f.0 as usize];
+                let advance = advance(shaper, rustybuzz::ttf_parser::GlyphId(id), size);
+                let glyphs = text[range.clone()]
+                    .char_indices()
+                    .map(|(i, c)| Glyph {
+                        id,
+                        advance,
+                        x_offset: Abs::ZERO,
+                        y_offset: Abs::ZERO,
+                        range: range.start + i..range.start + i + c.len_utf8(),
+                        substitute: true,
+                    })
+                    .collect();
+                pieces.push(Piece { face: f, glyphs });
+            }
+            // No face has even a substitute: the characters are left out.
+            (Choice::Substitute, None) => {}
+        }
+    }
+    pieces
+}
+
+/// The horizontal advance of a glyph at `size`.
+fn advance(shaper: &Shaper, id: rustybuzz::ttf_parser::GlyphId, size: Abs) -> Abs {
+    let face = &shaper.face;
+    let units = face.glyph_hor_advance(id).unwrap_or(0) as f64;
+    Abs(units * size.to_pt() / face.units_per_em() as f64)
 }
 
 /// The total advance of glyphs.

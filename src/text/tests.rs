@@ -17,6 +17,7 @@ fn styled(book: &FontBook, text: &str, size: f64) -> StyledText {
             size: Abs(size),
             color: Color::BLACK,
             key: 0,
+            hyphenation: Some(hypher::Lang::English),
         },
     );
     s
@@ -97,7 +98,7 @@ fn total_fit_evens_the_rag_compared_with_first_fit() {
 #[test]
 fn hyphenation_points_follow_british_minimums() {
     let word = "information";
-    let points = hyphenation_points(word, 0);
+    let points = hyphenation_points(word, 0, hypher::Lang::English);
     let parts: Vec<&str> = std::iter::once(0)
         .chain(points.iter().copied())
         .zip(points.iter().copied().chain(std::iter::once(word.len())))
@@ -105,9 +106,9 @@ fn hyphenation_points_follow_british_minimums() {
         .collect();
     assert_eq!(parts, vec!["in", "for", "ma", "tion"]);
     // Short words, capitals-only abbreviations and figures are never split.
-    assert!(hyphenation_points("health", 0).is_empty());
-    assert!(hyphenation_points("NHSMAIL", 0).is_empty());
-    assert!(hyphenation_points("COVID-19", 0).is_empty());
+    assert!(hyphenation_points("health", 0, hypher::Lang::English).is_empty());
+    assert!(hyphenation_points("NHSMAIL", 0, hypher::Lang::English).is_empty());
+    assert!(hyphenation_points("COVID-19", 0, hypher::Lang::English).is_empty());
 }
 
 #[test]
@@ -205,4 +206,141 @@ fn trailing_newlines_and_blank_lines_set_without_panicking() {
     }
     // A blank line inside the text is kept: the author asked for it.
     assert_eq!(lines_of(&book, "a\n\nb", 200.0, false, false).len(), 3);
+}
+
+#[test]
+fn a_line_break_space_is_a_space_glyph_of_its_own_with_no_advance() {
+    // The last glyph of a line must stand for its own letter only: a PDF font gives each
+    // glyph one text for the whole document, so "s" standing for "s " once would put a
+    // space after every "s" that readers extract.
+    let b = book();
+    let shapers = b.shapers();
+    let space = shapers[0].face.glyph_index(' ').unwrap().0;
+    for justify in [false, true] {
+        let lines = lines_of(&b, PARAGRAPH, 200.0, justify, true);
+        for l in lines[..lines.len() - 1].iter().filter(|l| !l.hyphenated) {
+            let run = l.runs.last().unwrap();
+            let last = run.glyphs.last().unwrap();
+            assert_eq!(&run.text[last.range.clone()], " ");
+            assert_eq!((last.id, last.advance), (space, Abs::ZERO));
+            let before = &run.glyphs[run.glyphs.len() - 2];
+            assert!(!run.text[before.range.clone()].contains(' '));
+            assert!((shape::width(&run.glyphs) - run.width).to_pt().abs() < 1e-9);
+        }
+    }
+}
+
+#[test]
+fn the_hyphen_hyphenation_adds_is_not_the_glyph_of_the_texts_own_hyphens() {
+    let b = book();
+    let shapers = b.shapers();
+    let lines = lines_of(
+        &b,
+        "Interoperability COVID-19 transformation",
+        45.0,
+        false,
+        true,
+    );
+    let minus = shapers[0].face.glyph_index('-').unwrap().0;
+    let added: Vec<&Glyph> = lines
+        .iter()
+        .filter(|l| l.hyphenated)
+        .map(|l| l.runs.last().unwrap().glyphs.last().unwrap())
+        .collect();
+    assert!(!added.is_empty());
+    assert!(added.iter().all(|g| g.id != minus && g.advance > Abs::ZERO));
+}
+
+#[test]
+fn a_soft_hyphen_in_the_text_draws_no_glyph() {
+    // HarfBuzz would draw it as the space glyph, which would then stand for U+00AD.
+    let b = book();
+    let shapers = b.shapers();
+    let glyphs = shape::shape(&shapers[0], "docu\u{AD}ment", Abs(10.0));
+    assert_eq!(glyphs.len(), 8);
+    assert!(glyphs.iter().all(|g| !g.range.contains(&4)));
+}
+
+/// The syllables hyphenation would split `word` into in `lang`.
+fn syllables(word: &str, lang: hypher::Lang) -> Vec<&str> {
+    let points = hyphenation_points(word, 0, lang);
+    std::iter::once(0)
+        .chain(points.iter().copied())
+        .zip(points.iter().copied().chain(std::iter::once(word.len())))
+        .map(|(a, b)| &word[a..b])
+        .collect()
+}
+
+#[test]
+fn german_french_and_spanish_words_hyphenate_by_their_own_patterns() {
+    use hypher::Lang::*;
+    assert_eq!(
+        syllables("Gesundheitswesen", German),
+        ["Ge", "sund", "heits", "we", "sen"]
+    );
+    assert_eq!(
+        syllables("Verantwortlichkeit", German),
+        ["Ver", "ant", "wort", "lich", "keit"]
+    );
+    assert_eq!(
+        syllables("responsabilité", French),
+        ["res", "pon", "sa", "bi", "li", "té"]
+    );
+    assert_eq!(
+        syllables("accompagnement", French),
+        ["ac", "com", "pa", "gne", "ment"]
+    );
+    assert_eq!(
+        syllables("administración", Spanish),
+        ["ad", "mi", "nis", "tra", "ción"]
+    );
+    // English keeps the British minimums (three letters after the last break).
+    assert_eq!(
+        syllables("accountability", English),
+        ["ac", "count", "abil", "ity"]
+    );
+}
+
+#[test]
+fn a_run_without_hyphenation_patterns_is_never_hyphenated() {
+    // Welsh: hypher has no patterns, and English ones would split the digraphs
+    // ("dd", "ll", "ch", "ff", "ng", "rh", "th") that are single letters in Welsh.
+    let b = book();
+    let shapers = b.shapers();
+    let mut text = StyledText::default();
+    text.push(
+        "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch gwasanaethau cymunedol ddiflino",
+        TextStyle {
+            face: b.select(FamilyId(0), false, false),
+            size: Abs(10.0),
+            color: Color::BLACK,
+            key: 0,
+            hyphenation: None,
+        },
+    );
+    let settings = ParSettings {
+        width: Abs(60.0),
+        justify: false,
+        hyphenate: true,
+    };
+    let lines = set_paragraph(&shapers, &text, &settings);
+    assert!(lines.iter().all(|l| !l.hyphenated));
+    assert!(texts(&lines).iter().all(|t| !t.contains('\u{AD}')));
+}
+
+#[test]
+fn english_patterns_would_split_welsh_digraphs_which_is_why_welsh_is_not_hyphenated() {
+    // "dd", "ll", "th" and "ng" are single letters in Welsh; English patterns split them.
+    // folio hyphenates Welsh text with no patterns at all (hypher has none for Welsh).
+    use hypher::Lang::English;
+    assert_eq!(
+        syllables("ymddiriedolaethau", English),
+        ["ymd", "diriedolaethau"]
+    );
+    assert_eq!(syllables("cyllideb", English), ["cyl", "lideb"]);
+    assert_eq!(syllables("Machynlleth", English), ["Machyn", "l", "leth"]);
+    assert_eq!(
+        syllables("gweithgareddau", English),
+        ["gwei", "th", "gared", "dau"]
+    );
 }

@@ -35,6 +35,16 @@ const MIX_STEP: f64 = 0.02;
 const PDF_BODY_PT: f64 = 10.5;
 const MAX_BODY_REM: f64 = 1.5;
 
+/// How many series colours the stylesheet defines (`--series-1` …); a chart with more
+/// series repeats them, its legend order still telling them apart.
+pub const SERIES: usize = 8;
+
+/// The series colours of a scheme.
+fn series(primary: Color, accent: Color, paper: Color, tint: Color) -> [Color; SERIES] {
+    let s = crate::model::chart::palette::series(primary, accent, &[paper, tint], SERIES);
+    std::array::from_fn(|i| s[i])
+}
+
 /// The colours of one scheme, by what they are used for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Scheme {
@@ -50,8 +60,9 @@ pub struct Scheme {
     /// The cover's colour field and the text on it.
     pub field: Color,
     pub on_field: Color,
-    /// Chart series, each 3:1 against the page and the tint.
-    pub series: [Color; 3],
+    /// Chart series, each 3:1 against the page and the tint, distinct for dichromats: the
+    /// same derivation from the brand as the PDF's (`model::chart::palette`).
+    pub series: [Color; SERIES],
     /// What the logo is shown on: the light page in both schemes, since a logo is drawn
     /// for the paper it was designed on.
     pub logo_ground: Color,
@@ -101,7 +112,7 @@ fn light(p: &Palette, notes: &mut Vec<String>) -> Scheme {
         tint,
         field: primary,
         on_field: paper,
-        series: [primary, muted, text],
+        series: series(primary, p.accent, paper, tint),
         logo_ground: paper,
     }
 }
@@ -134,11 +145,7 @@ fn dark(p: &Palette, light: &Scheme) -> Scheme {
         tint,
         field,
         on_field: text,
-        series: [
-            primary,
-            ensure(light.series[1], &on, GRAPHIC_CONTRAST.max(TEXT_CONTRAST)),
-            text,
-        ],
+        series: series(primary, accent, paper, tint),
         logo_ground: light.paper,
     }
 }
@@ -240,7 +247,7 @@ pub fn stylesheet(report: &Report, theme: &Theme, fonts: &Fonts) -> String {
 /// A scheme as custom properties.
 fn vars(s: &Scheme) -> String {
     format!(
-        "  --paper: {};\n  --text: {};\n  --muted: {};\n  --primary: {};\n  --accent: {};\n  --tint: {};\n  --field: {};\n  --on-field: {};\n  --series-1: {};\n  --series-2: {};\n  --series-3: {};\n  --logo-ground: {};\n",
+        "  --paper: {};\n  --text: {};\n  --muted: {};\n  --primary: {};\n  --accent: {};\n  --tint: {};\n  --field: {};\n  --on-field: {};\n{}  --logo-ground: {};\n",
         s.paper,
         s.text,
         s.muted,
@@ -249,9 +256,11 @@ fn vars(s: &Scheme) -> String {
         s.tint,
         s.field,
         s.on_field,
-        s.series[0],
-        s.series[1],
-        s.series[2],
+        s.series
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("  --series-{}: {c};\n", i + 1))
+            .collect::<String>(),
         s.logo_ground
     )
 }

@@ -157,8 +157,8 @@ fn cover(ctx: &Ctx, downloads: &[Download]) -> Markup {
                 p.period { (meta.period) }
                 p.org { (meta.organisation) }
                 @if meta.author != meta.organisation { p.meta { (meta.author) } }
-                // The PDF's cover says "Published …" in English; so does the page.
-                p.meta lang=[ctx.ui_lang] { "Published " (meta.date.long()) }
+                // As the PDF's cover says it, in the report's language.
+                p.meta { (meta.strings.published) " " (meta.strings.long_date(&meta.date)) }
                 @if !downloads.is_empty() {
                     ul.downloads aria-label=(s.downloads) lang=[ctx.ui_lang] {
                         @for d in downloads {

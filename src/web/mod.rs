@@ -24,6 +24,7 @@ mod css;
 mod document;
 pub mod folder;
 mod ids;
+mod round;
 pub mod serve;
 mod strings;
 

@@ -125,11 +125,71 @@ fn background(before: &[folio::frame::Item], b: Rect) -> Option<folio::geom::Col
         let covers = r.origin.x <= x && x <= r.right() && r.origin.y <= y && y <= r.bottom();
         match &item.kind {
             ItemKind::Rect { fill, .. } if covers => return Some(*fill),
+            ItemKind::Shape { path, fill } if covers && inside(item.pos, path, x, y) => {
+                return Some(*fill);
+            }
             ItemKind::Image { .. } if covers => return None,
             _ => {}
         }
     }
     Some(folio::geom::Color::WHITE)
+}
+
+/// Whether a point lies inside a shape by the non-zero rule, its curves flattened into
+/// sixteen straight pieces each.
+fn inside(origin: folio::geom::Point, path: &[folio::frame::Segment], x: Abs, y: Abs) -> bool {
+    use folio::frame::Segment;
+    let (px, py) = ((x - origin.x).to_pt(), (y - origin.y).to_pt());
+    let mut edges: Vec<((f64, f64), (f64, f64))> = Vec::new();
+    let (mut start, mut at) = ((0.0, 0.0), (0.0, 0.0));
+    let pt = |p: &folio::geom::Point| (p.x.to_pt(), p.y.to_pt());
+    for seg in path {
+        match seg {
+            Segment::Move(p) => {
+                start = pt(p);
+                at = start;
+            }
+            Segment::Line(p) => {
+                edges.push((at, pt(p)));
+                at = pt(p);
+            }
+            Segment::Cubic(a, b, c) => {
+                let (p0, p1, p2, p3) = (at, pt(a), pt(b), pt(c));
+                let mut prev = p0;
+                for i in 1..=16 {
+                    let t = i as f64 / 16.0;
+                    let u = 1.0 - t;
+                    let q = (
+                        u * u * u * p0.0
+                            + 3.0 * u * u * t * p1.0
+                            + 3.0 * u * t * t * p2.0
+                            + t * t * t * p3.0,
+                        u * u * u * p0.1
+                            + 3.0 * u * u * t * p1.1
+                            + 3.0 * u * t * t * p2.1
+                            + t * t * t * p3.1,
+                    );
+                    edges.push((prev, q));
+                    prev = q;
+                }
+                at = p3;
+            }
+            Segment::Close => {
+                edges.push((at, start));
+                at = start;
+            }
+        }
+    }
+    let mut winding = 0;
+    for ((x0, y0), (x1, y1)) in edges {
+        let cross = (x1 - x0) * (py - y0) - (px - x0) * (y1 - y0);
+        if y0 <= py && y1 > py && cross > 0.0 {
+            winding += 1;
+        } else if y0 > py && y1 <= py && cross < 0.0 {
+            winding -= 1;
+        }
+    }
+    winding != 0
 }
 
 /// Each content piece's place in reading order and the role of the node holding it.
@@ -183,6 +243,7 @@ fn describe(kind: &ItemKind) -> String {
         ItemKind::Text(t) => format!("text {:?}", t.text),
         ItemKind::Rect { .. } => "a rectangle".into(),
         ItemKind::Line { .. } => "a line".into(),
+        ItemKind::Shape { .. } => "a shape".into(),
         ItemKind::Image { image, .. } => format!("the image {}", image.name),
         ItemKind::Link { .. } => "a link area".into(),
     }

@@ -143,6 +143,19 @@ impl Pdf {
         map
     }
 
+    /// Every embedded font's ToUnicode map (CID → text), by BaseFont, across all pages.
+    pub fn to_unicode_maps(&self) -> BTreeMap<String, BTreeMap<u32, String>> {
+        let mut out = BTreeMap::new();
+        for &p in &self.pages {
+            for (_, f) in self.fonts(p) {
+                out.entry(base_font(&f))
+                    .or_insert_with(BTreeMap::new)
+                    .extend(self.to_unicode(&f));
+            }
+        }
+        out
+    }
+
     /// Text runs of page `index` (0-based) in drawing order.
     pub fn runs(&self, index: usize) -> Vec<Run> {
         let page = self.pages[index];
@@ -629,5 +642,56 @@ pub fn assert_ua1_and_a2a(name: &str, pdf: &[u8]) {
             .expect("the validator reads the PDF");
         let failures: Vec<String> = report.failures.iter().map(|f| f.to_string()).collect();
         assert!(report.is_compliant, "{name}, {profile:?}: {failures:#?}");
+    }
+}
+
+/// A command-line tool an independent check needs (qpdf, Ghostscript), found on `PATH`.
+///
+/// When it is missing, the check is skipped with a message on a developer's machine, but
+/// fails under `CI=true`: CI installs every tool (`.ci/run`), so a missing one there means
+/// the check would silently prove nothing.
+pub fn tool(name: &str, package: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|p| {
+        std::env::split_paths(&p)
+            .map(|d| d.join(name))
+            .find(|c| c.is_file())
+    });
+    if found.is_none() {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("`{name}` is not installed, and CI must run this check: install {package}");
+        }
+        // Written to stderr directly, past the test harness's capture, so that the skip is
+        // seen in a plain `cargo test`; once per tool and test binary.
+        static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+        let mut said = SAID.lock().unwrap_or_else(|e| e.into_inner());
+        if !said.iter().any(|s| s == name) {
+            said.push(name.to_string());
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "skipped: `{name}` is not installed, so its checks did not run (install {package}; .ci/run does)"
+            );
+        }
+    }
+    found
+}
+
+/// A file in the temporary folder, unique to this process and `name`, removed on drop.
+pub struct TempFile(pub PathBuf);
+
+impl TempFile {
+    pub fn with(name: &str, bytes: &[u8]) -> Self {
+        // Tests run in parallel threads of one process: a counter keeps their files apart.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("folio-{}-{n}-{name}", std::process::id()));
+        std::fs::write(&path, bytes).expect("the temporary folder is writable");
+        Self(path)
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
     }
 }

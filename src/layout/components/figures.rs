@@ -110,7 +110,9 @@ pub fn image(cx: &Cx, img: &ImageBlock, width: Abs) -> Block {
     let mut y = h;
     let caption: Vec<String> = [
         img.caption.clone(),
-        img.credit.as_ref().map(|c| format!("Credit: {c}")),
+        img.credit
+            .as_ref()
+            .map(|c| format!("{} {c}", cx.report.meta.strings.credit)),
     ]
     .into_iter()
     .flatten()

@@ -4,7 +4,7 @@
 //! untagged blocks (see `super::block`); none of them touches the document's structure or
 //! knows where it will be placed. Measure one at another width to try a different fit.
 //! - [`cards`]: callout cards in a grid, and the year-in-numbers page;
-//! - [`charts`]: bar, grouped, column, line and progress charts;
+//! - [`charts`]: bar, grouped, stacked, column, line, pie, donut, progress and ring charts;
 //! - [`table`]: tables with repeated heading rows and decimal alignment;
 //! - [`figures`]: pull quotes, highlight boxes and images with captions.
 //!
@@ -27,7 +27,7 @@ pub mod table;
 use super::block::{Block, Flow};
 use super::cx::Cx;
 use crate::geom::Abs;
-use crate::model::{Component, Table};
+use crate::model::Component;
 
 /// The blocks of one component at `width`, with the space the theme keeps around
 /// components. A chart that asks for its data as a table is followed by that table.
@@ -44,28 +44,11 @@ pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
     if let Component::Chart(ch) = c
         && ch.table
     {
-        let columns = if ch.series.is_empty() {
-            vec![String::new(), "Value".into()]
-        } else {
-            std::iter::once(String::new())
-                .chain(ch.series.iter().cloned())
-                .collect()
-        };
-        let t = Table {
-            title: None,
-            decimal: ch.locale.decimal,
-            columns,
-            rows: ch
-                .data
-                .iter()
-                .map(|d| {
-                    std::iter::once((d.label.clone(), false))
-                        .chain(d.values.iter().map(|v| (charts::fmt(ch, *v), true)))
-                        .collect()
-                })
-                .collect(),
-        };
-        blocks.push(table::table(cx, &t, width));
+        blocks.push(table::table(
+            cx,
+            &charts::table(ch, &cx.report.meta.strings.value),
+            width,
+        ));
     }
     let gap = cx.theme.space.component;
     blocks

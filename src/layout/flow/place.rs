@@ -116,8 +116,11 @@ pub fn graft(structure: &mut Structure, parent: NodeId, skeleton: &Skeleton) -> 
         for child in &skeleton.nodes[local.0 as usize].children {
             match *child {
                 SkChild::Node(l) => {
-                    let role = skeleton.nodes[l.0 as usize].role.clone();
-                    let id = structure.push(node, role);
+                    let sk = &skeleton.nodes[l.0 as usize];
+                    let id = structure.push(node, sk.role.clone());
+                    if let Some(lang) = &sk.lang {
+                        structure.set_lang(id, lang);
+                    }
                     walk(structure, skeleton, l, id, tags);
                 }
                 SkChild::Content(slot) => tags[slot.0 as usize] = Some(structure.content(node)),

@@ -116,6 +116,28 @@ pub struct ChartGeometry {
     pub swatch_gap: Abs,
     pub legend_gap: Abs,
     pub legend_after: Abs,
+    /// The line at zero, drawn over the gridlines in the muted colour.
+    pub zero_line: Abs,
+    /// Paper left between the segments of a stacked bar and the slices of a pie, so that
+    /// neighbours are told apart by the gap as well as by colour.
+    pub segment_gap: Abs,
+    /// Least room between two labels set side by side (values over columns, thinned labels).
+    pub label_space: Abs,
+    /// A pie's diameter: at most this, and at most `pie_share` of the chart's width.
+    pub pie: Abs,
+    pub pie_share: f64,
+    /// A donut's hole, as a share of its diameter.
+    pub donut_hole: f64,
+    /// A percentage outside its slice sits this far from the rim, joined by a leader line.
+    pub leader: Abs,
+    /// Between the pie and its legend.
+    pub legend_indent: Abs,
+    /// A progress ring: its diameter, its stroke, and the gap between rings.
+    pub ring: Abs,
+    pub ring_width: Abs,
+    pub ring_gap: Abs,
+    /// How far the 100 % marker of a progress chart stands above and below its tracks.
+    pub target_over: Abs,
 }
 
 /// Tables.
@@ -292,6 +314,20 @@ impl ChartGeometry {
             swatch_gap: e(4.0),
             legend_gap: e(14.0),
             legend_after: e(6.0),
+            zero_line: e(1.0),
+            segment_gap: e(1.0),
+            label_space: e(4.0),
+            pie: e(150.0),
+            pie_share: 0.42,
+            // Wide enough to hold the total, narrow enough that the ring still reads as
+            // a pie's slices.
+            donut_hole: 0.56,
+            leader: e(10.0),
+            legend_indent: e(18.0),
+            ring: e(92.0),
+            ring_width: e(11.0),
+            ring_gap: e(16.0),
+            target_over: e(3.0),
         }
     }
 }

@@ -6,7 +6,7 @@ use xmp_writer::{RenditionClass, XmpWriter};
 use crate::configure::{PdfVersion, ValidationError};
 use crate::error::KrillaResult;
 use crate::interchange::metadata::Metadata;
-use crate::metadata::PageLayout;
+use crate::metadata::{PageLayout, PageMode};
 use crate::serialize::SerializeContext;
 use crate::util::{stable_hash_base64, Deferred};
 
@@ -192,7 +192,13 @@ impl ChunkContainer {
             instance_id.as_bytes().to_vec(),
         ));
 
-        xmp.rendition_class(RenditionClass::Proof);
+        if validators.prepress().is_some() {
+            // PDF/X: this file is the master the press works from, in its first version.
+            xmp.rendition_class(RenditionClass::Default);
+            xmp.version_id("1");
+        } else {
+            xmp.rendition_class(RenditionClass::Proof);
+        }
         sc.serialize_settings().pdf_version().write_xmp(&mut xmp);
 
         let named_destinations = sc.global_objects.named_destinations.take();
@@ -287,6 +293,14 @@ impl ChunkContainer {
 
             if let Some(ol) = &self.non_stream.outline {
                 catalog.outlines(remapper[&ol.0]);
+            }
+
+            // Showing the outline panel needs an outline to show.
+            let page_mode = self.metadata.as_ref().and_then(|m| m.page_mode);
+            if let Some(mode) = page_mode {
+                if mode != PageMode::UseOutlines || self.non_stream.outline.is_some() {
+                    catalog.page_mode(mode.to_pdf());
+                }
             }
 
             let settings = sc.serialize_settings();

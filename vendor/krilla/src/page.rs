@@ -389,6 +389,7 @@ impl InternalPage {
 
         if !self.annotations.is_empty() {
             for annotation in &self.annotations {
+                sc.register_validation_error(ValidationError::Annotation(annotation.location));
                 let annot_ref = sc.new_ref();
 
                 annotation.serialize(

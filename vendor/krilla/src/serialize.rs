@@ -6,14 +6,16 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use indexmap::IndexMap;
-use pdf_writer::types::{StructRole, StructRole2};
+use pdf_writer::types::{OutputIntentSubtype, StructRole, StructRole2};
 use pdf_writer::writers::{OutputIntent, StructTreeRoot};
 use pdf_writer::{Chunk, Content, Finish, Limits, Name, Pdf, Ref, Settings, Str, TextStr};
 
 use crate::chunk_container::ChunkContainer;
 use crate::color::{CieBasedColorSpace, DeviceColorSpace, SpecialColorSpace};
 use crate::configure::validate::ValidationStore;
-use crate::configure::{Configuration, PdfVersion, ValidationError, Validators};
+use crate::configure::{
+    Configuration, OutputCondition, PdfVersion, ValidationError, Validators,
+};
 use crate::error::{KrillaError, KrillaResult, LimitError};
 use crate::geom::Size;
 use crate::graphics::color::{rgb, ColorSpace};
@@ -80,6 +82,9 @@ pub struct SerializeSettings {
     /// This is usually not required, but it is for example required when exporting
     /// to PDF/A and using a CMYK color, since they have to be device-independent.
     pub cmyk_profile: Option<ICCProfile<4>>,
+    /// The printing condition the `cmyk_profile` describes, for the output intent
+    /// of a PDF/X file. Without it, PDF/X files name the condition `Custom`.
+    pub output_condition: Option<OutputCondition>,
     /// A validator and PDF version used for export.
     ///
     /// In case validation fails, export will fail, and a list of validation errors that
@@ -129,6 +134,12 @@ impl SerializeSettings {
         self.configuration.validators()
     }
 
+    /// Whether RGB colours are written ICC-based: when no device colour may be used,
+    /// and for PDF/X, whose output intent defines only device grey and CMYK.
+    pub(crate) fn no_device_rgb(&self) -> bool {
+        self.no_device_cs || self.validators().requires_no_device_rgb()
+    }
+
     /// Whether the `/AF` key is supported, accounting for the PDF version and active standards.
     pub(crate) fn supports_associated_files(&self) -> bool {
         self.configuration.version().specifies_associated_files()
@@ -145,6 +156,7 @@ impl Default for SerializeSettings {
             no_device_cs: false,
             xmp_metadata: true,
             cmyk_profile: None,
+            output_condition: None,
             configuration: Configuration::default(),
             enable_tagging: true,
             render_svg_glyph_fn: |_, _, _, _, _| None,
@@ -686,6 +698,10 @@ impl SerializeContext {
 impl SerializeContext {
     fn serialize_destination_profiles(&mut self, chunk_container: &mut ChunkContainer) {
         let validators = self.serialize_settings.validators();
+        if validators.prepress().is_some() {
+            self.serialize_print_output_intent(chunk_container);
+            return;
+        }
         chunk_container.non_stream.destination_profiles =
             validators.output_intent().map(|subtype| {
                 let root_ref = self.new_ref();
@@ -718,6 +734,45 @@ impl SerializeContext {
 
                 (root_ref, chunk)
             });
+    }
+
+    /// PDF/X: one `GTS_PDFX` output intent whose destination profile is the CMYK
+    /// profile every device CMYK colour in the file is defined by.
+    fn serialize_print_output_intent(&mut self, chunk_container: &mut ChunkContainer) {
+        let Some(icc_profile) = self.serialize_settings.cmyk_profile.clone() else {
+            self.register_validation_error(ValidationError::MissingCMYKProfile);
+            return;
+        };
+        let condition = self
+            .serialize_settings
+            .output_condition
+            .clone()
+            .unwrap_or_else(|| OutputCondition::new("Custom".to_string()));
+
+        let root_ref = self.new_ref();
+        let mut chunk = self.new_chunk();
+        let oi_ref = self.new_ref();
+        let profile_ref = self.register_cacheable(chunk_container, icc_profile);
+        let mut oi = chunk.indirect(oi_ref).start::<OutputIntent>();
+        oi.dest_output_profile(profile_ref)
+            .subtype(OutputIntentSubtype::PDFX)
+            .output_condition_identifier(TextStr(&condition.identifier));
+        if let Some(c) = &condition.condition {
+            oi.output_condition(TextStr(c));
+        }
+        if let Some(r) = &condition.registry_name {
+            oi.registry_name(TextStr(r));
+        }
+        if let Some(i) = &condition.info {
+            oi.info(TextStr(i));
+        }
+        oi.finish();
+
+        let mut array = chunk.indirect(root_ref).array();
+        array.item(oi_ref);
+        array.finish();
+
+        chunk_container.non_stream.destination_profiles = Some((root_ref, chunk));
     }
 
     fn serialize_page_label_tree(&mut self, chunk_container: &mut ChunkContainer) {

@@ -343,12 +343,26 @@ fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
 }
 
 pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
+    use std::cell::RefCell;
     use std::io::Write;
 
     const COMPRESSION_LEVEL: u8 = 6;
-    let mut e = ZlibEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL as u32));
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
+    // One encoder per thread, reset between streams: setting up a new one allocates and
+    // zeroes about 400 KB of window and hash tables for every stream (every page's
+    // content), where a reset clears only the hash table. A reset encoder writes the same
+    // bytes as a new one.
+    thread_local! {
+        static ENCODER: RefCell<Option<ZlibEncoder<Vec<u8>>>> = const { RefCell::new(None) };
+    }
+    ENCODER.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        let e = cell.get_or_insert_with(|| {
+            ZlibEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL as u32))
+        });
+        e.write_all(data).unwrap();
+        // Finishes this stream, hands back its bytes and readies the encoder for the next.
+        e.reset(Vec::new()).unwrap()
+    })
 }
 
 fn hex_encode(data: &[u8]) -> Vec<u8> {

@@ -3,7 +3,7 @@
 pub mod validate;
 mod version;
 
-pub use validate::{Accessibility, Archival, ValidationError, Validator, Validators};
+pub use validate::{Accessibility, Archival, Prepress, ValidationError, Validator, Validators};
 pub use version::PdfVersion;
 
 use crate::configure::validate::ValidatorsBuilder;
@@ -64,6 +64,12 @@ impl ConfigurationBuilder {
         self
     }
 
+    /// Set the PDF/X prepress validator, overwriting the current one if already set.
+    pub fn with_prepress_validator(mut self, x: Prepress) -> Self {
+        self.validators = self.validators.with_prepress_validator(x);
+        self
+    }
+
     /// Build the [`Configuration`], returning an error if the validators and version are incompatible.
     pub fn finish(self) -> Result<Configuration, ConfigurationError> {
         let validators = self
@@ -96,10 +102,55 @@ impl ConfigurationBuilder {
     }
 }
 
+/// The printing condition a PDF/X file is made for: what its output intent says about
+/// the CMYK profile it embeds.
+///
+/// For a characterised printing condition in the ICC registry, give its registered name
+/// (`"FOGRA39"`) and the registry (`"http://www.color.org"`); for any other, `"Custom"`
+/// and a description of the profile as `info`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct OutputCondition {
+    pub(crate) identifier: String,
+    pub(crate) condition: Option<String>,
+    pub(crate) registry_name: Option<String>,
+    pub(crate) info: Option<String>,
+}
+
+impl OutputCondition {
+    /// A condition with its identifier (`OutputConditionIdentifier`).
+    pub fn new(identifier: String) -> Self {
+        Self {
+            identifier,
+            condition: None,
+            registry_name: None,
+            info: None,
+        }
+    }
+
+    /// A human-readable description of the condition (`OutputCondition`).
+    pub fn condition(mut self, condition: String) -> Self {
+        self.condition = Some(condition);
+        self
+    }
+
+    /// The registry the identifier is taken from (`RegistryName`).
+    pub fn registry_name(mut self, registry_name: String) -> Self {
+        self.registry_name = Some(registry_name);
+        self
+    }
+
+    /// A description of the embedded profile (`Info`).
+    pub fn info(mut self, info: String) -> Self {
+        self.info = Some(info);
+        self
+    }
+}
+
 /// An error that occurred while building a [`Configuration`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConfigurationError {
-    /// The selected validators have no overlapping valid PDF version range.
+    /// The selected validators have no overlapping valid PDF version range, or
+    /// cannot be combined (PDF/A with PDF/X).
     NoOverlappingValidatorsRange(Validators),
     /// The explicitly set PDF version falls outside the range allowed by the validators.
     VersionDoesNotMatchValidatorsRange(PdfVersion, Validators),

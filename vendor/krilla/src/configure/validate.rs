@@ -142,6 +142,15 @@ pub enum ValidationError {
     EmbeddedPDF(Option<Location>),
     /// A feature only available in a later PDF version was required.
     RequiresNewerPdfVersion(VersionedFeature, Option<Location>),
+    /// The document does not say whether it has been trapped, even though the
+    /// standard requires it (set it with [`Metadata::trapped`]).
+    ///
+    /// [`Metadata::trapped`]: crate::metadata::Metadata::trapped
+    MissingTrappingStatus,
+    /// The PDF contains an annotation, which a print master must not carry
+    /// (PDF/X restricts annotations inside the bleed box to non-printing ones
+    /// and forbids the actions links carry).
+    Annotation(Option<Location>),
 }
 
 /// Features that may require a later PDF version than the current one.
@@ -171,6 +180,7 @@ impl VersionedFeature {
 pub struct Validators {
     a: Option<Archival>,
     ua: Option<Accessibility>,
+    x: Option<Prepress>,
 }
 
 impl Validators {
@@ -179,19 +189,20 @@ impl Validators {
     pub fn prohibits(self, error: &ValidationError) -> Option<Self> {
         let a = self.a.filter(|v| v.prohibits(error));
         let ua = self.ua.filter(|v| v.prohibits(error));
+        let x = self.x.filter(|v| v.prohibits(error));
 
-        let any = a.is_some() || ua.is_some();
-        any.then_some(Self { a, ua })
+        let any = a.is_some() || ua.is_some() || x.is_some();
+        any.then_some(Self { a, ua, x })
     }
 
     /// Returns `true` if no validators are set.
     pub fn is_empty(self) -> bool {
-        self.a.is_none() && self.ua.is_none()
+        self.a.is_none() && self.ua.is_none() && self.x.is_none()
     }
 
     /// Returns the number of set validators.
     pub fn len(self) -> usize {
-        (if self.a.is_some() { 1 } else { 0 }) + (if self.ua.is_some() { 1 } else { 0 })
+        self.into_iter().count()
     }
 
     /// Returns the PDF/A validator, if set.
@@ -202,6 +213,22 @@ impl Validators {
     /// Returns the PDF/UA accessibility validator, if set.
     pub fn accessibility(self) -> Option<Accessibility> {
         self.ua
+    }
+
+    /// Returns the PDF/X prepress validator, if set.
+    pub fn prepress(self) -> Option<Prepress> {
+        self.x
+    }
+
+    /// Whether RGB colours must be device-independent (ICC-based sRGB) while
+    /// grey and CMYK stay device colours, defined by the output intent.
+    pub(crate) fn requires_no_device_rgb(self) -> bool {
+        self.x.is_some()
+    }
+
+    /// Whether transparency groups must blend in CMYK, the output intent's space.
+    pub(crate) fn requires_cmyk_blending(self) -> bool {
+        self.x.is_some()
     }
 
     /// Whether the font must supply valid Unicode code points for each of the
@@ -287,6 +314,10 @@ impl Validators {
     }
 
     pub(crate) fn write_xmp(self, xmp: &mut XmpWriter) {
+        if let Some(x) = self.x {
+            x.write_xmp(xmp);
+        }
+
         if self.requires_xmp_metadata_extension_schema() {
             let mut extension_schemas = xmp.extension_schemas();
             if let Some(a) = self.a {
@@ -308,27 +339,27 @@ impl Validators {
 
     /// Returns the maximum PDF version allowed by all active validators.
     pub fn max(self) -> PdfVersion {
-        self.a
-            .map_or(PdfVersion::MAX, |v| v.max())
-            .min(self.ua.map_or(PdfVersion::MAX, |v| v.max()))
+        self.into_iter().map(Validator::max).min().unwrap_or(PdfVersion::MAX)
     }
 
     /// Returns the minimum PDF version required by all active validators, if any.
     pub fn min(self) -> Option<PdfVersion> {
-        self.a
-            .and_then(|v| v.min())
-            .max(self.ua.and_then(|v| v.min()))
+        self.into_iter().filter_map(Validator::min).max()
     }
 }
 
 impl IntoIterator for Validators {
     type Item = Validator;
-    type IntoIter = std::iter::Flatten<std::array::IntoIter<Option<Validator>, 2>>;
+    type IntoIter = std::iter::Flatten<std::array::IntoIter<Option<Validator>, 3>>;
 
     fn into_iter(self) -> Self::IntoIter {
-        [self.a.map(Validator::A), self.ua.map(Validator::Ua)]
-            .into_iter()
-            .flatten()
+        [
+            self.a.map(Validator::A),
+            self.ua.map(Validator::Ua),
+            self.x.map(Validator::X),
+        ]
+        .into_iter()
+        .flatten()
     }
 }
 
@@ -342,7 +373,14 @@ impl ValidatorsBuilder {
         match validator {
             Validator::A(a) => self.with_archival_validator(a),
             Validator::Ua(ua) => self.with_accessibility_validator(ua),
+            Validator::X(x) => self.with_prepress_validator(x),
         }
+    }
+
+    /// Set the PDF/X prepress validator, overwriting the current one if already set.
+    pub fn with_prepress_validator(mut self, prepress: Prepress) -> Self {
+        self.0.x = Some(prepress);
+        self
     }
 
     /// Set the PDF/A validator, overwriting the current one if already set.
@@ -361,7 +399,9 @@ impl ValidatorsBuilder {
         let min = self.0.min().unwrap_or(PdfVersion::MIN);
         let max = self.0.max();
 
-        if min > max {
+        // PDF/A and PDF/X each write an output intent of their own; krilla does not yet
+        // write the pair of intents sharing one profile that a PDF/A + PDF/X file needs.
+        if min > max || (self.0.a.is_some() && self.0.x.is_some()) {
             Err(self.0)
         } else {
             Ok(self.0)
@@ -376,6 +416,8 @@ pub enum Validator {
     A(Archival),
     /// A PDF/UA accessibility validator.
     Ua(Accessibility),
+    /// A PDF/X prepress validator.
+    X(Prepress),
 }
 
 impl Validator {
@@ -383,6 +425,7 @@ impl Validator {
         match self {
             Self::A(a) => a.requires_codepoint_mappings(),
             Self::Ua(ua) => ua.requires_codepoint_mappings(),
+            Self::X(x) => x.requires_codepoint_mappings(),
         }
     }
 
@@ -390,6 +433,7 @@ impl Validator {
         match self {
             Self::A(a) => a.requires_tagging(),
             Self::Ua(ua) => ua.requires_tagging(),
+            Self::X(x) => x.requires_tagging(),
         }
     }
 
@@ -397,6 +441,7 @@ impl Validator {
         match self {
             Self::A(a) => a.requires_xmp_metadata(),
             Self::Ua(ua) => ua.requires_xmp_metadata(),
+            Self::X(x) => x.requires_xmp_metadata(),
         }
     }
 
@@ -405,6 +450,7 @@ impl Validator {
         match self {
             Self::A(a) => a.min(),
             Self::Ua(ua) => ua.min(),
+            Self::X(x) => x.min(),
         }
     }
 
@@ -413,6 +459,7 @@ impl Validator {
         match self {
             Self::A(a) => a.max(),
             Self::Ua(ua) => ua.max(),
+            Self::X(x) => x.max(),
         }
     }
 
@@ -421,6 +468,7 @@ impl Validator {
         match self {
             Self::A(a) => a.as_str(),
             Self::Ua(ua) => ua.as_str(),
+            Self::X(x) => x.as_str(),
         }
     }
 }
@@ -434,6 +482,12 @@ impl From<Archival> for Validator {
 impl From<Accessibility> for Validator {
     fn from(ua: Accessibility) -> Self {
         Self::Ua(ua)
+    }
+}
+
+impl From<Prepress> for Validator {
+    fn from(x: Prepress) -> Self {
+        Self::X(x)
     }
 }
 
@@ -565,7 +619,9 @@ impl Archival {
                     | VersionedFeature::StructureOrderTabbing
                     | VersionedFeature::TableHeaderScope,
                     _,
-                ),
+                )
+                | ValidationError::MissingTrappingStatus
+                | ValidationError::Annotation(_),
             ) => false,
             // Forbidden under PDF/A-1a but allowed under PDF/A-1b.
             (
@@ -609,7 +665,9 @@ impl Archival {
                     | VersionedFeature::StructureOrderTabbing
                     | VersionedFeature::TableHeaderScope,
                     _,
-                ),
+                )
+                | ValidationError::MissingTrappingStatus
+                | ValidationError::Annotation(_),
             ) => false,
             // Forbidden under PDF/A-2 but allowed under PDF/A-3.
             (
@@ -686,7 +744,9 @@ impl Archival {
                     | VersionedFeature::StructureOrderTabbing
                     | VersionedFeature::TableHeaderScope,
                     _,
-                ),
+                )
+                | ValidationError::MissingTrappingStatus
+                | ValidationError::Annotation(_),
             ) => false,
             // Forbidden under PDF/A-4 but allowed under other PDF/A-4 profiles.
             (
@@ -1134,7 +1194,9 @@ impl Accessibility {
                     EmbedError::Existence | EmbedError::MissingDate | EmbedError::MissingMimeType,
                     _,
                 )
-                | ValidationError::MissingDocumentDate,
+                | ValidationError::MissingDocumentDate
+                | ValidationError::MissingTrappingStatus
+                | ValidationError::Annotation(_),
             ) => false,
         }
     }
@@ -1197,6 +1259,116 @@ impl Accessibility {
         match self {
             // PDF/UA-1 is specified against PDF 1.7.
             Self::UA1 => PdfVersion::Pdf17,
+        }
+    }
+}
+
+/// A PDF/X conformance level: a file made for a printing press.
+///
+/// krilla writes the `GTS_PDFX` output intent with the CMYK profile given as
+/// [`SerializeSettings::cmyk_profile`] and described by
+/// [`SerializeSettings::output_condition`], names the version in the document
+/// information and in XMP, writes the trapping status, a version identifier and
+/// the `default` rendition class, blends transparency groups in CMYK and writes
+/// RGB colours ICC-based rather than as device RGB.
+///
+/// [`SerializeSettings::cmyk_profile`]: crate::SerializeSettings::cmyk_profile
+/// [`SerializeSettings::output_condition`]: crate::SerializeSettings::output_condition
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Prepress {
+    /// The validator for PDF/X-4 (ISO 15930-7:2010), with a CMYK output intent.
+    ///
+    /// **Requirements**:
+    /// - Set the trapping status with [`Metadata::trapped`].
+    /// - Give every page a trim box (and, where anything bleeds, a bleed box).
+    /// - Embed only fonts that are legally embeddable for printing.
+    ///
+    /// [`Metadata::trapped`]: crate::metadata::Metadata::trapped
+    X4,
+}
+
+impl Prepress {
+    fn prohibits(self, error: &ValidationError) -> bool {
+        match (self, error) {
+            (
+                Self::X4,
+                ValidationError::TooLongString
+                | ValidationError::TooLongName
+                | ValidationError::TooManyIndirectObjects
+                | ValidationError::TooHighQNestingLevel
+                | ValidationError::ContainsPostScript(_)
+                | ValidationError::MissingCMYKProfile
+                | ValidationError::InconsistentSeparationFallback(_)
+                | ValidationError::ContainsNotDefGlyph(_, _, _)
+                | ValidationError::RestrictedLicense(_)
+                | ValidationError::NoDocumentTitle
+                | ValidationError::MissingDocumentDate
+                | ValidationError::ImageInterpolation(_)
+                | ValidationError::EmbeddedFile(_, _)
+                | ValidationError::EmbeddedPDF(_)
+                | ValidationError::RequiresNewerPdfVersion(_, _)
+                | ValidationError::MissingTrappingStatus
+                | ValidationError::Annotation(_),
+            ) => true,
+            (
+                Self::X4,
+                ValidationError::TooLongArray
+                | ValidationError::TooLongDictionary
+                | ValidationError::TooLargeFloat
+                | ValidationError::NoCodepointMapping(_, _, _)
+                | ValidationError::InvalidCodepointMapping(_, _, _, _)
+                | ValidationError::UnicodePrivateArea(_, _, _, _)
+                | ValidationError::NoDocumentLanguage
+                | ValidationError::MissingAltText(_)
+                | ValidationError::MissingHeadingTitle
+                | ValidationError::MissingDocumentOutline
+                | ValidationError::MissingAnnotationAltText(_)
+                | ValidationError::Transparency(_)
+                | ValidationError::MissingTagging,
+            ) => false,
+        }
+    }
+
+    fn requires_codepoint_mappings(self) -> bool {
+        false
+    }
+
+    fn requires_tagging(self) -> bool {
+        false
+    }
+
+    fn requires_xmp_metadata(self) -> bool {
+        true
+    }
+
+    fn write_xmp(self, xmp: &mut XmpWriter) {
+        match self {
+            Self::X4 => {
+                xmp.pdfx_version(self.as_str());
+            }
+        }
+    }
+
+    /// The value of `GTS_PDFXVersion`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::X4 => "PDF/X-4",
+        }
+    }
+
+    /// Minimum PDF version required to use this standard, if any.
+    pub const fn min(self) -> Option<PdfVersion> {
+        match self {
+            // Transparency and XMP metadata streams need PDF 1.4.
+            Self::X4 => Some(PdfVersion::Pdf14),
+        }
+    }
+
+    /// Maximum PDF version this standard can be used with: PDF/X-4 is defined on
+    /// PDF 1.6, and its file header shall not name a later version.
+    pub const fn max(self) -> PdfVersion {
+        match self {
+            Self::X4 => PdfVersion::Pdf16,
         }
     }
 }

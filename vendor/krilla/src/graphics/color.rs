@@ -129,7 +129,7 @@ impl Color {
 impl RegularColor {
     pub(crate) fn color_space(&self, sc: &mut SerializeContext) -> RegularColorSpace {
         match self {
-            Self::Rgb(r) => r.color_space(sc.serialize_settings().no_device_cs),
+            Self::Rgb(r) => r.color_space(sc.serialize_settings().no_device_rgb()),
             Self::Luma(_) => luma::color_space(sc.serialize_settings().no_device_cs),
             Self::Cmyk(_) => match cmyk::color_space(&sc.serialize_settings()) {
                 None => {

@@ -404,7 +404,7 @@ impl Image {
         let cs = {
             let cs = match self.color_space() {
                 ImageColorspace::Rgb => {
-                    rgb::color_space(sc.serialize_settings().no_device_cs).into()
+                    rgb::color_space(sc.serialize_settings().no_device_rgb()).into()
                 }
                 ImageColorspace::Luma => {
                     luma::color_space(sc.serialize_settings().no_device_cs).into()

@@ -6,7 +6,7 @@ use pdf_writer::{Finish, Name, Ref};
 use crate::chunk_container::ChunkContainer;
 use crate::configure::ValidationError;
 use crate::geom::Rect;
-use crate::graphics::color::{rgb, DEVICE_RGB};
+use crate::graphics::color::{cmyk, rgb, DeviceColorSpace, DEVICE_CMYK, DEVICE_RGB};
 use crate::resource;
 use crate::resource::{Resource, Resourceable};
 use crate::serialize::{Cacheable, MaybeDeviceColorSpace, SerializeContext};
@@ -88,13 +88,22 @@ impl Cacheable for XObject {
         //
         // So while we don't technically always need to write it, let's just play it save
         // and always add a group color space in case we have a transparency group.
-        let transparency_group_cs = if use_transparency_group {
+        //
+        // PDF/X blends in CMYK, the space of its output intent, so that a group's result
+        // needs no conversion from RGB on press.
+        let transparency_group_cs = if !use_transparency_group {
+            None
+        } else if serialize_settings.validators().requires_cmyk_blending() {
+            let cs = cmyk::color_space(&serialize_settings).unwrap_or_else(|| {
+                sc.register_validation_error(ValidationError::MissingCMYKProfile);
+                DeviceColorSpace::Cmyk.into()
+            });
+            Some(sc.register_colorspace(chunk_container, cs.into()))
+        } else {
             Some(sc.register_colorspace(
                 chunk_container,
-                rgb::color_space(serialize_settings.no_device_cs).into(),
+                rgb::color_space(serialize_settings.no_device_rgb()).into(),
             ))
-        } else {
-            None
         };
 
         let x_object_stream = FilterStreamBuilder::new_from_content_stream(
@@ -130,9 +139,12 @@ impl Cacheable for XObject {
 
                 match transparency_group_cs {
                     MaybeDeviceColorSpace::DeviceRgb => pdf_cs.primitive(DEVICE_RGB.to_pdf_name()),
-                    // Can only be SRGB
+                    MaybeDeviceColorSpace::DeviceCMYK => {
+                        pdf_cs.primitive(DEVICE_CMYK.to_pdf_name())
+                    }
+                    // sRGB, or the CMYK profile.
                     MaybeDeviceColorSpace::ColorSpace(cs) => pdf_cs.primitive(cs.get_ref()),
-                    _ => unreachable!(),
+                    MaybeDeviceColorSpace::DeviceGray => unreachable!(),
                 }
             }
 

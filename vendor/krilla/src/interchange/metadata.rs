@@ -5,7 +5,8 @@
 //! in the document via [`Document::set_metadata`].
 //!
 //! [`Document::set_metadata`]: crate::document::Document::set_metadata
-use pdf_writer::{Finish, Pdf, Ref, TextStr};
+use pdf_writer::types::TrappingStatus;
+use pdf_writer::{Finish, Name, Pdf, Ref, TextStr};
 use std::cell::LazyCell;
 use xmp_writer::{LangId, Timezone, XmpWriter};
 
@@ -26,6 +27,8 @@ pub struct Metadata {
     pub(crate) creation_date: Option<DateTime>,
     pub(crate) text_direction: Option<TextDirection>,
     pub(crate) page_layout: Option<PageLayout>,
+    pub(crate) page_mode: Option<PageMode>,
+    pub(crate) trapped: Option<bool>,
 }
 
 impl Metadata {
@@ -122,6 +125,20 @@ impl Metadata {
         self
     }
 
+    /// Whether the document has been trapped for printing (`/Trapped`, `pdf:Trapped`).
+    ///
+    /// PDF/X requires the statement; `false` for a file no trapping was applied to.
+    pub fn trapped(mut self, trapped: bool) -> Self {
+        self.trapped = Some(trapped);
+        self
+    }
+
+    /// Which panel the viewer should show when the document is opened.
+    pub fn page_mode(mut self, page_mode: PageMode) -> Self {
+        self.page_mode = Some(page_mode);
+        self
+    }
+
     pub(crate) fn has_document_info(&self) -> bool {
         self.title.is_some()
             || self.producer.is_some()
@@ -130,6 +147,7 @@ impl Metadata {
             || self.creator.is_some()
             || self.creation_date.is_some()
             || self.description.is_some()
+            || self.trapped.is_some()
     }
 
     pub(crate) fn serialize_xmp_metadata(
@@ -195,9 +213,20 @@ impl Metadata {
             xmp.language([LangId(lang)]);
         }
 
+        if let Some(trapped) = self.trapped {
+            xmp.trapped(trapped);
+        } else if sc.serialize_settings().validators().prepress().is_some() {
+            sc.register_validation_error(ValidationError::MissingTrappingStatus);
+        }
+
         if let Some(date) = self.creation_date.map(xmp_date) {
             xmp.modify_date(date);
             xmp.create_date(date);
+            // PDF/X reads the metadata's own date too; the document's is the only one
+            // krilla knows that does not come from the clock.
+            if sc.serialize_settings().validators().prepress().is_some() {
+                xmp.metadata_date(date);
+            }
 
             if sc
                 .serialize_settings()
@@ -291,6 +320,18 @@ impl Metadata {
             if let Some(date_time) = self.creation_date {
                 document_info.modified_date(pdf_date(date_time));
                 document_info.creation_date(pdf_date(date_time));
+            }
+
+            if let Some(trapped) = self.trapped {
+                document_info.trapped(if trapped {
+                    TrappingStatus::Trapped
+                } else {
+                    TrappingStatus::NotTrapped
+                });
+            }
+
+            if let Some(x) = config.validators().prepress() {
+                document_info.pair(Name(b"GTS_PDFXVersion"), TextStr(x.as_str()));
             }
         }
     }
@@ -472,6 +513,27 @@ impl PageLayout {
             PageLayout::TwoColumnRight => pdf_writer::types::PageLayout::TwoColumnRight,
             PageLayout::TwoPageLeft => pdf_writer::types::PageLayout::TwoPageLeft,
             PageLayout::TwoPageRight => pdf_writer::types::PageLayout::TwoPageRight,
+        }
+    }
+}
+
+/// Which panel the viewer should show beside the pages when the document is opened.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum PageMode {
+    /// Neither the outline nor thumbnails.
+    UseNone,
+    /// The document outline (bookmarks).
+    UseOutlines,
+    /// Page thumbnails.
+    UseThumbs,
+}
+
+impl PageMode {
+    pub(crate) fn to_pdf(self) -> pdf_writer::types::PageMode {
+        match self {
+            PageMode::UseNone => pdf_writer::types::PageMode::UseNone,
+            PageMode::UseOutlines => pdf_writer::types::PageMode::UseOutlines,
+            PageMode::UseThumbs => pdf_writer::types::PageMode::UseThumbs,
         }
     }
 }

@@ -184,6 +184,13 @@ impl CIDFont {
         FontIdentifier::Cid(CIDIdentifier(self.font.clone()))
     }
 
+    /// Whether `identifier` is this font's, without building (and cloning the font for)
+    /// this font's own identifier.
+    #[inline]
+    pub(crate) fn is_identifier(&self, identifier: &FontIdentifier) -> bool {
+        matches!(identifier, FontIdentifier::Cid(CIDIdentifier(font)) if *font == self.font)
+    }
+
     pub(crate) fn serialize(
         &self,
         sc: &mut SerializeContext,

@@ -108,7 +108,7 @@ where
             let (identifier, pdf_glyph) =
                 font_container.add_glyph(ColoredGlyph::new(g.glyph_id(), context_color));
             let pdf_font = font_container
-                .get_from_identifier_mut(identifier.clone())
+                .get_from_identifier_mut(&identifier)
                 .unwrap();
 
             let range = g.text_range().clone();
@@ -446,7 +446,7 @@ fn check_text_span_prop(
     let (identifier, pdf_glyph) =
         font_container.add_glyph(ColoredGlyph::new(glyph.glyph_id(), context_color));
     let pdf_font = font_container
-        .get_from_identifier_mut(identifier.clone())
+        .get_from_identifier_mut(&identifier)
         .unwrap();
 
     let range = glyph.text_range().clone();

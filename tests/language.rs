@@ -1,0 +1,243 @@
+//! Languages in the PDF: the structure elements of a section, a paragraph or a few words in
+//! another language carry `/Lang`, so screen readers switch voice; folio's own words are in
+//! the report's language; text in a language without hyphenation patterns is not hyphenated,
+//! and the build says so once.
+
+mod common;
+
+use lopdf::Object;
+
+fn welsh() -> (String, std::path::PathBuf) {
+    let dir = common::root().join("tests/data/text");
+    let source = std::fs::read_to_string(dir.join("welsh-english.toml")).unwrap();
+    (source, dir)
+}
+
+/// (structure type, /Lang) of every structure element that has a language, in object order.
+fn languages(pdf: &common::Pdf) -> Vec<(String, String)> {
+    let name = |o: &Object| {
+        o.as_name()
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .ok()
+    };
+    let text = |o: &Object| match o {
+        Object::String(b, _) => Some(String::from_utf8_lossy(b).into_owned()),
+        _ => None,
+    };
+    pdf.doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").ok().and_then(name).as_deref() == Some("StructElem"))
+        .filter_map(|d| {
+            let lang = d.get(b"Lang").ok().and_then(text)?;
+            Some((d.get(b"S").ok().and_then(name)?, lang))
+        })
+        .collect()
+}
+
+#[test]
+fn sections_paragraphs_and_passages_carry_their_language_into_the_structure_tree() {
+    let (source, dir) = welsh();
+    let built = common::build_in(&source, &dir);
+    let pdf = common::Pdf::parse(&built.pdf);
+    let lang = pdf.catalog().get(b"Lang").unwrap();
+    assert_eq!(lang.as_str().unwrap(), b"cy");
+    let mut langs = languages(&pdf);
+    langs.sort();
+    let expect = |s: &str, l: &str| (s.to_string(), l.to_string());
+    // Every element of the English section says so; the Welsh "Diolch yn fawr iawn." in it
+    // says nothing and is Welsh, as the document is.
+    assert_eq!(
+        langs,
+        [
+            // The document: Welsh.
+            expect("Document", "cy"),
+            // The English section's heading.
+            expect("H2", "en-GB"),
+            // The marked English paragraph of the Welsh welcome, and the English section's
+            // paragraph.
+            expect("P", "en-GB"),
+            expect("P", "en-GB"),
+            // "partners in England" inside a Welsh paragraph.
+            expect("Span", "en-GB"),
+        ]
+    );
+    common::assert_ua1_and_a2a("welsh-english", &built.pdf);
+}
+
+#[test]
+fn folio_s_own_words_are_in_the_report_s_language() {
+    let (source, dir) = welsh();
+    let built = common::build_in(&source, &dir);
+    let pdf = common::Pdf::parse(&built.pdf);
+    let text = pdf.text();
+    assert!(text.contains("Cyhoeddwyd 15 Gorffennaf 2024"), "{text}");
+    assert!(text.contains("Cynnwys"), "{text}");
+    assert!(!text.contains("Published") && !text.contains("Contents"));
+    let labels: Vec<Option<String>> = built
+        .document
+        .pages
+        .iter()
+        .map(|p| p.label.clone())
+        .collect();
+    assert_eq!(labels.first().unwrap().as_deref(), Some("Clawr"));
+    assert_eq!(labels.last().unwrap().as_deref(), Some("Clawr cefn"));
+}
+
+#[test]
+fn strings_in_report_toml_override_the_language_s_own() {
+    let (source, dir) = welsh();
+    let source = format!(
+        "{source}\n[strings]\ncontents = \"Beth sydd yma\"\npublished = \"Dyddiad cyhoeddi:\"\n"
+    );
+    let built = common::build_in(&source, &dir);
+    let text = common::Pdf::parse(&built.pdf).text();
+    assert!(text.contains("Beth sydd yma"), "{text}");
+    assert!(
+        text.contains("Dyddiad cyhoeddi: 15 Gorffennaf 2024"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_unknown_string_is_an_error_with_a_suggestion() {
+    let (source, dir) = welsh();
+    let source = format!("{source}\n[strings]\ncontent = \"Cynnwys\"\n");
+    let _ = dir;
+    let diags = match folio::spec::load(&source) {
+        Ok((_, found)) => found,
+        Err(found) => found,
+    };
+    let rendered = folio::diag::render(&diags, "report.toml", &source, false);
+    assert!(
+        rendered.contains("unknown key `content` in `[strings]`"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("`contents`"), "{rendered}");
+}
+
+#[test]
+fn welsh_is_not_hyphenated_english_is_and_the_build_says_so_once() {
+    // A narrow page, long words, and two Welsh sections.
+    let body = "Ymddiriedolaethau gwasanaethau cymunedol cynhwysfawr Llanfairpwllgwyngyll \
+        gweithgareddau cyfrifoldebau ymgynghoriadau datblygiadau rhyngwladol.";
+    let english = "Responsibilities accountability interdisciplinary rehabilitation \
+        characteristically communication organisations considerably.";
+    let source = format!(
+        r#"[report]
+title = "Prawf"
+organisation = "Bwrdd"
+period = "2024"
+date = "2024-07-15"
+language = "cy"
+
+[page]
+size = "90mm x 160mm"
+margins = "10mm"
+
+[[sections]]
+title = "Un"
+body = "{body}"
+
+[[sections]]
+title = "Dau"
+body = "{body}"
+
+[[sections]]
+title = "English"
+lang = "en-GB"
+body = "{english}"
+"#
+    );
+    let built = common::build_source(&source);
+    let rendered = folio::diag::render(&built.warnings, "report.toml", &source, false);
+    assert_eq!(
+        rendered,
+        "warning: Welsh text is not hyphenated: folio has no hyphenation patterns for it
+ --> report.toml:6:12
+  |
+6 | language = \"cy\"
+  |            ^^^^ words in this language break only at spaces and hyphens
+  |
+help: nothing to do; set `[text] hyphenate = false` to silence this note
+
+"
+    );
+    // Which section each soft hyphen (a hyphenation break) is in, from the drawn text.
+    let mut section = 0;
+    let mut hyphens = [0usize; 3];
+    for page in &built.document.pages {
+        for item in &page.items {
+            if let folio::frame::ItemKind::Text(t) = &item.kind {
+                match t.text.as_str() {
+                    "Un" => section = 0,
+                    "Dau" => section = 1,
+                    "English" => section = 2,
+                    _ => {}
+                }
+                hyphens[section] += t.text.matches('\u{AD}').count();
+            }
+        }
+    }
+    assert_eq!(hyphens[0] + hyphens[1], 0, "Welsh hyphenated: {hyphens:?}");
+    assert!(hyphens[2] > 0, "English not hyphenated: {hyphens:?}");
+}
+
+#[test]
+fn a_language_name_where_a_tag_belongs_is_an_error_that_gives_the_tag() {
+    let source = r#"[report]
+title = "Prawf"
+organisation = "Bwrdd"
+period = "2024"
+date = "2024-07-15"
+
+[[sections]]
+title = "Un"
+lang = "Welsh"
+body = "Testun."
+"#;
+    let (spec, _) = folio::spec::load(source).unwrap();
+    let Err(diags) = folio::model::resolve(&spec, source, &common::root()) else {
+        panic!("a language name must be an error");
+    };
+    let rendered = folio::diag::render(&diags, "report.toml", source, false);
+    assert!(
+        rendered.starts_with(
+            "error: `lang`: `Welsh` is not a language tag: write lang = \"cy\"
+ --> report.toml:9:8"
+        ),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn figures_are_spoken_in_english_words_only_in_a_report_in_english() {
+    let source = |language: &str| {
+        format!(
+            r#"[report]
+title = "Figures"
+organisation = "Bwrdd"
+period = "2024"
+date = "2024-07-15"
+language = "{language}"
+
+[[sections]]
+title = "Un"
+
+[[sections.metrics]]
+value = "£300M"
+label = "a wariwyd"
+"#
+        )
+    };
+    let spoken = |language: &str| {
+        let source = source(language);
+        let (spec, _) = folio::spec::load(&source).unwrap();
+        let (report, _) = folio::model::resolve(&spec, &source, &common::root()).unwrap();
+        report.sections[0].metrics[0].spoken.clone()
+    };
+    assert_eq!(spoken("en-GB"), "300 million pounds");
+    // A Welsh voice reads the figure as written, not English words in a Welsh accent.
+    assert_eq!(spoken("cy"), "£300M");
+}
