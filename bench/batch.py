@@ -3,6 +3,7 @@
 
     python3 bench/batch.py                 # 300 rows, 3 runs per edition
     python3 bench/batch.py --rows 1000 --runs 5 --no-build
+    python3 bench/batch.py --folio /tmp/folio-before   # another binary
 
 The template is the shipped report.toml with its title, organisation, a figure and a
 sentence made placeholders; the data is a CSV of `--rows` made-up rows. Each run is one
@@ -54,7 +55,11 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--folio", type=Path, help="a folio binary to run (implies --no-build)")
     args = parser.parse_args()
+    if args.folio:
+        bench.FOLIO = args.folio.resolve()
+        args.no_build = True
     bench.ensure_tools(not args.no_build)
     shipped = (bench.REPO / "report.toml").read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="folio-batch-") as tmp:

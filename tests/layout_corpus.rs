@@ -1,6 +1,7 @@
 //! The layout corpus: small reports under `tests/layout/`, each built for a class of input
 //! (page sizes, large print, long words, long titles, huge tables and lists, negative data,
-//! tall images, many figures, two columns, many sections).
+//! tall images, many figures, two columns, many sections, each cover design, forewords,
+//! timelines, figures with icons and year-on-year changes).
 //!
 //! Each report's frame dump — every item with its role, then the structure tree — is compared
 //! with `tests/layout/snapshots/NAME.dump`, so any change to layout shows as a readable diff;
@@ -19,17 +20,10 @@ use std::sync::OnceLock;
 /// Defects the corpus shows that later work is to fix: (report, rule). Remove an entry when
 /// its defect is fixed; the test says when that has happened.
 const KNOWN_FAILURES: &[(&str, Check)] = &[
-    // Cover text is not fitted to its field: on A5 a long title and a period written as a
-    // range run off the colour field (white on white), over the organisation lines and off
-    // the page; in 24 pt large print the subtitle runs off the field.
-    ("a5-long-title", Check::OffPage),
-    ("a5-long-title", Check::TextOnItsBackground),
-    ("a5-long-title", Check::TextOverlap),
-    ("large-print-24", Check::TextOnItsBackground),
-    // An 88 pt period that wraps overlaps its own second line.
-    ("long-title", Check::TextOverlap),
     // The running title is not truncated: on A5 a long one runs off the page and over the
-    // page number (counted in a5-long-title's OffPage and TextOverlap above).
+    // page number.
+    ("a5-long-title", Check::OffPage),
+    ("a5-long-title", Check::TextOverlap),
     // A portrait image is drawn at its width whatever its height: taller than the page.
     ("tall-portrait", Check::OffPage),
     ("tall-portrait", Check::OutsideMargins),

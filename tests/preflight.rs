@@ -24,18 +24,20 @@ fn run(extra: &str) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
 const SECTION: &str = "\n[[sections]]\ntitle = \"One\"\nbody = \"Text.\"\n";
 
 #[test]
-fn light_blue_text_is_a_contrast_warning_naming_both_colours_and_the_use() {
+fn light_blue_text_is_a_contrast_warning_naming_both_colours_the_use_and_the_shade_used() {
     let warnings = run(&format!(
         "[brand.colours]\nprimary = \"#41B6E6\"\n{SECTION}"
     ))
     .expect("builds");
     let messages: Vec<&str> = warnings.iter().map(|d| d.message.as_str()).collect();
     assert!(
-        messages.contains(
-            &"`primary` #41B6E6 on `paper` #FFFFFF has a contrast of 2.3:1, below the 4.5:1 WCAG AA asks for lead paragraphs and links"
+        messages[0].starts_with(
+            "`primary` #41B6E6 on `paper` #FFFFFF has a contrast of 2.3:1, below the 4.5:1 WCAG AA asks for headings, leads, figures and links; folio sets that text in #"
         ),
         "{messages:#?}"
     );
+    let help = warnings[0].help.as_deref().unwrap_or_default();
+    assert!(help.starts_with("darken `primary` to #"), "{help}");
     let source = format!("{BASE}[brand.colours]\nprimary = \"#41B6E6\"\n{SECTION}");
     let d = &warnings[0];
     assert_eq!(
@@ -43,6 +45,41 @@ fn light_blue_text_is_a_contrast_warning_naming_both_colours_and_the_use() {
         Some((7, 11)),
         "points at the colour value"
     );
+}
+
+#[test]
+fn white_on_a_light_field_says_to_darken_the_field_and_sets_the_cover_text_dark() {
+    let source = format!("{BASE}[brand.colours]\nprimary = \"#41B6E6\"\n{SECTION}");
+    let built = compile(&source, &common::root().join("tests/data")).expect("builds");
+    let field = built
+        .warnings
+        .iter()
+        .find(|d| {
+            d.message
+                .starts_with("`paper` #FFFFFF on `primary` #41B6E6")
+        })
+        .expect("a warning about the cover field");
+    assert!(
+        field
+            .message
+            .ends_with("for the text and links on the cover and back-cover fields; folio sets that text in `text` #212B32"),
+        "{}",
+        field.message
+    );
+    let help = field.help.as_deref().unwrap_or_default();
+    assert!(help.starts_with("darken `primary` to #"), "{help}");
+    assert!(!help.contains("lighten"), "{help}");
+    // The cover's title is drawn in the text colour.
+    let cover = &built.document.pages[0];
+    let title = cover
+        .items
+        .iter()
+        .find_map(|i| match &i.kind {
+            folio::frame::ItemKind::Text(t) if t.text == "Preflight" => Some(t.color),
+            _ => None,
+        })
+        .expect("the title on the cover");
+    assert_eq!(title.to_string(), "#212B32");
 }
 
 #[test]

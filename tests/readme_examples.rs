@@ -119,6 +119,7 @@ fn property_schemas(schema: &Value, table: &str, key: &str) -> Vec<Value> {
         "brand.colours" => "Colours",
         "brand.fonts" => "FontsSpec",
         "page" => "PageSpec",
+        "cover" => "CoverSpec",
         "text" => "TextSpec",
         "contents" => "ContentsSpec",
         "numbers" => "NumbersSpec",

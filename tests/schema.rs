@@ -112,6 +112,7 @@ fn schema_keys() -> BTreeMap<String, BTreeSet<String>> {
         ("brand.colours", "Colours"),
         ("brand.fonts", "FontsSpec"),
         ("page", "PageSpec"),
+        ("cover", "CoverSpec"),
         ("text", "TextSpec"),
         ("contents", "ContentsSpec"),
         ("numbers", "NumbersSpec"),
@@ -129,7 +130,7 @@ fn schema_keys() -> BTreeMap<String, BTreeSet<String>> {
     assert_eq!(
         top,
         [
-            "back", "brand", "contents", "footer", "numbers", "page", "print", "report",
+            "back", "brand", "contents", "cover", "footer", "numbers", "page", "print", "report",
             "sections", "strings", "text"
         ]
         .map(String::from)

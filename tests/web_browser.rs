@@ -218,6 +218,38 @@ fn the_shipped_report_passes_axe_reflows_and_reads_in_the_pdfs_order_in_chromium
 }
 
 #[test]
+fn the_example_report_with_a_cover_photograph_foreword_and_timelines_passes_axe_in_chromium() {
+    if !browser_ready("the example report in Chromium") {
+        return;
+    }
+    let (built, folder) = build_site(
+        "community-health",
+        &common::root().join("examples/community-health"),
+    );
+    let result = check_in_browser("community-health", &folder);
+    // Cover, numbers page (a figure, its change), foreword (name, then the message),
+    // timeline (a date, then what happened), in the PDF's reading order.
+    let facts: Vec<String> = [
+        "Closer to home",
+        "Riverside Community Health Trust",
+        "2023/24 in numbers",
+        "184,000",
+        "home visits by community nurses",
+        "A message from our chair",
+        "Dr Amara Okafor",
+        "When I became chair",
+        "Our year, month by month",
+        "April 2023",
+        "A new chief executive",
+        "Looking ahead",
+        "Summer 2024",
+    ]
+    .map(String::from)
+    .into();
+    assert_page("the example report", &built, &result, &facts);
+}
+
+#[test]
 fn a_welsh_report_with_every_component_passes_axe_and_reflows_in_chromium() {
     if !browser_ready("the Welsh test report in Chromium") {
         return;

@@ -61,11 +61,29 @@ impl Document {
                         path.len(),
                         show_box(item.bounds())
                     ),
-                    ItemKind::Image { image, size, .. } => writeln!(
+                    ItemKind::Scrim {
+                        size,
+                        color,
+                        opacity,
+                    } => writeln!(
                         out,
-                        "  image {x},{y} {tag} {}x{} {}",
-                        size.w, size.h, image.name
+                        "  scrim {x},{y} {tag} {}x{} {color} {opacity:.3}",
+                        size.w, size.h
                     ),
+                    ItemKind::Image {
+                        image, size, crop, ..
+                    } => match crop {
+                        None => writeln!(
+                            out,
+                            "  image {x},{y} {tag} {}x{} {}",
+                            size.w, size.h, image.name
+                        ),
+                        Some(c) => writeln!(
+                            out,
+                            "  image {x},{y} {tag} {}x{} {} crop {},{} {}x{}",
+                            size.w, size.h, image.name, c.origin.x, c.origin.y, c.size.w, c.size.h
+                        ),
+                    },
                     ItemKind::Link { size, target } => {
                         let to = match target {
                             LinkTarget::Url(u) => u.clone(),

@@ -78,6 +78,7 @@ impl Document {
             match &item.kind {
                 ItemKind::Text(t) => add(t.color),
                 ItemKind::Rect { fill, .. } | ItemKind::Shape { fill, .. } => add(*fill),
+                ItemKind::Scrim { color, .. } => add(*color),
                 ItemKind::Line { color, .. } => add(*color),
                 ItemKind::Image { image, .. } => {
                     if let ImageKind::Svg(tree) = &image.kind {

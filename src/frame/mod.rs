@@ -106,6 +106,14 @@ pub enum ItemKind {
     Text(TextRun),
     /// A filled rectangle; `pos` is its top-left corner.
     Rect { size: Size, fill: Color },
+    /// A see-through rectangle of one colour laid over what is drawn before it — the
+    /// legibility scrim over a photograph — at `opacity` from 0 (clear) to 1 (solid);
+    /// `pos` is its top-left corner.
+    Scrim {
+        size: Size,
+        color: Color,
+        opacity: f64,
+    },
     /// A stroked polyline through `points` (relative to `pos`), with round joins.
     Line {
         points: Vec<Point>,
@@ -116,11 +124,15 @@ pub enum ItemKind {
     /// ring's arc), its points relative to `pos`, filled by the non-zero rule.
     Shape { path: Vec<Segment>, fill: Color },
     /// An image scaled to `size`; `pos` is its top-left corner. `span` is where report.toml
-    /// names the file, so a writer's complaint about it can point there.
+    /// names the file, so a writer's complaint about it can point there. `crop`, relative
+    /// to `pos`, is the part of it that shows (a photograph scaled to cover its frame);
+    /// `None` shows all of it. A cropped image is drawn larger than it shows where it may
+    /// run on into the print edition's bleed: the print edition widens the crop there.
     Image {
         image: Arc<ImageData>,
         size: Size,
         span: Option<Range<usize>>,
+        crop: Option<Rect>,
     },
     /// A clickable area; `pos` is its top-left corner.
     Link { size: Size, target: LinkTarget },
@@ -175,9 +187,16 @@ pub struct TextRun {
 }
 
 impl Item {
-    /// The area the item covers (text: from its face's ascender to its descender).
+    /// The area the item covers (text: from its face's ascender to its descender; a
+    /// cropped image: the part that shows).
     pub fn bounds(&self) -> Rect {
         match &self.kind {
+            ItemKind::Image { crop: Some(c), .. } => Rect::new(
+                self.pos.x + c.origin.x,
+                self.pos.y + c.origin.y,
+                c.size.w,
+                c.size.h,
+            ),
             ItemKind::Text(t) => Rect::new(
                 self.pos.x,
                 self.pos.y - t.ascent,
@@ -185,6 +204,7 @@ impl Item {
                 t.ascent + t.descent,
             ),
             ItemKind::Rect { size, .. }
+            | ItemKind::Scrim { size, .. }
             | ItemKind::Image { size, .. }
             | ItemKind::Link { size, .. } => Rect::new(self.pos.x, self.pos.y, size.w, size.h),
             ItemKind::Shape { path, .. } => {

@@ -82,7 +82,7 @@ fn entry(cx: &Cx, e: &Entry, page: usize, width: Abs) -> Block {
     } else {
         &text.contents_entry
     };
-    let style = cx.style(spec, pal.text);
+    let style = cx.style(spec, cx.ink.text);
     let indent = if sub { geo.sub_indent } else { Abs::ZERO };
     let mut skel = Skeleton::new();
     let item = skel.node(Skeleton::ANCHOR, Role::TocItem);
@@ -106,7 +106,7 @@ fn entry(cx: &Cx, e: &Entry, page: usize, width: Abs) -> Block {
         .map_or(Abs::ZERO, |i| i.pos.y);
     let bottom = f.stack(lines, indent, geo.row_pad);
     let number_style = crate::layout::cx::ParStyle {
-        color: pal.primary,
+        color: cx.ink.primary,
         ..style
     };
     let printed = (page + 1).to_string();

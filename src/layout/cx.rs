@@ -1,15 +1,17 @@
 //! The measuring context: what every component reads while it measures.
 //!
-//! In: the resolved report. Out: a [`Cx`] holding the report, its resolved [`Theme`], and a
-//! shaper per font face; and [`ParStyle`]s, which join a theme text spec to the brand's
-//! colours and families. A `Cx` is shared, never mutated: measuring through it has no side
-//! effects beyond the shapers' word caches, and the language of the text being set, which a
-//! section sets for its own contents ([`Cx::in_language`]).
+//! In: the resolved report. Out: a [`Cx`] holding the report, its resolved [`Theme`], the
+//! brand's palette (for fills) and its readable text colours ([`Readable`]: text is set only
+//! in these, so every pair reads at WCAG AA), and a shaper per font face; and [`ParStyle`]s,
+//! which join a theme text spec to a colour and the brand's families. A `Cx` is shared,
+//! never mutated: measuring through it has no side effects beyond the shapers' word
+//! caches, and the language of the text being set, which a section sets for its own
+//! contents ([`Cx::in_language`]).
 
 use super::theme::{TextSpec, Theme};
 use crate::geom::{Abs, Color};
 use crate::model::lang::Language;
-use crate::model::{Palette, Report};
+use crate::model::{Palette, Readable, Report};
 use crate::text::{FamilyId, Shapers};
 use std::cell::RefCell;
 
@@ -17,7 +19,10 @@ use std::cell::RefCell;
 pub struct Cx<'a> {
     pub report: &'a Report,
     pub theme: Theme,
+    /// The brand's colours as given: fields, bars, rules and backgrounds.
     pub palette: Palette,
+    /// The colours text is set in, by ground.
+    pub ink: Readable,
     pub(super) shapers: Shapers<'a>,
     /// The language of the text being set: the report's, or a section's.
     pub(super) lang: RefCell<Language>,
@@ -29,6 +34,9 @@ pub struct ParStyle {
     pub family: FamilyId,
     pub size: Abs,
     pub color: Color,
+    /// The colour of links in the text: the ground's brand-colour text (always underlined
+    /// too, so colour alone never marks a link).
+    pub link: Color,
     pub bold: bool,
     /// Baseline-to-baseline distance as a multiple of the size.
     pub leading: f64,
@@ -42,6 +50,7 @@ impl<'a> Cx<'a> {
             report,
             theme: Theme::new(&report.page, &report.text),
             palette: report.palette,
+            ink: Readable::new(&report.palette),
             shapers: report.fonts.shapers(),
             lang: RefCell::new(report.meta.lang.clone()),
         }
@@ -63,7 +72,8 @@ impl<'a> Cx<'a> {
         ParStyle {
             family: self.report.body_family,
             size: spec.size,
-            color: self.palette.text,
+            color: self.ink.text,
+            link: self.ink.primary,
             bold: false,
             leading: spec.leading,
             hyphenate: self.report.text.hyphenate,
@@ -77,7 +87,7 @@ impl<'a> Cx<'a> {
         let spec = &self.theme.text.lead;
         ParStyle {
             size: spec.size,
-            color: self.palette.primary,
+            color: self.ink.primary,
             leading: spec.leading,
             hyphenate: false,
             ..self.body_style()
@@ -95,6 +105,7 @@ impl<'a> Cx<'a> {
             },
             size: spec.size,
             color,
+            link: self.ink.primary,
             bold: spec.bold,
             leading: spec.leading,
             hyphenate: false,

@@ -14,7 +14,7 @@ pub fn footers(cx: &Cx, pages: &mut [Page]) {
     let width = theme.measure();
     let rule_y = theme.page.h - m.bottom + geo.rule_drop;
     let baseline = rule_y + geo.baseline_drop;
-    let style = cx.style(&theme.text.footer, pal.muted);
+    let style = cx.style(&theme.text.footer, cx.ink.muted);
     for page in pages.iter_mut() {
         let Some(number) = page.number else {
             continue;

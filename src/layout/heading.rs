@@ -11,7 +11,7 @@ use crate::geom::{Abs, Point, Size};
 /// A level-2 heading with the accent rule above it, set at `width`.
 pub fn section_heading(cx: &Cx, title: &str, width: Abs) -> Block {
     let theme = &cx.theme;
-    let style = cx.style(&theme.text.section_title, cx.palette.primary);
+    let style = cx.style(&theme.text.section_title, cx.ink.primary);
     let mut skel = Skeleton::new();
     let h = skel.node(Skeleton::ANCHOR, Role::Heading(2, title.to_string()));
     let mut slice = Fragment::default();

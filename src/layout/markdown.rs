@@ -42,7 +42,7 @@ pub fn flow(cx: &Cx, md: &[MdBlock], width: Abs) -> Vec<Flow> {
 /// A heading inside body text: level 1 in markdown is the level below the section title.
 fn subheading(cx: &Cx, level: u8, inlines: &[Inline], width: Abs) -> Block {
     let theme = &cx.theme;
-    let style = cx.style(&theme.text.subheading, cx.palette.text);
+    let style = cx.style(&theme.text.subheading, cx.ink.text);
     let mut skel = Skeleton::new();
     let h = skel.node(
         Skeleton::ANCHOR,
@@ -125,7 +125,7 @@ fn list_item(
         "•".to_string()
     };
     let label_style = ParStyle {
-        color: cx.palette.primary,
+        color: cx.ink.primary,
         bold: true,
         hyphenate: false,
         justify: false,

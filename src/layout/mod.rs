@@ -25,6 +25,7 @@ pub mod block;
 pub mod components;
 mod contents;
 mod cover;
+mod crop;
 pub mod cx;
 pub mod flow;
 pub mod fragment;

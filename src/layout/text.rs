@@ -87,7 +87,7 @@ impl Cx<'_> {
         width: Abs,
     ) -> Vec<Fragment> {
         let fonts = &self.report.fonts;
-        let link_colour = self.palette.primary;
+        let link_colour = style.link;
         let mut styled = StyledText::default();
         let current = self.lang.borrow().clone();
         // The text's language is marked on its node where it is not the report's (a

@@ -1,12 +1,18 @@
-//! `[[sections.blocks]]` → [`Component`]s: charts, pull quotes, highlight boxes, tables and
-//! images, each validated for the keys its kind takes.
+//! `[[sections.blocks]]` → [`Component`]s: charts, pull quotes, highlight boxes, tables,
+//! images, forewords and timelines, each validated for the keys its kind takes.
 
-use super::types::{Chart, ChartKind, Component, Datum, ImageBlock, Table};
+use super::types::{
+    Chart, ChartKind, Component, Datum, Focus, Foreword, ImageBlock, Milestone, Portrait, Table,
+    Timeline, TimelineLayout,
+};
 use super::writing::Writing;
 use super::{assets, chart, numbers};
 use crate::diag::Diagnostic;
 use crate::files::{Folder, Kind};
-use crate::spec::{self, BlockSpec, Cell, ChartSpec, ImageSpec, SpannedStr, TableSpec, Width};
+use crate::spec::{
+    self, BlockSpec, Cell, ChartSpec, ForewordSpec, ImageSpec, SpannedStr, TableSpec, TimelineSpec,
+    Width,
+};
 use serde_spanned::Spanned;
 
 /// Reads one block.
@@ -51,9 +57,148 @@ pub fn component(
             need(i.file.is_some(), "file", "\"images/photo.jpg\"", diags);
             image(i, base, svg, diags).map(Component::Image)
         }
+        BlockSpec::Foreword(f) => {
+            need(
+                f.text.is_some(),
+                "text",
+                "\"The message, as markdown.\"",
+                diags,
+            );
+            need(f.name.is_some(), "name", "\"Dr Amara Okafor\"", diags);
+            foreword(f, base, writing, svg, diags).map(Component::Foreword)
+        }
+        BlockSpec::Timeline(t) => timeline(t, span, diags).map(Component::Timeline),
         // Already reported where the block's `type` is read.
         BlockSpec::Invalid => None,
     }
+}
+
+fn foreword(
+    f: &ForewordSpec,
+    base: &Folder,
+    writing: &Writing,
+    svg: &usvg::Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Foreword> {
+    let text = writing.markdown(f.text.as_ref()?, "text", diags);
+    let name = f.name.as_ref()?.get_ref().trim().to_string();
+    let role = f.role.as_ref().map(|r| r.get_ref().trim().to_string());
+    let load = |file: &Spanned<spec::FilePath>, key: &str, diags: &mut Vec<Diagnostic>| {
+        let path = Spanned::new(file.span(), file.get_ref().as_str().to_string());
+        assets::image(base, key, &path, svg)
+            .map_err(|d| diags.push(d))
+            .ok()
+    };
+    let portrait = f.portrait.as_ref().and_then(|p| {
+        let image = load(p, "portrait", diags)?;
+        let alt = f
+            .portrait_alt
+            .as_ref()
+            .map(|a| a.get_ref().trim().to_string())
+            .filter(|a| !a.is_empty())
+            .unwrap_or_else(|| match &role {
+                Some(r) => format!("Portrait of {name}, {r}"),
+                None => format!("Portrait of {name}"),
+            });
+        Some(Portrait {
+            image,
+            span: Some(p.span()),
+            alt,
+            focus: f.focus.as_ref().map_or(Focus::Top, |x| *x.get_ref()),
+        })
+    });
+    let signature = f
+        .signature
+        .as_ref()
+        .and_then(|s| load(s, "signature", diags));
+    Some(Foreword {
+        text,
+        name,
+        role,
+        portrait,
+        signature,
+    })
+}
+
+fn timeline(
+    t: &TimelineSpec,
+    span: Option<std::ops::Range<usize>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Timeline> {
+    let Some(list) = &t.milestones else {
+        diags.push(
+            Diagnostic::error("a timeline needs `milestones`", span)
+                .with_help("write milestones = [{ date = \"March 2020\", title = \"…\" }, …]")
+                .missing(&["milestones"]),
+        );
+        return None;
+    };
+    if list.get_ref().is_empty() {
+        diags.push(
+            Diagnostic::error("a timeline's `milestones` is empty", Some(list.span()))
+                .with_help("give at least one: { date = \"March 2020\", title = \"…\" }"),
+        );
+        return None;
+    }
+    let mut milestones = Vec::new();
+    let mut ok = true;
+    for m in list.get_ref() {
+        let ms = m.get_ref();
+        let Some(date) = ms.date.as_ref().filter(|d| !d.get_ref().trim().is_empty()) else {
+            diags.push(
+                Diagnostic::error("a milestone needs a `date`", Some(m.span()))
+                    .with_help("write { date = \"March 2020\", title = \"…\" }: the date as it should read")
+                    .missing(&["date"]),
+            );
+            ok = false;
+            continue;
+        };
+        let text = |v: &Option<SpannedStr>| {
+            v.as_ref()
+                .map(|t| t.get_ref().trim().to_string())
+                .filter(|t| !t.is_empty())
+        };
+        let (title, body) = (text(&ms.title), text(&ms.text));
+        if title.is_none() && body.is_none() {
+            diags.push(
+                Diagnostic::error("a milestone needs a `title` or a `text`", Some(m.span()))
+                    .with_help("say what happened: title = \"First vaccination centre opens\"")
+                    .missing(&["title", "text"]),
+            );
+            ok = false;
+            continue;
+        }
+        milestones.push(Milestone {
+            date: date.get_ref().trim().to_string(),
+            title,
+            text: body,
+        });
+    }
+    let layout = t
+        .layout
+        .as_ref()
+        .map_or(TimelineLayout::Auto, |l| *l.get_ref());
+    if let Some(l) = &t.layout
+        && *l.get_ref() == TimelineLayout::Horizontal
+        && milestones.len() > super::types::TIMELINE_MAX_ACROSS
+    {
+        diags.push(
+            Diagnostic::warning(
+                format!(
+                    "a timeline of {} milestones is too many to set across the page (at most {}); it is set down the page",
+                    milestones.len(),
+                    super::types::TIMELINE_MAX_ACROSS
+                ),
+                Some(l.span()),
+            )
+            .with_help("write layout = \"vertical\", or split it into two timelines"),
+        );
+    }
+    ok.then(|| Timeline {
+        title: t.title.as_ref().map(|x| x.get_ref().clone()),
+        layout,
+        milestones,
+    })
 }
 
 fn image(

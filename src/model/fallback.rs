@@ -115,6 +115,9 @@ fn collect(r: &Report, f: &mut impl FnMut(&str)) {
     }
     f(&t.long_date(&m.date));
     m.subtitle.as_deref().map(&mut *f);
+    if let Some(credit) = r.cover.photo.as_ref().and_then(|p| p.credit.as_deref()) {
+        f(credit);
+    }
     r.contents.as_deref().map(&mut *f);
     if let Some(n) = &r.numbers {
         f(&n.title);
@@ -123,6 +126,9 @@ fn collect(r: &Report, f: &mut impl FnMut(&str)) {
             f(&metric.value);
             f(&metric.label);
             metric.detail.as_deref().map(&mut *f);
+            if let Some(c) = &metric.change {
+                f(&c.text);
+            }
         }
     }
     for s in &r.sections {
@@ -133,6 +139,9 @@ fn collect(r: &Report, f: &mut impl FnMut(&str)) {
             f(&metric.value);
             f(&metric.label);
             metric.detail.as_deref().map(&mut *f);
+            if let Some(c) = &metric.change {
+                f(&c.text);
+            }
         }
         for c in &s.components {
             component(c, f);
@@ -174,6 +183,19 @@ fn component(c: &Component, f: &mut impl FnMut(&str)) {
         Component::Image(i) => {
             i.caption.as_deref().map(&mut *f);
             i.credit.as_deref().map(&mut *f);
+        }
+        Component::Foreword(fw) => {
+            f(&fw.name);
+            fw.role.as_deref().map(&mut *f);
+            blocks(&fw.text, f);
+        }
+        Component::Timeline(t) => {
+            t.title.as_deref().map(&mut *f);
+            for m in &t.milestones {
+                f(&m.date);
+                m.title.as_deref().map(&mut *f);
+                m.text.as_deref().map(&mut *f);
+            }
         }
     }
 }

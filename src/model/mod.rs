@@ -6,9 +6,11 @@
 //! it. Resolution goes on after an error so that one run reports all of them.
 
 mod assets;
+mod change;
 pub mod chart;
 mod colours;
 mod components;
+mod cover;
 mod coverage;
 pub mod csv;
 mod fallback;
@@ -24,6 +26,7 @@ pub mod numbers;
 mod page;
 mod preflight;
 mod print;
+mod readable;
 mod report;
 mod sections;
 pub mod svg;
@@ -34,6 +37,7 @@ pub mod values;
 mod writing;
 
 pub use print::{Binding, HAIRLINE_PT, PrintConfig, SMALL_TEXT_PT};
+pub use readable::{Moved, Readable};
 pub use report::Report;
 pub use sections::slug;
 pub use types::*;
@@ -91,7 +95,9 @@ pub fn resolve_in(
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
     let writing = writing::Writing::new(spec, source);
-    let sections = sections::sections(spec, base, &writing, &svg, &mut diags);
+    let mut sections = sections::sections(spec, base, &writing, &svg, &mut diags);
+    // Each figure goes where `show` says: its section, the year-in-numbers page, or both;
+    // without that page, every figure stays in its section.
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
         title: meta::text_or(
             &n.title,
@@ -100,8 +106,23 @@ pub fn resolve_in(
         intro: n.intro.as_ref().map(|i| i.get_ref().clone()),
         metrics: sections
             .iter()
-            .flat_map(|s| s.metrics.iter().filter(|m| m.highlight).cloned())
+            .flat_map(|s| {
+                s.metrics
+                    .iter()
+                    .filter(|m| m.show != Show::Section)
+                    .cloned()
+            })
             .collect(),
+    });
+    if numbers.is_some() {
+        for s in &mut sections {
+            s.metrics.retain(|m| m.show != Show::Numbers);
+        }
+    }
+    let cover = cover::cover(spec, base, &svg, &mut diags);
+    let logo_on_field = spec.brand.logo_on_field.as_ref().and_then(|l| {
+        let path = serde_spanned::Spanned::new(l.span(), l.get_ref().to_string());
+        logo_file(spec, &path, "brand.logo_on_field", base, &svg, &mut diags)
     });
     let back = spec
         .back
@@ -114,7 +135,7 @@ pub fn resolve_in(
         None => Some(meta.strings.contents.clone()),
     };
 
-    preflight::contrast(spec, &palette, &mut diags);
+    preflight::contrast(spec, &Readable::new(&palette), &mut diags);
 
     let first = diags.len().min(limited.len());
     let mut i = 0;
@@ -138,6 +159,8 @@ pub fn resolve_in(
         body_family,
         heading_family,
         logo,
+        logo_on_field,
+        cover,
         page,
         text,
         contents,
@@ -162,8 +185,21 @@ fn logo(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Logo> {
     let logo = spec.brand.logo.as_ref()?;
-    let path = &serde_spanned::Spanned::new(logo.span(), logo.get_ref().to_string());
-    let image = assets::image(base, "brand.logo", path, svg)
+    let path = serde_spanned::Spanned::new(logo.span(), logo.get_ref().to_string());
+    logo_file(spec, &path, "brand.logo", base, svg, diags)
+}
+
+/// Loads a logo file named by `key`; `logo_alt` (or `logo_decorative`) describes every
+/// version of the logo.
+fn logo_file(
+    spec: &Spec,
+    path: &serde_spanned::Spanned<String>,
+    key: &str,
+    base: &Folder,
+    svg: &usvg::Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Logo> {
+    let image = assets::image(base, key, path, svg)
         .map_err(|d| diags.push(d))
         .ok()?;
     let decorative = spec

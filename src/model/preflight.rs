@@ -1,124 +1,55 @@
 //! The accessibility preflight: checks the law cares about, run on every build.
 //!
-//! In: the spec (for spans), the resolved palette and sections. Out: diagnostics.
-//! - every brand colour pair folio sets text in is checked against WCAG 2.2 AA contrast
-//!   (4.5:1 for normal text, 3:1 for large text); a pair below is a warning naming both
-//!   colours, the ratio and where the pair is used;
+//! In: the spec (for spans), the readable colours and sections. Out: diagnostics.
+//! - every brand colour folio sets text in is checked by the one contrast rule
+//!   (`crate::contrast`) on every ground it is set on; folio sets such text in the nearest
+//!   shade that reaches WCAG 2.2 AA (`super::readable`), and each colour that had to move
+//!   is a warning naming both colours, the ratio, where the pair is used, what folio uses
+//!   instead and which way to move the brand colour;
 //! - headings inside a body must not skip a level (`###` straight after `#`), which would
 //!   break the outline screen readers navigate by: an error. A body's first heading sets
 //!   its top level, so a body may start at `#` or at `##`.
 //!
 //! A missing logo description is checked where the logo is resolved.
 
-use super::types::{Block, Palette};
+use super::readable::Readable;
+use super::types::Block;
+use crate::contrast;
 use crate::diag::Diagnostic;
-use crate::geom::Color;
 use crate::spec::{SpannedStr, Spec};
 
-/// WCAG 2.2 success criterion 1.4.3 (AA): normal text.
-const AA_NORMAL: f64 = 4.5;
-/// …and large text (18 pt, or 14 pt bold).
-const AA_LARGE: f64 = 3.0;
-
-/// Where folio sets text of one colour on another.
-struct Pair {
-    fg: &'static str,
-    bg: &'static str,
-    min: f64,
-    used_for: &'static str,
-}
-
-const PAIRS: [Pair; 8] = [
-    Pair {
-        fg: "text",
-        bg: "paper",
-        min: AA_NORMAL,
-        used_for: "body text",
-    },
-    Pair {
-        fg: "primary",
-        bg: "paper",
-        min: AA_NORMAL,
-        used_for: "lead paragraphs and links",
-    },
-    Pair {
-        fg: "muted",
-        bg: "paper",
-        min: AA_NORMAL,
-        used_for: "the page footer",
-    },
-    Pair {
-        fg: "text",
-        bg: "tint",
-        min: AA_NORMAL,
-        used_for: "callout labels",
-    },
-    Pair {
-        fg: "muted",
-        bg: "tint",
-        min: AA_NORMAL,
-        used_for: "callout details",
-    },
-    Pair {
-        fg: "primary",
-        bg: "tint",
-        min: AA_LARGE,
-        used_for: "callout figures (large text)",
-    },
-    Pair {
-        fg: "paper",
-        bg: "primary",
-        min: AA_LARGE,
-        used_for: "the cover title (large text)",
-    },
-    Pair {
-        fg: "paper",
-        bg: "primary",
-        min: AA_NORMAL,
-        used_for: "the cover subtitle and back-cover text",
-    },
-];
-
-fn role(p: &Palette, name: &str) -> Color {
-    match name {
-        "primary" => p.primary,
-        "accent" => p.accent,
-        "text" => p.text,
-        "muted" => p.muted,
-        "tint" => p.tint,
-        _ => p.paper,
-    }
-}
-
-/// Warns about every colour pair below WCAG AA where folio uses it.
-pub fn contrast(spec: &Spec, palette: &Palette, diags: &mut Vec<Diagnostic>) {
-    let mut reported: Vec<(&str, &str)> = Vec::new();
-    for pair in &PAIRS {
-        let (fg, bg) = (role(palette, pair.fg), role(palette, pair.bg));
-        let ratio = fg.contrast(bg);
-        // Report a pair once, at its strictest use.
-        if ratio >= pair.min || reported.contains(&(pair.fg, pair.bg)) {
+/// Warns once about every brand colour that cannot be used as given for text on a ground
+/// folio sets it on, saying what folio uses instead and which way to move the colour.
+pub fn contrast(spec: &Spec, readable: &Readable, diags: &mut Vec<Diagnostic>) {
+    for m in &readable.moved {
+        let Err(short) = contrast::check(m.given, m.on, contrast::AA_TEXT) else {
             continue;
-        }
-        reported.push((pair.fg, pair.bg));
+        };
         let span = spec
             .brand
             .colours
-            .get(pair.fg)
-            .or_else(|| spec.brand.colours.get(pair.bg))
+            .get(m.role)
+            .or_else(|| spec.brand.colours.get(m.ground))
             .map(|v| v.span());
+        let used = match m.instead {
+            Some(role) => format!("`{role}` {}", m.used),
+            None => m.used.to_string(),
+        };
         diags.push(
             Diagnostic::warning(
                 format!(
-                    "`{}` {fg} on `{}` {bg} has a contrast of {ratio:.1}:1, below the {}:1 WCAG AA asks for {}",
-                    pair.fg, pair.bg, pair.min, pair.used_for
+                    "`{}` {} on `{}` {} has a contrast of {:.1}:1, below the {}:1 WCAG AA asks for {}; folio sets that text in {used}",
+                    m.role,
+                    m.given,
+                    m.ground,
+                    m.on,
+                    short.ratio,
+                    contrast::trim(short.need),
+                    m.used_for
                 ),
                 span,
             )
-            .with_help(format!(
-                "darken `{}` or lighten `{}` until the ratio reaches {}:1",
-                pair.fg, pair.bg, pair.min
-            )),
+            .with_help(short.advice(m.role, m.ground)),
         );
     }
 }
@@ -248,6 +179,7 @@ fn walk(blocks: &[Block], f: &mut impl FnMut(u8)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::geom::Color;
 
     #[test]
     fn nhs_light_blue_on_white_is_about_2_point_2() {
@@ -255,6 +187,6 @@ mod tests {
         let r = light_blue.contrast(Color::WHITE);
         assert!((2.1..2.4).contains(&r), "{r}");
         let nhs_blue = Color::rgb(0x00, 0x5E, 0xB8);
-        assert!(nhs_blue.contrast(Color::WHITE) > AA_NORMAL);
+        assert!(nhs_blue.contrast(Color::WHITE) > contrast::AA_TEXT);
     }
 }

@@ -1,7 +1,9 @@
 //! The resolved report: the one value the model hands to layout.
 
 use super::print::PrintConfig;
-use super::types::{Block, Logo, Meta, NumbersPage, PageConfig, Palette, Section, TextConfig};
+use super::types::{
+    Block, Cover, Logo, Meta, NumbersPage, PageConfig, Palette, Section, TextConfig,
+};
 use crate::text::{FamilyId, FontBook};
 
 /// A report ready for layout.
@@ -12,6 +14,9 @@ pub struct Report {
     pub body_family: FamilyId,
     pub heading_family: FamilyId,
     pub logo: Option<Logo>,
+    /// The logo drawn for the brand colour, for covers that set it on the colour field.
+    pub logo_on_field: Option<Logo>,
+    pub cover: Cover,
     pub page: PageConfig,
     pub text: TextConfig,
     /// The contents page's title, if there is one.

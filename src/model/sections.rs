@@ -1,9 +1,11 @@
-//! `[[sections]]` → [`Section`]s: titles, leads, markdown bodies and metrics.
+//! `[[sections]]` → [`Section`]s: titles, leads, markdown bodies and metrics (every metric
+//! of the section, with where it is to be shown: `model::resolve` splits them between the
+//! section and the year-in-numbers page).
 
 use super::meta::required;
-use super::numbers;
-use super::types::{Metric, Section};
+use super::types::{Metric, Section, Show};
 use super::writing::Writing;
+use super::{change, numbers};
 use crate::diag::Diagnostic;
 use crate::spec::{MetricSpec, Spec};
 use serde_spanned::Spanned;
@@ -27,6 +29,18 @@ pub fn sections(
             .missing(&["sections"]),
         );
     }
+    let report = spec.report.as_ref().map(|r| r.get_ref());
+    let compared_with = report
+        .and_then(|r| r.previous_period.as_ref())
+        .map(|p| p.get_ref().clone())
+        .unwrap_or_else(|| {
+            change::previous_period(
+                report
+                    .and_then(|r| r.period.as_ref())
+                    .map_or("", |p| p.get_ref().as_str()),
+            )
+        });
+    let numbers_page = spec.numbers.is_some();
     let written_language = spec
         .report
         .as_ref()
@@ -69,7 +83,15 @@ pub fn sections(
         let metrics = sp
             .metrics
             .iter()
-            .filter_map(|m| metric(m, locale, english, diags))
+            .filter_map(|m| {
+                let context = MetricContext {
+                    locale,
+                    english,
+                    compared_with: &compared_with,
+                    numbers_page,
+                };
+                metric(m, &context, diags)
+            })
             .collect();
         let components = sp
             .blocks
@@ -127,12 +149,24 @@ pub fn sections(
     out
 }
 
+/// What every metric of a report shares.
+struct MetricContext<'a> {
+    locale: numbers::Locale,
+    /// The report is in English, so figures get English spoken forms.
+    english: bool,
+    /// The period year-on-year changes compare with, unless a metric says.
+    compared_with: &'a str,
+    /// The report has a year-in-numbers page.
+    numbers_page: bool,
+}
+
 fn metric(
     m: &Spanned<MetricSpec>,
-    locale: numbers::Locale,
-    english: bool,
+    cx: &MetricContext,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Metric> {
+    let (locale, english) = (cx.locale, cx.english);
+    let (compared_with, numbers_page) = (cx.compared_with, cx.numbers_page);
     let ms = m.get_ref();
     let label = required(
         &ms.label,
@@ -184,14 +218,109 @@ fn metric(
         // figure is left for the screen reader to say in that language's voice.
         .or_else(|| english.then(|| numbers::spoken(&value)).flatten())
         .unwrap_or_else(|| value.clone());
+    let show = show(ms, numbers_page, diags);
+    let period = ms
+        .compared_with
+        .as_ref()
+        .map_or(compared_with, |c| c.get_ref().as_str());
+    let current = ms
+        .number
+        .as_ref()
+        .map(|n| {
+            (
+                *n.get_ref(),
+                ms.format
+                    .as_ref()
+                    .is_some_and(|f| *f.get_ref() == numbers::NumberFormat::Percent),
+            )
+        })
+        .or_else(|| change::read_figure(&value, locale));
+    let change = match (&ms.previous, &ms.change) {
+        (Some(p), None) => match current {
+            Some((now, percent)) => Some(change::from_previous(now, *p.get_ref(), percent, period)),
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        format!("`previous` needs a figure folio can read as a number, and `{value}` is not one"),
+                        Some(p.span()),
+                    )
+                    .with_help("give the figure as `number` (with `format`), or write the change itself: change = \"+12%\""),
+                );
+                None
+            }
+        },
+        (None, Some(c)) => match change::from_written(c.get_ref(), period) {
+            Ok(change) => Some(change),
+            Err(why) => {
+                diags.push(
+                    Diagnostic::error(format!("`change`: {why}"), Some(c.span()))
+                        .with_help("write change = \"+12%\", \"-4%\" or \"+3 points\""),
+                );
+                None
+            }
+        },
+        (Some(p), Some(_)) => {
+            diags.push(
+                Diagnostic::error("a metric has both `previous` and `change`", Some(p.span()))
+                    .with_help("keep `previous` (folio works out the change) or `change` (as you write it), not both"),
+            );
+            None
+        }
+        (None, None) => {
+            if let Some(c) = &ms.compared_with {
+                diags.push(
+                    Diagnostic::warning(
+                        "`compared_with` is not used without `previous` or `change`",
+                        Some(c.span()),
+                    )
+                    .with_help("add previous = … (the figure then), or change = \"+12%\""),
+                );
+            }
+            None
+        }
+    };
     Some(Metric {
         spoken,
         value,
         span: Some(span),
         label,
         detail: ms.detail.as_ref().map(|d| d.get_ref().clone()),
-        highlight: ms.highlight.as_ref().is_some_and(|h| *h.get_ref()),
+        show,
+        change,
+        icon: ms.icon.as_ref().map(|i| *i.get_ref()),
     })
+}
+
+/// Where a metric is shown: `show`, or `highlight = true` (both), or its section.
+fn show(ms: &MetricSpec, numbers_page: bool, diags: &mut Vec<Diagnostic>) -> Show {
+    let highlight = ms.highlight.as_ref().filter(|h| *h.get_ref());
+    let show = match (&ms.show, highlight) {
+        (Some(s), Some(h)) if *s.get_ref() != Show::Both => {
+            diags.push(
+                Diagnostic::error(
+                    "`highlight = true` shows the figure in both places, but `show` says otherwise",
+                    Some(h.span()),
+                )
+                .with_help("remove `highlight`: `show` alone says where the figure appears"),
+            );
+            *s.get_ref()
+        }
+        (Some(s), _) => *s.get_ref(),
+        (None, Some(_)) => Show::Both,
+        (None, None) => Show::Section,
+    };
+    if let (Some(s), false) = (&ms.show, numbers_page)
+        && *s.get_ref() != Show::Section
+    {
+        diags.push(
+            Diagnostic::warning(
+                "this figure is to be shown on the year-in-numbers page, but the report has none: it is shown in its section",
+                Some(s.span()),
+            )
+            .with_help("add a [numbers] table (with its `title`) to make the page, or write show = \"section\""),
+        );
+    }
+    show
 }
 
 /// "COVID-19: data and research" → "covid-19-data-and-research".

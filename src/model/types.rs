@@ -96,7 +96,8 @@ pub struct Section {
     pub new_page: bool,
 }
 
-/// A headline figure.
+/// A headline figure. Where it appears is settled by the model: a section's `metrics` are
+/// those shown in it, the year-in-numbers page's those shown there.
 #[derive(Debug, Clone)]
 pub struct Metric {
     /// As printed: "2m", "£300M".
@@ -107,7 +108,96 @@ pub struct Metric {
     pub spoken: String,
     /// Where the value is written, for layout's warnings (a figure too wide for its card).
     pub span: Option<std::ops::Range<usize>>,
-    pub highlight: bool,
+    /// Where the card appears.
+    pub show: Show,
+    /// How the figure changed since the period it is compared with.
+    pub change: Option<Change>,
+    /// An icon drawn on the card (decorative: the figure and label say it all).
+    pub icon: Option<IconName>,
+}
+
+/// Where a metric's card appears: the spec's names.
+pub use crate::spec::{CoverLayout, Focus, IconName, Show, TimelineLayout};
+
+/// A figure's change since an earlier period: "up 12% on 2019".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub direction: Direction,
+    /// The words printed, and what a screen reader says ("up 12 per cent on 2019").
+    pub text: String,
+    pub spoken: String,
+}
+
+/// Which way a figure moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Same,
+}
+
+/// The front cover's design, resolved.
+pub struct Cover {
+    pub layout: CoverLayout,
+    /// Present exactly when the layout shows a photograph.
+    pub photo: Option<CoverPhoto>,
+    pub show_period: bool,
+    /// Where report.toml writes the covers' texts, for the warning when one cannot be fitted.
+    pub spans: CoverSpans,
+}
+
+/// Where the covers' texts are written.
+#[derive(Debug, Clone, Default)]
+pub struct CoverSpans {
+    pub title: Option<std::ops::Range<usize>>,
+    pub subtitle: Option<std::ops::Range<usize>>,
+    pub period: Option<std::ops::Range<usize>>,
+    pub organisation: Option<std::ops::Range<usize>>,
+    pub back: Option<std::ops::Range<usize>>,
+}
+
+/// The cover photograph.
+pub struct CoverPhoto {
+    pub image: Arc<ImageData>,
+    pub span: Option<std::ops::Range<usize>>,
+    /// `None` when decorative.
+    pub alt: Option<String>,
+    pub credit: Option<String>,
+    pub focus: Focus,
+    /// How light and dark it is, region by region, so the scrim under the title can be
+    /// made just dense enough for the title to read.
+    pub tones: Arc<Tones>,
+}
+
+/// A photograph's lightest and darkest colour in each cell of a coarse grid over it, row by
+/// row (the image as drawn, upright).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tones {
+    pub columns: usize,
+    pub rows: usize,
+    pub lightest: Vec<Color>,
+    pub darkest: Vec<Color>,
+}
+
+impl Tones {
+    /// The lightest and darkest colours within a share of the image (each edge from 0 at
+    /// the top or left to 1), over every cell the share touches.
+    pub fn within(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> Vec<(Color, Color)> {
+        let col =
+            |x: f64| ((x.clamp(0.0, 1.0) * self.columns as f64) as usize).min(self.columns - 1);
+        let row = |y: f64| ((y.clamp(0.0, 1.0) * self.rows as f64) as usize).min(self.rows - 1);
+        let mut out = Vec::new();
+        if self.columns == 0 || self.rows == 0 {
+            return out;
+        }
+        for r in row(y0)..=row(y1) {
+            for c in col(x0)..=col(x1) {
+                let i = r * self.columns + c;
+                out.push((self.lightest[i], self.darkest[i]));
+            }
+        }
+        out
+    }
 }
 
 /// A block of body text from markdown.
@@ -148,6 +238,45 @@ pub enum Component {
     },
     Table(Table),
     Image(ImageBlock),
+    Foreword(Foreword),
+    Timeline(Timeline),
+}
+
+/// A message from the chair or chief executive.
+pub struct Foreword {
+    pub text: Vec<Block>,
+    pub name: String,
+    pub role: Option<String>,
+    pub portrait: Option<Portrait>,
+    /// Decorative: the name is printed beside it.
+    pub signature: Option<Arc<ImageData>>,
+}
+
+/// A portrait photograph, cropped to a portrait's shape.
+pub struct Portrait {
+    pub image: Arc<ImageData>,
+    pub span: Option<std::ops::Range<usize>>,
+    pub alt: String,
+    pub focus: Focus,
+}
+
+/// Most milestones a timeline sets across the page: more would leave each a sliver.
+pub const TIMELINE_MAX_ACROSS: usize = 6;
+
+/// Dated milestones, in order.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    pub title: Option<String>,
+    pub layout: TimelineLayout,
+    pub milestones: Vec<Milestone>,
+}
+
+/// One milestone.
+#[derive(Debug, Clone)]
+pub struct Milestone {
+    pub date: String,
+    pub title: Option<String>,
+    pub text: Option<String>,
 }
 
 /// A chart drawn from data.

@@ -82,6 +82,18 @@ pub fn smarten(r: &mut super::Report) {
                     qo(&mut i.caption);
                     qo(&mut i.credit);
                 }
+                Component::Foreword(f) => {
+                    q(&mut f.name);
+                    qo(&mut f.role);
+                }
+                Component::Timeline(t) => {
+                    qo(&mut t.title);
+                    for m in &mut t.milestones {
+                        q(&mut m.date);
+                        qo(&mut m.title);
+                        qo(&mut m.text);
+                    }
+                }
             }
         }
     }

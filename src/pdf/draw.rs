@@ -287,6 +287,24 @@ fn draw_item(
                 surface.draw_path(&path);
             }
         }
+        ItemKind::Scrim {
+            size,
+            color,
+            opacity,
+        } => {
+            let mut pb = PathBuilder::new();
+            if let Some(r) = Rect::from_xywh(x, y, size.w.to_pt() as f32, size.h.to_pt() as f32) {
+                pb.push_rect(r);
+            }
+            if let Some(path) = pb.finish() {
+                surface.set_fill(Some(Fill {
+                    opacity: NormalizedF32::new(opacity.clamp(0.0, 1.0) as f32)
+                        .unwrap_or(NormalizedF32::ONE),
+                    ..fill(*color, false, mode)
+                }));
+                surface.draw_path(&path);
+            }
+        }
         ItemKind::Shape { path, fill: color } => {
             let mut pb = PathBuilder::new();
             let at = |p: &crate::geom::Point| (x + p.x.to_pt() as f32, y + p.y.to_pt() as f32);
@@ -312,7 +330,9 @@ fn draw_item(
                 surface.draw_path(&path);
             }
         }
-        ItemKind::Image { image, size, .. } => {
+        ItemKind::Image {
+            image, size, crop, ..
+        } => {
             let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
             let failed = |reason: String| ExportError::Image {
                 name: image.name.clone(),
@@ -320,8 +340,23 @@ fn draw_item(
                 reason,
             };
             let ksize = Size::from_wh(w, h).ok_or_else(|| failed("it has no area".into()))?;
+            // A cropped image shows only its crop: clip to it before drawing.
+            let clip = crop.and_then(|c| {
+                let r = Rect::from_xywh(
+                    x + c.origin.x.to_pt() as f32,
+                    y + c.origin.y.to_pt() as f32,
+                    c.size.w.to_pt() as f32,
+                    c.size.h.to_pt() as f32,
+                )?;
+                let mut pb = PathBuilder::new();
+                pb.push_rect(r);
+                pb.finish()
+            });
+            if let Some(path) = &clip {
+                surface.push_clip_path(path, &FillRule::NonZero);
+            }
             surface.push_transform(&Transform::from_translate(x, y));
-            // Nothing may return early between the push and the pop.
+            // Nothing may return early between the pushes and the pops.
             let drawn = match &image.kind {
                 ImageKind::Svg(tree) => match mode {
                     Mode::Reader => {
@@ -356,6 +391,9 @@ fn draw_item(
                     .map_err(failed),
             };
             surface.pop();
+            if clip.is_some() {
+                surface.pop();
+            }
             drawn?;
         }
         ItemKind::Line {

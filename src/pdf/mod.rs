@@ -17,6 +17,7 @@ mod draw;
 mod error;
 mod mode;
 mod print;
+mod profile;
 mod raster;
 mod svg;
 mod tags;
@@ -80,7 +81,7 @@ pub fn export(doc: &Document, standards: Standards) -> Result<Vec<u8>, ExportErr
         // PDF/A needs CMYK content (a CMYK JPEG) tied to a profile: the print edition's.
         // Only when there is some: preparing the profile is not free.
         cmyk_profile: has_cmyk(doc)
-            .then(|| krilla::icc::ICCProfile::new(&doc.cmyk_profile))
+            .then(|| profile::cmyk(&doc.cmyk_profile))
             .flatten(),
         ..SerializeSettings::default()
     };

@@ -122,30 +122,84 @@ impl Mode<'_> {
         }
     }
 
-    /// In print, a rectangle drawn to the trim edge runs on into the bleed.
+    /// In print, a rectangle or scrim drawn to the trim edge runs on into the bleed, and a
+    /// cropped image shows the part of it that lies in the bleed beyond the edges its crop
+    /// reaches (as far as the image is drawn).
     pub fn bleed(&self, kind: &ItemKind, x: f32, y: f32, page: &Page) -> (ItemKind, f32, f32) {
-        let (Mode::Print(p), ItemKind::Rect { size, fill }) = (self, kind) else {
+        let Mode::Print(p) = self else {
             return (kind.clone(), x, y);
         };
-        const EDGE: f32 = 0.01;
         let b = p.setup.bleed.to_pt() as f32;
         let (pw, ph) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
-        let (mut x0, mut y0) = (x, y);
-        let (mut x1, mut y1) = (x + size.w.to_pt() as f32, y + size.h.to_pt() as f32);
-        if x0 <= EDGE {
-            x0 -= b;
+        // Edges of a box on the page, each pushed out by the bleed where it meets the trim.
+        let widen = |x0: f32, y0: f32, x1: f32, y1: f32| {
+            const EDGE: f32 = 0.01;
+            (
+                if x0 <= EDGE { x0 - b } else { x0 },
+                if y0 <= EDGE { y0 - b } else { y0 },
+                if x1 >= pw - EDGE { x1 + b } else { x1 },
+                if y1 >= ph - EDGE { y1 + b } else { y1 },
+            )
+        };
+        let size_of = |x0: f32, y0: f32, x1: f32, y1: f32| {
+            crate::geom::Size::new(Abs((x1 - x0) as f64), Abs((y1 - y0) as f64))
+        };
+        match kind {
+            ItemKind::Rect { size, fill } => {
+                let (x0, y0, x1, y1) =
+                    widen(x, y, x + size.w.to_pt() as f32, y + size.h.to_pt() as f32);
+                let size = size_of(x0, y0, x1, y1);
+                (ItemKind::Rect { size, fill: *fill }, x0, y0)
+            }
+            ItemKind::Scrim {
+                size,
+                color,
+                opacity,
+            } => {
+                let (x0, y0, x1, y1) =
+                    widen(x, y, x + size.w.to_pt() as f32, y + size.h.to_pt() as f32);
+                let size = size_of(x0, y0, x1, y1);
+                let kind = ItemKind::Scrim {
+                    size,
+                    color: *color,
+                    opacity: *opacity,
+                };
+                (kind, x0, y0)
+            }
+            ItemKind::Image {
+                image,
+                size,
+                span,
+                crop: Some(c),
+            } => {
+                let cx0 = x + c.origin.x.to_pt() as f32;
+                let cy0 = y + c.origin.y.to_pt() as f32;
+                let (x0, y0, x1, y1) = widen(
+                    cx0,
+                    cy0,
+                    cx0 + c.size.w.to_pt() as f32,
+                    cy0 + c.size.h.to_pt() as f32,
+                );
+                // Never past the image itself.
+                let (x0, y0) = (x0.max(x), y0.max(y));
+                let x1 = x1.min(x + size.w.to_pt() as f32);
+                let y1 = y1.min(y + size.h.to_pt() as f32);
+                let crop = crate::geom::Rect::new(
+                    Abs((x0 - x) as f64),
+                    Abs((y0 - y) as f64),
+                    Abs((x1 - x0) as f64),
+                    Abs((y1 - y0) as f64),
+                );
+                let kind = ItemKind::Image {
+                    image: image.clone(),
+                    size: *size,
+                    span: span.clone(),
+                    crop: Some(crop),
+                };
+                (kind, x, y)
+            }
+            _ => (kind.clone(), x, y),
         }
-        if y0 <= EDGE {
-            y0 -= b;
-        }
-        if x1 >= pw - EDGE {
-            x1 += b;
-        }
-        if y1 >= ph - EDGE {
-            y1 += b;
-        }
-        let size = crate::geom::Size::new(Abs((x1 - x0) as f64), Abs((y1 - y0) as f64));
-        (ItemKind::Rect { size, fill: *fill }, x0, y0)
     }
 
     /// Crop marks, registration targets and the slug line, outside the bleed.

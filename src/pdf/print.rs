@@ -47,7 +47,7 @@ pub fn export_print(doc: &Document) -> Result<Vec<u8>, ExportError> {
         enable_tagging: false,
         // Device CMYK and grey are defined by the output intent: the brand's inks as given.
         no_device_cs: false,
-        cmyk_profile: krilla::icc::ICCProfile::new(&print.profile),
+        cmyk_profile: super::profile::cmyk(&print.profile),
         output_condition: Some(
             OutputCondition::new(condition.identifier.clone())
                 .condition(condition.condition.clone())

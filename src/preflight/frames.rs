@@ -3,7 +3,8 @@
 //! In: the laid-out document and the report's print settings. Out: diagnostics in plain
 //! English, each saying what and where. Errors stop the print build; warnings are listed.
 //! - text or a logo outside the safe area (too near the trim): a warning naming the page
-//!   and the text; an image reaching the trim, which has no bleed to cut into: a warning;
+//!   and the text; an image reaching the trim with no bleed to cut into (one not drawn
+//!   beyond the trim by the bleed, as a cropped cover photo is): a warning;
 //! - a raster image below 300 dpi at its placed size: a warning with its effective dpi;
 //! - RGB images (JPEG or PNG), which the print edition converts to CMYK through the output
 //!   profile: one note naming them all, so nobody is surprised that the print colours of a
@@ -57,14 +58,27 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                     .with_help("move it further from the page edge, or widen the margins in [page]"),
                 ),
                 ItemKind::Image { image, size, .. } => {
-                    // Colour fields are extended into the bleed when written; an image cannot
-                    // be, so one that reaches the trim would leave a white sliver if cut short.
+                    // Colour fields are extended into the bleed when written; an image can be
+                    // only where it is drawn beyond the trim (a cropped cover photo), so one
+                    // that merely reaches the trim would leave a white sliver if cut short.
                     const EDGE: f64 = 0.5;
-                    let touches = bounds.origin.x.0 <= EDGE
-                        || bounds.origin.y.0 <= EDGE
-                        || bounds.right().0 >= page.size.w.0 - EDGE
-                        || bounds.bottom().0 >= page.size.h.0 - EDGE;
-                    if touches {
+                    let drawn = Rect::new(item.pos.x, item.pos.y, size.w, size.h);
+                    let bleed = report.print.bleed.0 - EDGE;
+                    let sides = [
+                        (bounds.origin.x.0 <= EDGE, -drawn.origin.x.0),
+                        (bounds.origin.y.0 <= EDGE, -drawn.origin.y.0),
+                        (
+                            bounds.right().0 >= page.size.w.0 - EDGE,
+                            drawn.right().0 - page.size.w.0,
+                        ),
+                        (
+                            bounds.bottom().0 >= page.size.h.0 - EDGE,
+                            drawn.bottom().0 - page.size.h.0,
+                        ),
+                    ];
+                    let touches = sides.iter().any(|(t, _)| *t);
+                    let short = sides.iter().any(|(t, beyond)| *t && *beyond < bleed);
+                    if short {
                         out.push(
                             Diagnostic::warning(
                                 format!("the image `{}` on {where_} runs to the trim edge without bleed", image.name),
@@ -72,7 +86,8 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                             )
                             .with_help("supply it 3 mm larger on the edge sides, or keep it inside the margins"),
                         );
-                    } else if !bounds.within(&area) {
+                    } else if !touches && !bounds.within(&area) {
+                        // An image drawn into the bleed is a background, meant to be cut.
                         out.push(Diagnostic::warning(
                             format!("the image `{}` on {where_} is outside the safe area", image.name),
                             image.span.clone(),

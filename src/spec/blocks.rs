@@ -29,6 +29,11 @@ pub enum BlockSpec {
     Table(TableSpec),
     /// An image: `type = "image"`.
     Image(ImageSpec),
+    /// A message from the chair or chief executive, beside their portrait:
+    /// `type = "foreword"`.
+    Foreword(ForewordSpec),
+    /// Dated milestones, month by month: `type = "timeline"`.
+    Timeline(TimelineSpec),
     /// A block whose `type` is missing or unknown (already reported).
     #[serde(skip)]
     Invalid,
@@ -43,6 +48,8 @@ pub enum BlockKind {
     Box,
     Table,
     Image,
+    Foreword,
+    Timeline,
 }
 impl lenient::Choice for BlockKind {}
 
@@ -92,6 +99,8 @@ impl<'de> Deserialize<'de> for BlockSpec {
             BlockKind::Box => lenient::node_as(body).map(BlockSpec::Box),
             BlockKind::Table => lenient::node_as(body).map(BlockSpec::Table),
             BlockKind::Image => lenient::node_as(body).map(BlockSpec::Image),
+            BlockKind::Foreword => lenient::node_as(body).map(BlockSpec::Foreword),
+            BlockKind::Timeline => lenient::node_as(body).map(BlockSpec::Timeline),
         };
         read.or_else(|_: super::de::Error| Ok(BlockSpec::Invalid))
     }
@@ -263,6 +272,93 @@ pub struct ImageSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub decorative: Option<Spanned<bool>>,
+}
+
+/// `type = "foreword"`: a message from the chair or chief executive. The text flows beside
+/// the portrait, and on to the next page by lines when it is long.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ForewordSpec {
+    /// The message, as markdown.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(
+        with = "String",
+        example = &"This has been a year like no other.\n\nOur staff rose to it.",
+        extend("x-required" = true)
+    )]
+    pub text: Option<SpannedStr>,
+    /// Who wrote it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Dr Amara Okafor", extend("x-required" = true))]
+    pub name: Option<SpannedStr>,
+    /// Their role.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Chair")]
+    pub role: Option<SpannedStr>,
+    /// Their photograph (JPEG, PNG or SVG), relative to report.toml; cropped to a
+    /// portrait's shape.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "FilePath", example = &"images/chair.jpg")]
+    pub portrait: Option<Spanned<FilePath>>,
+    /// What the portrait shows, for screen readers; "Portrait of " and the name and role
+    /// when absent.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Amara Okafor, smiling, in the hospital garden")]
+    pub portrait_alt: Option<SpannedStr>,
+    /// Which part of the portrait to keep when it is cropped.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Focus", extend("x-default" = "top"))]
+    pub focus: Option<Spanned<Focus>>,
+    /// An image of their signature, under the text; screen readers skip it (the name
+    /// is printed).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "FilePath", example = &"images/signature.png")]
+    pub signature: Option<Spanned<FilePath>>,
+}
+
+/// `type = "timeline"`: dated milestones in order, down the page or across it.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct TimelineSpec {
+    /// Shown above the timeline.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Our year, month by month")]
+    pub title: Option<SpannedStr>,
+    /// Down the page, across it, or across when the milestones fit side by side.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "TimelineLayout", extend("x-default" = "auto"))]
+    pub layout: Option<Spanned<TimelineLayout>>,
+    /// The milestones, in order.
+    #[serde(default, deserialize_with = "spanned_list")]
+    #[schemars(with = "Vec<Milestone>", extend("x-required" = true))]
+    pub milestones: SpannedList<Milestone>,
+}
+
+/// One milestone of a timeline.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Milestone {
+    /// When, as it should read.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"March 2020", extend("x-required" = true))]
+    pub date: Option<SpannedStr>,
+    /// What happened, in a few words (bold).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"First vaccination centre opens")]
+    pub title: Option<SpannedStr>,
+    /// A sentence or two more.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Over 2,000 people were vaccinated in its first week.")]
+    pub text: Option<SpannedStr>,
+}
+
+impl Expect for Milestone {
+    fn expected() -> String {
+        "a table { date = …, title = …, text = … }".into()
+    }
+    fn example() -> String {
+        "{ date = \"March 2020\", title = \"First vaccination centre opens\" }".into()
+    }
 }
 
 /// A table's `rows`: a list of rows, each a list of cells. One row written without its own

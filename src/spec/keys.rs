@@ -7,7 +7,9 @@
 //! (in TOML everything under a table's header belongs to that table); "move it to
 //! `[report]`" for a key of another table; the kind of block that takes it.
 
-use super::blocks::{BoxSpec, ChartSpec, ImageSpec, QuoteSpec, TableSpec};
+use super::blocks::{
+    BoxSpec, ChartSpec, ForewordSpec, ImageSpec, QuoteSpec, TableSpec, TimelineSpec,
+};
 use super::de::{Table, UnknownKey};
 use super::types::*;
 use crate::diag::{Diagnostic, did_you_mean};
@@ -24,6 +26,7 @@ fn display(type_name: &str) -> String {
         "Colours" => "`[brand.colours]`".into(),
         "FontsSpec" => "`[brand.fonts]`".into(),
         "PageSpec" => "`[page]`".into(),
+        "CoverSpec" => "`[cover]`".into(),
         "TextSpec" => "`[text]`".into(),
         "ContentsSpec" => "`[contents]`".into(),
         "NumbersSpec" => "`[numbers]`".into(),
@@ -38,6 +41,9 @@ fn display(type_name: &str) -> String {
         "BoxSpec" => "a box block".into(),
         "TableSpec" => "a table block".into(),
         "ImageSpec" => "an image block".into(),
+        "ForewordSpec" => "a foreword block".into(),
+        "TimelineSpec" => "a timeline block".into(),
+        "Milestone" => "a timeline milestone".into(),
         "Datum" => "a chart datum".into(),
         "Sides" => "`margins`".into(),
         "PrintColour" => "a colour".into(),
@@ -46,9 +52,9 @@ fn display(type_name: &str) -> String {
 }
 
 /// Keys of the top level that are tables, written `[name]` rather than `name = …`.
-const TABLE_KEYS: [&str; 11] = [
-    "report", "brand", "page", "text", "contents", "numbers", "footer", "back", "print", "strings",
-    "sections",
+const TABLE_KEYS: [&str; 12] = [
+    "report", "brand", "cover", "page", "text", "contents", "numbers", "footer", "back", "print",
+    "strings", "sections",
 ];
 
 /// The tables a key may have been meant for, with how to get there.
@@ -64,6 +70,7 @@ fn top_level_tables() -> Vec<Home> {
         home::<Brand>("Brand", "[brand]"),
         home::<Colours>("Colours", "[brand.colours]"),
         home::<FontsSpec>("FontsSpec", "[brand.fonts]"),
+        home::<CoverSpec>("CoverSpec", "[cover]"),
         home::<PageSpec>("PageSpec", "[page]"),
         home::<TextSpec>("TextSpec", "[text]"),
         home::<ContentsSpec>("ContentsSpec", "[contents]"),
@@ -82,6 +89,8 @@ fn block_kinds() -> Vec<Home> {
         home::<BoxSpec>("BoxSpec", "box"),
         home::<TableSpec>("TableSpec", "table"),
         home::<ImageSpec>("ImageSpec", "image"),
+        home::<ForewordSpec>("ForewordSpec", "foreword"),
+        home::<TimelineSpec>("TimelineSpec", "timeline"),
     ]
 }
 

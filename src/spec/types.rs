@@ -47,6 +47,10 @@ pub struct Spec {
     /// `[brand]`: logo, colours and fonts.
     #[serde(default, deserialize_with = "table")]
     pub brand: Brand,
+    /// `[cover]`: the front cover's design: a colour field, or a photograph.
+    #[serde(default, deserialize_with = "opt")]
+    #[schemars(with = "CoverSpec")]
+    pub cover: Option<CoverSpec>,
     /// `[page]`: paper size and margins.
     #[serde(default, deserialize_with = "table")]
     pub page: PageSpec,
@@ -111,6 +115,12 @@ pub struct ReportMeta {
         extend("x-required" = true)
     )]
     pub period: Option<SpannedStr>,
+    /// The period year-on-year figures compare with, as it should read ("up 12% on 2019");
+    /// the year before `period` when that is a year ("2020" → "2019", "2020/21" →
+    /// "2019/20"), else "last year".
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"2019", example = &"2019/20")]
+    pub previous_period: Option<SpannedStr>,
     /// Publication date, YYYY-MM-DD: on the cover and in the PDF's metadata (never the
     /// clock, so builds are reproducible).
     #[serde(default, deserialize_with = "leaf")]
@@ -167,6 +177,12 @@ pub struct Brand {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub logo_decorative: Option<Spanned<bool>>,
+    /// A version of the logo drawn for the brand colour (often white), for covers that put
+    /// the logo on the colour field; `logo_alt` describes it too. Without it the logo is
+    /// set on a panel of the paper colour there.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "FilePath", example = &"images/logo-white.svg")]
+    pub logo_on_field: Option<Spanned<FilePath>>,
     /// `[brand.colours]`: the brand colours by role.
     #[serde(default, deserialize_with = "table")]
     pub colours: Colours,
@@ -263,6 +279,49 @@ table_expect!(
     FontsSpec,
     "a table",
     "write [brand.fonts] on a line of its own, with body = \"…\" and heading = \"…\" below it"
+);
+
+/// `[cover]`: the front cover's design.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct CoverSpec {
+    /// The design: the brand colour field, a photograph over the whole page, or a
+    /// photograph above the brand colour. Every design fits any page size.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "CoverLayout", extend("x-default" = "field"))]
+    pub layout: Option<Spanned<CoverLayout>>,
+    /// The cover photograph (JPEG or PNG), relative to report.toml; needed by the `photo`
+    /// and `split` designs. It is cropped to fill its frame and runs into the print bleed.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "FilePath", example = &"images/cover.jpg")]
+    pub photo: Option<Spanned<FilePath>>,
+    /// What the photograph shows, for screen readers; required with `photo` unless
+    /// `photo_decorative`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Volunteers outside the new community hospital")]
+    pub photo_alt: Option<SpannedStr>,
+    /// The photograph adds nothing a reader needs: no `photo_alt`, and screen readers
+    /// skip it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub photo_decorative: Option<Spanned<bool>>,
+    /// Who took the photograph, printed small on the cover as "Photo: …".
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Sam Taylor")]
+    pub photo_credit: Option<SpannedStr>,
+    /// Which part of the photograph to keep when it is cropped to fill its frame.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Focus", extend("x-default" = "centre"))]
+    pub focus: Option<Spanned<Focus>>,
+    /// Show `[report] period` on the cover.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = true))]
+    pub show_period: Option<Spanned<bool>>,
+}
+table_expect!(
+    CoverSpec,
+    "a table",
+    "write [cover] on a line of its own, with layout = \"photo\" below it"
 );
 
 /// `[page]`: paper size and margins.
@@ -529,10 +588,36 @@ pub struct MetricSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"300 million pounds")]
     pub spoken: Option<SpannedStr>,
-    /// Also show the figure on the year-in-numbers page.
+    /// Also show the figure on the year-in-numbers page: the same as `show = "both"`.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub highlight: Option<Spanned<bool>>,
+    /// Where the card appears: in its section, on the year-in-numbers page, or both.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Show", extend("x-default" = "section"))]
+    pub show: Option<Spanned<Show>>,
+    /// The figure a year before, as a number; the card then says how it changed ("up 12%
+    /// on 2019"). Needs `number`, or a `value` folio can read as a number.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "f64", example = 1500000)]
+    pub previous: Option<Spanned<f64>>,
+    /// Or the change, as it should read: a sign, a number and `%` or `points`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(
+        with = "String",
+        regex(pattern = r"^\s*[+\-−±]?\s*[0-9]+([.,][0-9]+)?\s*(%|points?|pts?)?\s*$"),
+        example = &"+12%",
+        example = &"-3 points"
+    )]
+    pub change: Option<SpannedStr>,
+    /// The period this figure is compared with, when not `[report] previous_period`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"March 2020")]
+    pub compared_with: Option<SpannedStr>,
+    /// An icon on the card, from folio's set, drawn in the brand colour.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "IconName", example = &"laptop")]
+    pub icon: Option<Spanned<IconName>>,
 }
 table_expect!(
     MetricSpec,

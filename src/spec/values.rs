@@ -452,3 +452,159 @@ pub type Row = Vec<Spanned<Cell>>;
 
 /// A list that keeps its own span and its items'.
 pub type SpannedList<T> = Option<Spanned<Vec<Spanned<T>>>>;
+
+/// The front cover's design.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CoverLayout {
+    /// A field of the brand colour over most of the page holding the period, title and
+    /// subtitle; the organisation, date and logo on the paper below.
+    Field,
+    /// The photograph over the whole page, edge to edge; the title on a see-through
+    /// veil of the brand colour at its foot, over a band of the brand colour holding the
+    /// organisation, date and logo (needs `photo`).
+    Photo,
+    /// The photograph across the top half, edge to edge; the brand colour below it holding
+    /// everything else (needs `photo`).
+    Split,
+}
+impl Choice for CoverLayout {}
+
+/// Which part of a photograph to keep when it is cropped to fill its frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Focus {
+    /// The middle.
+    Centre,
+    /// The top (a face near the top of a portrait photograph).
+    Top,
+    /// The bottom.
+    Bottom,
+    /// The left side.
+    Left,
+    /// The right side.
+    Right,
+}
+impl Choice for Focus {}
+
+/// Where a metric's card appears.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Show {
+    /// In its section only.
+    Section,
+    /// On the year-in-numbers page only.
+    Numbers,
+    /// In its section and on the year-in-numbers page.
+    Both,
+}
+impl Choice for Show {}
+
+/// How a timeline is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimelineLayout {
+    /// Across the page when its milestones fit side by side, else down it.
+    Auto,
+    /// Down the page, a date beside each milestone; splits between milestones.
+    Vertical,
+    /// Across the page, the dates along one line (up to six milestones).
+    Horizontal,
+}
+impl Choice for TimelineLayout {}
+
+/// Declares the icon names: the enum the spec reads (so a misspelt name gets "did you
+/// mean" and editors offer the list) and the file of each, in `icons/lucide/`.
+macro_rules! icon_names {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// An icon of the set folio ships (Lucide, ISC licence): drawn in the brand colour
+        /// on a metric's card, and skipped by screen readers (the figure says it all).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, JsonSchema)]
+        pub enum IconName {
+            $($(#[$doc])* #[serde(rename = $name)] $variant,)*
+        }
+        impl Choice for IconName {}
+
+        impl IconName {
+            /// Every icon, in the order declared.
+            pub const ALL: &'static [IconName] = &[$(IconName::$variant,)*];
+
+            /// The icon's name, as report.toml writes it and as its file is called.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(IconName::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+icon_names! {
+    Users = "users",
+    User = "user",
+    PersonStanding = "person-standing",
+    Baby = "baby",
+    Accessibility = "accessibility",
+    HandHeart = "hand-heart",
+    Handshake = "handshake",
+    HandHelping = "hand-helping",
+    Heart = "heart",
+    HeartPulse = "heart-pulse",
+    Hospital = "hospital",
+    Stethoscope = "stethoscope",
+    Pill = "pill",
+    Syringe = "syringe",
+    Ambulance = "ambulance",
+    Activity = "activity",
+    Brain = "brain",
+    Microscope = "microscope",
+    BedDouble = "bed-double",
+    Laptop = "laptop",
+    Smartphone = "smartphone",
+    Tablet = "tablet",
+    Phone = "phone",
+    Monitor = "monitor",
+    Wifi = "wifi",
+    Video = "video",
+    MessageCircle = "message-circle",
+    Mail = "mail",
+    Calendar = "calendar",
+    Clock = "clock",
+    Database = "database",
+    ChartColumn = "chart-column",
+    ChartLine = "chart-line",
+    ChartPie = "chart-pie",
+    TrendingUp = "trending-up",
+    TrendingDown = "trending-down",
+    PoundSterling = "pound-sterling",
+    Wallet = "wallet",
+    PiggyBank = "piggy-bank",
+    Coins = "coins",
+    Leaf = "leaf",
+    Trees = "trees",
+    Recycle = "recycle",
+    Sprout = "sprout",
+    Zap = "zap",
+    Droplet = "droplet",
+    Sun = "sun",
+    House = "house",
+    Building = "building-2",
+    School = "school",
+    MapPin = "map-pin",
+    Globe = "globe",
+    Car = "car",
+    Bus = "bus",
+    Bike = "bike",
+    Award = "award",
+    Star = "star",
+    Trophy = "trophy",
+    ThumbsUp = "thumbs-up",
+    Smile = "smile",
+    ShieldCheck = "shield-check",
+    ClipboardCheck = "clipboard-check",
+    Lightbulb = "lightbulb",
+    GraduationCap = "graduation-cap",
+    BookOpen = "book-open",
+    Briefcase = "briefcase",
+    Minus = "minus",
+}

@@ -1,6 +1,7 @@
 //! Images and fonts → files of the web edition.
 //!
-//! In: the report's logo and image blocks, and its font families. Out: files under
+//! In: the report's logos, cover photograph, image blocks, portraits and signatures, and
+//! its font families. Out: files under
 //! `images/` (and the font faces' CSS), and for each image what an `<img>` needs: `src`,
 //! `srcset` and its intrinsic size, so the page reserves the image's room before it loads.
 //!
@@ -60,10 +61,21 @@ pub fn images(report: &Report) -> Result<Images, WebError> {
     if let Some(logo) = &report.logo {
         sources.push(&logo.image);
     }
+    if let Some(logo) = &report.logo_on_field {
+        sources.push(&logo.image);
+    }
+    if let Some(photo) = &report.cover.photo {
+        sources.push(&photo.image);
+    }
     for s in &report.sections {
         for c in &s.components {
-            if let Component::Image(i) = c {
-                sources.push(&i.image);
+            match c {
+                Component::Image(i) => sources.push(&i.image),
+                Component::Foreword(f) => {
+                    sources.extend(f.portrait.as_ref().map(|p| &*p.image));
+                    sources.extend(f.signature.as_deref());
+                }
+                _ => {}
             }
         }
     }

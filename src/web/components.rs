@@ -1,17 +1,22 @@
-//! The parts of a section → markup: body text, callout cards, quotes, boxes, tables and
-//! images (charts are in [`super::charts`]).
+//! The parts of a section → markup: body text, callout cards, quotes, boxes, tables,
+//! images, forewords and timelines (charts are in [`super::charts`]).
 //!
 //! In: model blocks and components, and the page's [`Ctx`] (ids, images, strings). Out:
 //! maud markup, every text value escaped by maud. The structure is the PDF's: a body
 //! heading at level *n* is `h{n+2}` as it is `H{n+2}` in the PDF; a callout card reads
-//! figure, label, detail; a table's heading row is `th scope="col"` and a row's first
-//! text cell `th scope="row"`.
+//! figure, label, change, detail (its icon and the change's marker hidden from screen
+//! readers, as they are artifacts in the PDF); a table's heading row is `th scope="col"` and
+//! a row's first text cell `th scope="row"`; a foreword reads portrait, name, role, text; a
+//! timeline is a list whose items start with their date.
 
 use super::assets::Images;
 use super::ids::Ids;
 use super::strings::Strings;
-use crate::model::{Block, Component, ImageBlock, Inline, Metric, Report, Table};
-use maud::{Markup, html};
+use crate::model::{
+    Block, Change, Component, Foreword, IconName, ImageBlock, Inline, Metric, Report, Table,
+    Timeline,
+};
+use maud::{Markup, PreEscaped, html};
 
 /// What every part of the page needs to know.
 pub struct Ctx<'a> {
@@ -139,8 +144,10 @@ pub fn metrics(metrics: &[Metric]) -> Markup {
             ul.metrics role="list" {
                 @for m in metrics {
                     li.metric {
+                        @if let Some(icon) = m.icon { (icon_svg(icon, "icon")) }
                         p.figure { (figure(m)) }
                         p.label { (m.label) }
+                        @if let Some(c) = &m.change { (change(c)) }
                         @if let Some(d) = &m.detail { p.detail { (d) } }
                     }
                 }
@@ -157,6 +164,90 @@ fn figure(m: &Metric) -> Markup {
         html! { (m.value) }
     } else {
         html! { span aria-hidden="true" { (m.value) } span.vh { (spoken) } }
+    }
+}
+
+/// An icon of the shipped set, inline, in the text colour of where it stands (`currentColor`),
+/// hidden from screen readers: decoration, as in the PDF.
+fn icon_svg(icon: IconName, class: &str) -> Markup {
+    // The source is folio's own, compiled in: trusted markup, not text from report.toml.
+    let svg = crate::icons::source(icon).replacen(
+        "<svg",
+        &format!(
+            "<svg aria-hidden=\"true\" focusable=\"false\" data-icon=\"{}\"",
+            icon.name()
+        ),
+        1,
+    );
+    html! { span class=(class) { (PreEscaped(svg)) } }
+}
+
+/// A year-on-year change: its marker (hidden) and its words, read in their spoken form.
+fn change(c: &Change) -> Markup {
+    html! {
+        p.change {
+            (icon_svg(crate::icons::marker(c.direction), "marker"))
+            @if c.spoken == c.text {
+                (c.text)
+            } @else {
+                span aria-hidden="true" { (c.text) }
+                span.vh { (c.spoken) }
+            }
+        }
+    }
+}
+
+/// A foreword: the portrait, the name and role, the message, the signature (decoration).
+fn foreword(ctx: &mut Ctx, f: &Foreword) -> Markup {
+    let portrait = f
+        .portrait
+        .as_ref()
+        .and_then(|p| ctx.images.get(&p.image).map(|w| (p, w)));
+    let signature = f.signature.as_ref().and_then(|s| ctx.images.get(s));
+    let text = blocks(ctx, &f.text);
+    html! {
+        div.foreword {
+            div.byline {
+                @if let Some((p, w)) = portrait {
+                    figure.portrait {
+                        img src=(w.src) srcset=[w.srcset.as_deref()]
+                            sizes=[w.srcset.as_ref().map(|_| "(min-width: 40rem) 14rem, 40vw")]
+                            width=(w.width) height=(w.height) alt=(p.alt) loading="lazy";
+                    }
+                }
+                p.name { (f.name) }
+                @if let Some(r) = &f.role { p.role { (r) } }
+            }
+            div.message {
+                (text)
+                @if let Some(w) = signature {
+                    img.signature src=(w.src) width=(w.width) height=(w.height) alt="";
+                }
+            }
+        }
+    }
+}
+
+/// A timeline: a list whose items are each a date and what happened.
+fn timeline(t: &Timeline) -> Markup {
+    let across = t.layout == crate::model::TimelineLayout::Horizontal
+        || (t.layout == crate::model::TimelineLayout::Auto
+            && t.milestones.len() <= crate::model::TIMELINE_MAX_ACROSS);
+    html! {
+        div.timeline-wrap {
+            @if let Some(title) = &t.title { p.timeline-title { (title) } }
+            ul.timeline.across[across] role="list" {
+                @for m in &t.milestones {
+                    li {
+                        p.date { (m.date) }
+                        div.event {
+                            @if let Some(title) = &m.title { p.what { (title) } }
+                            @if let Some(text) = &m.text { p { (text) } }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -184,6 +275,8 @@ pub fn component(ctx: &mut Ctx, c: &Component) -> Markup {
         }
         Component::Table(t) => table(ctx, t, t.title.as_deref(), None),
         Component::Image(i) => image(ctx, i),
+        Component::Foreword(f) => foreword(ctx, f),
+        Component::Timeline(t) => timeline(t),
     }
 }
 

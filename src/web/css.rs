@@ -4,17 +4,21 @@
 //!
 //! Colours come in two schemes, light (the brand as given) and dark (derived from it), and
 //! the reader's `prefers-color-scheme` picks one. Every colour that text is set in is
-//! checked against every background it is set on, and moved towards black or white until
-//! it reaches WCAG 2.2 AA (4.5:1); bars and rules reach 3:1 (WCAG 1.4.11). A brand colour
-//! that had to move is said in a note, with the value used.
+//! checked against every background it is set on by folio's one contrast rule
+//! (`crate::contrast`), and moved to its nearest shade that reaches WCAG 2.2 AA (4.5:1);
+//! bars and rules reach 3:1 (WCAG 1.4.11). The light scheme's text colours are the PDF's
+//! (`model::Readable`), so the two editions agree, and what had to move is said once, by
+//! the build's preflight; the dark scheme is derived, so nothing in it is the brand's to
+//! fix.
 //!
 //! Lengths are in `rem` and `em`, so the page follows the reader's own text size and zoom;
 //! the layout is one column that widens to a comfortable measure, so nothing scrolls
 //! sideways at 320 CSS pixels (WCAG 1.4.10).
 
 use super::assets::Fonts;
+pub use crate::contrast::{ensure, mix};
 use crate::geom::Color;
-use crate::model::{Palette, Report};
+use crate::model::{Palette, Readable, Report};
 use std::fmt::Write;
 
 /// WCAG 2.2 AA for text (1.4.3).
@@ -28,7 +32,7 @@ const DARK_PAGE_LUMINANCE: f64 = 0.012;
 const DARK_TINT_SHARE: f64 = 0.16;
 /// How far a dark scheme's cover field is deepened from the brand colour towards the page.
 const DARK_FIELD_SHARE: f64 = 0.45;
-/// The step by which a colour moves towards black or white while it lacks contrast.
+/// The step by which a dark page is deepened from the brand's text colour.
 const MIX_STEP: f64 = 0.02;
 /// The PDF's body size that `1rem` stands for: a report set larger (large print) gets
 /// larger web text too, up to `MAX_BODY_REM`.
@@ -68,52 +72,35 @@ pub struct Scheme {
     pub logo_ground: Color,
 }
 
-/// Both schemes, and what had to change to make them readable.
+/// Both schemes.
 pub struct Theme {
     pub light: Scheme,
     pub dark: Scheme,
-    pub notes: Vec<String>,
 }
 
 impl Theme {
     /// Derives both schemes from the brand palette.
     pub fn new(p: &Palette) -> Theme {
-        let mut notes = Vec::new();
-        let light = light(p, &mut notes);
+        let light = light(p);
         let dark = dark(p, &light);
-        Theme { light, dark, notes }
+        Theme { light, dark }
     }
 }
 
-fn light(p: &Palette, notes: &mut Vec<String>) -> Scheme {
-    let paper = p.paper;
-    let tint = p.tint;
-    let mut fix = |role: &str, c: Color, on: &[Color], ratio: f64| {
-        let fixed = ensure(c, on, ratio);
-        if fixed != c {
-            notes.push(format!(
-                "web edition: `{role}` {c} is set as {fixed} so that text in it reaches {ratio}:1 on {}",
-                on.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" and ")
-            ));
-        }
-        fixed
-    };
-    let text = fix("text", p.text, &[paper, tint], TEXT_CONTRAST);
-    let muted = fix("muted", p.muted, &[paper, tint], TEXT_CONTRAST);
-    let primary = fix("primary", p.primary, &[paper, tint], TEXT_CONTRAST);
-    // White (paper) text on the primary field: the fixed primary already reaches 4.5:1 on
-    // paper, and contrast is symmetric.
+fn light(p: &Palette) -> Scheme {
+    // The PDF's readable colours: the brand where it reads, its nearest shade where not.
+    let r = Readable::new(p);
     Scheme {
-        paper,
-        text,
-        muted,
-        primary,
+        paper: p.paper,
+        text: r.text,
+        muted: r.muted,
+        primary: r.primary,
         accent: p.accent,
-        tint,
-        field: primary,
-        on_field: paper,
-        series: series(primary, p.accent, paper, tint),
-        logo_ground: paper,
+        tint: p.tint,
+        field: p.primary,
+        on_field: r.on_field,
+        series: series(r.primary, p.accent, p.paper, p.tint),
+        logo_ground: p.paper,
     }
 }
 
@@ -148,32 +135,6 @@ fn dark(p: &Palette, light: &Scheme) -> Scheme {
         series: series(primary, accent, paper, tint),
         logo_ground: light.paper,
     }
-}
-
-/// `c`, moved towards black (on light backgrounds) or white (on dark ones) until it
-/// reaches `ratio` against each of `on`.
-pub fn ensure(c: Color, on: &[Color], ratio: f64) -> Color {
-    let passes = |c: Color| on.iter().all(|b| c.contrast(*b) >= ratio);
-    let light_ground = on.iter().map(|b| b.luminance()).sum::<f64>() / on.len().max(1) as f64
-        > Color::rgb(0x76, 0x76, 0x76).luminance();
-    let target = if light_ground {
-        Color::BLACK
-    } else {
-        Color::WHITE
-    };
-    let mut out = c;
-    let mut t = 0.0;
-    while !passes(out) && t < 1.0 {
-        t += MIX_STEP;
-        out = mix(c, target, t.min(1.0));
-    }
-    out
-}
-
-/// `a` with a share `t` of `b`, channel by channel in sRGB.
-pub fn mix(a: Color, b: Color, t: f64) -> Color {
-    let m = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round() as u8;
-    Color::rgb(m(a.r, b.r), m(a.g, b.g), m(a.b, b.b))
 }
 
 /// A CSS string literal: quotes and backslashes escaped, control characters dropped, so
@@ -307,23 +268,22 @@ mod tests {
         let t = Theme::new(&nhs());
         assert_readable(&t.light);
         assert_readable(&t.dark);
-        assert!(t.notes.is_empty(), "{:?}", t.notes);
         // The brand is kept where it already reads.
         assert_eq!(t.light.primary, nhs().primary);
     }
 
     #[test]
-    fn a_light_primary_is_darkened_for_text_and_said_so() {
+    fn a_light_primary_is_darkened_for_text_as_in_the_pdf() {
         let mut p = nhs();
         p.primary = Color::rgb(0x41, 0xB6, 0xE6);
         let t = Theme::new(&p);
         assert_readable(&t.light);
         assert_readable(&t.dark);
         assert_ne!(t.light.primary, p.primary);
-        assert!(
-            t.notes[0].contains("`primary` #41B6E6 is set as"),
-            "{:?}",
-            t.notes
+        let pdf = Readable::new(&p);
+        assert_eq!(
+            (t.light.primary, t.light.on_field),
+            (pdf.primary, pdf.on_field)
         );
     }
 

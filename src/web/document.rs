@@ -140,25 +140,44 @@ pub fn page(report: &Report, images: &Images, downloads: &[Download]) -> String 
     .into_string()
 }
 
-/// The front cover: title, subtitle, period, organisation, author, date, downloads, logo.
+/// The front cover: title, subtitle, period, organisation, author, date, downloads, the
+/// photograph, logo — the PDF's reading order, whatever the design. The `photo` design sets
+/// the text over the photograph on a gradient that reaches the solid field colour behind
+/// the words (a page cannot measure the photograph under them as the PDF does); `split`
+/// shows the photograph above the field.
 fn cover(ctx: &Ctx, downloads: &[Download]) -> Markup {
-    let meta = &ctx.report.meta;
+    let report = ctx.report;
+    let meta = &report.meta;
     let s = ctx.strings;
-    let logo = ctx
-        .report
-        .logo
+    // The cover is on the brand colour: the logo made for it, or the logo on its panel.
+    let (logo, on_field) = match (&report.logo_on_field, &report.logo) {
+        (Some(l), _) => (Some(l), true),
+        (None, l) => (l.as_ref(), false),
+    };
+    let logo = logo.and_then(|l| ctx.images.get(&l.image).map(|w| (l, w)));
+    let photo = report
+        .cover
+        .photo
         .as_ref()
-        .and_then(|l| ctx.images.get(&l.image).map(|w| (l, w)));
+        .and_then(|p| ctx.images.get(&p.image).map(|w| (p, w)));
+    let design = match (report.cover.layout, photo.is_some()) {
+        (crate::model::CoverLayout::Photo, true) => Some("photo"),
+        (crate::model::CoverLayout::Split, true) => Some("split"),
+        _ => None,
+    };
     html! {
-        header.cover {
+        header class=(design.map_or("cover".to_string(), |d| format!("cover {d}"))) {
             div.wrap {
                 h1 { (meta.title) }
                 @if let Some(sub) = &meta.subtitle { p.subtitle { (sub) } }
-                p.period { (meta.period) }
+                @if report.cover.show_period { p.period { (meta.period) } }
                 p.org { (meta.organisation) }
                 @if meta.author != meta.organisation { p.meta { (meta.author) } }
                 // As the PDF's cover says it, in the report's language.
                 p.meta { (meta.strings.published) " " (meta.strings.long_date(&meta.date)) }
+                @if let Some((p, _)) = photo && let Some(c) = &p.credit {
+                    p.meta.credit lang=[ctx.ui_lang] { "Photo: " (c) }
+                }
                 @if !downloads.is_empty() {
                     ul.downloads aria-label=(s.downloads) lang=[ctx.ui_lang] {
                         @for d in downloads {
@@ -175,9 +194,18 @@ fn cover(ctx: &Ctx, downloads: &[Download]) -> Markup {
                     }
                 }
                 @if let Some((l, w)) = logo {
-                    p.logo {
+                    p class=(if on_field { "logo on-field" } else { "logo" }) {
                         img src=(w.src) width=(w.width) height=(w.height)
                             alt=(l.alt.as_deref().unwrap_or(""));
+                    }
+                }
+            }
+            @if let Some((p, w)) = photo {
+                @if design.is_some() {
+                    figure.cover-photo {
+                        img src=(w.src) srcset=[w.srcset.as_deref()] sizes="100vw"
+                            width=(w.width) height=(w.height)
+                            alt=(p.alt.as_deref().unwrap_or(""));
                     }
                 }
             }

@@ -52,7 +52,9 @@ pub enum DownloadKind {
 /// The web edition: files by relative path, in a fixed order.
 pub struct Site {
     pub files: Vec<(String, Vec<u8>)>,
-    /// Colours the web edition had to darken or lighten to reach AA contrast, said once.
+    /// What the build should say about the web edition, once. Colours that had to move to
+    /// reach AA contrast are not among them: the light scheme uses the PDF's readable
+    /// colours, which the build's preflight reports for both editions.
     pub notes: Vec<String>,
 }
 
@@ -118,6 +120,6 @@ pub fn export(report: &Report, downloads: &[Download]) -> Result<Site, WebError>
     files.extend(downloads.iter().map(|d| (d.file.clone(), d.bytes.to_vec())));
     Ok(Site {
         files,
-        notes: theme.notes,
+        notes: Vec::new(),
     })
 }

@@ -6,14 +6,17 @@
 //! as many columns (up to three) as cards of the theme's least width fit, so a narrow page
 //! or large print takes fewer, wider cards. Every figure in a grid is set at one size — the
 //! largest at which all of them fit on one line — so no card shouts louder than its
-//! neighbours.
+//! neighbours. A card reads figure, label, the year-on-year change (see [`super::change`])
+//! and detail; an icon, when a metric has one, is drawn in the brand colour above the
+//! figure as decoration, and every card of a grid with an icon leaves room for one, so
+//! the figures of a row stay level.
 
 use crate::diag::Diagnostic;
-use crate::frame::Role;
+use crate::frame::{Artifact, Role};
 use crate::geom::{Abs, Point, Size};
 use crate::layout::block::{Block, Flow};
 use crate::layout::cx::Cx;
-use crate::layout::fragment::{Fragment, Local, Skeleton};
+use crate::layout::fragment::{Fragment, Local, Mark, Skeleton};
 use crate::layout::heading::section_heading;
 use crate::layout::theme::TextSpec;
 use crate::model::{Metric, NumbersPage};
@@ -88,12 +91,13 @@ fn grid(cx: &Cx, metrics: &[Metric], width: Abs, columns: usize, figure: &TextSp
     let inner = card_w - card.pad * 2.0 - card.bar;
     let (size, notes) = grid_figure_size(cx, metrics, inner, figure);
     let figure = TextSpec { size, ..*figure };
+    let icons = metrics.iter().any(|m| m.icon.is_some());
     let mut out = vec![Flow::Open(Role::Div)];
     for (r, row) in metrics.chunks(columns).enumerate() {
         let mut skel = Skeleton::new();
         let cards: Vec<Fragment> = row
             .iter()
-            .map(|m| one_card(cx, &mut skel, m, card_w, &figure))
+            .map(|m| one_card(cx, &mut skel, m, card_w, &figure, icons))
             .collect();
         let h = cards.iter().fold(Abs::ZERO, |h, c| h.max(c.size.h));
         let mut slice = Fragment::new(Size::new(width, h));
@@ -123,9 +127,17 @@ fn grid(cx: &Cx, metrics: &[Metric], width: Abs, columns: usize, figure: &TextSp
     out
 }
 
-/// One card's text, padded; the background is drawn by the row.
-fn one_card(cx: &Cx, skel: &mut Skeleton, m: &Metric, width: Abs, figure: &TextSpec) -> Fragment {
-    let (pal, card, text) = (cx.palette, &cx.theme.card, &cx.theme.text);
+/// One card's text, padded; the background is drawn by the row. `icons`: the grid has
+/// icons, so room is left for one above the figure.
+fn one_card(
+    cx: &Cx,
+    skel: &mut Skeleton,
+    m: &Metric,
+    width: Abs,
+    figure: &TextSpec,
+    icons: bool,
+) -> Fragment {
+    let (card, text) = (&cx.theme.card, &cx.theme.text);
     let node = skel.node(Skeleton::ANCHOR, Role::Div);
     let inner = width - card.pad * 2.0 - card.bar;
     let x = card.pad + card.bar;
@@ -138,13 +150,28 @@ fn one_card(cx: &Cx, skel: &mut Skeleton, m: &Metric, width: Abs, figure: &TextS
         }
     };
     let mut y = card.pad;
+    if icons {
+        if let Some(icon) = m.icon {
+            f.push(
+                Point::new(x, y),
+                crate::frame::ItemKind::Image {
+                    image: crate::icons::image(icon, cx.ink.primary),
+                    size: Size::new(card.icon, card.icon),
+                    span: None,
+                    crop: None,
+                },
+                Mark::Artifact(Artifact::Decoration),
+            );
+        }
+        y += card.icon + card.icon_gap;
+    }
     let value = paragraph(
         cx,
         skel,
         node,
         role,
         &m.value,
-        &cx.style(figure, pal.primary),
+        &cx.style(figure, cx.ink.primary),
         inner,
     );
     let value = value
@@ -159,11 +186,15 @@ fn one_card(cx: &Cx, skel: &mut Skeleton, m: &Metric, width: Abs, figure: &TextS
         })
         .collect();
     y = f.stack(value, x, y);
-    let style = cx.style(&text.card_label, pal.text);
+    let style = cx.style(&text.card_label, cx.ink.text);
     let label = paragraph(cx, skel, node, Role::Paragraph, &m.label, &style, inner);
     y = f.stack(label, x, y + card.label_gap);
+    if let Some(change) = &m.change {
+        let lines = super::change::lines(cx, skel, node, change, inner);
+        y = f.stack(lines, x, y + card.change_gap);
+    }
     if let Some(detail) = &m.detail {
-        let style = cx.style(&text.card_detail, pal.muted);
+        let style = cx.style(&text.card_detail, cx.ink.muted);
         let lines = paragraph(cx, skel, node, Role::Paragraph, detail, &style, inner);
         y = f.stack(lines, x, y + card.detail_gap);
     }
@@ -193,10 +224,9 @@ fn grid_figure_size(
     inner: Abs,
     figure: &TextSpec,
 ) -> (Abs, Vec<Diagnostic>) {
-    let pal = cx.palette;
     let design = figure.size;
     let fits = |value: &str, size: Abs| {
-        let style = cx.style(&TextSpec { size, ..*figure }, pal.primary);
+        let style = cx.style(&TextSpec { size, ..*figure }, cx.ink.primary);
         cx.measure(value, &style) <= inner
     };
     let mut grid = design;

@@ -21,12 +21,12 @@ pub fn quote(cx: &Cx, text: &str, by: Option<&str>, width: Abs) -> Block {
     let q = skel.node(Skeleton::ANCHOR, Role::Quote);
     let mut f = Fragment::default();
     let inset = geo.inset;
-    let style = cx.style(&cx.theme.text.quote, pal.primary);
+    let style = cx.style(&cx.theme.text.quote, cx.ink.primary);
     let p = skel.node(q, Role::Paragraph);
     let lines = cx.text(&mut skel, p, &format!("“{text}”"), &style, width - inset);
     let mut y = f.stack(lines, inset, Abs::ZERO);
     if let Some(by) = by {
-        let style = cx.style(&cx.theme.text.attribution, pal.muted);
+        let style = cx.style(&cx.theme.text.attribution, cx.ink.muted);
         let p = skel.node(q, Role::Paragraph);
         let lines = cx.text(&mut skel, p, &format!("— {by}"), &style, width - inset);
         y = f.stack(lines, inset, y + geo.by_gap);
@@ -46,7 +46,7 @@ pub fn highlight(cx: &Cx, title: Option<&str>, body: &[MdBlock], width: Abs) -> 
     let inner = width - pad * 2.0;
     let mut y = pad;
     if let Some(t) = title {
-        let style = cx.style(&cx.theme.text.box_title, pal.primary);
+        let style = cx.style(&cx.theme.text.box_title, cx.ink.primary);
         let p = skel.node(node, Role::Paragraph);
         let lines = cx.text(&mut skel, p, t, &style, inner);
         y = f.stack(lines, pad, y) + geo.title_after;
@@ -104,6 +104,7 @@ pub fn image(cx: &Cx, img: &ImageBlock, width: Abs) -> Block {
             image: img.image.clone(),
             size: Size::new(w, h),
             span: img.span.clone(),
+            crop: None,
         },
         mark,
     );
@@ -119,7 +120,7 @@ pub fn image(cx: &Cx, img: &ImageBlock, width: Abs) -> Block {
     .collect();
     if !caption.is_empty() {
         let cap = skel.node(Skeleton::ANCHOR, Role::Caption);
-        let style: ParStyle = cx.style(&theme.text.caption, cx.palette.muted);
+        let style: ParStyle = cx.style(&theme.text.caption, cx.ink.muted);
         let p = skel.node(cap, Role::Paragraph);
         let lines = cx.text(&mut skel, p, &caption.join(" "), &style, w.min(width));
         y = f.stack(lines, Abs::ZERO, y + theme.image.caption_gap);

@@ -6,7 +6,10 @@
 //! - [`cards`]: callout cards in a grid, and the year-in-numbers page;
 //! - [`charts`]: bar, grouped, stacked, column, line, pie, donut, progress and ring charts;
 //! - [`table`]: tables with repeated heading rows and decimal alignment;
-//! - [`figures`]: pull quotes, highlight boxes and images with captions.
+//! - [`figures`]: pull quotes, highlight boxes and images with captions;
+//! - [`foreword`]: a message from the chair beside their portrait;
+//! - [`timeline`]: dated milestones down or across the page;
+//! - [`change`]: a figure's year-on-year change on its card.
 //!
 //! A new component (a pie chart, a timeline) is a function `(cx, content, width) -> Block`:
 //! make a [`Skeleton`](super::fragment::Skeleton) and the nodes the component means (a
@@ -20,9 +23,12 @@
 //! [`figures::highlight`] composes the markdown inside a box.
 
 pub mod cards;
+pub mod change;
 pub mod charts;
 pub mod figures;
+pub mod foreword;
 pub mod table;
+pub mod timeline;
 
 use super::block::{Block, Flow};
 use super::cx::Cx;
@@ -32,7 +38,11 @@ use crate::model::Component;
 /// The blocks of one component at `width`, with the space the theme keeps around
 /// components. A chart that asks for its data as a table is followed by that table.
 pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
+    let gap = cx.theme.space.component;
     let mut blocks: Vec<Block> = match c {
+        // A timeline is a list: a container around a block per milestone.
+        Component::Timeline(t) => return timeline::timeline(cx, t, width, gap),
+        Component::Foreword(f) => vec![foreword::foreword(cx, f, width)],
         Component::Chart(chart) => vec![charts::chart(cx, chart, width)],
         Component::Quote { text, by } => vec![figures::quote(cx, text, by.as_deref(), width)],
         Component::Box { title, body } => {
@@ -50,7 +60,6 @@ pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
             width,
         ));
     }
-    let gap = cx.theme.space.component;
     blocks
         .into_iter()
         .map(|b| Flow::Block(b.spaced(gap, gap)))

@@ -61,7 +61,7 @@ pub fn table(cx: &Cx, t: &Table, width: Abs) -> Block {
     let mut slices = Vec::new();
     if let Some(title) = &t.title {
         let cap = skel.node(table, Role::Caption);
-        let style = cx.style(&cx.theme.text.figure_title, pal.text);
+        let style = cx.style(&cx.theme.text.figure_title, cx.ink.text);
         let mut s = Fragment::default();
         let lines = cx.text(&mut skel, cap, title, &style, width);
         s.size.h = s.stack(lines, Abs::ZERO, Abs::ZERO) + geo.caption_after;

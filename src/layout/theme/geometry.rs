@@ -63,6 +63,16 @@ pub struct CardGeometry {
     /// A card narrower than this cannot hold a six-character figure ("£16.6m") at the
     /// section figure size: the grid takes fewer columns instead.
     pub min_width: Abs,
+    /// A card's icon: about two lines of label tall, so it reads at a glance without
+    /// outweighing the figure; and the space below it.
+    pub icon: Abs,
+    pub icon_gap: Abs,
+    /// The marker of a year-on-year change: this share of the change's text size, and the
+    /// gap before its words.
+    pub marker_share: f64,
+    pub marker_gap: Abs,
+    /// Between the label and the change.
+    pub change_gap: Abs,
 }
 
 /// Charts.
@@ -173,11 +183,73 @@ pub struct ImageGeometry {
     pub caption_gap: Abs,
 }
 
-/// The covers.
+/// Forewords.
+#[derive(Debug, Clone)]
+pub struct ForewordGeometry {
+    /// The portrait's column: this share of the width, at most `portrait_most`; beside it
+    /// the text, which needs at least `least_measure` (about 45 characters, the shortest
+    /// comfortable line) or the portrait stands above the text instead, at `small_share`.
+    pub portrait_share: f64,
+    pub portrait_most: Abs,
+    pub least_measure: Abs,
+    pub small_share: f64,
+    /// Between the portrait and the text.
+    pub gap: Abs,
+    /// Between the portrait and the name under it; below the byline when it stands above
+    /// the text.
+    pub byline_gap: Abs,
+    pub byline_after: Abs,
+    /// The signature's height, and the space above it.
+    pub signature: Abs,
+    pub signature_gap: Abs,
+}
+
+/// Timelines.
+#[derive(Debug, Clone)]
+pub struct TimelineGeometry {
+    /// Down the page: the dates' column is never wider than this share of the width, and
+    /// is this far from the rail; the rail's column, its dots and its line.
+    pub date_share: f64,
+    pub date_gap: Abs,
+    pub rail: Abs,
+    pub dot: Abs,
+    pub line: Abs,
+    /// Between milestones, and between a milestone's title and its text.
+    pub item_gap: Abs,
+    pub title_gap: Abs,
+    /// Across the page: between columns, and the narrowest column `auto` sets across
+    /// (about fourteen characters of the text, so a milestone's words read as a sentence).
+    pub column_gap: Abs,
+    pub least_column: Abs,
+}
+
+/// The covers. Shares are of the page's height, so every design keeps its proportions on
+/// any page; lengths follow the page (`Scale::page`) or the text (`Scale::em`).
 #[derive(Debug, Clone)]
 pub struct CoverGeometry {
-    /// The colour field covers this share of the cover's height.
+    /// The colour field covers this share of the cover's height (the `field` design and
+    /// the back cover).
     pub field_share: f64,
+    /// The `photo` design: the band of the brand colour at the foot holds this share, and
+    /// may grow to `band_most` to hold the organisation, date and logo.
+    pub band_share: f64,
+    pub band_most: f64,
+    /// The `split` design: the photograph takes this share, the field the rest; it gives
+    /// up room to a long title, down to `split_least`, before the title is made smaller.
+    pub split_share: f64,
+    pub split_least: f64,
+    /// Between the title block and the band, over the photograph.
+    pub band_gap: Abs,
+    /// How far above the title the scrim fades in, so it has no edge on the photograph.
+    pub scrim_feather: Abs,
+    /// The logo is never taller than this (a square logo at the logo width would fill a
+    /// quarter of an A5 cover), nor shrunk below `logo_least` of its size to make room.
+    pub logo_height: Abs,
+    pub logo_least: f64,
+    /// Around a logo set on a panel of its own ground (a logo drawn for paper, on the field).
+    pub plate_pad: Abs,
+    /// Between the imprint (organisation, author, date) and the logo beside it.
+    pub logo_gap: Abs,
     /// The period's distance below the top margin.
     pub period_drop: Abs,
     /// Between title and subtitle; the least room between period and title.
@@ -274,6 +346,11 @@ impl CardGeometry {
             label_gap: s.em(2.0),
             detail_gap: s.em(4.0),
             min_width: figure * FIGURE_EMS + pad * 2.0 + bar,
+            icon: s.em(24.0),
+            icon_gap: s.em(6.0),
+            marker_share: 1.2,
+            marker_gap: s.em(4.0),
+            change_gap: s.em(4.0),
         }
     }
 }
@@ -372,6 +449,16 @@ impl CoverGeometry {
     pub fn new(s: &Scale) -> Self {
         Self {
             field_share: 0.62,
+            band_share: 0.2,
+            band_most: 0.4,
+            split_share: 0.5,
+            split_least: 0.3,
+            band_gap: s.em(16.0),
+            scrim_feather: s.page(110.0),
+            logo_height: s.page(72.0),
+            logo_least: 0.5,
+            plate_pad: s.page(8.0),
+            logo_gap: s.em(16.0),
             period_drop: s.em(10.0),
             subtitle_gap: s.em(12.0),
             title_clearance: s.em(24.0),
@@ -379,6 +466,38 @@ impl CoverGeometry {
             author_gap: s.em(2.0),
             back_gap: s.em(8.0),
             logo_width: s.page(170.0),
+        }
+    }
+}
+
+impl ForewordGeometry {
+    pub fn new(s: &Scale) -> Self {
+        Self {
+            portrait_share: 0.3,
+            portrait_most: s.em(170.0),
+            least_measure: s.em(220.0),
+            small_share: 0.28,
+            gap: s.em(18.0),
+            byline_gap: s.em(8.0),
+            byline_after: s.em(14.0),
+            signature: s.em(40.0),
+            signature_gap: s.em(10.0),
+        }
+    }
+}
+
+impl TimelineGeometry {
+    pub fn new(s: &Scale) -> Self {
+        Self {
+            date_share: 0.3,
+            date_gap: s.em(8.0),
+            rail: s.em(16.0),
+            dot: s.em(9.0),
+            line: s.em(2.0),
+            item_gap: s.em(14.0),
+            title_gap: s.em(2.0),
+            column_gap: s.em(14.0),
+            least_column: s.em(80.0),
         }
     }
 }

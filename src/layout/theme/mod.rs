@@ -18,8 +18,8 @@ mod type_scale;
 
 pub use geometry::{
     AccentRule, BoxGeometry, CardGeometry, ChartGeometry, ColumnGeometry, ContentsGeometry,
-    CoverGeometry, FooterGeometry, HAIRLINE, ImageGeometry, ListGeometry, QuoteGeometry, Spacing,
-    TableGeometry,
+    CoverGeometry, FooterGeometry, ForewordGeometry, HAIRLINE, ImageGeometry, ListGeometry,
+    QuoteGeometry, Spacing, TableGeometry, TimelineGeometry,
 };
 pub use scale::{DESIGN_BODY, FINE_FLOOR, LARGE_PRINT, Scale};
 pub use type_scale::{TextSpec, TypeScale};
@@ -47,6 +47,8 @@ pub struct Theme {
     pub quote: QuoteGeometry,
     pub boxed: BoxGeometry,
     pub image: ImageGeometry,
+    pub timeline: TimelineGeometry,
+    pub foreword: ForewordGeometry,
     pub cover: CoverGeometry,
     pub footer: FooterGeometry,
     pub contents: ContentsGeometry,
@@ -95,6 +97,8 @@ impl Theme {
             quote: QuoteGeometry::new(&scale),
             boxed: BoxGeometry::new(&scale),
             image: ImageGeometry::new(&scale),
+            timeline: TimelineGeometry::new(&scale),
+            foreword: ForewordGeometry::new(&scale),
             cover: CoverGeometry::new(&scale),
             footer,
             contents: ContentsGeometry::new(&scale),

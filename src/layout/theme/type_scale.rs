@@ -35,6 +35,9 @@ pub struct TypeScale {
     /// The short phrase under a figure, and the sentence under that.
     pub card_label: TextSpec,
     pub card_detail: TextSpec,
+    /// A figure's year-on-year change, between label and detail: bold, so the words that
+    /// carry the comparison stand out from the detail.
+    pub card_change: TextSpec,
     /// A pull quote, a step above the lead, and who said it.
     pub quote: TextSpec,
     pub attribution: TextSpec,
@@ -44,6 +47,10 @@ pub struct TypeScale {
     pub figure_title: TextSpec,
     /// An image's caption and credit.
     pub caption: TextSpec,
+    /// A timeline's dates (bold, in the brand colour), milestone titles and their text.
+    pub timeline_date: TextSpec,
+    pub timeline_title: TextSpec,
+    pub timeline_text: TextSpec,
     /// Chart category labels and values beside bars, tick labels, labels under columns,
     /// and the legend.
     pub chart_label: TextSpec,
@@ -94,11 +101,15 @@ impl TypeScale {
             figure_section: text(26.0, 1.1, true),
             card_label: text(10.5, 1.3, true),
             card_detail: text(9.0, 1.35, false),
+            card_change: text(9.0, 1.3, true),
             quote: text(16.0, 1.3, false),
             attribution: text(10.0, 1.3, true),
             box_title: text(12.0, 1.3, true),
             figure_title: text(11.5, 1.3, true),
             caption: text(9.0, 1.35, false),
+            timeline_date: text(10.5, 1.3, true),
+            timeline_title: text(10.5, 1.3, true),
+            timeline_text: text(10.0, 1.4, false),
             chart_label: text(9.5, 1.25, false),
             chart_value: text(9.5, 1.2, true),
             chart_tick: text(8.0, 1.2, false),

@@ -21,7 +21,7 @@ const GROUPED_SHARE: f64 = 0.8;
 
 /// Draws the bars; returns the y below the axis labels.
 pub fn bars(c: &mut Canvas, chart: &Chart, width: Abs, top: Abs) -> Abs {
-    let (pal, text, geo) = (c.cx.palette, &c.cx.theme.text, &c.cx.theme.chart);
+    let (text, geo) = (&c.cx.theme.text, &c.cx.theme.chart);
     let stacked = chart.kind == ChartKind::Stacked;
     let multi = !chart.series.is_empty();
     let colours = c.colours(chart.series.len().max(1));
@@ -29,13 +29,17 @@ pub fn bars(c: &mut Canvas, chart: &Chart, width: Abs, top: Abs) -> Abs {
     if multi {
         y = legend(c, &chart.series, &colours, width, y);
     }
-    let label_style = c.cx.style(&text.chart_label, pal.text);
-    // A single series keeps the brand colour for its values (primary on paper is a pair
-    // the preflight holds to 4.5:1); several are set in the text colour, since a derived
+    let label_style = c.cx.style(&text.chart_label, c.cx.ink.text);
+    // A single series keeps the brand colour for its values (the readable primary, which
+    // reaches 4.5:1 on the page); several are set in the text colour, since a derived
     // series colour is only sure of 3:1.
     let value_style = c.cx.style(
         &text.chart_value,
-        if multi { pal.text } else { pal.primary },
+        if multi {
+            c.cx.ink.text
+        } else {
+            c.cx.ink.primary
+        },
     );
 
     // Each drawn bar: (label index, series, from, to); stacked bars also print a total.
@@ -123,7 +127,7 @@ pub fn bars(c: &mut Canvas, chart: &Chart, width: Abs, top: Abs) -> Abs {
     }
 
     // Gridlines at every tick, the zero line over them, and the tick labels below.
-    let tick_style = c.cx.style(&text.chart_tick, pal.muted);
+    let tick_style = c.cx.style(&text.chart_tick, c.cx.ink.muted);
     let mut grid = Vec::new();
     for (tick, label) in axis.ticks.iter().zip(&tick_labels) {
         let x = x_of(*tick);

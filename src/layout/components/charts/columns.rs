@@ -51,7 +51,7 @@ pub fn vertical(c: &mut Canvas, chart: &Chart, width_all: Abs, top: Abs) -> Abs 
     let baseline = if line { Baseline::Fit } else { Baseline::Zero };
     let (axis, tick_labels) = fit_axis(c, chart, (min, max), baseline, plot_h, false);
     // The value axis is as wide as its widest label.
-    let tick_style = c.cx.style(&text.chart_tick, pal.muted);
+    let tick_style = c.cx.style(&text.chart_tick, c.cx.ink.muted);
     let widest_tick = tick_labels
         .iter()
         .map(|l| c.measure(l, &tick_style))
@@ -79,7 +79,11 @@ pub fn vertical(c: &mut Canvas, chart: &Chart, width_all: Abs, top: Abs) -> Abs 
     // Values: printed when every one fits its slot (a total for stacked columns).
     let value_style = c.cx.style(
         &text.chart_value,
-        if stacked { pal.text } else { pal.primary },
+        if stacked {
+            c.cx.ink.text
+        } else {
+            c.cx.ink.primary
+        },
     );
     let printed: Vec<f64> = if stacked {
         chart.data.iter().map(|d| d.values.iter().sum()).collect()
@@ -161,7 +165,7 @@ pub fn vertical(c: &mut Canvas, chart: &Chart, width_all: Abs, top: Abs) -> Abs 
     }
 
     // Labels under the slots, thinned until each fits its room.
-    let label_style = c.cx.style(&text.chart_slot_label, pal.text);
+    let label_style = c.cx.style(&text.chart_slot_label, c.cx.ink.text);
     let below = y_of(axis.lo).max(zero_y)
         + if show_values && min < 0.0 && !line {
             // Values under negative columns hang below the axis's foot.
@@ -201,8 +205,7 @@ fn slot_labels(
     (axis_w, slot, width_all): (Abs, Abs, Abs),
 ) -> Option<Vec<(usize, Abs, Abs)>> {
     let geo = &c.cx.theme.chart;
-    let style =
-        c.cx.style(&c.cx.theme.text.chart_slot_label, c.cx.palette.text);
+    let style = c.cx.style(&c.cx.theme.text.chart_slot_label, c.cx.ink.text);
     let mut scratch = crate::layout::fragment::Skeleton::new();
     let node = crate::layout::fragment::Skeleton::ANCHOR;
     let mut out = Vec::new();

@@ -196,7 +196,7 @@ impl Canvas<'_, '_> {
 
 /// Lays out a chart at `width`.
 pub fn chart(cx: &Cx, chart: &Chart, width: Abs) -> Block {
-    let (pal, text, geo) = (cx.palette, &cx.theme.text, &cx.theme.chart);
+    let (text, geo) = (&cx.theme.text, &cx.theme.chart);
     let mut skel = Skeleton::new();
     let fig = skel.node(
         Skeleton::ANCHOR,
@@ -212,7 +212,7 @@ pub fn chart(cx: &Cx, chart: &Chart, width: Abs) -> Block {
     };
     let mut y = Abs::ZERO;
     if let Some(title) = &chart.title {
-        let style = cx.style(&text.figure_title, pal.text);
+        let style = cx.style(&text.figure_title, cx.ink.text);
         let lines = c.text(title, &style, width);
         y = c.f.stack(lines, Abs::ZERO, y) + geo.title_after;
     }
@@ -234,8 +234,8 @@ pub fn chart(cx: &Cx, chart: &Chart, width: Abs) -> Block {
 /// A legend: a swatch and the name of each series, in drawing order, flowing onto as many
 /// lines as the width needs.
 fn legend(c: &mut Canvas, series: &[String], colours: &[Color], width: Abs, y: Abs) -> Abs {
-    let (pal, geo) = (c.cx.palette, &c.cx.theme.chart);
-    let style = c.cx.style(&c.cx.theme.text.legend, pal.text);
+    let geo = &c.cx.theme.chart;
+    let style = c.cx.style(&c.cx.theme.text.legend, c.cx.ink.text);
     let line_h = style.size * style.leading;
     let (mut x, mut row_y, mut bottom) = (Abs::ZERO, y, y);
     for (j, name) in series.iter().enumerate() {
@@ -273,7 +273,7 @@ fn fit_axis(
     across: bool,
 ) -> (axis::Axis, Vec<String>) {
     let geo = &c.cx.theme.chart;
-    let style = c.cx.style(&c.cx.theme.text.chart_tick, c.cx.palette.muted);
+    let style = c.cx.style(&c.cx.theme.text.chart_tick, c.cx.ink.muted);
     let mut room = axis::MAX_INTERVALS;
     loop {
         let a = axis::axis(min, max, baseline, room);

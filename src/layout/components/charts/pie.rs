@@ -38,7 +38,7 @@ pub fn pie(c: &mut Canvas, chart: &Chart, width_all: Abs, top: Abs) -> Abs {
     let values = fmt_all(chart, &shown.iter().map(|d| d.value).collect::<Vec<_>>());
     let colours = c.colours(shown.len());
 
-    let label_style = c.cx.style(&text.chart_tick, pal.text);
+    let label_style = c.cx.style(&text.chart_tick, c.cx.ink.text);
     let outside_w = percents
         .iter()
         .map(|p| c.measure(p, &label_style))
@@ -112,7 +112,7 @@ pub fn pie(c: &mut Canvas, chart: &Chart, width_all: Abs, top: Abs) -> Abs {
             Some(ink) if drawn == 1 => {
                 // One whole slice: its 100 % in the middle of the ring or pie.
                 let style = ParStyle {
-                    color: if donut { pal.text } else { ink },
+                    color: if donut { c.cx.ink.text } else { ink },
                     ..label_style
                 };
                 let lines = c.text(&percents[j], &style, w + geo.label_space);
@@ -159,7 +159,7 @@ pub fn pie(c: &mut Canvas, chart: &Chart, width_all: Abs, top: Abs) -> Abs {
     // A donut's total in its hole, if it fits there.
     if donut {
         let sum = fmt_all(chart, &[chart.data.iter().map(|d| d.value).sum()]);
-        let style = c.cx.style(&text.figure_title, pal.text);
+        let style = c.cx.style(&text.figure_title, c.cx.ink.text);
         let w = c.measure(&sum[0], &style);
         let h = style.size * style.leading;
         if w <= hole * 1.6 && drawn > 1 {
@@ -204,9 +204,9 @@ fn legend(
     w: Abs,
     top: Abs,
 ) -> Abs {
-    let (pal, text, geo) = (c.cx.palette, &c.cx.theme.text, &c.cx.theme.chart);
-    let name_style = c.cx.style(&text.legend, pal.text);
-    let figure_style = c.cx.style(&text.chart_value, pal.text);
+    let (text, geo) = (&c.cx.theme.text, &c.cx.theme.chart);
+    let name_style = c.cx.style(&text.legend, c.cx.ink.text);
+    let figure_style = c.cx.style(&text.chart_value, c.cx.ink.text);
     let mut y = top;
     for (j, d) in shown.iter().enumerate() {
         let figures = format!("{}  {}", percents[j], values[j]);

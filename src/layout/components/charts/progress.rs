@@ -23,8 +23,8 @@ const FIGURE_SHARE: f64 = 0.7;
 /// One bar per row: the label, its value flush right, the track beneath.
 pub fn bars(c: &mut Canvas, chart: &Chart, width_all: Abs, top: Abs) -> Abs {
     let (pal, text, geo) = (c.cx.palette, &c.cx.theme.text, &c.cx.theme.chart);
-    let label_style = c.cx.style(&text.chart_label, pal.text);
-    let value_style = c.cx.style(&text.chart_value, pal.primary);
+    let label_style = c.cx.style(&text.chart_label, c.cx.ink.text);
+    let value_style = c.cx.style(&text.chart_value, c.cx.ink.primary);
     let values = fmt_all(
         chart,
         &chart.data.iter().map(|d| d.value).collect::<Vec<_>>(),
@@ -66,7 +66,7 @@ pub fn bars(c: &mut Canvas, chart: &Chart, width_all: Abs, top: Abs) -> Abs {
             y1 - y0,
             pal.text,
         );
-        let tick_style = c.cx.style(&text.chart_tick, pal.muted);
+        let tick_style = c.cx.style(&text.chart_tick, c.cx.ink.muted);
         let label = fmt_all(chart, &[TARGET]).remove(0);
         let w = c.measure(&label, &tick_style);
         let lines = c.text(&label, &tick_style, w + geo.label_space);
@@ -89,11 +89,11 @@ pub fn rings(c: &mut Canvas, chart: &Chart, width_all: Abs, top: Abs) -> Abs {
         as usize)
         .clamp(1, chart.data.len().max(1));
     let cell = (width_all - geo.ring_gap * (across as f64 - 1.0)) / across as f64;
-    let label_style = c.cx.style(&text.chart_label, pal.text);
+    let label_style = c.cx.style(&text.chart_label, c.cx.ink.text);
     let (r, stroke) = (d / 2.0, geo.ring_width.min(d / 4.0));
     let hole = r - stroke;
     // The figure: the section figure size, or smaller until the widest fits the hole.
-    let mut figure = c.cx.style(&text.figure_section, pal.primary);
+    let mut figure = c.cx.style(&text.figure_section, c.cx.ink.primary);
     let widest = values
         .iter()
         .map(|v| c.measure(v, &figure))
