@@ -1,6 +1,7 @@
 //! `[[sections.blocks]]` → [`Component`]s: charts, pull quotes, highlight boxes, tables,
 //! images, forewords and timelines, each validated for the keys its kind takes.
 
+use super::lang::ChartWords;
 use super::types::{
     Chart, ChartKind, Component, Datum, Focus, Foreword, ImageBlock, Milestone, Portrait, Table,
     Timeline, TimelineLayout,
@@ -20,6 +21,7 @@ pub fn component(
     b: &Spanned<BlockSpec>,
     base: &Folder,
     locale: numbers::Locale,
+    words: &ChartWords,
     writing: &Writing,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
@@ -51,7 +53,7 @@ pub fn component(
                 body,
             })
         }
-        BlockSpec::Chart(c) => chart(c, base, span, locale, diags).map(Component::Chart),
+        BlockSpec::Chart(c) => chart(c, base, span, locale, words, diags).map(Component::Chart),
         BlockSpec::Table(t) => table(t, span, locale, diags).map(Component::Table),
         BlockSpec::Image(i) => {
             need(i.file.is_some(), "file", "\"images/photo.jpg\"", diags);
@@ -281,6 +283,7 @@ fn chart(
     base: &Folder,
     span: Option<std::ops::Range<usize>>,
     locale: numbers::Locale,
+    words: &ChartWords,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Chart> {
     let kind = s.chart.as_ref().map_or(ChartKind::Bar, |c| *c.get_ref());
@@ -361,6 +364,7 @@ fn chart(
                 &series,
                 &fmt,
                 percent.as_deref(),
+                words,
             )
         });
     Some(Chart {
@@ -372,6 +376,7 @@ fn chart(
         format,
         alt,
         table: s.table.as_ref().is_some_and(|t| *t.get_ref()),
+        words: Box::new(words.clone()),
     })
 }
 

@@ -95,7 +95,7 @@ pub fn resolve_in(
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
     let writing = writing::Writing::new(spec, source);
-    let mut sections = sections::sections(spec, base, &writing, &svg, &mut diags);
+    let mut sections = sections::sections(spec, base, &writing, &meta.strings, &svg, &mut diags);
     // Each figure goes where `show` says: its section, the year-in-numbers page, or both;
     // without that page, every figure stays in its section.
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {

@@ -12,12 +12,14 @@
 
 pub mod fallback;
 pub mod fonts;
+pub mod hyphenate;
 mod items;
 pub mod knuth_plass;
 pub mod shape;
 
 pub use fallback::Shapers;
 pub use fonts::{FaceId, FamilyId, FontBook, FontError};
+pub use hyphenate::Hyphenation;
 pub use shape::{Glyph, Shaper};
 
 use crate::geom::{Abs, Color};
@@ -34,7 +36,7 @@ pub struct TextStyle {
     pub key: u32,
     /// The hyphenation patterns of the run's language; `None` never hyphenates it (a
     /// language folio has no patterns for).
-    pub hyphenation: Option<hypher::Lang>,
+    pub hyphenation: Option<Hyphenation>,
 }
 
 /// A paragraph's text and the style of each byte range (ranges cover the text in order).
