@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 /// Reads every section; an empty report is an error.
 pub fn sections(
     spec: &Spec,
-    base: &std::path::Path,
+    base: &crate::files::Folder,
     writing: &Writing,
     strings: &super::lang::Strings,
     svg: &usvg::Options,

@@ -359,7 +359,7 @@ pub(super) fn hyphenation_points(word: &str, offset: usize, lang: Hyphenation) -
 /// Shapes a byte range of the paragraph, one style run at a time; glyph ranges are absolute.
 pub fn shape_range(shapers: &Shapers, text: &StyledText, range: Range<usize>) -> Vec<Glyph> {
     let mut out = Vec::new();
-    for (run, style) in &text.runs {
+    for (run, style) in text.runs_in(range.clone()) {
         let from = run.start.max(range.start);
         let to = run.end.min(range.end);
         if from >= to {

@@ -264,6 +264,27 @@ fn a_line_narrower_than_one_letter_overflows_by_the_least_it_can() {
 }
 
 #[test]
+fn trailing_newlines_and_blank_lines_set_without_panicking() {
+    let book = book();
+    for text in [
+        "hello\n\n",
+        "hello\n\n\n",
+        "a\n\nb",
+        "\nhello\n",
+        "x \n \n ",
+    ] {
+        let lines = lines_of(&book, text, 200.0, false, false);
+        assert!(!lines.is_empty(), "{text:?}");
+        assert!(
+            lines.last().is_some_and(|l| !l.runs.is_empty()),
+            "{text:?} ends in an empty line"
+        );
+    }
+    // A blank line inside the text is kept: the author asked for it.
+    assert_eq!(lines_of(&book, "a\n\nb", 200.0, false, false).len(), 3);
+}
+
+#[test]
 fn a_line_break_space_is_a_space_glyph_of_its_own_with_no_advance() {
     // The last glyph of a line must stand for its own letter only: a PDF font gives each
     // glyph one text for the whole document, so "s" standing for "s " once would put a
