@@ -118,10 +118,12 @@ fn an_unknown_string_is_an_error_with_a_suggestion() {
 }
 
 #[test]
-fn welsh_is_not_hyphenated_english_is_and_the_build_says_so_once() {
-    // A narrow page, long words, and two Welsh sections.
+fn welsh_is_hyphenated_as_welsh_gaelic_not_at_all_and_the_build_says_so_once() {
+    // A narrow page, long words: two Welsh sections, a Gaelic one and an English one.
     let body = "Ymddiriedolaethau gwasanaethau cymunedol cynhwysfawr Llanfairpwllgwyngyll \
         gweithgareddau cyfrifoldebau ymgynghoriadau datblygiadau rhyngwladol.";
+    let gaelic = "Riaghaltas oileanachadh coimhearsnachdan leasachaidhean \
+        buidhnean-obrach seirbheisean slàinte eadar-nàiseanta.";
     let english = "Responsibilities accountability interdisciplinary rehabilitation \
         characteristically communication organisations considerably.";
     let source = format!(
@@ -145,6 +147,11 @@ title = "Dau"
 body = "{body}"
 
 [[sections]]
+title = "Gàidhlig"
+lang = "gd"
+body = "{gaelic}"
+
+[[sections]]
 title = "English"
 lang = "en-GB"
 body = "{english}"
@@ -154,34 +161,61 @@ body = "{english}"
     let rendered = folio::diag::render(&built.warnings, "report.toml", &source, false);
     assert_eq!(
         rendered,
-        "warning: Welsh text is not hyphenated: folio has no hyphenation patterns for it
- --> report.toml:6:12
-  |
-6 | language = \"cy\"
-  |            ^^^^ words in this language break only at spaces and hyphens
-  |
+        "warning: Scottish Gaelic text is not hyphenated: folio has no hyphenation patterns for it
+  --> report.toml:22:8
+   |
+22 | lang = \"gd\"
+   |        ^^^^ words in this language break only at spaces and hyphens
+   |
 help: nothing to do; set `[text] hyphenate = false` to silence this note
 
 "
     );
-    // Which section each soft hyphen (a hyphenation break) is in, from the drawn text.
+    // The text before each soft hyphen (a hyphenation break), by section, from the drawn
+    // text.
     let mut section = 0;
-    let mut hyphens = [0usize; 3];
+    let mut heads: [Vec<String>; 4] = Default::default();
     for page in &built.document.pages {
         for item in &page.items {
             if let folio::frame::ItemKind::Text(t) = &item.kind {
                 match t.text.as_str() {
                     "Un" => section = 0,
                     "Dau" => section = 1,
-                    "English" => section = 2,
+                    "Gàidhlig" => section = 2,
+                    "English" => section = 3,
                     _ => {}
                 }
-                hyphens[section] += t.text.matches('\u{AD}').count();
+                if let Some(line) = t.text.strip_suffix('\u{AD}') {
+                    heads[section].push(line.rsplit(' ').next().unwrap_or(line).to_string());
+                }
             }
         }
     }
-    assert_eq!(hyphens[0] + hyphens[1], 0, "Welsh hyphenated: {hyphens:?}");
-    assert!(hyphens[2] > 0, "English not hyphenated: {hyphens:?}");
+    let welsh = folio::text::Hyphenation::for_language("cy").unwrap();
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let welsh_heads: Vec<&String> = heads[0].iter().chain(&heads[1]).collect();
+    assert!(!welsh_heads.is_empty(), "Welsh not hyphenated: {heads:?}");
+    for head in welsh_heads {
+        // The word it begins, and the breaks the Welsh patterns allow in it.
+        let word = words
+            .iter()
+            .find(|w| w.starts_with(head.as_str()) && w.len() > head.len())
+            .unwrap_or_else(|| panic!("no word starts {head}"));
+        let lower = word.to_lowercase();
+        assert!(
+            welsh.breaks(&lower).contains(&head.len()),
+            "{head}- is no Welsh break of {word}"
+        );
+        let tail = &lower[head.len()..];
+        for d in ["ch", "dd", "ff", "ng", "ll", "ph", "rh", "th"] {
+            assert!(
+                !(lower[..head.len()].ends_with(&d[..1]) && tail.starts_with(&d[1..])),
+                "{head}- splits {d} in {word}"
+            );
+        }
+    }
+    assert!(heads[2].is_empty(), "Gaelic hyphenated: {heads:?}");
+    assert!(!heads[3].is_empty(), "English not hyphenated: {heads:?}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `[[sections.blocks]]` → [`Component`]s: charts, pull quotes, highlight boxes, tables,
 //! images, forewords and timelines, each validated for the keys its kind takes.
 
+use super::lang::ChartWords;
 use super::types::{
     Chart, ChartKind, Component, Datum, Focus, Foreword, ImageBlock, Milestone, Portrait, Table,
     Timeline, TimelineLayout,
@@ -8,19 +9,19 @@ use super::types::{
 use super::writing::Writing;
 use super::{assets, chart, numbers};
 use crate::diag::Diagnostic;
+use crate::files::{Folder, Kind};
 use crate::spec::{
     self, BlockSpec, Cell, ChartSpec, ForewordSpec, ImageSpec, SpannedStr, TableSpec, TimelineSpec,
     Width,
 };
 use serde_spanned::Spanned;
-use std::path::Path;
-use std::sync::Arc;
 
 /// Reads one block.
 pub fn component(
     b: &Spanned<BlockSpec>,
-    base: &Path,
+    base: &Folder,
     locale: numbers::Locale,
+    words: &ChartWords,
     writing: &Writing,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
@@ -52,7 +53,7 @@ pub fn component(
                 body,
             })
         }
-        BlockSpec::Chart(c) => chart(c, base, span, locale, diags).map(Component::Chart),
+        BlockSpec::Chart(c) => chart(c, base, span, locale, words, diags).map(Component::Chart),
         BlockSpec::Table(t) => table(t, span, locale, diags).map(Component::Table),
         BlockSpec::Image(i) => {
             need(i.file.is_some(), "file", "\"images/photo.jpg\"", diags);
@@ -76,7 +77,7 @@ pub fn component(
 
 fn foreword(
     f: &ForewordSpec,
-    base: &Path,
+    base: &Folder,
     writing: &Writing,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
@@ -89,7 +90,6 @@ fn foreword(
         assets::image(base, key, &path, svg)
             .map_err(|d| diags.push(d))
             .ok()
-            .map(Arc::new)
     };
     let portrait = f.portrait.as_ref().and_then(|p| {
         let image = load(p, "portrait", diags)?;
@@ -205,7 +205,7 @@ fn timeline(
 
 fn image(
     i: &ImageSpec,
-    base: &Path,
+    base: &Folder,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<ImageBlock> {
@@ -239,7 +239,7 @@ fn image(
         }
     };
     Some(ImageBlock {
-        image: Arc::new(image),
+        image,
         span: Some(file.span()),
         width,
         caption: i.caption.as_ref().map(|t| t.get_ref().clone()),
@@ -280,17 +280,21 @@ pub fn number_format(
 
 fn chart(
     s: &ChartSpec,
-    base: &Path,
+    base: &Folder,
     span: Option<std::ops::Range<usize>>,
     locale: numbers::Locale,
+    words: &ChartWords,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Chart> {
     let kind = s.chart.as_ref().map_or(ChartKind::Bar, |c| *c.get_ref());
+    let mut csv_series = Vec::new();
     let data = match (&s.data, &s.csv) {
         (Some(d), None) => inline_data(d, diags)?,
         (None, Some(path)) => {
             let path = Spanned::new(path.span(), path.get_ref().as_str().to_string());
-            csv_data(base, &path, diags)?
+            let (data, names) = csv_data(base, &path, kind, diags)?;
+            csv_series = names;
+            data
         }
         (Some(d), Some(_)) => {
             diags.push(
@@ -311,7 +315,12 @@ fn chart(
     let format = number_format(&s.format, &s.decimals, diags);
     let title = s.title.as_ref().map(|t| t.get_ref().clone());
     let fmt = |v: f64| numbers::format_in(v, &format, locale).unwrap_or_default();
-    let series: Vec<String> = s.series.iter().map(|v| v.get_ref().clone()).collect();
+    let mut series: Vec<String> = s.series.iter().map(|v| v.get_ref().clone()).collect();
+    // A chart of several series from a CSV file takes their names from its header when
+    // report.toml gives none.
+    if series.is_empty() && csv_series.len() > 1 {
+        series = csv_series;
+    }
     if !chart_values(kind, s, &data, span.clone(), diags) {
         return None;
     }
@@ -355,6 +364,7 @@ fn chart(
                 &series,
                 &fmt,
                 percent.as_deref(),
+                words,
             )
         });
     Some(Chart {
@@ -366,6 +376,7 @@ fn chart(
         format,
         alt,
         table: s.table.as_ref().is_some_and(|t| *t.get_ref()),
+        words: Box::new(words.clone()),
     })
 }
 
@@ -502,59 +513,40 @@ fn inline_data(
     ok.then_some(out)
 }
 
-fn csv_data(base: &Path, path: &SpannedStr, diags: &mut Vec<Diagnostic>) -> Option<Vec<Datum>> {
-    let text = match std::fs::read_to_string(base.join(path.get_ref())) {
-        Ok(t) => t,
+/// Chart data from a CSV file: the data, and the names of its value columns (a grouped
+/// chart's series, when report.toml gives none).
+fn csv_data(
+    base: &Folder,
+    path: &SpannedStr,
+    kind: ChartKind,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Vec<Datum>, Vec<String>)> {
+    let name = path.get_ref().trim();
+    let bytes = match base.read(name, Kind::Csv) {
+        Ok(b) => b,
         Err(e) => {
-            diags.push(
-                Diagnostic::error(
-                    format!("cannot read the chart data `{}`: {e}", path.get_ref()),
-                    Some(path.span()),
-                )
-                .with_help("check the path; it is relative to report.toml"),
-            );
+            diags.push(e.diagnostic("csv", name, Kind::Csv, Some(path.span())));
             return None;
         }
     };
-    let mut out = Vec::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .skip(1)
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let Some((label, value)) = line.rsplit_once(',') else {
-            diags.push(Diagnostic::error(
-                format!(
-                    "`{}` line {}: expected `label,value`",
-                    path.get_ref(),
-                    n + 1
-                ),
-                Some(path.span()),
-            ));
+    let help = "a chart's CSV has a header row, then one row per label: `label,value` (or `label,2019,2020` for a grouped chart)";
+    let table = match super::csv::read(&bytes, name, kind == ChartKind::Grouped) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(Diagnostic::error(format!("`csv`: {e}"), Some(path.span())).with_help(help));
             return None;
-        };
-        match value.trim().replace('_', "").parse::<f64>() {
-            Ok(v) => out.push(Datum {
-                label: label.trim().trim_matches('"').to_string(),
-                value: v,
-                values: vec![v],
-            }),
-            Err(_) => {
-                diags.push(Diagnostic::error(
-                    format!(
-                        "`{}` line {}: `{}` is not a number",
-                        path.get_ref(),
-                        n + 1,
-                        value.trim()
-                    ),
-                    Some(path.span()),
-                ));
-                return None;
-            }
         }
-    }
-    Some(out)
+    };
+    let data = table
+        .rows
+        .into_iter()
+        .map(|(label, values)| Datum {
+            label,
+            value: values[0],
+            values,
+        })
+        .collect();
+    Some((data, table.header[1..].to_vec()))
 }
 
 fn table(

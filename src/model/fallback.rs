@@ -224,7 +224,9 @@ pub fn warnings(missing: &BTreeSet<char>, source: &str, diags: &mut Vec<Diagnost
         return;
     }
     let places = super::coverage::places(source, missing);
-    for c in missing {
+    // Invisible characters are reported where every value is checked (`limits`): a bidi
+    // override is meant to have no glyph.
+    for c in missing.iter().filter(|c| !super::limits::is_hidden(**c)) {
         let found: Vec<&super::coverage::Place> = places.iter().filter(|p| p.c == *c).collect();
         let name = unicode_names2::name(*c).map_or_else(String::new, |n| format!(" {n}"));
         let (key, span) = match found.first() {

@@ -295,6 +295,9 @@ pub struct Chart {
     pub alt: String,
     /// Also give the data as a table.
     pub table: bool,
+    /// Its words in its section's language: the table's "Value" and "Share", a pie's
+    /// "Other" slice.
+    pub words: Box<super::lang::ChartWords>,
 }
 
 /// Kinds of chart: the spec's names, which the model takes as they are.

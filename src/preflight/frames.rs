@@ -11,6 +11,8 @@
 //!   photo differ from the screen's (the reader edition keeps the original files);
 //! - a page count the binding cannot take (`[print] binding`): a warning, or a note saying
 //!   how many blank pages `pad` adds before the back cover;
+//! - SVGs the print edition cannot draw in inks (a clip path, a pattern) are found in the
+//!   model, at the key that names them (`model::print_checks`);
 //! - brand colours derived from sRGB and inks over the limit are checked in the model.
 
 use crate::diag::Diagnostic;

@@ -687,14 +687,42 @@ pub struct StringsSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Line chart")]
     pub line_chart: Option<SpannedStr>,
-    /// How screen readers name a percentage (progress) chart.
+    /// How screen readers name a progress chart.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "String", example = &"Percentage chart")]
+    #[schemars(with = "String", example = &"Progress chart")]
     pub progress_chart: Option<SpannedStr>,
     /// How screen readers name a grouped bar chart.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Grouped bar chart")]
     pub grouped_chart: Option<SpannedStr>,
+    /// How screen readers name a stacked bar chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Stacked bar chart")]
+    pub stacked_chart: Option<SpannedStr>,
+    /// How screen readers name a stacked column chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Stacked column chart")]
+    pub stacked_column_chart: Option<SpannedStr>,
+    /// How screen readers name a pie chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Pie chart")]
+    pub pie_chart: Option<SpannedStr>,
+    /// How screen readers name a donut chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Donut chart")]
+    pub donut_chart: Option<SpannedStr>,
+    /// How screen readers name a progress ring.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Progress ring")]
+    pub ring_chart: Option<SpannedStr>,
+    /// The slice of a pie or donut that holds its smallest shares, past eight.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Other")]
+    pub other: Option<SpannedStr>,
+    /// Over the shares in a pie's or donut's data table.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Share")]
+    pub share: Option<SpannedStr>,
 }
 table_expect!(
     StringsSpec,

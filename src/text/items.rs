@@ -2,10 +2,10 @@
 //!
 //! In: the paragraph's text, its style runs and shaping faces. Out: the item list the line
 //! breaker works on. Break opportunities come from UAX #14 (`unicode-linebreak`); inside
-//! words, hyphenation points come from `hypher`'s patterns for each run's language (English
-//! with the British minimums: at least two letters before the break and three after).
+//! words, hyphenation points come from each run's language's patterns ([`super::hyphenate`]).
 
 use super::Shapers;
+use super::hyphenate::Hyphenation;
 use super::knuth_plass::{INFINITY, Item};
 use super::shape::{self, Glyph};
 use super::{ParSettings, StyledText};
@@ -18,9 +18,6 @@ use unicode_linebreak::BreakOpportunity;
 const HYPHEN_PENALTY: f64 = 100.0;
 /// TeX's `\exhyphenpenalty`: breaking after a hyphen already in the text is cheap.
 const EXPLICIT_HYPHEN_PENALTY: f64 = 50.0;
-/// British hyphenation keeps two letters before and three after a break (as in ukhyphen).
-const HYPHEN_LEFT_MIN: usize = 2;
-const HYPHEN_RIGHT_MIN: usize = 3;
 /// Words shorter than this are never hyphenated: the gain is too small to be worth the break.
 const MIN_HYPHENATED_WORD: usize = 6;
 /// Interword glue when justifying: may grow by half a space and shrink by a third (TeX's
@@ -128,14 +125,9 @@ fn push_word(
     }
 }
 
-/// Byte offsets (absolute) where `word` may be hyphenated in `lang`. English keeps the
-/// British minimums; other languages take hypher's minimums for them, which follow each
-/// language's typographic convention.
-pub(super) fn hyphenation_points(word: &str, offset: usize, lang: hypher::Lang) -> Vec<usize> {
-    let (left, right) = match lang {
-        hypher::Lang::English => (HYPHEN_LEFT_MIN, HYPHEN_RIGHT_MIN),
-        other => other.bounds(),
-    };
+/// Byte offsets (absolute) where `word` may be hyphenated in `lang`, each language keeping
+/// its own minimums.
+pub(super) fn hyphenation_points(word: &str, offset: usize, lang: Hyphenation) -> Vec<usize> {
     let mut points = Vec::new();
     // Hyphenate each run of letters on its own: "COVID-19" and "e-mail" already have their
     // own break, and digits or capitals-only abbreviations are never split.
@@ -151,12 +143,7 @@ pub(super) fn hyphenation_points(word: &str, offset: usize, lang: hypher::Lang) 
         if lower.len() != part.len() {
             return;
         }
-        let mut at = from;
-        let syllables: Vec<&str> = hypher::hyphenate_bounded(&lower, lang, left, right).collect();
-        for syl in &syllables[..syllables.len().saturating_sub(1)] {
-            at += syl.len();
-            points.push(offset + at);
-        }
+        points.extend(lang.breaks(&lower).into_iter().map(|b| offset + from + b));
     };
     for (i, c) in word.char_indices() {
         match (c.is_alphabetic(), run_start) {
@@ -177,7 +164,7 @@ pub(super) fn hyphenation_points(word: &str, offset: usize, lang: hypher::Lang) 
 /// Shapes a byte range of the paragraph, one style run at a time; glyph ranges are absolute.
 pub fn shape_range(shapers: &Shapers, text: &StyledText, range: Range<usize>) -> Vec<Glyph> {
     let mut out = Vec::new();
-    for (run, style) in &text.runs {
+    for (run, style) in text.runs_in(range.clone()) {
         let from = run.start.max(range.start);
         let to = run.end.min(range.end);
         if from >= to {

@@ -12,12 +12,14 @@
 
 pub mod fallback;
 pub mod fonts;
+pub mod hyphenate;
 mod items;
 pub mod knuth_plass;
 pub mod shape;
 
 pub use fallback::Shapers;
 pub use fonts::{FaceId, FamilyId, FontBook, FontError};
+pub use hyphenate::Hyphenation;
 pub use shape::{Glyph, Shaper};
 
 use crate::geom::{Abs, Color};
@@ -34,7 +36,7 @@ pub struct TextStyle {
     pub key: u32,
     /// The hyphenation patterns of the run's language; `None` never hyphenates it (a
     /// language folio has no patterns for).
-    pub hyphenation: Option<hypher::Lang>,
+    pub hyphenation: Option<Hyphenation>,
 }
 
 /// A paragraph's text and the style of each byte range (ranges cover the text in order).
@@ -54,12 +56,21 @@ impl StyledText {
 
     /// The style at byte `at`.
     pub fn style_at(&self, at: usize) -> TextStyle {
+        let i = self.runs.partition_point(|(r, _)| r.end <= at);
         self.runs
-            .iter()
-            .find(|(r, _)| r.contains(&at))
+            .get(i)
+            .filter(|(r, _)| r.contains(&at))
             .or(self.runs.last())
             .map(|(_, s)| *s)
             .expect("invariant: styled text has at least one run")
+    }
+
+    /// The runs that overlap `range`, found by binary search (runs are in text order), so
+    /// that setting a paragraph of many styled runs stays linear in its length.
+    pub fn runs_in(&self, range: Range<usize>) -> &[(Range<usize>, TextStyle)] {
+        let first = self.runs.partition_point(|(r, _)| r.end <= range.start);
+        let last = first + self.runs[first..].partition_point(|(r, _)| r.start < range.end);
+        &self.runs[first..last]
     }
 }
 
@@ -158,7 +169,9 @@ fn finalize(
             } => (*at, *flagged && *width > 0.0, false),
             Item::Box { range, .. } => (range.end, false, false),
         };
-        let range = start..end;
+        // A hard break right after another ("a\n\nb") ends an empty line, before the box
+        // the next line will start at.
+        let range = start.min(end)..end;
         let last = n + 1 == breaks.len();
         let mut line = set_line(shapers, text, range, hyphenated);
         line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
@@ -171,14 +184,19 @@ fn finalize(
             push_break_space(shapers, &mut line);
         }
         lines.push(line);
-        // The next line starts at the next box; spaces at a break vanish.
+        // The next line starts at the next box; spaces at a break vanish. When no box
+        // follows (hard breaks at the end, as in "text\n\n"), it starts where this one ended.
         start = items[b + 1..]
             .iter()
             .find_map(|i| match i {
                 Item::Box { range, .. } => Some(range.start),
                 _ => None,
             })
-            .unwrap_or(text.text.len());
+            .unwrap_or(end);
+    }
+    // Hard breaks at the very end of a paragraph add nothing a reader sees.
+    while lines.len() > 1 && lines.last().is_some_and(|l| l.runs.is_empty()) {
+        lines.pop();
     }
     lines
 }
@@ -190,7 +208,7 @@ fn set_line(shapers: &Shapers, text: &StyledText, range: Range<usize>, hyphenate
     let mut runs = Vec::new();
     let mut x = Abs::ZERO;
     for (run, style) in text
-        .runs
+        .runs_in(range.start..trimmed_end)
         .iter()
         .filter(|(r, _)| r.start < trimmed_end && r.end > range.start)
     {

@@ -4,6 +4,8 @@ use super::items::hyphenation_points;
 use super::*;
 use crate::geom::Color;
 
+const ENGLISH: Hyphenation = Hyphenation::Hypher(hypher::Lang::English);
+
 fn book() -> FontBook {
     FontBook::with_builtin()
 }
@@ -17,7 +19,7 @@ fn styled(book: &FontBook, text: &str, size: f64) -> StyledText {
             size: Abs(size),
             color: Color::BLACK,
             key: 0,
-            hyphenation: Some(hypher::Lang::English),
+            hyphenation: Some(Hyphenation::Hypher(hypher::Lang::English)),
         },
     );
     s
@@ -98,7 +100,7 @@ fn total_fit_evens_the_rag_compared_with_first_fit() {
 #[test]
 fn hyphenation_points_follow_british_minimums() {
     let word = "information";
-    let points = hyphenation_points(word, 0, hypher::Lang::English);
+    let points = hyphenation_points(word, 0, Hyphenation::Hypher(hypher::Lang::English));
     let parts: Vec<&str> = std::iter::once(0)
         .chain(points.iter().copied())
         .zip(points.iter().copied().chain(std::iter::once(word.len())))
@@ -106,9 +108,9 @@ fn hyphenation_points_follow_british_minimums() {
         .collect();
     assert_eq!(parts, vec!["in", "for", "ma", "tion"]);
     // Short words, capitals-only abbreviations and figures are never split.
-    assert!(hyphenation_points("health", 0, hypher::Lang::English).is_empty());
-    assert!(hyphenation_points("NHSMAIL", 0, hypher::Lang::English).is_empty());
-    assert!(hyphenation_points("COVID-19", 0, hypher::Lang::English).is_empty());
+    assert!(hyphenation_points("health", 0, ENGLISH).is_empty());
+    assert!(hyphenation_points("NHSMAIL", 0, ENGLISH).is_empty());
+    assert!(hyphenation_points("COVID-19", 0, ENGLISH).is_empty());
 }
 
 #[test]
@@ -188,6 +190,27 @@ fn a_word_wider_than_the_line_falls_back_to_first_fit_and_is_marked_overfull() {
 }
 
 #[test]
+fn trailing_newlines_and_blank_lines_set_without_panicking() {
+    let book = book();
+    for text in [
+        "hello\n\n",
+        "hello\n\n\n",
+        "a\n\nb",
+        "\nhello\n",
+        "x \n \n ",
+    ] {
+        let lines = lines_of(&book, text, 200.0, false, false);
+        assert!(!lines.is_empty(), "{text:?}");
+        assert!(
+            lines.last().is_some_and(|l| !l.runs.is_empty()),
+            "{text:?} ends in an empty line"
+        );
+    }
+    // A blank line inside the text is kept: the author asked for it.
+    assert_eq!(lines_of(&book, "a\n\nb", 200.0, false, false).len(), 3);
+}
+
+#[test]
 fn a_line_break_space_is_a_space_glyph_of_its_own_with_no_advance() {
     // The last glyph of a line must stand for its own letter only: a PDF font gives each
     // glyph one text for the whole document, so "s" standing for "s " once would put a
@@ -242,7 +265,7 @@ fn a_soft_hyphen_in_the_text_draws_no_glyph() {
 
 /// The syllables hyphenation would split `word` into in `lang`.
 fn syllables(word: &str, lang: hypher::Lang) -> Vec<&str> {
-    let points = hyphenation_points(word, 0, lang);
+    let points = hyphenation_points(word, 0, Hyphenation::Hypher(lang));
     std::iter::once(0)
         .chain(points.iter().copied())
         .zip(points.iter().copied().chain(std::iter::once(word.len())))
@@ -282,8 +305,8 @@ fn german_french_and_spanish_words_hyphenate_by_their_own_patterns() {
 
 #[test]
 fn a_run_without_hyphenation_patterns_is_never_hyphenated() {
-    // Welsh: hypher has no patterns, and English ones would split the digraphs
-    // ("dd", "ll", "ch", "ff", "ng", "rh", "th") that are single letters in Welsh.
+    // A language folio has no patterns for (Scottish Gaelic, Cornish) is set with none:
+    // another language's would split its words in the wrong places.
     let b = book();
     let shapers = b.shapers();
     let mut text = StyledText::default();
@@ -308,9 +331,9 @@ fn a_run_without_hyphenation_patterns_is_never_hyphenated() {
 }
 
 #[test]
-fn english_patterns_would_split_welsh_digraphs_which_is_why_welsh_is_not_hyphenated() {
-    // "dd", "ll", "th" and "ng" are single letters in Welsh; English patterns split them.
-    // folio hyphenates Welsh text with no patterns at all (hypher has none for Welsh).
+fn english_patterns_would_split_welsh_digraphs_which_welsh_patterns_keep_whole() {
+    // "dd", "ll", "th" and "ng" are single letters in Welsh; English patterns split them,
+    // which is why Welsh text is hyphenated with the Welsh patterns (hyphenate/).
     use hypher::Lang::English;
     assert_eq!(
         syllables("ymddiriedolaethau", English),
@@ -322,4 +345,64 @@ fn english_patterns_would_split_welsh_digraphs_which_is_why_welsh_is_not_hyphena
         syllables("gweithgareddau", English),
         ["gwei", "th", "gared", "dau"]
     );
+}
+
+#[test]
+fn a_narrow_welsh_paragraph_breaks_its_words_only_between_welsh_letters() {
+    let b = book();
+    let shapers = b.shapers();
+    let mut text = StyledText::default();
+    text.push(
+        "Mae'r ymddiriedolaethau a'r gwasanaethau cymdeithasol yn llwyddiannus yng Nghaerdydd a Machynlleth",
+        TextStyle {
+            face: b.select(FamilyId(0), false, false),
+            size: Abs(10.0),
+            color: Color::BLACK,
+            key: 0,
+            hyphenation: Hyphenation::for_language("cy"),
+        },
+    );
+    let settings = ParSettings {
+        width: Abs(70.0),
+        justify: true,
+        hyphenate: true,
+    };
+    let lines = set_paragraph(&shapers, &text, &settings);
+    let set = texts(&lines);
+    assert!(lines.iter().any(|l| l.hyphenated), "{set:?}");
+    // Each hyphenated line ends at a break the Welsh patterns allow.
+    let allowed = |word: &str| -> Vec<String> {
+        let lower = word.to_lowercase();
+        let welsh = Hyphenation::for_language("cy").unwrap();
+        welsh
+            .breaks(&lower)
+            .into_iter()
+            .map(|b| word[..b].to_string())
+            .collect()
+    };
+    for l in set.iter().filter(|t| t.ends_with('\u{AD}')) {
+        let head = l.trim_end_matches('\u{AD}').rsplit(' ').next().unwrap();
+        let word = text
+            .text
+            .split(' ')
+            .find(|w| w.starts_with(head) && w.len() > head.len())
+            .unwrap();
+        assert!(
+            allowed(word).contains(&head.to_string()),
+            "{head} of {word}: {set:?}"
+        );
+        let tail = &word[head.len()..];
+        let pair: String = head
+            .chars()
+            .last()
+            .into_iter()
+            .chain(tail.chars().next())
+            .collect();
+        let digraphs = ["ch", "dd", "ff", "ng", "ll", "ph", "rh", "th"];
+        let ends_one = digraphs.iter().any(|d| head.to_lowercase().ends_with(d));
+        assert!(
+            !digraphs.contains(&pair.to_lowercase().as_str()) || ends_one,
+            "{head}|{tail}"
+        );
+    }
 }

@@ -54,11 +54,7 @@ pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
     if let Component::Chart(ch) = c
         && ch.table
     {
-        blocks.push(table::table(
-            cx,
-            &charts::table(ch, &cx.report.meta.strings.value),
-            width,
-        ));
+        blocks.push(table::table(cx, &charts::table(ch), width));
     }
     blocks
         .into_iter()

@@ -2,8 +2,10 @@
 //!
 //! In: a language tag and the `[strings]` table. Out: [`Strings`]: a row of a small table for
 //! English, Welsh, French, German, Spanish, Irish and Scottish Gaelic (English for any other
-//! language), with `[strings]` overrides applied; long dates as CLDR writes them (ICU4X).
+//! language), with `[strings]` overrides applied; long dates as CLDR writes them (ICU4X); the
+//! words of chart descriptions, from [`ChartWords`].
 
+use super::chart_words::ChartWords;
 use super::primary;
 use crate::diag::Diagnostic;
 use crate::spec::{SpannedStr, StringsSpec};
@@ -28,12 +30,8 @@ pub struct Strings {
     pub back_cover: String,
     /// The year-in-numbers heading, `{period}` standing for the period.
     pub in_numbers: String,
-    /// Chart descriptions: "Bar chart", …
-    pub bar_chart: String,
-    pub column_chart: String,
-    pub line_chart: String,
-    pub progress_chart: String,
-    pub grouped_chart: String,
+    /// A chart's description, legend and table words: "Bar chart of …", "Other", "Share".
+    pub chart: ChartWords,
     /// Month names as they follow a day ("29 January"; Gaelic "29 dhen Fhaoilleach"), for
     /// a date written by `date`.
     pub months: [String; 12],
@@ -45,7 +43,7 @@ pub struct Strings {
 }
 
 /// One row of the table: the strings of a language, then its months.
-type Row = ([&'static str; 15], [&'static str; 12]);
+type Row = ([&'static str; 10], [&'static str; 12]);
 
 const EN: Row = (
     [
@@ -58,11 +56,6 @@ const EN: Row = (
         "Cover",
         "Back cover",
         "{period} in numbers",
-        "Bar chart",
-        "Column chart",
-        "Line chart",
-        "Percentage chart",
-        "Grouped bar chart",
         "",
     ],
     [
@@ -91,11 +84,6 @@ const CY: Row = (
         "Clawr",
         "Clawr cefn",
         "{period} mewn rhifau",
-        "Siart bar",
-        "Siart colofn",
-        "Siart llinell",
-        "Siart canran",
-        "Siart bar grŵp",
         "",
     ],
     [
@@ -124,11 +112,6 @@ const FR: Row = (
         "Couverture",
         "Quatrième de couverture",
         "{period} en chiffres",
-        "Graphique à barres",
-        "Histogramme",
-        "Graphique linéaire",
-        "Graphique en pourcentages",
-        "Graphique à barres groupées",
         "",
     ],
     [
@@ -157,11 +140,6 @@ const DE: Row = (
         "Umschlag",
         "Rückseite",
         "{period} in Zahlen",
-        "Balkendiagramm",
-        "Säulendiagramm",
-        "Liniendiagramm",
-        "Prozentdiagramm",
-        "Gruppiertes Balkendiagramm",
         "",
     ],
     [
@@ -190,11 +168,6 @@ const ES: Row = (
         "Portada",
         "Contraportada",
         "{period} en cifras",
-        "Gráfico de barras",
-        "Gráfico de columnas",
-        "Gráfico de líneas",
-        "Gráfico de porcentajes",
-        "Gráfico de barras agrupadas",
         "",
     ],
     [
@@ -223,11 +196,6 @@ const GA: Row = (
         "Clúdach",
         "Clúdach cúil",
         "{period} i bhfigiúirí",
-        "Barrachairt",
-        "Colúnchairt",
-        "Líneghraf",
-        "Cairt céatadáin",
-        "Barrachairt ghrúpáilte",
         "{d} {m} {y}",
     ],
     [
@@ -256,11 +224,6 @@ const GD: Row = (
         "Còmhdach",
         "Còmhdach cùil",
         "{period} ann an àireamhan",
-        "Cairt bhàr",
-        "Cairt cholbh",
-        "Graf loidhne",
-        "Cairt cheudad",
-        "Cairt bhàr bhuidhnichte",
         "",
     ],
     [
@@ -302,14 +265,10 @@ impl Strings {
             cover: o(6),
             back_cover: o(7),
             in_numbers: o(8),
-            bar_chart: o(9),
-            column_chart: o(10),
-            line_chart: o(11),
-            progress_chart: o(12),
-            grouped_chart: o(13),
+            chart: ChartWords::for_language(tag),
             // Irish: CLDR's long date puts the month first ("Eanáir 29, 2021"); Irish
             // style writes the day first, as the table's pattern does.
-            date: (!s[14].is_empty()).then(|| o(14)),
+            date: (!s[9].is_empty()).then(|| o(9)),
             months: m.map(str::to_string),
             language: tag.to_string(),
         }
@@ -332,11 +291,25 @@ impl Strings {
         set(&mut self.cover, &spec.cover);
         set(&mut self.back_cover, &spec.back_cover);
         set(&mut self.in_numbers, &spec.in_numbers);
-        set(&mut self.bar_chart, &spec.bar_chart);
-        set(&mut self.column_chart, &spec.column_chart);
-        set(&mut self.line_chart, &spec.line_chart);
-        set(&mut self.progress_chart, &spec.progress_chart);
-        set(&mut self.grouped_chart, &spec.grouped_chart);
+        let chart = &mut self.chart;
+        let names = [
+            &spec.bar_chart,
+            &spec.column_chart,
+            &spec.line_chart,
+            &spec.grouped_chart,
+            &spec.stacked_chart,
+            &spec.stacked_column_chart,
+            &spec.pie_chart,
+            &spec.donut_chart,
+            &spec.progress_chart,
+            &spec.ring_chart,
+        ];
+        for (slot, given) in chart.names.iter_mut().zip(names) {
+            set(slot, given);
+        }
+        set(&mut chart.other, &spec.other);
+        set(&mut chart.share, &spec.share);
+        chart.value = self.value.clone();
         if let Some(d) = &spec.date {
             self.date = Some(d.get_ref().clone());
         }
