@@ -34,6 +34,9 @@ pub struct Diagnostic {
     /// For "needs the key" errors: the keys whose absence this reports. When the key is in
     /// fact written but with a value of the wrong kind, that error says it better.
     pub missing: Vec<String>,
+    /// Text inside the span that the problem is really about (a link inside a body): once
+    /// the source is at hand, [`narrow`] moves the span onto it.
+    pub within: Option<String>,
 }
 
 impl Diagnostic {
@@ -46,6 +49,7 @@ impl Diagnostic {
             label: None,
             help: None,
             missing: Vec::new(),
+            within: None,
         }
     }
 
@@ -77,6 +81,12 @@ impl Diagnostic {
         self
     }
 
+    /// Says which text inside the span the problem is about (see [`narrow`]).
+    pub fn within(mut self, text: impl Into<String>) -> Self {
+        self.within = Some(text.into());
+        self
+    }
+
     /// Marks an error as reporting missing keys.
     pub fn missing(mut self, keys: &[&str]) -> Self {
         self.missing = keys.iter().map(|k| k.to_string()).collect();
@@ -98,7 +108,27 @@ impl Diagnostic {
     }
 }
 
+/// Moves each diagnostic's span onto the text it is about, where it names one and that
+/// text is written literally inside the span (a link in a body points at its own line).
+pub fn narrow(diags: &mut [Diagnostic], source: &str) {
+    for d in diags {
+        let (Some(span), Some(text)) = (&d.span, d.within.take()) else {
+            continue;
+        };
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(i) = source.get(span.clone()).and_then(|s| s.find(text.as_str())) {
+            d.span = Some(span.start + i..span.start + i + text.len());
+        }
+    }
+}
+
 /// Renders diagnostics the way cargo does. `styled` adds terminal colours.
+///
+/// Each diagnostic is shown with only the lines its span touches, found through a line
+/// index built once, so rendering is linear in the number of diagnostics however long
+/// report.toml is. A span over many lines (a whole table) is shown by its first line.
 pub fn render(diags: &[Diagnostic], path: &str, source: &str, styled: bool) -> String {
     let renderer = if styled {
         Renderer::styled()
@@ -106,6 +136,7 @@ pub fn render(diags: &[Diagnostic], path: &str, source: &str, styled: bool) -> S
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
+    let lines = LineIndex::new(source);
     let mut out = String::new();
     for d in diags {
         let level = match d.severity {
@@ -115,12 +146,17 @@ pub fn render(diags: &[Diagnostic], path: &str, source: &str, styled: bool) -> S
         };
         let title = level.primary_title(d.message.as_str());
         let group = if let Some(span) = &d.span {
-            let span = clamp_span(span, source);
-            let mut ann = AnnotationKind::Primary.span(span);
+            let (excerpt, first_line, local) = lines.excerpt(source, &clamp_span(span, source));
+            let mut ann = AnnotationKind::Primary.span(local);
             if let Some(label) = &d.label {
                 ann = ann.label(label.as_str());
             }
-            Group::with_title(title).element(Snippet::source(source).path(path).annotation(ann))
+            Group::with_title(title).element(
+                Snippet::source(excerpt)
+                    .line_start(first_line)
+                    .path(path)
+                    .annotation(ann),
+            )
         } else {
             Group::with_title(title).element(Level::NOTE.message(format!("in {path}")))
         };
@@ -134,6 +170,40 @@ pub fn render(diags: &[Diagnostic], path: &str, source: &str, styled: bool) -> S
         out.push_str("\n\n");
     }
     out
+}
+
+/// The byte offset where each line of a text starts.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    /// A span over more lines than this is shown by its first line only.
+    const MAX_LINES: usize = 8;
+
+    fn new(source: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        Self(starts)
+    }
+
+    /// The 0-based line holding byte `at`.
+    fn line_of(&self, at: usize) -> usize {
+        self.0.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+
+    /// The lines `span` touches, the 1-based number of the first, and the span within them.
+    fn excerpt<'s>(&self, source: &'s str, span: &Range<usize>) -> (&'s str, usize, Range<usize>) {
+        let first = self.line_of(span.start);
+        let last = self
+            .line_of(span.end.saturating_sub(1).max(span.start))
+            .min(first + Self::MAX_LINES - 1);
+        let from = self.0[first];
+        let to = self
+            .0
+            .get(last + 1)
+            .map_or(source.len(), |&next| next.saturating_sub(1).max(from));
+        let end = span.end.clamp(span.start, to.max(span.start));
+        (&source[from..to], first + 1, span.start - from..end - from)
+    }
 }
 
 /// Keeps a span inside the source and on character boundaries, so rendering never panics.
@@ -174,8 +244,11 @@ pub fn drop_redundant(diags: &mut Vec<Diagnostic>, source: &str) {
         .collect();
     diags.retain(|d| {
         let Some(table) = &d.span else { return true };
+        if d.missing.is_empty() {
+            return true;
+        }
         // `report` and `sections` are top-level keys: written anywhere in the file.
-        if !d.missing.is_empty() && d.missing.iter().all(|k| k == "report" || k == "sections") {
+        if d.missing.iter().all(|k| k == "report" || k == "sections") {
             return !d.missing.iter().any(|k| {
                 typed
                     .iter()

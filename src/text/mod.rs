@@ -4,7 +4,10 @@
 //! 1. **collect** ([`items`]): UAX #14 break opportunities and hyphenation points become
 //!    Knuth–Plass boxes, glue and penalties, measured by shaping each word;
 //! 2. **break** ([`knuth_plass`]): total fit chooses the breaks, first without hyphenation,
-//!    then with it, and first fit only if no set of breaks fits at all;
+//!    then with it, and, if no set of breaks fits within the tolerance, a last resort with
+//!    emergency stretch, a word too wide for the line broken by force (at a hyphenation
+//!    point, after an address's punctuation, or between two characters) and an overfull
+//!    line priced inside the optimum;
 //! 3. **finalize** (here): each line is shaped again as a whole, so kerning and ligatures
 //!    across the pieces measured in step 1 are right, and a hyphen is added where a word
 //!    was split;
@@ -56,12 +59,21 @@ impl StyledText {
 
     /// The style at byte `at`.
     pub fn style_at(&self, at: usize) -> TextStyle {
+        let i = self.runs.partition_point(|(r, _)| r.end <= at);
         self.runs
-            .iter()
-            .find(|(r, _)| r.contains(&at))
+            .get(i)
+            .filter(|(r, _)| r.contains(&at))
             .or(self.runs.last())
             .map(|(_, s)| *s)
             .expect("invariant: styled text has at least one run")
+    }
+
+    /// The runs that overlap `range`, found by binary search (runs are in text order), so
+    /// that setting a paragraph of many styled runs stays linear in its length.
+    pub fn runs_in(&self, range: Range<usize>) -> &[(Range<usize>, TextStyle)] {
+        let first = self.runs.partition_point(|(r, _)| r.end <= range.start);
+        let last = first + self.runs[first..].partition_point(|(r, _)| r.start < range.end);
+        &self.runs[first..last]
     }
 }
 
@@ -69,8 +81,23 @@ impl StyledText {
 #[derive(Debug, Clone)]
 pub struct ParSettings {
     pub width: Abs,
+    /// The widths of the first lines, where they differ from `width` (lines beside a
+    /// floated image); empty for a plain paragraph.
+    pub first: Vec<Abs>,
     pub justify: bool,
     pub hyphenate: bool,
+}
+
+impl ParSettings {
+    /// The width of line `n` (from 0).
+    pub fn line_width(&self, n: usize) -> Abs {
+        self.first.get(n).copied().unwrap_or(self.width)
+    }
+
+    /// The widest any line may be.
+    pub fn widest(&self) -> Abs {
+        self.first.iter().copied().fold(self.width, Abs::max)
+    }
 }
 
 /// A set line: glyph runs from its left edge.
@@ -83,6 +110,9 @@ pub struct Line {
     pub hyphenated: bool,
     /// No break was found that kept this line within the measure.
     pub overfull: bool,
+    /// The line ends inside a word too wide for any line, broken by force: the word's byte
+    /// range in the paragraph's text, so the caller can say which.
+    pub broken_word: Option<Range<usize>>,
 }
 
 /// Glyphs of one style on one line.
@@ -105,6 +135,9 @@ const SECOND_PASS_TOLERANCE: f64 = 2.5;
 /// Ragged right: each line end may take up to this many ems of white space before the
 /// line counts as loose (the paper suggests 3 em; we measure in the paragraph's size).
 const RAGGED_STRETCH_EM: f64 = 3.0;
+/// The last resort's `\emergencystretch`, in ems of the paragraph's size: TeX users set
+/// 1.5–3 em; 2 em spreads a stubborn paragraph's looseness without gaping spaces.
+const EMERGENCY_STRETCH_EM: f64 = 2.0;
 
 /// Sets a paragraph into lines.
 pub fn set_paragraph(shapers: &Shapers, text: &StyledText, settings: &ParSettings) -> Vec<Line> {
@@ -112,33 +145,44 @@ pub fn set_paragraph(shapers: &Shapers, text: &StyledText, settings: &ParSetting
         return Vec::new();
     }
     let size = text.runs.first().map_or(Abs(10.0), |(_, s)| s.size);
-    let params = |tolerance| Params {
+    let params = |tolerance, last_resort: bool| Params {
         width: settings.width.to_pt(),
+        first_widths: settings.first.iter().map(|w| w.to_pt()).collect(),
         rightskip_stretch: if settings.justify {
             0.0
         } else {
             (size * RAGGED_STRETCH_EM).to_pt()
         },
         tolerance,
+        emergency_stretch: if last_resort {
+            (size * EMERGENCY_STRETCH_EM).to_pt()
+        } else {
+            0.0
+        },
+        last_resort,
+        final_hyphen_demerits: knuth_plass::FINAL_HYPHEN_DEMERITS,
     };
     let plain = ParSettings {
         hyphenate: false,
         ..settings.clone()
     };
     let first_items = items::collect(shapers, text, &plain);
-    let (items, breaks) =
-        if let Some(b) = knuth_plass::total_fit(&first_items, &params(FIRST_PASS_TOLERANCE)) {
-            (first_items, b)
-        } else {
+    let first = knuth_plass::total_fit(&first_items, &params(FIRST_PASS_TOLERANCE, false));
+    let (items, breaks) = match first {
+        Some(b) => (first_items, b),
+        None => {
             let items = items::collect(shapers, text, settings);
-            match knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE)) {
+            match knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE, false)) {
                 Some(b) => (items, b),
                 None => {
-                    let b = knuth_plass::first_fit(&items, settings.width.to_pt());
+                    let items = items::collect_last_resort(shapers, text, settings);
+                    let b = knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE, true))
+                        .expect("invariant: the last resort breaks any non-empty paragraph");
                     (items, b)
                 }
             }
-        };
+        }
+    };
     finalize(shapers, text, settings, &items, &breaks)
 }
 
@@ -160,29 +204,78 @@ fn finalize(
             } => (*at, *flagged && *width > 0.0, false),
             Item::Box { range, .. } => (range.end, false, false),
         };
-        let range = start..end;
+        // A hard break right after another ("a\n\nb") ends an empty line, before the box
+        // the next line will start at.
+        let range = start.min(end)..end;
         let last = n + 1 == breaks.len();
         let mut line = set_line(shapers, text, range, hyphenated);
-        line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
+        if matches!(
+            items[b],
+            Item::Penalty {
+                emergency: true,
+                ..
+            }
+        ) {
+            line.broken_word = Some(word_around(items, b));
+        }
         let forced_break =
             matches!(items[b], Item::Penalty { penalty, .. } if penalty <= -knuth_plass::INFINITY);
         if settings.justify && !last && !forced_break {
-            justify(&mut line, settings.width);
+            justify(&mut line, settings.line_width(n));
         }
+        // Judged once justified: a line set tight fits by shrinking its spaces.
+        line.overfull = line.width.to_pt() > settings.line_width(n).to_pt() + 0.01;
         if at_space {
             push_break_space(shapers, &mut line);
         }
         lines.push(line);
-        // The next line starts at the next box; spaces at a break vanish.
+        // The next line starts at the next box; spaces at a break vanish. When no box
+        // follows (hard breaks at the end, as in "text\n\n"), it starts where this one ended.
         start = items[b + 1..]
             .iter()
             .find_map(|i| match i {
                 Item::Box { range, .. } => Some(range.start),
                 _ => None,
             })
-            .unwrap_or(text.text.len());
+            .unwrap_or(end);
+    }
+    // Hard breaks at the very end of a paragraph add nothing a reader sees.
+    while lines.len() > 1 && lines.last().is_some_and(|l| l.runs.is_empty()) {
+        lines.pop();
     }
     lines
+}
+
+/// The byte range of the word that item `b` (a break inside it) belongs to: the boxes
+/// around it up to the nearest glue or forced break.
+fn word_around(items: &[Item], b: usize) -> Range<usize> {
+    let inside = |i: &Item| match i {
+        Item::Box { .. } => true,
+        Item::Penalty { penalty, .. } => *penalty > -knuth_plass::INFINITY,
+        Item::Glue { .. } => false,
+    };
+    let box_range = |i: &Item| match i {
+        Item::Box { range, .. } => Some(range.clone()),
+        _ => None,
+    };
+    let first = items[..b]
+        .iter()
+        .rposition(|i| !inside(i))
+        .map_or(0, |i| i + 1);
+    let last = items[b..]
+        .iter()
+        .position(|i| !inside(i))
+        .map_or(items.len(), |i| b + i);
+    let start = items[first..b]
+        .iter()
+        .find_map(box_range)
+        .map_or(0, |r| r.start);
+    let end = items[b..last]
+        .iter()
+        .rev()
+        .find_map(box_range)
+        .map_or(start, |r| r.end);
+    start..end
 }
 
 /// Shapes the text of one line into runs, adding a hyphen when the line breaks a word.
@@ -192,7 +285,7 @@ fn set_line(shapers: &Shapers, text: &StyledText, range: Range<usize>, hyphenate
     let mut runs = Vec::new();
     let mut x = Abs::ZERO;
     for (run, style) in text
-        .runs
+        .runs_in(range.start..trimmed_end)
         .iter()
         .filter(|(r, _)| r.start < trimmed_end && r.end > range.start)
     {
@@ -221,6 +314,7 @@ fn set_line(shapers: &Shapers, text: &StyledText, range: Range<usize>, hyphenate
         width: x,
         hyphenated,
         overfull: false,
+        broken_word: None,
     }
 }
 

@@ -69,6 +69,7 @@ pub fn describe(
             }
         })
         .collect();
+    let items = within_budget(items);
     let name = words.name(kind);
     let head = match title {
         Some(t) => words.of.replace("{chart}", name).replace("{title}", t),
@@ -83,9 +84,41 @@ pub fn describe(
     format!("{head}{series_note}: {}.", items.join(sep))
 }
 
+/// The most characters of values a description lists before counting the rest: well
+/// inside a PDF string's limit (32,767 bytes), and a minute or two read aloud; the chart's
+/// data table has every value.
+const ALT_BUDGET: usize = 2_000;
+
+/// The first items that fit [`ALT_BUDGET`], then "… (+N)" for the rest: figures and
+/// signs only, so it reads the same in every language the chart's words come in.
+fn within_budget(mut items: Vec<String>) -> Vec<String> {
+    let mut len = 0;
+    let shown = items
+        .iter()
+        .take_while(|item| {
+            len += item.len() + 2;
+            len <= ALT_BUDGET
+        })
+        .count();
+    if shown < items.len() {
+        let more = items.len() - shown;
+        items.truncate(shown);
+        items.push(format!("… (+{more})"));
+    }
+    items
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_description_of_thousands_of_values_stays_within_a_pdf_string() {
+        let items: Vec<String> = (0..5000).map(|i| format!("label {i} {i}")).collect();
+        let kept = within_budget(items);
+        assert_eq!(kept.last().unwrap(), &format!("… (+{})", 5001 - kept.len()));
+        assert!(kept.iter().map(|i| i.len() + 2).sum::<usize>() < ALT_BUDGET + 20);
+    }
 
     fn datum(label: &str, values: &[f64]) -> Datum {
         Datum {
