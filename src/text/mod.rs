@@ -222,6 +222,10 @@ fn finalize(
             matches!(items[b], Item::Penalty { penalty, .. } if penalty <= -knuth_plass::INFINITY);
         if settings.justify && !last && !forced_break {
             justify(&mut line, settings.line_width(n));
+        } else if line.width > settings.line_width(n) {
+            // A last line the breaker fitted by shrinking its spaces is drawn so too,
+            // rather than at its natural width past the margin.
+            shrink(&mut line, settings.line_width(n));
         }
         // Judged once justified: a line set tight fits by shrinking its spaces.
         line.overfull = line.width.to_pt() > settings.line_width(n).to_pt() + 0.01;
@@ -398,6 +402,24 @@ fn justify(line: &mut Line, width: Abs) {
         x += run.width;
     }
     line.width = x;
+}
+
+/// How far a word space may shrink: TeX's shrink of an interword space is a third of it.
+const SPACE_SHRINK: f64 = 1.0 / 3.0;
+
+/// Narrows the spaces of a line wider than `width`, each by at most [`SPACE_SHRINK`] of
+/// itself, so it fits if shrinking can make it fit.
+fn shrink(line: &mut Line, width: Abs) {
+    let room: Abs = line
+        .runs
+        .iter()
+        .flat_map(|r| r.glyphs.iter().filter(|g| is_space(&r.text, g)))
+        .fold(Abs::ZERO, |a, g| a + g.advance * SPACE_SHRINK);
+    let over = line.width - width;
+    if room.to_pt() <= 0.0 || over.to_pt() <= 0.0 {
+        return;
+    }
+    justify(line, line.width - over.min(room));
 }
 
 fn is_space(text: &str, g: &Glyph) -> bool {

@@ -100,6 +100,11 @@ pub(super) struct Filler<'r, 'b> {
     /// The block placed last is kept with the next: what follows must not leave it (a
     /// kept-together block yields, a figure does not wait).
     after_kept: bool,
+    /// The chain of blocks kept with the next that is being placed cannot fit one region
+    /// with the start of what ends it (a heading, a lead and a row of cards in large print):
+    /// it must break somewhere, and the latest place is best, so each of its blocks stays
+    /// with the one before it while it fits.
+    chain_overflows: bool,
 }
 
 impl<'r, 'b> Filler<'r, 'b> {
@@ -114,6 +119,7 @@ impl<'r, 'b> Filler<'r, 'b> {
             columns_min_start,
             pending: Vec::new(),
             after_kept: false,
+            chain_overflows: false,
         }
     }
 
@@ -235,20 +241,30 @@ impl<'r, 'b> Filler<'r, 'b> {
                         }
                         // ...or wait for the next region while what follows fills the gap
                         // (not straight after a heading, which it would leave alone).
-                        if block.breaks.float && !stop_next && !kept {
+                        if block.breaks.float
+                            && !stop_next
+                            && !kept
+                            && block.height() <= self.whole() + EPS
+                        {
                             self.pending.push((*ordinal, *block));
                             continue;
                         }
-                    } else if block.breaks.float && !self.pending.is_empty() {
+                    } else if block.breaks.float
+                        && !self.pending.is_empty()
+                        && block.height() <= self.whole() + EPS
+                    {
                         // Figures keep their order: one behind a waiting figure waits too.
                         self.pending.push((*ordinal, *block));
                         continue;
                     }
                     let cap = self.whole();
+                    let overflowing = kept && self.chain_overflows;
                     let needed = if kept && !block.breaks.keep_with_next {
                         // Straight after a heading a kept-together block may split: its
                         // first lines are what must fit.
                         min_start(block, Abs::ZERO)
+                    } else if overflowing {
+                        min_start(block, cap)
                     } else if kept {
                         // Inside a chain of headings already started here: the rest of
                         // the chain is judged by the room left, as its start was.
@@ -266,9 +282,12 @@ impl<'r, 'b> Filler<'r, 'b> {
                     };
                     self.block_with_floats(block, needed, *ordinal, spots, rules);
                     self.after_kept = block.breaks.keep_with_next;
+                    self.chain_overflows = block.breaks.keep_with_next
+                        && (overflowing || (!kept && needed > cap + EPS));
                 }
                 Unit::Columns(run) => {
                     self.after_kept = false;
+                    self.chain_overflows = false;
                     if !self.pending.is_empty() {
                         self.advance(spots);
                     }
@@ -453,10 +472,21 @@ pub(super) fn needed(units: &[Unit], i: usize, columns_min_start: Abs, cap: Abs)
             Unit::Columns(_) => return total + columns_min_start,
             Unit::Block(_, block) => {
                 // A block that must split anyway need only start here: its tail is kept
-                // with what follows when it is placed (see `Filler::place`).
-                if block.breaks.keep_with_next && total + block.height() > cap && splits(block, cap)
-                {
-                    return total + min_start(block, cap);
+                // with what follows when it is placed (see `Filler::place`). So must one
+                // that cannot share a region with the start of what follows (a long lead
+                // in large print): split, it keeps the heading before it company.
+                if block.breaks.keep_with_next && splits(block, cap) {
+                    let whole = total + block.height();
+                    let rest = match units.get(j + 1) {
+                        Some(next) if !next.break_before() && whole <= cap => {
+                            next.space_before().max(block.space_after)
+                                + needed(units, j + 1, columns_min_start, cap)
+                        }
+                        _ => Abs::ZERO,
+                    };
+                    if whole + rest > cap {
+                        return total + min_start(block, cap);
+                    }
                 }
                 if block.breaks.keep_with_next
                     && total <= cap

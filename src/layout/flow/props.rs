@@ -145,7 +145,7 @@ fn random_block(r: &mut Rng, region: f64) -> (Block, &'static str) {
         _ => {
             // A block longer than any region, cut into lines.
             let n = (region / line) as usize * (1 + r.below(3) as usize) + r.below(5) as usize;
-            let b = block(
+            let mut b = block(
                 n,
                 line,
                 Breaks {
@@ -154,6 +154,9 @@ fn random_block(r: &mut Rng, region: f64) -> (Block, &'static str) {
                     ..Breaks::default()
                 },
             );
+            // Now and then a figure cut into bands (a chart taller than a page), which
+            // may have asked to float.
+            b.breaks.float = r.chance(30);
             (b, "long item")
         }
     }
@@ -302,8 +305,10 @@ fn random_streams_lose_nothing_stay_inside_their_regions_and_keep_their_rules() 
             {
                 assert_eq!(first, last, "{}", why(b, "a kept block split"));
             }
-            // A heading is on the page of what follows it, when the chain of blocks kept
-            // with the next from it, and the start of the block it ends in, fit a page.
+            // A heading is on the page of what follows it, when the whole chain of blocks
+            // kept with the next that it is part of, and the start of the block the chain
+            // ends in, fit a page. (A chain that cannot fit one breaks as late as it can:
+            // a heading stays with its long lead, and the cards after them move on.)
             if block.breaks.keep_with_next
                 && let Some(next) = all.get(b + 1)
                 && !next.breaks.break_before
@@ -311,6 +316,9 @@ fn random_streams_lose_nothing_stay_inside_their_regions_and_keep_their_rules() 
             {
                 let mut need = Abs::ZERO;
                 let mut j = b;
+                while j > 0 && all[j - 1].breaks.keep_with_next && !all[j].breaks.break_before {
+                    j -= 1;
+                }
                 while all[j].breaks.keep_with_next && j + 1 < all.len() {
                     need += all[j].height() + Abs(20.0);
                     j += 1;
