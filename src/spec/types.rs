@@ -306,7 +306,7 @@ pub struct CoverSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub photo_decorative: Option<Spanned<bool>>,
-    /// Who took the photograph, printed small on the cover as "Photo: …".
+    /// Who took the photograph, printed small on the cover after "Photo:" (`[strings] photo`).
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Sam Taylor")]
     pub photo_credit: Option<SpannedStr>,
@@ -667,6 +667,10 @@ pub struct StringsSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Credit:")]
     pub credit: Option<SpannedStr>,
+    /// Before the cover photograph's credit.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Photo:")]
+    pub photo: Option<SpannedStr>,
     /// Over the values of a chart's data table.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Value")]

@@ -36,6 +36,19 @@ pub struct Ctx<'a> {
     pub charts: usize,
 }
 
+impl Ctx<'_> {
+    /// The `lang` for one of the model's words (see [`super::strings::model_words_lang`]).
+    pub fn model_lang(
+        &self,
+        words: &str,
+        english: impl Fn(&crate::model::lang::Strings) -> &String,
+    ) -> Option<&'static str> {
+        self.ui_lang?;
+        let en = crate::model::lang::Strings::for_language("en");
+        super::strings::model_words_lang(self.ui_lang, words, english(&en))
+    }
+}
+
 /// Body text: paragraphs, headings and lists.
 pub fn blocks(ctx: &mut Ctx, blocks: &[Block]) -> Markup {
     html! {
@@ -429,7 +442,7 @@ fn image_in(ctx: &mut Ctx, i: &ImageBlock, wraps: bool) -> Markup {
                     @if let Some(c) = &i.caption { (c) }
                     @if let Some(credit) = &i.credit {
                         @if i.caption.is_some() { " " }
-                        span lang=[ctx.ui_lang] { (ctx.strings.credit) } " " (credit)
+                        span lang=[ctx.model_lang(&ctx.report.meta.strings.credit, |e| &e.credit)] { (ctx.report.meta.strings.credit) } " " (credit)
                     }
                 }
             }

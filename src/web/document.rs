@@ -193,7 +193,7 @@ fn cover(ctx: &Ctx, downloads: &[Download]) -> Markup {
                 // As the PDF's cover says it, in the report's language.
                 p.meta { (meta.strings.published) " " (meta.strings.long_date(&meta.date)) }
                 @if let Some((p, _)) = photo && let Some(c) = &p.credit {
-                    p.meta.credit lang=[ctx.ui_lang] { "Photo: " (c) }
+                    p.meta.credit lang=[ctx.model_lang(&meta.strings.photo, |e| &e.photo)] { (meta.strings.photo) " " (c) }
                 }
                 @if !downloads.is_empty() {
                     ul.downloads aria-label=(s.downloads) lang=[ctx.ui_lang] {
