@@ -8,6 +8,7 @@ use super::Shapers;
 use super::hyphenate::Hyphenation;
 use super::knuth_plass::{INFINITY, Item};
 use super::shape::{self, Glyph};
+use super::whole::Whole;
 use super::{ParSettings, StyledText};
 use crate::geom::Abs;
 use std::ops::Range;
@@ -25,18 +26,24 @@ const MIN_HYPHENATED_WORD: usize = 6;
 const JUSTIFY_STRETCH: f64 = 0.5;
 const JUSTIFY_SHRINK: f64 = 1.0 / 3.0;
 
-/// Builds the items of a paragraph.
-pub fn collect(shapers: &Shapers, text: &StyledText, settings: &ParSettings) -> Vec<Item> {
+/// Builds the items of a paragraph; words and spaces are measured as shaped on their own,
+/// cut from `whole` where that gives the same glyphs.
+pub fn collect(
+    shapers: &Shapers,
+    whole: &Whole,
+    text: &StyledText,
+    settings: &ParSettings,
+) -> Vec<Item> {
     let s = text.text.as_str();
     let mut items = Vec::new();
     let mut start = 0;
     for (pos, kind) in unicode_linebreak::linebreaks(s) {
         let segment = &s[start..pos];
         let word_end = start + segment.trim_end().len();
-        push_word(shapers, text, start..word_end, settings, &mut items);
+        push_word(shapers, whole, text, start..word_end, settings, &mut items);
         let forced = kind == BreakOpportunity::Mandatory;
         if word_end < pos && !forced {
-            let width = shape::width(&shape_range(shapers, text, word_end..pos));
+            let width = shape::width(&whole.glyphs(shapers, text, word_end..pos));
             let (stretch, shrink) = if settings.justify {
                 (width * JUSTIFY_STRETCH, width * JUSTIFY_SHRINK)
             } else {
@@ -84,6 +91,7 @@ pub fn collect(shapers: &Shapers, text: &StyledText, settings: &ParSettings) -> 
 /// Pushes the boxes of one word, with a hyphenation penalty between its syllables.
 fn push_word(
     shapers: &Shapers,
+    whole: &Whole,
     text: &StyledText,
     range: Range<usize>,
     settings: &ParSettings,
@@ -92,7 +100,7 @@ fn push_word(
     if range.is_empty() {
         return;
     }
-    let glyphs = shape_range(shapers, text, range.clone());
+    let glyphs = whole.glyphs(shapers, text, range.clone());
     let lang = text.style_at(range.start).hyphenation;
     let mut cuts = match lang {
         Some(lang) if settings.hyphenate => {
@@ -168,6 +176,26 @@ pub fn shape_range(shapers: &Shapers, text: &StyledText, range: Range<usize>) ->
         let from = run.start.max(range.start);
         let to = run.end.min(range.end);
         if from >= to {
+            continue;
+        }
+        // The face has every character (nearly always): the glyphs straight from the
+        // shaping cache, with no pieces made.
+        let whole_face = shape::with_shaped(
+            &shapers[style.face.0 as usize],
+            &text.text[from..to],
+            style.size,
+            |glyphs| {
+                let covered = glyphs.iter().all(|g| g.id != 0);
+                if covered {
+                    out.extend(glyphs.iter().map(|g| Glyph {
+                        range: g.range.start + from..g.range.end + from,
+                        ..g.clone()
+                    }));
+                }
+                covered
+            },
+        );
+        if whole_face {
             continue;
         }
         for piece in shape::shape_pieces(shapers, style.face, &text.text[from..to], style.size) {

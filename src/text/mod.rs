@@ -2,12 +2,14 @@
 //!
 //! A paragraph is set in four steps, as in typst's inline layout:
 //! 1. **collect** ([`items`]): UAX #14 break opportunities and hyphenation points become
-//!    Knuth–Plass boxes, glue and penalties, measured by shaping each word;
+//!    Knuth–Plass boxes, glue and penalties, measured by shaping each word (cut from the
+//!    paragraph's runs shaped whole, [`whole`], where that gives the same glyphs);
 //! 2. **break** ([`knuth_plass`]): total fit chooses the breaks, first without hyphenation,
 //!    then with it, and first fit only if no set of breaks fits at all;
-//! 3. **finalize** (here): each line is shaped again as a whole, so kerning and ligatures
-//!    across the pieces measured in step 1 are right, and a hyphen is added where a word
-//!    was split;
+//! 3. **finalize** (here): each line is set as if shaped as a whole, so kerning and
+//!    ligatures across the pieces measured in step 1 are right — cut from the runs shaped
+//!    whole where HarfBuzz says the cut changes nothing, shaped again where it does — and a
+//!    hyphen is added where a word was split;
 //! 4. **justify** (here, optional): the line's spaces take up the slack.
 
 pub mod fallback;
@@ -16,6 +18,7 @@ pub mod hyphenate;
 mod items;
 pub mod knuth_plass;
 pub mod shape;
+mod whole;
 
 pub use fallback::Shapers;
 pub use fonts::{FaceId, FamilyId, FontBook, FontError};
@@ -25,6 +28,7 @@ pub use shape::{Glyph, Shaper};
 use crate::geom::{Abs, Color};
 use knuth_plass::{Item, Params};
 use std::ops::Range;
+use whole::Whole;
 
 /// How a run of text looks. `key` is the caller's own tag for the run (layout uses it to
 /// know which run is a link); the text module carries it through untouched.
@@ -134,12 +138,13 @@ pub fn set_paragraph(shapers: &Shapers, text: &StyledText, settings: &ParSetting
         hyphenate: false,
         ..settings.clone()
     };
-    let first_items = items::collect(shapers, text, &plain);
+    let whole = Whole::new(shapers, text);
+    let first_items = items::collect(shapers, &whole, text, &plain);
     let (items, breaks) =
         if let Some(b) = knuth_plass::total_fit(&first_items, &params(FIRST_PASS_TOLERANCE)) {
             (first_items, b)
         } else {
-            let items = items::collect(shapers, text, settings);
+            let items = items::collect(shapers, &whole, text, settings);
             match knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE)) {
                 Some(b) => (items, b),
                 None => {
@@ -148,12 +153,13 @@ pub fn set_paragraph(shapers: &Shapers, text: &StyledText, settings: &ParSetting
                 }
             }
         };
-    finalize(shapers, text, settings, &items, &breaks)
+    finalize(shapers, &whole, text, settings, &items, &breaks)
 }
 
 /// Shapes each line as a whole and justifies it.
 fn finalize(
     shapers: &Shapers,
+    whole: &Whole,
     text: &StyledText,
     settings: &ParSettings,
     items: &[Item],
@@ -173,7 +179,7 @@ fn finalize(
         // the next line will start at.
         let range = start.min(end)..end;
         let last = n + 1 == breaks.len();
-        let mut line = set_line(shapers, text, range, hyphenated);
+        let mut line = set_line(shapers, whole, text, range, hyphenated);
         line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
         let forced_break =
             matches!(items[b], Item::Penalty { penalty, .. } if penalty <= -knuth_plass::INFINITY);
@@ -203,18 +209,27 @@ fn finalize(
 
 /// Shapes the text of one line into runs, adding a hyphen when the line breaks a word.
 /// A style run whose characters fall back to other faces becomes one glyph run per face.
-fn set_line(shapers: &Shapers, text: &StyledText, range: Range<usize>, hyphenated: bool) -> Line {
+fn set_line(
+    shapers: &Shapers,
+    whole: &Whole,
+    text: &StyledText,
+    range: Range<usize>,
+    hyphenated: bool,
+) -> Line {
     let trimmed_end = range.start + text.text[range.clone()].trim_end().len();
     let mut runs = Vec::new();
     let mut x = Abs::ZERO;
-    for (run, style) in text
+    // The index of the first run `runs_in` gives, so each run's whole shaping is found.
+    let first = text.runs.partition_point(|(r, _)| r.end <= range.start);
+    for (i, (run, style)) in text
         .runs_in(range.start..trimmed_end)
         .iter()
-        .filter(|(r, _)| r.start < trimmed_end && r.end > range.start)
+        .enumerate()
+        .filter(|(_, (r, _))| r.start < trimmed_end && r.end > range.start)
     {
         let from = run.start.max(range.start);
         let to = run.end.min(trimmed_end);
-        for piece in set_text(shapers, &text.text[from..to], *style) {
+        for piece in whole.set(shapers, text, first + i, from..to, *style) {
             runs.push(GlyphRun { x, ..piece });
             x += runs.last().map_or(Abs::ZERO, |r: &GlyphRun| r.width);
         }

@@ -79,9 +79,10 @@ fn total_fit_evens_the_rag_compared_with_first_fit() {
         justify: false,
         hyphenate: false,
     };
-    let items = items::collect(&shapers, &text, &settings);
+    let whole = whole::Whole::new(&shapers, &text);
+    let items = items::collect(&shapers, &whole, &text, &settings);
     let greedy = knuth_plass::first_fit(&items, 200.0);
-    let greedy_lines = finalize(&shapers, &text, &settings, &items, &greedy);
+    let greedy_lines = finalize(&shapers, &whole, &text, &settings, &items, &greedy);
     let optimal = set_paragraph(&shapers, &text, &settings);
     let worst = |ls: &[Line]| {
         ls[..ls.len() - 1]
