@@ -244,6 +244,9 @@ fn set_line(
             glyph.range = at..last.text.len();
             last.width += glyph.advance;
             x += glyph.advance;
+            // Exactly one more: a pushed glyph would double the run's capacity, and a
+            // document's lines keep their glyphs until it is written.
+            last.glyphs.reserve_exact(1);
             last.glyphs.push(glyph);
         }
     }
@@ -305,6 +308,8 @@ fn push_break_space(shapers: &Shapers, line: &mut Line) {
     let at = run.text.len();
     run.text.push(' ');
     if let Some(space) = shape::break_space(&shapers[run.style.face.0 as usize], at..at + 1) {
+        // Exactly one more, as for the hyphen in `set_line`.
+        run.glyphs.reserve_exact(1);
         run.glyphs.push(space);
     }
 }
