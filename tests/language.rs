@@ -275,3 +275,113 @@ label = "a wariwyd"
     // A Welsh voice reads the figure as written, not English words in a Welsh accent.
     assert_eq!(spoken("cy"), "£300M");
 }
+
+/// A Welsh report with a pie of ten slices and a one-series bar chart, both with their
+/// data tables, and a French section with a chart of its own.
+const CHART_REPORT: &str = r#"
+[report]
+title = "Siartiau"
+organisation = "Bwrdd Prawf"
+period = "2024"
+date = "2025-01-31"
+language = "cy"
+
+[contents]
+show = false
+
+[[sections]]
+title = "Gwariant"
+
+[[sections.blocks]]
+type = "chart"
+chart = "pie"
+title = "Gwariant"
+table = true
+data = [
+  { label = "Staff", value = 30 }, { label = "Adeiladau", value = 20 },
+  { label = "Cyffuriau", value = 12 }, { label = "Ymchwil", value = 9 },
+  { label = "Hyfforddiant", value = 8 }, { label = "Teithio", value = 7 },
+  { label = "Ynni", value = 6 }, { label = "Bwyd", value = 4 },
+  { label = "Golchi", value = 2 }, { label = "Post", value = 2 },
+]
+
+[[sections.blocks]]
+type = "chart"
+chart = "bar"
+title = "Newid"
+table = true
+data = [{ label = "Gogledd", value = -5 }, { label = "De", value = 3 }]
+
+[[sections]]
+title = "Résumé"
+lang = "fr"
+
+[[sections.blocks]]
+type = "chart"
+chart = "column"
+title = "Patients"
+data = [{ label = "Nord", value = 4 }, { label = "Sud", value = 6 }]
+"#;
+
+fn figure_alts(pdf: &common::Pdf) -> Vec<String> {
+    pdf.structure()
+        .walk()
+        .into_iter()
+        .filter(|n| n.kind == "Figure")
+        .filter_map(|n| n.alt.clone())
+        .collect()
+}
+
+#[test]
+fn charts_are_described_and_labelled_in_their_section_s_language() {
+    let built = common::build_source(CHART_REPORT);
+    let pdf = common::Pdf::parse(&built.pdf);
+    let alts = figure_alts(&pdf);
+    assert_eq!(alts.len(), 3, "{alts:?}");
+    assert!(
+        alts[0].starts_with("Siart cylch yn dangos Gwariant: Staff 30 y cant (30), "),
+        "{}",
+        alts[0]
+    );
+    assert_eq!(alts[1], "Siart bar yn dangos Newid: Gogledd minws 5, De 3.");
+    // The French section's chart speaks French, whatever the report's language.
+    assert_eq!(
+        alts[2],
+        "Histogramme «\u{a0}Patients\u{a0}»: Nord 4, Sud 6."
+    );
+    let text = common::normalise(&pdf.text());
+    // The pie's three smallest slices make its "Other"; its table's share column and the
+    // bar chart's value column are headed in Welsh.
+    assert!(text.contains("Arall (3)"), "{text}");
+    assert!(text.contains("Cyfran"), "{text}");
+    assert!(text.contains("Gwerth"), "{text}");
+    for english in ["Other", "Share", "Value", "Pie chart", "per cent"] {
+        assert!(!text.contains(english), "{english} in {text}");
+    }
+    common::assert_ua1_and_a2a("welsh-charts", &built.pdf);
+}
+
+#[test]
+fn chart_words_in_report_toml_override_the_language_s_own() {
+    let source = format!(
+        "{CHART_REPORT}\n[strings]\npie_chart = \"Siart pei\"\nother = \"Y gweddill\"\nshare = \"Canran\"\nvalue = \"Nifer\"\n"
+    );
+    let built = common::build_source(&source);
+    let pdf = common::Pdf::parse(&built.pdf);
+    let alts = figure_alts(&pdf);
+    assert!(
+        alts[0].starts_with("Siart pei yn dangos Gwariant: "),
+        "{}",
+        alts[0]
+    );
+    // [strings] speaks for the report's language; the French section keeps its own words.
+    assert!(alts[2].starts_with("Histogramme "), "{}", alts[2]);
+    let text = common::normalise(&pdf.text());
+    for given in ["Y gweddill (3)", "Canran", "Nifer"] {
+        assert!(text.contains(given), "{given} in {text}");
+    }
+    assert!(
+        !text.contains("Cyfran") && !text.contains("Arall"),
+        "{text}"
+    );
+}

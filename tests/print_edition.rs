@@ -504,6 +504,54 @@ fn preflight_of_the_print_edition_is_clean() {
 }
 
 #[test]
+fn a_page_width_image_runs_into_the_bleed_in_print_and_is_clipped_to_it() {
+    let source = r#"
+[report]
+title = "Bleed"
+organisation = "Test"
+period = "2024"
+date = "2025-01-01"
+
+[contents]
+show = false
+
+[[sections]]
+title = "A photograph across the page"
+
+[[sections.blocks]]
+type = "image"
+file = "images/landscape.png"
+width = "page"
+alt = "A landscape"
+"#;
+    let built = print_edition(source, &common::root().join("tests/layout"));
+    let pdf = Pdf::parse(built.print.as_ref().expect("print edition"));
+    let page = pdf.pages[1];
+    let (trim, bleed) = (rect(&pdf, page, b"TrimBox"), rect(&pdf, page, b"BleedBox"));
+    let (images, clips) = pdf.drawn_images_and_clips(page);
+    assert_eq!(images.len(), 1, "{images:?}");
+    let img = images[0];
+    // Past the trim on both sides, by the whole bleed.
+    assert!(
+        img[0] <= bleed[0] + 0.5 && img[2] >= bleed[2] - 0.5,
+        "{img:?} in {bleed:?}"
+    );
+    assert!(img[0] < trim[0] - BLEED_PT + 0.5, "{img:?} {trim:?}");
+    // And clipped to the bleed box's width, so nothing reaches the marks.
+    assert!(
+        clips
+            .iter()
+            .any(|c| (c[0] - bleed[0]).abs() < 0.5 && (c[2] - bleed[2]).abs() < 0.5),
+        "{clips:?} against {bleed:?}"
+    );
+    // The reader edition draws it at the trim, as laid out.
+    let reader = common::build_in(source, &common::root().join("tests/layout"));
+    let rpdf = Pdf::parse(&reader.pdf);
+    let (rimages, _) = rpdf.drawn_images_and_clips(rpdf.pages[1]);
+    assert!((rimages[0][0]).abs() < 0.5, "{rimages:?}");
+}
+
+#[test]
 fn a_page_count_saddle_stitching_cannot_take_is_a_warning() {
     // Cover, contents, one section page, back cover: 4 pages; a new-page section makes 5.
     let source = format!(

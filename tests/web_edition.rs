@@ -340,7 +340,7 @@ fn the_contents_is_a_nav_of_nested_lists_linking_every_heading() {
         assert!(page.contains(&format!(r#"id="{id}""#)), "#{id} exists");
     }
     assert!(nav.contains(r##"<a href="#croeso">Croeso</a><ol><li><a href="#ein-nodau">"##));
-    assert!(page.contains(r##"<a class="skip" href="#main" lang="en">Skip to the report</a>"##));
+    assert!(page.contains(r##"<a class="skip" href="#main">Neidio i’r adroddiad</a>"##));
     assert!(page.contains(r#"<main id="main">"#));
 }
 
@@ -498,18 +498,59 @@ fn jpeg_components(d: &[u8]) -> Option<u8> {
 }
 
 #[test]
-fn the_page_is_in_the_reports_language_and_english_interface_words_say_so() {
+fn the_page_its_own_words_and_its_chart_descriptions_are_in_the_reports_language() {
     let page = html(&welsh());
     assert!(page.starts_with("<!DOCTYPE html><html lang=\"cy\">"));
     // The date line is the model's, in the report's language, as on the PDF's cover.
     assert!(page.contains(r#"<p class="meta">Cyhoeddwyd 30 Mehefin 2025</p>"#));
-    assert!(page.contains(r#"<summary lang="en">Show the data</summary>"#));
-    assert!(page.contains(r#"<span lang="en">Credit:</span> Tîm Cyfathrebu"#));
+    assert!(
+        page.contains(r#"<summary>Dangos y data</summary>"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<span>Credyd:</span> Tîm Cyfathrebu"#));
+    assert!(
+        page.contains(r#"<a href="report.pdf" type="application/pdf">Yr adroddiad fel PDF</a>"#)
+    );
+    assert!(
+        !page.contains(" lang=\"en\""),
+        "nothing Welsh is marked English"
+    );
+    // Generated descriptions and the data table's words, in Welsh.
+    assert!(
+        page.contains(">Siart cylch yn dangos Gwariant: Staff 67 y cant (£62m), "),
+        "{page}"
+    );
+    assert!(page.contains(">Siart bar pentyrrog yn dangos Newidiadau i'r gyllideb, £m, ar gyfer Cyflog, Cyffuriau ac Arbedion: Meddygaeth: Cyflog 5.5, Cyffuriau 2.1, Arbedion minws 3.4, cyfanswm 4.2; "), "{page}");
+    assert!(
+        page.contains(r#"<th scope="col" class="num">Cyfran</th>"#),
+        "{page}"
+    );
+    assert!(!page.contains("per cent") && !page.contains("Pie chart"));
     let english = html(&shipped());
     assert!(
         !english.contains(" lang=\"en\""),
         "an English page marks nothing twice"
     );
+}
+
+#[test]
+fn on_a_page_in_a_language_without_strings_the_english_ones_are_marked_and_overrides_win() {
+    let dir = common::root().join("tests/data/web");
+    let source = std::fs::read_to_string(dir.join("report.toml")).expect("report.toml");
+    let polish = source.replace("language = \"cy\"", "language = \"pl\"");
+    let page = html(&build_web(&polish, &dir));
+    assert!(page.contains(r#"<summary lang="en">Show the data</summary>"#));
+    assert!(page.contains(r#"<span lang="en">Credit:</span> Tîm Cyfathrebu"#));
+    assert!(page.contains(r##"<a class="skip" href="#main" lang="en">Skip to the report</a>"##));
+    // A word given in [strings] is the report's, in the page's language.
+    let own =
+        format!("{polish}\n[strings]\ncredit = \"Zdjęcie:\"\npie_chart = \"Wykres kołowy\"\n");
+    let page = html(&build_web(&own, &dir));
+    assert!(
+        page.contains(r#"<span>Zdjęcie:</span> Tîm Cyfathrebu"#),
+        "{page}"
+    );
+    assert!(page.contains(">Wykres kołowy of Gwariant: "), "{page}");
 }
 
 /// The custom properties of the stylesheet's light, dark and print schemes.

@@ -468,6 +468,12 @@ pub fn inputs(input: &Path, source: &str) -> Vec<PathBuf> {
                     folio::spec::BlockSpec::Chart(c) => {
                         named.extend(c.csv.as_ref().map(|f| Path::new(f.get_ref().as_str())));
                     }
+                    folio::spec::BlockSpec::Images(r) => {
+                        for i in r.images.iter().flat_map(|l| l.get_ref()) {
+                            let file = i.get_ref().file.as_ref();
+                            named.extend(file.map(|f| Path::new(f.get_ref().as_str())));
+                        }
+                    }
                     _ => {}
                 }
             }

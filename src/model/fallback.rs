@@ -161,11 +161,11 @@ fn component(c: &Component, f: &mut impl FnMut(&str)) {
                 f(s);
             }
         }
-        Component::Quote { text, by } => {
+        Component::Quote { text, by, .. } => {
             f(text);
             by.as_deref().map(&mut *f);
         }
-        Component::Box { title, body } => {
+        Component::Box { title, body, .. } => {
             title.as_deref().map(&mut *f);
             blocks(body, f);
         }
@@ -183,6 +183,13 @@ fn component(c: &Component, f: &mut impl FnMut(&str)) {
         Component::Image(i) => {
             i.caption.as_deref().map(&mut *f);
             i.credit.as_deref().map(&mut *f);
+        }
+        Component::Images(r) => {
+            r.caption.as_deref().map(&mut *f);
+            for i in &r.images {
+                i.caption.as_deref().map(&mut *f);
+                i.credit.as_deref().map(&mut *f);
+            }
         }
         Component::Foreword(fw) => {
             f(&fw.name);

@@ -104,6 +104,8 @@ pub fn resolve_in(
             &meta.strings.in_numbers.replace("{period}", &meta.period),
         ),
         intro: n.intro.as_ref().map(|i| i.get_ref().clone()),
+        title_span: n.title.as_ref().map(|t| t.span()),
+        intro_span: n.intro.as_ref().map(|t| t.span()),
         metrics: sections
             .iter()
             .flat_map(|s| {
@@ -129,6 +131,7 @@ pub fn resolve_in(
         .as_ref()
         .and_then(|b| b.text.as_ref())
         .map_or_else(Vec::new, |t| writing.markdown(t, "back.text", &mut diags));
+    let contents_depth = contents_depth(spec, &mut diags);
     let contents = match &spec.contents {
         Some(c) if c.show.as_ref().is_some_and(|s| !*s.get_ref()) => None,
         Some(c) => Some(meta::text_or(&c.title, &meta.strings.contents)),
@@ -151,8 +154,18 @@ pub fn resolve_in(
         .as_ref()
         .and_then(|f| f.text.as_ref())
         .map_or_else(|| meta.title.clone(), |t| t.get_ref().clone());
+    let footer_span = spec
+        .footer
+        .as_ref()
+        .and_then(|f| f.text.as_ref())
+        .map(|t| t.span())
+        .or_else(|| {
+            let report = spec.report.as_ref()?.get_ref();
+            report.title.as_ref().map(|t| t.span())
+        });
     let mut report = Report {
         footer,
+        footer_span,
         meta,
         palette,
         fonts,
@@ -164,6 +177,7 @@ pub fn resolve_in(
         page,
         text,
         contents,
+        contents_depth,
         numbers,
         sections,
         back,
@@ -244,6 +258,25 @@ fn parse_or<T, V: AsRef<str>>(
     })
 }
 
+/// `[contents] depth`: a number of levels from 1 to 3, or `None` for "auto".
+fn contents_depth(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Option<u8> {
+    let depth = spec.contents.as_ref()?.depth.as_ref()?;
+    match depth.get_ref() {
+        crate::spec::ContentsDepth::Auto(_) => None,
+        crate::spec::ContentsDepth::Levels(n @ 1..=3) => Some(*n),
+        crate::spec::ContentsDepth::Levels(n) => {
+            diags.push(
+                Diagnostic::error(
+                    format!("`depth` can be 1, 2, 3 or \"auto\", not {n}"),
+                    Some(depth.span()),
+                )
+                .with_help("write depth = 1 to list section titles only"),
+            );
+            None
+        }
+    }
+}
+
 /// What the print edition cannot carry, found before it is written: every SVG it cannot
 /// draw in inks (a clip path, mask, filter, pattern or embedded photo), as an error at the
 /// key that names it. The reader edition is not affected.
@@ -256,9 +289,14 @@ pub fn print_checks(report: &Report) -> Vec<Diagnostic> {
         .sections
         .iter()
         .flat_map(|s| &s.components)
-        .filter_map(|c| match c {
-            Component::Image(i) => Some((&i.image, &i.span, "file")),
-            _ => None,
+        .flat_map(|c| match c {
+            Component::Image(i) => vec![(&i.image, &i.span, "file")],
+            Component::Images(r) => r
+                .images
+                .iter()
+                .map(|i| (&i.image, &i.span, "file"))
+                .collect(),
+            _ => Vec::new(),
         });
     logo.chain(blocks)
         .filter_map(|(image, span, key)| {

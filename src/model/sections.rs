@@ -142,11 +142,18 @@ pub fn sections(
                 1
             }
         };
+        let span = |v: &Option<crate::spec::SpannedStr>| v.as_ref().map(|v| v.span());
         out.push(Section {
             lang,
             columns,
             id,
             title,
+            spans: super::types::SectionSpans {
+                title: span(&sp.title),
+                lead: span(&sp.lead),
+                body: span(&sp.body),
+            },
+            keep_together: sp.keep_together.as_ref().is_some_and(|k| *k.get_ref()),
             lead: sp.lead.as_ref().map(|l| l.get_ref().clone()),
             body: sp
                 .body
@@ -154,7 +161,11 @@ pub fn sections(
                 .map_or_else(Vec::new, |b| writing.markdown(b, "body", diags)),
             metrics,
             components,
-            new_page: sp.new_page.as_ref().is_some_and(|n| *n.get_ref()),
+            new_page: sp.new_page.as_ref().is_some_and(|n| *n.get_ref())
+                || sp
+                    .break_before
+                    .as_ref()
+                    .is_some_and(|b| *b.get_ref() == crate::spec::BreakBefore::Page),
         });
     }
     out
@@ -295,6 +306,8 @@ fn metric(
         value,
         span: Some(span),
         label,
+        label_span: ms.label.as_ref().map(|l| l.span()),
+        detail_span: ms.detail.as_ref().map(|d| d.span()),
         detail: ms.detail.as_ref().map(|d| d.get_ref().clone()),
         show,
         change,

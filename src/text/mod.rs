@@ -4,7 +4,10 @@
 //! 1. **collect** ([`items`]): UAX #14 break opportunities and hyphenation points become
 //!    Knuth–Plass boxes, glue and penalties, measured by shaping each word;
 //! 2. **break** ([`knuth_plass`]): total fit chooses the breaks, first without hyphenation,
-//!    then with it, and first fit only if no set of breaks fits at all;
+//!    then with it, and, if no set of breaks fits within the tolerance, a last resort with
+//!    emergency stretch, a word too wide for the line broken by force (at a hyphenation
+//!    point, after an address's punctuation, or between two characters) and an overfull
+//!    line priced inside the optimum;
 //! 3. **finalize** (here): each line is shaped again as a whole, so kerning and ligatures
 //!    across the pieces measured in step 1 are right, and a hyphen is added where a word
 //!    was split;
@@ -78,8 +81,23 @@ impl StyledText {
 #[derive(Debug, Clone)]
 pub struct ParSettings {
     pub width: Abs,
+    /// The widths of the first lines, where they differ from `width` (lines beside a
+    /// floated image); empty for a plain paragraph.
+    pub first: Vec<Abs>,
     pub justify: bool,
     pub hyphenate: bool,
+}
+
+impl ParSettings {
+    /// The width of line `n` (from 0).
+    pub fn line_width(&self, n: usize) -> Abs {
+        self.first.get(n).copied().unwrap_or(self.width)
+    }
+
+    /// The widest any line may be.
+    pub fn widest(&self) -> Abs {
+        self.first.iter().copied().fold(self.width, Abs::max)
+    }
 }
 
 /// A set line: glyph runs from its left edge.
@@ -92,6 +110,9 @@ pub struct Line {
     pub hyphenated: bool,
     /// No break was found that kept this line within the measure.
     pub overfull: bool,
+    /// The line ends inside a word too wide for any line, broken by force: the word's byte
+    /// range in the paragraph's text, so the caller can say which.
+    pub broken_word: Option<Range<usize>>,
 }
 
 /// Glyphs of one style on one line.
@@ -114,6 +135,9 @@ const SECOND_PASS_TOLERANCE: f64 = 2.5;
 /// Ragged right: each line end may take up to this many ems of white space before the
 /// line counts as loose (the paper suggests 3 em; we measure in the paragraph's size).
 const RAGGED_STRETCH_EM: f64 = 3.0;
+/// The last resort's `\emergencystretch`, in ems of the paragraph's size: TeX users set
+/// 1.5–3 em; 2 em spreads a stubborn paragraph's looseness without gaping spaces.
+const EMERGENCY_STRETCH_EM: f64 = 2.0;
 
 /// Sets a paragraph into lines.
 pub fn set_paragraph(shapers: &Shapers, text: &StyledText, settings: &ParSettings) -> Vec<Line> {
@@ -121,33 +145,44 @@ pub fn set_paragraph(shapers: &Shapers, text: &StyledText, settings: &ParSetting
         return Vec::new();
     }
     let size = text.runs.first().map_or(Abs(10.0), |(_, s)| s.size);
-    let params = |tolerance| Params {
+    let params = |tolerance, last_resort: bool| Params {
         width: settings.width.to_pt(),
+        first_widths: settings.first.iter().map(|w| w.to_pt()).collect(),
         rightskip_stretch: if settings.justify {
             0.0
         } else {
             (size * RAGGED_STRETCH_EM).to_pt()
         },
         tolerance,
+        emergency_stretch: if last_resort {
+            (size * EMERGENCY_STRETCH_EM).to_pt()
+        } else {
+            0.0
+        },
+        last_resort,
+        final_hyphen_demerits: knuth_plass::FINAL_HYPHEN_DEMERITS,
     };
     let plain = ParSettings {
         hyphenate: false,
         ..settings.clone()
     };
     let first_items = items::collect(shapers, text, &plain);
-    let (items, breaks) =
-        if let Some(b) = knuth_plass::total_fit(&first_items, &params(FIRST_PASS_TOLERANCE)) {
-            (first_items, b)
-        } else {
+    let first = knuth_plass::total_fit(&first_items, &params(FIRST_PASS_TOLERANCE, false));
+    let (items, breaks) = match first {
+        Some(b) => (first_items, b),
+        None => {
             let items = items::collect(shapers, text, settings);
-            match knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE)) {
+            match knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE, false)) {
                 Some(b) => (items, b),
                 None => {
-                    let b = knuth_plass::first_fit(&items, settings.width.to_pt());
+                    let items = items::collect_last_resort(shapers, text, settings);
+                    let b = knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE, true))
+                        .expect("invariant: the last resort breaks any non-empty paragraph");
                     (items, b)
                 }
             }
-        };
+        }
+    };
     finalize(shapers, text, settings, &items, &breaks)
 }
 
@@ -174,12 +209,26 @@ fn finalize(
         let range = start.min(end)..end;
         let last = n + 1 == breaks.len();
         let mut line = set_line(shapers, text, range, hyphenated);
-        line.overfull = line.width.to_pt() > settings.width.to_pt() + 0.01;
+        if matches!(
+            items[b],
+            Item::Penalty {
+                emergency: true,
+                ..
+            }
+        ) {
+            line.broken_word = Some(word_around(items, b));
+        }
         let forced_break =
             matches!(items[b], Item::Penalty { penalty, .. } if penalty <= -knuth_plass::INFINITY);
         if settings.justify && !last && !forced_break {
-            justify(&mut line, settings.width);
+            justify(&mut line, settings.line_width(n));
+        } else if line.width > settings.line_width(n) {
+            // A last line the breaker fitted by shrinking its spaces is drawn so too,
+            // rather than at its natural width past the margin.
+            shrink(&mut line, settings.line_width(n));
         }
+        // Judged once justified: a line set tight fits by shrinking its spaces.
+        line.overfull = line.width.to_pt() > settings.line_width(n).to_pt() + 0.01;
         if at_space {
             push_break_space(shapers, &mut line);
         }
@@ -199,6 +248,38 @@ fn finalize(
         lines.pop();
     }
     lines
+}
+
+/// The byte range of the word that item `b` (a break inside it) belongs to: the boxes
+/// around it up to the nearest glue or forced break.
+fn word_around(items: &[Item], b: usize) -> Range<usize> {
+    let inside = |i: &Item| match i {
+        Item::Box { .. } => true,
+        Item::Penalty { penalty, .. } => *penalty > -knuth_plass::INFINITY,
+        Item::Glue { .. } => false,
+    };
+    let box_range = |i: &Item| match i {
+        Item::Box { range, .. } => Some(range.clone()),
+        _ => None,
+    };
+    let first = items[..b]
+        .iter()
+        .rposition(|i| !inside(i))
+        .map_or(0, |i| i + 1);
+    let last = items[b..]
+        .iter()
+        .position(|i| !inside(i))
+        .map_or(items.len(), |i| b + i);
+    let start = items[first..b]
+        .iter()
+        .find_map(box_range)
+        .map_or(0, |r| r.start);
+    let end = items[b..last]
+        .iter()
+        .rev()
+        .find_map(box_range)
+        .map_or(start, |r| r.end);
+    start..end
 }
 
 /// Shapes the text of one line into runs, adding a hyphen when the line breaks a word.
@@ -237,6 +318,7 @@ fn set_line(shapers: &Shapers, text: &StyledText, range: Range<usize>, hyphenate
         width: x,
         hyphenated,
         overfull: false,
+        broken_word: None,
     }
 }
 
@@ -320,6 +402,24 @@ fn justify(line: &mut Line, width: Abs) {
         x += run.width;
     }
     line.width = x;
+}
+
+/// How far a word space may shrink: TeX's shrink of an interword space is a third of it.
+const SPACE_SHRINK: f64 = 1.0 / 3.0;
+
+/// Narrows the spaces of a line wider than `width`, each by at most [`SPACE_SHRINK`] of
+/// itself, so it fits if shrinking can make it fit.
+fn shrink(line: &mut Line, width: Abs) {
+    let room: Abs = line
+        .runs
+        .iter()
+        .flat_map(|r| r.glyphs.iter().filter(|g| is_space(&r.text, g)))
+        .fold(Abs::ZERO, |a, g| a + g.advance * SPACE_SHRINK);
+    let over = line.width - width;
+    if room.to_pt() <= 0.0 || over.to_pt() <= 0.0 {
+        return;
+    }
+    justify(line, line.width - over.min(room));
 }
 
 fn is_space(text: &str, g: &Glyph) -> bool {

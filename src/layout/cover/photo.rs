@@ -66,6 +66,7 @@ impl Placed {
             size: self.size,
             span: photo.span.clone(),
             crop: Some(self.crop),
+            bleed: false,
         }
     }
 

@@ -21,6 +21,8 @@ pub struct Strings {
     pub value: String,
     /// Before an image credit: "Credit:".
     pub credit: String,
+    /// Before the cover photograph's credit: "Photo:".
+    pub photo: String,
     /// After a table's title where it continues on the next page.
     pub continued: String,
     /// The description of a link to a page, before its number: "Go to page".
@@ -43,7 +45,7 @@ pub struct Strings {
 }
 
 /// One row of the table: the strings of a language, then its months.
-type Row = ([&'static str; 10], [&'static str; 12]);
+type Row = ([&'static str; 11], [&'static str; 12]);
 
 const EN: Row = (
     [
@@ -51,6 +53,7 @@ const EN: Row = (
         "Published",
         "Value",
         "Credit:",
+        "Photo:",
         "(continued)",
         "Go to page",
         "Cover",
@@ -79,6 +82,7 @@ const CY: Row = (
         "Cyhoeddwyd",
         "Gwerth",
         "Credyd:",
+        "Llun:",
         "(parhad)",
         "Ewch i dudalen",
         "Clawr",
@@ -107,6 +111,7 @@ const FR: Row = (
         "Publié le",
         "Valeur",
         "Crédit\u{a0}:",
+        "Photo\u{a0}:",
         "(suite)",
         "Aller à la page",
         "Couverture",
@@ -135,6 +140,7 @@ const DE: Row = (
         "Veröffentlicht am",
         "Wert",
         "Bildnachweis:",
+        "Foto:",
         "(Fortsetzung)",
         "Gehe zu Seite",
         "Umschlag",
@@ -163,6 +169,7 @@ const ES: Row = (
         "Publicado el",
         "Valor",
         "Crédito:",
+        "Foto:",
         "(continuación)",
         "Ir a la página",
         "Portada",
@@ -191,6 +198,7 @@ const GA: Row = (
         "Foilsithe",
         "Luach",
         "Creidiúint:",
+        "Grianghraf:",
         "(ar lean)",
         "Téigh go leathanach",
         "Clúdach",
@@ -219,6 +227,7 @@ const GD: Row = (
         "Foillsichte",
         "Luach",
         "Creideas:",
+        "Dealbh:",
         "(a’ leantainn)",
         "Rach gu duilleag",
         "Còmhdach",
@@ -260,15 +269,16 @@ impl Strings {
             published: o(1),
             value: o(2),
             credit: o(3),
-            continued: o(4),
-            go_to_page: o(5),
-            cover: o(6),
-            back_cover: o(7),
-            in_numbers: o(8),
+            photo: o(4),
+            continued: o(5),
+            go_to_page: o(6),
+            cover: o(7),
+            back_cover: o(8),
+            in_numbers: o(9),
             chart: ChartWords::for_language(tag),
             // Irish: CLDR's long date puts the month first ("Eanáir 29, 2021"); Irish
             // style writes the day first, as the table's pattern does.
-            date: (!s[9].is_empty()).then(|| o(9)),
+            date: (!s[10].is_empty()).then(|| o(10)),
             months: m.map(str::to_string),
             language: tag.to_string(),
         }
@@ -286,6 +296,7 @@ impl Strings {
         set(&mut self.published, &spec.published);
         set(&mut self.value, &spec.value);
         set(&mut self.credit, &spec.credit);
+        set(&mut self.photo, &spec.photo);
         set(&mut self.continued, &spec.continued);
         set(&mut self.go_to_page, &spec.go_to_page);
         set(&mut self.cover, &spec.cover);

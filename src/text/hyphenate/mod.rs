@@ -119,6 +119,22 @@ impl Hyphenation {
     }
 }
 
+impl Hyphenation {
+    /// Whether a break at byte `at` of `word` would split one of the language's letters (a
+    /// Welsh digraph): a break forced between letters must not do that either.
+    pub fn splits_letter(self, word: &str, at: usize) -> bool {
+        if self != Hyphenation::Tex(TexPatterns::Welsh) {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        if lower.len() != word.len() {
+            return false;
+        }
+        let index = lower[..at.min(lower.len())].chars().count();
+        inside_welsh_digraph(&lower, index)
+    }
+}
+
 /// The letters of the Welsh alphabet written with two characters.
 const WELSH_DIGRAPHS: [&str; 8] = ["ch", "dd", "ff", "ng", "ll", "ph", "rh", "th"];
 

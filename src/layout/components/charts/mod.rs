@@ -91,6 +91,8 @@ pub fn table(chart: &Chart) -> Table {
         columns,
         rows,
         decimal: chart.locale.decimal,
+        placement: Default::default(),
+        style: Default::default(),
     }
 }
 
