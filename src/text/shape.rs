@@ -168,6 +168,17 @@ pub fn shape_flagged(shaper: &Shaper, text: &str, size: Abs) -> (Vec<Glyph>, Vec
         let mut k = keep.iter();
         safe.retain(|_| *k.next().unwrap_or(&true));
     }
+    // White space the face has no glyph for (a tab, an ogham space mark) is drawn as its
+    // space: the notdef glyph would be a box, and PDF/A forbids drawing it.
+    if let Some(space) = face.glyph_index(' ') {
+        for g in &mut glyphs {
+            if g.id == 0 && text[g.range.clone()].chars().all(char::is_whitespace) {
+                g.id = space.0;
+                g.advance = advance(shaper, space, size);
+                (g.x_offset, g.y_offset) = (Abs::ZERO, Abs::ZERO);
+            }
+        }
+    }
     (glyphs, safe)
 }
 
@@ -267,6 +278,55 @@ pub fn shape_pieces(shapers: &Shapers, face: FaceId, text: &str, size: Abs) -> V
         }
     }
     pieces
+        .into_iter()
+        .flat_map(|p| notdef_to_substitute(shapers, p, size))
+        .collect()
+}
+
+/// A glyph a face still could not draw — a mark that no face draws on the letter before it
+/// (an enclosing keycap on a T) — is the substitute glyph standing for its characters, in
+/// a piece of its own, like characters no face has; never the notdef glyph, which PDF/A
+/// forbids. Without a substitute it is left out.
+fn notdef_to_substitute(shapers: &Shapers, piece: Piece, size: Abs) -> Vec<Piece> {
+    if piece.glyphs.iter().all(|g| g.id != 0) {
+        return vec![piece];
+    }
+    let substitute = shapers.substitute();
+    let mut out: Vec<Piece> = Vec::new();
+    for g in piece.glyphs {
+        let (face, glyph) = match (g.id, substitute) {
+            (0, Some((f, id))) => (
+                f,
+                Glyph {
+                    id,
+                    advance: advance(
+                        &shapers[f.0 as usize],
+                        rustybuzz::ttf_parser::GlyphId(id),
+                        size,
+                    ),
+                    x_offset: Abs::ZERO,
+                    y_offset: Abs::ZERO,
+                    substitute: true,
+                    ..g
+                },
+            ),
+            (0, None) => continue,
+            _ => (piece.face, g),
+        };
+        match out.last_mut() {
+            Some(last)
+                if last.face == face
+                    && last.glyphs.last().map(|l| l.substitute) == Some(glyph.substitute) =>
+            {
+                last.glyphs.push(glyph)
+            }
+            _ => out.push(Piece {
+                face,
+                glyphs: vec![glyph],
+            }),
+        }
+    }
+    out
 }
 
 /// The horizontal advance of a glyph at `size`.
