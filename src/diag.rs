@@ -145,15 +145,19 @@ pub fn render(diags: &[Diagnostic], path: &str, source: &str, styled: bool) -> S
             Severity::Note => Level::NOTE,
         };
         let title = level.primary_title(d.message.as_str());
-        let group = if let Some(span) = &d.span {
+        let shown = d.span.as_ref().map(|span| {
             let (excerpt, first_line, local) = lines.excerpt(source, &clamp_span(span, source));
-            let mut ann = AnnotationKind::Primary.span(local);
+            let (excerpt, local) = shorten(excerpt, local);
+            (excerpt, first_line, local)
+        });
+        let group = if let Some((excerpt, first_line, local)) = &shown {
+            let mut ann = AnnotationKind::Primary.span(local.clone());
             if let Some(label) = &d.label {
                 ann = ann.label(label.as_str());
             }
             Group::with_title(title).element(
-                Snippet::source(excerpt)
-                    .line_start(first_line)
+                Snippet::source(excerpt.as_ref())
+                    .line_start(*first_line)
                     .path(path)
                     .annotation(ann),
             )
@@ -204,6 +208,45 @@ impl LineIndex {
         let end = span.end.clamp(span.start, to.max(span.start));
         (&source[from..to], first + 1, span.start - from..end - from)
     }
+}
+
+/// The most characters of a line shown before, in and after a span: a title of a
+/// megabyte is shown by its start.
+const SHOWN_BEFORE: usize = 40;
+const SHOWN_WITHIN: usize = 120;
+const SHOWN_AFTER: usize = 40;
+
+/// An excerpt cut to a readable length around its span. The text before the span keeps its
+/// number of characters, blanked out beyond [`SHOWN_BEFORE`] (the column is counted from
+/// it); the span is cut after [`SHOWN_WITHIN`] characters and what follows it after
+/// [`SHOWN_AFTER`]. The renderer's own trimming counts display width and misses lines of
+/// wide characters (CJK, emoji), which it would print whole.
+fn shorten(excerpt: &str, local: Range<usize>) -> (std::borrow::Cow<'_, str>, Range<usize>) {
+    const SHORT: usize = 2 * (SHOWN_BEFORE + SHOWN_WITHIN + SHOWN_AFTER);
+    if excerpt.len() <= SHORT {
+        return (excerpt.into(), local);
+    }
+    let (before, within, after) = (
+        &excerpt[..local.start],
+        &excerpt[local.clone()],
+        &excerpt[local.end..],
+    );
+    let n = before.chars().count();
+    let mut out: String = before
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i + SHOWN_BEFORE < n { ' ' } else { c })
+        .collect();
+    let start = out.len();
+    let mut cut: String = within.chars().take(SHOWN_WITHIN).collect();
+    if cut.len() < within.len() {
+        cut.push('…');
+    }
+    out.push_str(&cut);
+    let end = out.len();
+    let after = after.split('\n').next().unwrap_or("");
+    out.extend(after.chars().take(SHOWN_AFTER));
+    (out.into(), start..end)
 }
 
 /// Keeps a span inside the source and on character boundaries, so rendering never panics.
@@ -270,4 +313,21 @@ pub fn drop_redundant(diags: &mut Vec<Diagnostic>, source: &str) {
             })
         })
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_of_wide_characters_is_shown_by_its_start_at_the_right_column() {
+        for word in ["字字字 ", "\u{1F600} ", "word "] {
+            let source = format!("[report]\nx = 1\ntitle = \"{}\"\n", word.repeat(20_000));
+            let at = source.find("title").unwrap() + 8;
+            let d = Diagnostic::error("too long", Some(at..source.len() - 2));
+            let shown = render(std::slice::from_ref(&d), "report.toml", &source, false);
+            assert!(shown.len() < 2_000, "{word}: {} bytes", shown.len());
+            assert!(shown.contains("report.toml:3:9"), "{shown}");
+        }
+    }
 }

@@ -155,3 +155,46 @@ fn a_chart_of_many_values_gets_a_description_that_fits_a_pdf_string() {
     let e = folio::compile(&src, Path::new("."), &folio::Options::default()).unwrap();
     assert!(e.reader.unwrap().is_ok(), "PDF/A's string limit holds");
 }
+
+/// The text of every footer item, page by page.
+fn footers(doc: &folio::frame::Document) -> Vec<String> {
+    doc.pages
+        .iter()
+        .map(|p| {
+            p.items
+                .iter()
+                .filter(|i| {
+                    matches!(
+                        i.tag,
+                        folio::frame::Tag::Artifact(folio::frame::Artifact::Footer)
+                    )
+                })
+                .filter_map(|i| match &i.kind {
+                    folio::frame::ItemKind::Text(t) => Some(t.text.clone()),
+                    _ => None,
+                })
+                .collect::<String>()
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+#[test]
+fn a_title_typed_on_two_lines_is_one_line_in_the_footer_and_the_pdf_is_written() {
+    for brk in ["\\n", "\\r\\n", "\\t", "\\u2028"] {
+        let src = HEAD.replace(
+            "title = \"Content\"",
+            &format!("title = \"Annual{brk}report\""),
+        );
+        let e = folio::compile(&src, Path::new("."), &folio::Options::default()).unwrap();
+        let feet = footers(&e.document);
+        assert!(!feet.is_empty(), "{brk}: no footer");
+        for f in &feet {
+            assert!(f.starts_with("Annual report"), "{brk}: {f:?}");
+        }
+        assert!(
+            e.reader.unwrap().is_ok(),
+            "{brk}: the PDF writer refused it"
+        );
+    }
+}

@@ -137,7 +137,24 @@ impl Cx<'_> {
             key: 0,
             hyphenation: None,
         };
-        text::set_text(&self.shapers, s, style)
+        // A line break written into a one-line text (a title typed on two lines, used as
+        // the footer) is a space here: a line that is never broken has no glyph for it.
+        // (A CR LF pair is one space.)
+        let mut one = String::with_capacity(s.len());
+        let mut after_break = false;
+        for c in s.chars() {
+            if is_break(c) {
+                if !after_break {
+                    one.push(' ');
+                }
+                after_break = true;
+            } else {
+                one.push(c);
+                after_break = false;
+            }
+        }
+        let s = one;
+        text::set_text(&self.shapers, &s, style)
             .into_iter()
             .map(|run| {
                 let face = fonts.face(run.style.face);
@@ -374,4 +391,12 @@ pub fn figure_mark(skel: &mut Skeleton, parent: Local, alt: Option<&str>) -> Mar
         }
         None => Mark::Artifact(crate::frame::Artifact::Decoration),
     }
+}
+
+/// Characters that end a line: on a line that is never broken they stand for a space.
+fn is_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\t' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }

@@ -6,7 +6,7 @@
 //! - a whole number beyond ±2^53, which a floating-point number cannot hold exactly
 //!   (`12345678901234567` would print as …568): an error suggesting text;
 //! - a title, name, label or alternative text longer than a PDF string may be (PDF/A allows
-//!   32,767 bytes, [`MAX_SHORT_TEXT`] characters in the worst case): an error;
+//!   32,767 bytes, [`MAX_SHORT_TEXT`] UTF-16 units; an emoji counts twice): an error;
 //! - a run of more than [`MAX_WORD`] characters with no space, which no line can hold: an
 //!   error;
 //! - bidirectional overrides and other invisible control characters, which make text read
@@ -23,6 +23,13 @@ use toml::de::{DeTable, DeValue};
 /// The longest text a PDF string can hold in every encoding krilla may choose: PDF/A's
 /// 32,767 bytes as UTF-16 with its two-byte mark.
 pub const MAX_SHORT_TEXT: usize = 16_000;
+/// How long `s` is as a PDF text string counts it: in UTF-16 code units, so a character
+/// beyond the Basic Multilingual Plane (an emoji, a hieroglyph) counts twice. Measured
+/// against [`MAX_SHORT_TEXT`].
+pub fn pdf_length(s: &str) -> usize {
+    s.encode_utf16().count()
+}
+
 /// The longest run of characters without a space or hyphen: a long web address is a few
 /// hundred characters; a thousand fit no page's line at any size folio sets.
 pub const MAX_WORD: usize = 1_000;
@@ -129,11 +136,18 @@ fn text(
     out: &mut Vec<Diagnostic>,
 ) {
     let chars = s.chars().count();
-    if !PROSE.contains(&key) && chars > MAX_SHORT_TEXT {
+    let units = pdf_length(s);
+    if !PROSE.contains(&key) && units > MAX_SHORT_TEXT {
+        let counted = if units == chars {
+            String::new()
+        } else {
+            // Emoji and the rarer scripts take two of a PDF string's places each.
+            format!(", {units} as a PDF counts them (emoji and rare scripts count twice)")
+        };
         out.push(
             Diagnostic::error(
                 format!(
-                    "`{path}` is {chars} characters long; a title, name or description can be at most {MAX_SHORT_TEXT}"
+                    "`{path}` is {chars} characters long{counted}; a title, name or description can be at most {MAX_SHORT_TEXT}"
                 ),
                 Some(span.clone()),
             )
@@ -302,6 +316,9 @@ mod tests {
             "ab ".repeat(MAX_SHORT_TEXT)
         );
         assert!(messages(&body).is_empty());
+        // Each emoji is two of a PDF string's units: 9,000 of them and their spaces are 27,000.
+        let emoji = format!("[report]\ntitle = \"{}\"\n", "\u{1F600} ".repeat(9_000));
+        assert!(messages(&emoji)[0].contains("27000 as a PDF counts them"));
         let word = format!("[[sections]]\nbody = \"{}\"\n", "a".repeat(MAX_WORD + 1));
         assert!(messages(&word)[0].contains("a word of 1001 characters"));
     }

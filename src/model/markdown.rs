@@ -265,7 +265,8 @@ impl Builder {
             return;
         }
         let inlines = std::mem::take(&mut self.inlines);
-        if self.heading.is_some() && plain(&inlines).chars().count() > super::limits::MAX_SHORT_TEXT
+        if self.heading.is_some()
+            && super::limits::pdf_length(&plain(&inlines)) > super::limits::MAX_SHORT_TEXT
         {
             self.errors.push(Problem {
                 what: format!(

@@ -93,9 +93,10 @@ fn total_fit_sets_a_strictly_evener_rag_than_first_fit_where_they_differ() {
             justify: false,
             hyphenate: false,
         };
-        let items = items::collect(&shapers, &text, &settings);
+        let whole = whole::Whole::new(&shapers, &text);
+        let items = items::collect(&shapers, &whole, &text, &settings);
         let greedy = knuth_plass::first_fit(&items, width);
-        let greedy = finalize(&shapers, &text, &settings, &items, &greedy);
+        let greedy = finalize(&shapers, &whole, &text, &settings, &items, &greedy);
         let optimal = set_paragraph(&shapers, &text, &settings);
         if texts(&greedy) != texts(&optimal) {
             differ += 1;
@@ -554,6 +555,29 @@ fn a_welsh_word_too_wide_for_any_line_is_broken_by_force_never_inside_a_welsh_le
                 bounds.contains(&at),
                 "{width}: a break inside a letter at {at}: {set:?}"
             );
+        }
+    }
+}
+
+#[test]
+fn a_last_line_fitted_by_shrinking_its_spaces_is_drawn_inside_the_measure() {
+    let b = book();
+    let text = "A year of recovery and change for public services in every corner of the region.";
+    let natural = lines_of(&b, text, 10_000.0, false, false)[0].width.to_pt();
+    // Slightly narrower than the line: justified text may shrink its spaces to keep it one
+    // line, and its last (here its only) line must then be drawn shrunk too.
+    for over in [0.5, 1.0, 2.0, 3.0] {
+        let width = natural - over;
+        for justify in [true, false] {
+            let lines = lines_of(&b, text, width, justify, true);
+            for l in &lines {
+                assert!(
+                    l.width.to_pt() <= width + 0.01,
+                    "{over} pt over, justify {justify}: {} > {width}: {:?}",
+                    l.width.to_pt(),
+                    texts(&lines)
+                );
+            }
         }
     }
 }

@@ -100,6 +100,14 @@ pub(super) struct Filler<'r, 'b> {
     /// The block placed last is kept with the next: what follows must not leave it (a
     /// kept-together block yields, a figure does not wait).
     after_kept: bool,
+    /// The chain of blocks kept with the next that is being placed cannot fit one region
+    /// with the start of what ends it (a heading, a lead and a row of cards in large print):
+    /// it must break somewhere, and the latest place is best, so each of its blocks stays
+    /// with the one before it while it fits.
+    chain_overflows: bool,
+    /// The chain of blocks kept with the next that is being placed started at the top of
+    /// its region: moving it on would gain it no room.
+    chain_at_top: bool,
 }
 
 impl<'r, 'b> Filler<'r, 'b> {
@@ -114,6 +122,8 @@ impl<'r, 'b> Filler<'r, 'b> {
             columns_min_start,
             pending: Vec::new(),
             after_kept: false,
+            chain_overflows: false,
+            chain_at_top: false,
         }
     }
 
@@ -235,20 +245,34 @@ impl<'r, 'b> Filler<'r, 'b> {
                         }
                         // ...or wait for the next region while what follows fills the gap
                         // (not straight after a heading, which it would leave alone).
-                        if block.breaks.float && !stop_next && !kept {
+                        if block.breaks.float
+                            && !stop_next
+                            && !kept
+                            && block.height() <= self.whole() + EPS
+                        {
                             self.pending.push((*ordinal, *block));
                             continue;
                         }
-                    } else if block.breaks.float && !self.pending.is_empty() {
+                    } else if block.breaks.float
+                        && !self.pending.is_empty()
+                        && block.height() <= self.whole() + EPS
+                    {
                         // Figures keep their order: one behind a waiting figure waits too.
                         self.pending.push((*ordinal, *block));
                         continue;
                     }
                     let cap = self.whole();
-                    let needed = if kept && !block.breaks.keep_with_next {
+                    let overflowing = kept && self.chain_overflows;
+                    let relaxed = !block.breaks.keep_with_next
+                        && (overflowing || (kept && self.chain_at_top && !self.fits(block)));
+                    let needed = if relaxed {
+                        block.slices[0].size.h
+                    } else if kept && !block.breaks.keep_with_next {
                         // Straight after a heading a kept-together block may split: its
                         // first lines are what must fit.
-                        min_start(block, Abs::ZERO)
+                        min_start_of(block, cap, false)
+                    } else if overflowing {
+                        min_start(block, cap)
                     } else if kept {
                         // Inside a chain of headings already started here: the rest of
                         // the chain is judged by the room left, as its start was.
@@ -263,12 +287,21 @@ impl<'r, 'b> Filler<'r, 'b> {
                             && !kept
                             && block.height() <= cap + EPS,
                         after: after(units, i, self.columns_min_start, cap),
+                        relaxed,
                     };
                     self.block_with_floats(block, needed, *ordinal, spots, rules);
+                    if !kept {
+                        self.chain_at_top = spots[*ordinal]
+                            .first()
+                            .is_some_and(|s| s.at.y <= self.region.top + EPS);
+                    }
                     self.after_kept = block.breaks.keep_with_next;
+                    self.chain_overflows = block.breaks.keep_with_next
+                        && (overflowing || (!kept && needed > cap + EPS));
                 }
                 Unit::Columns(run) => {
                     self.after_kept = false;
+                    self.chain_overflows = false;
                     if !self.pending.is_empty() {
                         self.advance(spots);
                     }
@@ -305,6 +338,7 @@ impl<'r, 'b> Filler<'r, 'b> {
         let rules = Rules {
             together,
             after: Abs::ZERO,
+            relaxed: false,
         };
         self.place(block, needed, spots, rules, &mut |f| f.next_region());
     }
@@ -316,7 +350,11 @@ impl<'r, 'b> Filler<'r, 'b> {
         block: &Block,
         needed: Abs,
         spots: &mut Vec<Spot>,
-        Rules { together, after }: Rules,
+        Rules {
+            together,
+            after,
+            relaxed,
+        }: Rules,
         advance: &mut dyn FnMut(&mut Self),
     ) {
         let rules = &block.breaks;
@@ -360,13 +398,25 @@ impl<'r, 'b> Filler<'r, 'b> {
                 }
                 let min_first = if together {
                     n - j
+                } else if j == 0 && relaxed {
+                    1
+                } else if j == 0
+                    && n < rules.min_head + rules.min_tail
+                    && block.height() > self.whole() + EPS
+                {
+                    // Too short to split by the rules, it splits only when taller than a
+                    // region, and then from its first slice.
+                    1
                 } else if j == 0 {
                     rules.min_head
                 } else {
                     1
                 };
+                // A region holding only the heading row repeated for this block is as
+                // good as empty: moving on would leave a page with nothing but that row.
+                let only_heading_row = repeat.is_some_and(|p: Point| p.y <= self.region.top);
                 if take < min_first {
-                    if !self.at_top() {
+                    if !self.at_top() && !only_heading_row {
                         // Not even the least part fits here: try a fresh region (a heading
                         // row waiting for this slice is dropped with the region).
                         advance(self);
@@ -390,7 +440,11 @@ impl<'r, 'b> Filler<'r, 'b> {
             j += take;
             if j < n {
                 advance(self);
-                if let Some(header) = &block.repeat {
+                // The heading row again, unless no slice would fit below it: a row taller
+                // than a page less its heading row goes on without it.
+                if let Some(header) = &block.repeat
+                    && self.y + header.size.h + slices[j].size.h <= self.region.bottom + EPS
+                {
                     repeat = Some(Point::new(self.region.x, self.y));
                     self.y += header.size.h;
                 }
@@ -405,6 +459,10 @@ impl<'r, 'b> Filler<'r, 'b> {
 struct Rules {
     together: bool,
     after: Abs,
+    /// It ends a chain of headings that cannot fit one region with it: it may start with
+    /// a single slice (its head rule yields, its tail rule holds), so the headings are not
+    /// left alone.
+    relaxed: bool,
 }
 
 /// Whether unit `i` starts a chain of blocks kept with the next that ends in what may not
@@ -453,10 +511,21 @@ pub(super) fn needed(units: &[Unit], i: usize, columns_min_start: Abs, cap: Abs)
             Unit::Columns(_) => return total + columns_min_start,
             Unit::Block(_, block) => {
                 // A block that must split anyway need only start here: its tail is kept
-                // with what follows when it is placed (see `Filler::place`).
-                if block.breaks.keep_with_next && total + block.height() > cap && splits(block, cap)
-                {
-                    return total + min_start(block, cap);
+                // with what follows when it is placed (see `Filler::place`). So must one
+                // that cannot share a region with the start of what follows (a long lead
+                // in large print): split, it keeps the heading before it company.
+                if block.breaks.keep_with_next && splits(block, cap) {
+                    let whole = total + block.height();
+                    let rest = match units.get(j + 1) {
+                        Some(next) if !next.break_before() && whole <= cap => {
+                            next.space_before().max(block.space_after)
+                                + needed(units, j + 1, columns_min_start, cap)
+                        }
+                        _ => Abs::ZERO,
+                    };
+                    if whole + rest > cap {
+                        return total + min_start(block, cap);
+                    }
                 }
                 if block.breaks.keep_with_next
                     && total <= cap
@@ -498,13 +567,22 @@ fn after(units: &[Unit], i: usize, columns_min_start: Abs, cap: Abs) -> Abs {
 
 /// The height of the least of a block that may stand at the foot of a region.
 fn min_start(block: &Block, cap: Abs) -> Abs {
+    min_start_of(block, cap, block.breaks.keep_together)
+}
+
+/// [`min_start`], with `keep_together` taken as `together` says.
+fn min_start_of(block: &Block, cap: Abs, together: bool) -> Abs {
     let n = block.slices.len();
     let rules = &block.breaks;
-    // A block too short to split (fewer slices than head and tail together) moves whole.
-    let together = rules.keep_together && block.height() <= cap;
-    // At least one slice, whatever the rules say.
-    let k = if together || n < rules.min_head + rules.min_tail {
+    let taller = block.height() > cap + EPS;
+    let together = together && !taller;
+    // A block too short to split (fewer slices than head and tail together) moves whole,
+    // unless it is taller than a region (three rows of a table in large print): then it
+    // must split, and its first slice is its start. At least one slice, whatever the rules.
+    let k = if together || (n < rules.min_head + rules.min_tail && !taller) {
         n
+    } else if n < rules.min_head + rules.min_tail {
+        1
     } else {
         rules.min_head.max(1)
     };

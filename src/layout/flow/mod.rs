@@ -112,6 +112,8 @@ fn fit_block(block: &mut Block, tallest: Abs) {
     block.breaks.min_head = block.breaks.min_head.max(super::block::ORPHANS);
     block.breaks.min_tail = block.breaks.min_tail.max(super::block::WIDOWS);
     block.breaks.keep_together = false;
+    // Taller than a page, it cannot wait for the top of one.
+    block.breaks.float = false;
     if least < SCALE_REPORTED {
         block.notes.push(
             crate::diag::Diagnostic::warning(
