@@ -81,8 +81,10 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// A lead (or the year-in-numbers intro): the body's family and alignment at the lead's
-    /// size, in the brand colour, never hyphenated.
+    /// A lead (or the year-in-numbers intro): the body's family at the lead's size, in the
+    /// brand colour, never hyphenated and never justified. At a lead's size a line holds
+    /// few words, so justified without hyphens its spaces open into gaps (on A5, a third of
+    /// an em and more between "Blwyddyn o adfer a newid"); ragged, it reads evenly.
     pub fn lead_style(&self) -> ParStyle {
         let spec = &self.theme.text.lead;
         ParStyle {
@@ -90,6 +92,7 @@ impl<'a> Cx<'a> {
             color: self.ink.primary,
             leading: spec.leading,
             hyphenate: false,
+            justify: false,
             ..self.body_style()
         }
     }

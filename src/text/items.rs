@@ -26,6 +26,19 @@ const MIN_HYPHENATED_WORD: usize = 6;
 const JUSTIFY_STRETCH: f64 = 0.5;
 const JUSTIFY_SHRINK: f64 = 1.0 / 3.0;
 
+/// Whether the break UAX #14 allows at `pos` falls inside a range of figures ("2023–24",
+/// "9–5"): after an en dash with a digit either side. A range broken there reads as two
+/// numbers ("2023–" at a line end, "24" alone below it), so it is kept whole, as house
+/// styles ask; a range too wide for its line still breaks in the last-resort pass.
+fn is_number_range(s: &str, pos: usize) -> bool {
+    let before = &s[..pos];
+    let Some(dashless) = before.strip_suffix('–') else {
+        return false;
+    };
+    dashless.ends_with(|c: char| c.is_ascii_digit())
+        && s[pos..].starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Builds the items of a paragraph; words and spaces are measured as shaped on their own,
 /// cut from `whole` where that gives the same glyphs.
 pub fn collect(
@@ -61,6 +74,9 @@ fn collect_with(
     let mut items = Vec::new();
     let mut start = 0;
     for (pos, kind) in unicode_linebreak::linebreaks(s) {
+        if is_number_range(s, pos) {
+            continue;
+        }
         let segment = &s[start..pos];
         let word_end = start + segment.trim_end().len();
         let address = addresses.iter().any(|r| r.contains(&start));

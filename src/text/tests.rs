@@ -241,6 +241,24 @@ fn a_word_wider_than_the_line_is_broken_by_force_and_never_overflows() {
 }
 
 #[test]
+fn a_range_of_figures_is_never_broken_after_its_dash_but_a_dash_between_words_may_be() {
+    let b = book();
+    // Set so that the line would end just after "2023–" if that were a break.
+    let title = "Annual report of the health board 2023–24";
+    for width in [150.0, 160.0, 170.0, 180.0, 190.0] {
+        let lines = texts(&lines_of(&b, title, width, false, true));
+        assert!(
+            lines.iter().all(|l| !l.ends_with('–') && l.trim() != "24"),
+            "{width}: {lines:?}"
+        );
+        assert_eq!(lines.concat(), title);
+    }
+    let words = "ambulance–hospital–community–primary–secondary";
+    let lines = texts(&lines_of(&b, words, 90.0, false, false));
+    assert!(lines.len() > 1 && lines[0].ends_with('–'), "{lines:?}");
+}
+
+#[test]
 fn a_long_web_address_breaks_after_its_punctuation_without_a_hyphen() {
     let b = book();
     let url = "https://www.example.org/annual-report/2024/appendix-tables-and-notes.pdf";
