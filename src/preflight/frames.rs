@@ -172,9 +172,9 @@ fn converted(doc: &Document) -> Option<Diagnostic> {
     let first = rgb.first()?;
     let names: Vec<String> = rgb.iter().map(|i| format!("`{}`", i.name)).collect();
     let (them, are) = if rgb.len() == 1 {
-        ("it", "is")
+        ("it", "it is")
     } else {
-        ("them", "are")
+        ("them", "they are")
     };
     Some(
         Diagnostic::note(
