@@ -1,16 +1,26 @@
-//! The whole pipeline, from a report.toml path to a PDF written safely to disk.
+//! Reading report.toml and writing PDFs safely; the one-call build the tests use.
 //!
-//! In: the input path and the output path. Out: a summary, or the diagnostics that stopped
-//! the build. The PDF is written to a temporary file beside the target and renamed into
-//! place only when complete, so a failed build never leaves a partial file or clobbers the
-//! last good PDF.
+//! In: paths. Out: report.toml's text, or a PDF written into place. [`write_atomic`] never leaves
+//! a partial file and never replaces anything but a regular file:
+//! - the PDF goes to a temporary file created beside the target with an unpredictable name
+//!   and exclusive creation (so a link planted at a guessable name cannot redirect it, and
+//!   two builds to one output never share one), synced, then renamed over the target in
+//!   one step: readers see the old PDF or the new one, never half of one;
+//! - a target that is a device or a named pipe (`-o /dev/stdout`) is written to in place,
+//!   never swapped for a file; a folder, a socket or a disk device is refused;
+//! - a temporary file still being written when folio is interrupted is removed by
+//!   [`remove_unfinished`], which the command line calls on SIGINT and SIGTERM.
+//!
+//! [`compile`] and [`compile_editions`] run [`crate::compile`] and require every edition
+//! asked for to succeed: the shape tests and simple callers want.
 
 use crate::diag::Diagnostic;
+use crate::files::{self, Kind};
 use crate::frame::Document;
-use crate::pdf::{self, Standards};
-use crate::{layout, model, spec};
+use crate::pdf::Standards;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// A finished build.
 pub struct Built {
@@ -27,7 +37,7 @@ pub struct Built {
     pub standards: Standards,
 }
 
-/// Which editions to write.
+/// Which editions to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Editions {
     pub reader: bool,
@@ -67,91 +77,60 @@ pub fn compile(source: &str, base: &Path) -> Result<Built, Failure> {
 }
 
 /// Builds the chosen editions; `print_name` is the print file's name, for its slug line.
+/// Fails when any edition asked for fails.
 pub fn compile_editions(
     source: &str,
     base: &Path,
     editions: Editions,
     print_name: &str,
 ) -> Result<Built, Failure> {
-    let (spec, mut found) = spec::load(source).map_err(Failure::Report)?;
-    // The model runs even when the spec had errors, so one run reports everything.
-    let (report, warnings) = match model::resolve(&spec, source, base) {
-        Ok(r) if !found.iter().any(Diagnostic::is_error) => r,
-        Ok((_, more)) | Err(more) => {
-            found.extend(more);
-            crate::diag::drop_redundant(&mut found, source);
-            found.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-            return Err(Failure::Report(found));
-        }
+    let options = crate::Options {
+        reader: editions.reader,
+        print: editions.print,
+        web: editions.web,
+        print_name: print_name.to_string(),
+        ..crate::Options::default()
     };
-    let document = layout::layout(&report);
-    let mut warnings: Vec<Diagnostic> = found
-        .into_iter()
-        .chain(warnings)
-        .chain(document.warnings.iter().cloned())
-        .collect();
-    let standards = Standards::default();
-    // The web edition offers the reader edition for download, so it is built for it too.
-    let pdf = if editions.reader || editions.web {
-        pdf::export(&document, standards).map_err(|e| Failure::Report(e.diagnostics(&document)))?
-    } else {
-        Vec::new()
+    let built = crate::compile(source, base, &options).map_err(|d| Failure::Report(d.list))?;
+    let pdf = match built.reader {
+        Some(Ok(pdf)) => pdf,
+        Some(Err(d)) => return Err(Failure::Report(d)),
+        None => Vec::new(),
     };
-    let print = match editions.print.unwrap_or(report.print.enabled) {
-        true => {
-            let checks = crate::preflight::print(&document, &report);
-            let (errors, notes): (Vec<Diagnostic>, Vec<Diagnostic>) =
-                checks.into_iter().partition(Diagnostic::is_error);
-            if !errors.is_empty() {
-                return Err(Failure::Report(errors.into_iter().chain(notes).collect()));
-            }
-            warnings.extend(report.print.warnings());
-            warnings.extend(notes);
-            let edition = crate::edition::print(&document, &report.print, print_name)
-                .map_err(|d| Failure::Report(vec![*d]))?;
-            let bytes = pdf::export_print(&edition)
-                .map_err(|e| Failure::Report(e.diagnostics(&edition)))?;
-            Some((bytes, edition.pages.len()))
-        }
-        false => None,
-    };
-    let web = if editions.web {
-        let mut downloads = vec![crate::web::Download {
-            file: reader_name(print_name),
-            bytes: &pdf,
-            pages: document.pages.len(),
-            kind: crate::web::DownloadKind::Reader,
-        }];
-        if let Some((p, pages)) = &print {
-            downloads.push(crate::web::Download {
-                file: print_name.to_string(),
-                bytes: p,
-                pages: *pages,
-                kind: crate::web::DownloadKind::Print,
-            });
-        }
-        let site = crate::web::export(&report, &downloads).map_err(Failure::Web)?;
-        warnings.extend(
-            site.notes
-                .iter()
-                .map(|n| Diagnostic::warning(n.clone(), None)),
-        );
-        Some(site)
-    } else {
-        None
-    };
-    let (print, print_pages) = match print {
-        Some((bytes, pages)) => (Some(bytes), pages),
-        None => (None, 0),
-    };
+    let print = built.print.transpose().map_err(Failure::Report)?;
+    let web = built.web.transpose().map_err(Failure::Report)?;
     Ok(Built {
         pdf,
         print,
-        print_pages,
+        print_pages: built.print_pages,
         web,
-        document,
-        warnings,
-        standards,
+        document: built.document,
+        warnings: built.warnings,
+        standards: built.standards,
+    })
+}
+
+/// Reads report.toml, as UTF-8, through the same checks as every other file (a regular
+/// file, under [`Kind::Report`]'s cap). Text that is not UTF-8 is a report problem at the
+/// first bad byte (an editor saving in another encoding), not an I/O failure.
+pub fn read_source(path: &Path) -> Result<String, Failure> {
+    let bytes = files::read_capped(path, Kind::Report.cap()).map_err(|e| {
+        Failure::Io(format!(
+            "cannot read {}: it {}",
+            path.display(),
+            e.reason(Kind::Report)
+        ))
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Failure::Report(vec![
+            Diagnostic::error(
+                format!("{} is not UTF-8 text", path.display()),
+                Some(at..at + 1),
+            )
+            .with_label("this byte is not UTF-8")
+            .with_help("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"),
+        ])
     })
 }
 
@@ -172,49 +151,141 @@ pub fn web_folder(reader: &Path) -> PathBuf {
     reader.with_file_name(format!("{stem}-web"))
 }
 
-/// Reads report.toml, as UTF-8. Text that is not UTF-8 is a report problem at the first
-/// bad byte (an editor saving in another encoding), not an I/O failure.
-pub fn read_source(path: &Path) -> Result<String, Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Failure::Report(vec![
-            Diagnostic::error(
-                format!("{} is not UTF-8 text", path.display()),
-                Some(at..at + 1),
-            )
-            .with_label("this byte is not UTF-8")
-            .with_help("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"),
-        ])
-    })
-}
-
 /// The default output path: the input's name with `.pdf`, next to it.
 pub fn default_output(input: &Path) -> PathBuf {
     input.with_extension("pdf")
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+/// Temporary files being written now, for [`remove_unfinished`].
+static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes every temporary file folio is still writing. Called on SIGINT and SIGTERM, so an
+/// interrupted build leaves no stray file beside the target.
+pub fn remove_unfinished() {
+    let list = UNFINISHED.lock().unwrap_or_else(|e| e.into_inner());
+    for path in list.iter() {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+fn unfinished() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    UNFINISHED.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// What an existing output path is, for [`write_atomic`].
+enum Target {
+    /// Nothing there, or a regular file (or a link to one): replace it.
+    Replace,
+    /// A terminal, `/dev/null` or a pipe: write into it.
+    Stream,
+    /// Anything else: refuse, saying what it is.
+    Refuse(&'static str),
+}
+
+fn target(path: &Path) -> Target {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Target::Replace;
+    };
+    let t = meta.file_type();
+    if t.is_file() {
+        return Target::Replace;
+    }
+    if t.is_dir() {
+        return Target::Refuse("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_char_device() || t.is_fifo() {
+            return Target::Stream;
+        }
+        if t.is_block_device() {
+            return Target::Refuse("a disk device");
+        }
+        if t.is_socket() {
+            return Target::Refuse("a socket");
+        }
+    }
+    Target::Refuse("not a regular file")
+}
+
+/// Writes `bytes` to `path` as described in the module docs.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let io = |e: std::io::Error| {
+        Failure::Io(format!(
+            "cannot write {}: {}",
+            path.display(),
+            files::words(&e)
+        ))
+    };
+    match target(path) {
+        Target::Refuse(what) => Err(Failure::Io(format!(
+            "cannot write {}: it is {what}; choose a file name with -o",
+            path.display()
+        ))),
+        Target::Stream => write_stream(path, bytes).map_err(io),
+        Target::Replace => write_replacing(path, bytes).map_err(io),
+    }
+}
+
+fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report.pdf".into());
-    let tmp = dir.join(format!(".{name}.folio-tmp"));
-    let io = |e: std::io::Error| Failure::Io(format!("cannot write {}: {e}", path.display()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    // A short name: `.folio-` and six random characters fit beside any legal file name.
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".folio-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // Readable as any new file would be (the umask applies), not private to its owner
+        // as temporary files are by default: the PDF is meant to be shared.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    result.map_err(io)
+    let mut tmp = builder.tempfile_in(dir)?;
+    unfinished().push(tmp.path().to_path_buf());
+    let result = (|| {
+        tmp.write_all(bytes)?;
+        tmp.as_file().sync_all()?;
+        Ok(())
+    })();
+    let tmp_path = tmp.path().to_path_buf();
+    let result = result.and_then(|()| tmp.persist(path).map(drop).map_err(|e| e.error));
+    unfinished().retain(|p| *p != tmp_path);
+    result
+}
+
+/// Writes into a device or a pipe. A pipe nobody reads is refused at once rather than
+/// waited on.
+fn write_stream(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let mut file = options.open(path).map_err(|e| {
+        if e.raw_os_error() == Some(libc::ENXIO) {
+            std::io::Error::other("it is a named pipe that nothing is reading")
+        } else {
+            e
+        }
+    })?;
+    #[cfg(unix)]
+    {
+        // Back to blocking writes: a pipe's reader may be slower than folio.
+        use std::os::fd::AsRawFd;
+        let fd = file.as_raw_fd();
+        // SAFETY: `fd` is open for the lifetime of `file`; F_GETFL/F_SETFL only change flags.
+        unsafe {
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            if flags >= 0 {
+                libc::fcntl(fd, libc::F_SETFL, flags & !libc::O_NONBLOCK);
+            }
+        }
+    }
+    file.write_all(bytes)?;
+    file.flush()
 }

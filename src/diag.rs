@@ -34,6 +34,9 @@ pub struct Diagnostic {
     /// For "needs the key" errors: the keys whose absence this reports. When the key is in
     /// fact written but with a value of the wrong kind, that error says it better.
     pub missing: Vec<String>,
+    /// Text inside the span that the problem is really about (a link inside a body): once
+    /// the source is at hand, [`narrow`] moves the span onto it.
+    pub within: Option<String>,
 }
 
 impl Diagnostic {
@@ -46,6 +49,7 @@ impl Diagnostic {
             label: None,
             help: None,
             missing: Vec::new(),
+            within: None,
         }
     }
 
@@ -77,6 +81,12 @@ impl Diagnostic {
         self
     }
 
+    /// Says which text inside the span the problem is about (see [`narrow`]).
+    pub fn within(mut self, text: impl Into<String>) -> Self {
+        self.within = Some(text.into());
+        self
+    }
+
     /// Marks an error as reporting missing keys.
     pub fn missing(mut self, keys: &[&str]) -> Self {
         self.missing = keys.iter().map(|k| k.to_string()).collect();
@@ -98,7 +108,27 @@ impl Diagnostic {
     }
 }
 
+/// Moves each diagnostic's span onto the text it is about, where it names one and that
+/// text is written literally inside the span (a link in a body points at its own line).
+pub fn narrow(diags: &mut [Diagnostic], source: &str) {
+    for d in diags {
+        let (Some(span), Some(text)) = (&d.span, d.within.take()) else {
+            continue;
+        };
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(i) = source.get(span.clone()).and_then(|s| s.find(text.as_str())) {
+            d.span = Some(span.start + i..span.start + i + text.len());
+        }
+    }
+}
+
 /// Renders diagnostics the way cargo does. `styled` adds terminal colours.
+///
+/// Each diagnostic is shown with only the lines its span touches, found through a line
+/// index built once, so rendering is linear in the number of diagnostics however long
+/// report.toml is. A span over many lines (a whole table) is shown by its first line.
 pub fn render(diags: &[Diagnostic], path: &str, source: &str, styled: bool) -> String {
     let renderer = if styled {
         Renderer::styled()
@@ -106,6 +136,7 @@ pub fn render(diags: &[Diagnostic], path: &str, source: &str, styled: bool) -> S
         Renderer::plain()
     }
     .decor_style(DecorStyle::Ascii);
+    let lines = LineIndex::new(source);
     let mut out = String::new();
     for d in diags {
         let level = match d.severity {
@@ -114,13 +145,22 @@ pub fn render(diags: &[Diagnostic], path: &str, source: &str, styled: bool) -> S
             Severity::Note => Level::NOTE,
         };
         let title = level.primary_title(d.message.as_str());
-        let group = if let Some(span) = &d.span {
-            let span = clamp_span(span, source);
-            let mut ann = AnnotationKind::Primary.span(span);
+        let shown = d.span.as_ref().map(|span| {
+            let (excerpt, first_line, local) = lines.excerpt(source, &clamp_span(span, source));
+            let (excerpt, local) = shorten(excerpt, local);
+            (excerpt, first_line, local)
+        });
+        let group = if let Some((excerpt, first_line, local)) = &shown {
+            let mut ann = AnnotationKind::Primary.span(local.clone());
             if let Some(label) = &d.label {
                 ann = ann.label(label.as_str());
             }
-            Group::with_title(title).element(Snippet::source(source).path(path).annotation(ann))
+            Group::with_title(title).element(
+                Snippet::source(excerpt.as_ref())
+                    .line_start(*first_line)
+                    .path(path)
+                    .annotation(ann),
+            )
         } else {
             Group::with_title(title).element(Level::NOTE.message(format!("in {path}")))
         };
@@ -134,6 +174,79 @@ pub fn render(diags: &[Diagnostic], path: &str, source: &str, styled: bool) -> S
         out.push_str("\n\n");
     }
     out
+}
+
+/// The byte offset where each line of a text starts.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    /// A span over more lines than this is shown by its first line only.
+    const MAX_LINES: usize = 8;
+
+    fn new(source: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        Self(starts)
+    }
+
+    /// The 0-based line holding byte `at`.
+    fn line_of(&self, at: usize) -> usize {
+        self.0.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+
+    /// The lines `span` touches, the 1-based number of the first, and the span within them.
+    fn excerpt<'s>(&self, source: &'s str, span: &Range<usize>) -> (&'s str, usize, Range<usize>) {
+        let first = self.line_of(span.start);
+        let last = self
+            .line_of(span.end.saturating_sub(1).max(span.start))
+            .min(first + Self::MAX_LINES - 1);
+        let from = self.0[first];
+        let to = self
+            .0
+            .get(last + 1)
+            .map_or(source.len(), |&next| next.saturating_sub(1).max(from));
+        let end = span.end.clamp(span.start, to.max(span.start));
+        (&source[from..to], first + 1, span.start - from..end - from)
+    }
+}
+
+/// The most characters of a line shown before, in and after a span: a title of a
+/// megabyte is shown by its start.
+const SHOWN_BEFORE: usize = 40;
+const SHOWN_WITHIN: usize = 120;
+const SHOWN_AFTER: usize = 40;
+
+/// An excerpt cut to a readable length around its span. The text before the span keeps its
+/// number of characters, blanked out beyond [`SHOWN_BEFORE`] (the column is counted from
+/// it); the span is cut after [`SHOWN_WITHIN`] characters and what follows it after
+/// [`SHOWN_AFTER`]. The renderer's own trimming counts display width and misses lines of
+/// wide characters (CJK, emoji), which it would print whole.
+fn shorten(excerpt: &str, local: Range<usize>) -> (std::borrow::Cow<'_, str>, Range<usize>) {
+    const SHORT: usize = 2 * (SHOWN_BEFORE + SHOWN_WITHIN + SHOWN_AFTER);
+    if excerpt.len() <= SHORT {
+        return (excerpt.into(), local);
+    }
+    let (before, within, after) = (
+        &excerpt[..local.start],
+        &excerpt[local.clone()],
+        &excerpt[local.end..],
+    );
+    let n = before.chars().count();
+    let mut out: String = before
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i + SHOWN_BEFORE < n { ' ' } else { c })
+        .collect();
+    let start = out.len();
+    let mut cut: String = within.chars().take(SHOWN_WITHIN).collect();
+    if cut.len() < within.len() {
+        cut.push('…');
+    }
+    out.push_str(&cut);
+    let end = out.len();
+    let after = after.split('\n').next().unwrap_or("");
+    out.extend(after.chars().take(SHOWN_AFTER));
+    (out.into(), start..end)
 }
 
 /// Keeps a span inside the source and on character boundaries, so rendering never panics.
@@ -174,8 +287,11 @@ pub fn drop_redundant(diags: &mut Vec<Diagnostic>, source: &str) {
         .collect();
     diags.retain(|d| {
         let Some(table) = &d.span else { return true };
+        if d.missing.is_empty() {
+            return true;
+        }
         // `report` and `sections` are top-level keys: written anywhere in the file.
-        if !d.missing.is_empty() && d.missing.iter().all(|k| k == "report" || k == "sections") {
+        if d.missing.iter().all(|k| k == "report" || k == "sections") {
             return !d.missing.iter().any(|k| {
                 typed
                     .iter()
@@ -197,4 +313,21 @@ pub fn drop_redundant(diags: &mut Vec<Diagnostic>, source: &str) {
             })
         })
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_of_wide_characters_is_shown_by_its_start_at_the_right_column() {
+        for word in ["字字字 ", "\u{1F600} ", "word "] {
+            let source = format!("[report]\nx = 1\ntitle = \"{}\"\n", word.repeat(20_000));
+            let at = source.find("title").unwrap() + 8;
+            let d = Diagnostic::error("too long", Some(at..source.len() - 2));
+            let shown = render(std::slice::from_ref(&d), "report.toml", &source, false);
+            assert!(shown.len() < 2_000, "{word}: {} bytes", shown.len());
+            assert!(shown.contains("report.toml:3:9"), "{shown}");
+        }
+    }
 }

@@ -139,7 +139,9 @@ fn parse(name: &str, svg: &str) -> Arc<ImageData> {
         kind: ImageKind::Svg(Box::new(tree)),
         size: Size::new(Abs(s.width() as f64), Abs(s.height() as f64)),
         cmyk: false,
+        grey: false,
         orientation: 1,
+        print_problem: None,
     })
 }
 

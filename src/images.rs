@@ -8,19 +8,26 @@
 use crate::geom::Size;
 use std::sync::Arc;
 
-/// Image data an exporter can draw, with its intrinsic size in points.
+/// Image data an exporter can draw, with its intrinsic size in points. Every image has been
+/// decoded in full under folio's limits (`model::images`) before it gets here, so an
+/// exporter can trust it.
 pub struct ImageData {
     /// The file name as report.toml gives it, for messages.
     pub name: String,
     /// Where report.toml names it, for messages about the image at a later stage.
     pub span: Option<std::ops::Range<usize>>,
     pub kind: ImageKind,
+    /// As displayed: after the EXIF orientation is applied.
     pub size: Size,
     /// A CMYK JPEG (printable as it is).
     pub cmyk: bool,
     /// How the stored pixels are turned to be seen upright: the EXIF orientation (1 to 8)
     /// phones write instead of rotating the pixels; `size` is already the upright size.
     pub orientation: u8,
+    /// A greyscale image (printable as it is, in black ink).
+    pub grey: bool,
+    /// Why the print edition cannot carry it, if it cannot (an SVG with a clip path).
+    pub print_problem: Option<String>,
 }
 
 /// The image formats folio draws.

@@ -231,3 +231,73 @@ fn shards_together_make_the_whole_batch_byte_for_byte() {
     assert!(o.status.success());
     assert_eq!(files(&dir.join("shard")), union);
 }
+
+#[test]
+fn a_row_whose_print_edition_fails_still_gets_its_reader_edition() {
+    let dir = workdir("editions");
+    // A clip path cannot be drawn in the print edition's inks; the reader edition can.
+    std::fs::write(
+        dir.join("clip.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><defs><clipPath id="c"><circle cx="25" cy="25" r="20"/></clipPath></defs><rect width="100" height="50" fill="#005EB8" clip-path="url(#c)"/></svg>"##,
+    )
+    .unwrap();
+    let t = std::fs::read_to_string(dir.join("template.toml")).unwrap();
+    let t = t.replace(
+        "[numbers]",
+        "[brand]\nlogo = \"clip.svg\"\nlogo_alt = \"Logo\"\n\n[numbers]",
+    );
+    std::fs::write(dir.join("clip.toml"), t).unwrap();
+    let o = folio(
+        &dir,
+        &[
+            "batch",
+            "clip.toml",
+            "trusts.csv",
+            "-o",
+            "out/{id}.pdf",
+            "--edition",
+            "both",
+        ],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("the print edition cannot carry `clip.svg`: it uses a clip path"),
+        "{err}"
+    );
+    assert!(err.contains("out/leeds.pdf was written"), "{err}");
+    assert!(err.contains("(5 PDFs,") || err.contains("5 PDFs"), "{err}");
+    let written: Vec<String> = files(&dir.join("out")).into_keys().collect();
+    assert_eq!(
+        written,
+        ["bath.pdf", "hull.pdf", "kent.pdf", "leeds.pdf", "york.pdf"],
+        "every reader edition, no print edition"
+    );
+}
+
+#[test]
+fn a_long_value_in_many_placeholders_cannot_make_a_huge_report() {
+    let dir = workdir("huge");
+    let t = std::fs::read_to_string(dir.join("template.toml")).unwrap();
+    // 400 copies of a 60 KB story would be 24 MB, more than a report.toml may be.
+    let many = "\n[[sections]]\ntitle = \"More\"\nbody = \"\"\"\n{{ story }}\n\"\"\"\n".repeat(400);
+    std::fs::write(dir.join("many.toml"), format!("{t}{many}")).unwrap();
+    let long = "word ".repeat(12_000);
+    std::fs::write(
+        dir.join("one.csv"),
+        format!("id,trust,date,users,story\nleeds,Leeds,2025-01-31,4,{long}\n"),
+    )
+    .unwrap();
+    let o = folio(
+        &dir,
+        &["batch", "many.toml", "one.csv", "-o", "out/{id}.pdf"],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("the row's report would be more than the 16 MB a report.toml may be"),
+        "{}",
+        &err[..err.len().min(2000)]
+    );
+    assert!(!dir.join("out").exists() || files(&dir.join("out")).is_empty());
+}

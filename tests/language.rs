@@ -118,10 +118,12 @@ fn an_unknown_string_is_an_error_with_a_suggestion() {
 }
 
 #[test]
-fn welsh_is_not_hyphenated_english_is_and_the_build_says_so_once() {
-    // A narrow page, long words, and two Welsh sections.
+fn welsh_is_hyphenated_as_welsh_gaelic_not_at_all_and_the_build_says_so_once() {
+    // A narrow page, long words: two Welsh sections, a Gaelic one and an English one.
     let body = "Ymddiriedolaethau gwasanaethau cymunedol cynhwysfawr Llanfairpwllgwyngyll \
         gweithgareddau cyfrifoldebau ymgynghoriadau datblygiadau rhyngwladol.";
+    let gaelic = "Riaghaltas oileanachadh coimhearsnachdan leasachaidhean \
+        buidhnean-obrach seirbheisean slàinte eadar-nàiseanta.";
     let english = "Responsibilities accountability interdisciplinary rehabilitation \
         characteristically communication organisations considerably.";
     let source = format!(
@@ -145,6 +147,11 @@ title = "Dau"
 body = "{body}"
 
 [[sections]]
+title = "Gàidhlig"
+lang = "gd"
+body = "{gaelic}"
+
+[[sections]]
 title = "English"
 lang = "en-GB"
 body = "{english}"
@@ -154,34 +161,61 @@ body = "{english}"
     let rendered = folio::diag::render(&built.warnings, "report.toml", &source, false);
     assert_eq!(
         rendered,
-        "warning: Welsh text is not hyphenated: folio has no hyphenation patterns for it
- --> report.toml:6:12
-  |
-6 | language = \"cy\"
-  |            ^^^^ words in this language break only at spaces and hyphens
-  |
+        "warning: Scottish Gaelic text is not hyphenated: folio has no hyphenation patterns for it
+  --> report.toml:22:8
+   |
+22 | lang = \"gd\"
+   |        ^^^^ words in this language break only at spaces and hyphens
+   |
 help: nothing to do; set `[text] hyphenate = false` to silence this note
 
 "
     );
-    // Which section each soft hyphen (a hyphenation break) is in, from the drawn text.
+    // The text before each soft hyphen (a hyphenation break), by section, from the drawn
+    // text.
     let mut section = 0;
-    let mut hyphens = [0usize; 3];
+    let mut heads: [Vec<String>; 4] = Default::default();
     for page in &built.document.pages {
         for item in &page.items {
             if let folio::frame::ItemKind::Text(t) = &item.kind {
                 match t.text.as_str() {
                     "Un" => section = 0,
                     "Dau" => section = 1,
-                    "English" => section = 2,
+                    "Gàidhlig" => section = 2,
+                    "English" => section = 3,
                     _ => {}
                 }
-                hyphens[section] += t.text.matches('\u{AD}').count();
+                if let Some(line) = t.text.strip_suffix('\u{AD}') {
+                    heads[section].push(line.rsplit(' ').next().unwrap_or(line).to_string());
+                }
             }
         }
     }
-    assert_eq!(hyphens[0] + hyphens[1], 0, "Welsh hyphenated: {hyphens:?}");
-    assert!(hyphens[2] > 0, "English not hyphenated: {hyphens:?}");
+    let welsh = folio::text::Hyphenation::for_language("cy").unwrap();
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let welsh_heads: Vec<&String> = heads[0].iter().chain(&heads[1]).collect();
+    assert!(!welsh_heads.is_empty(), "Welsh not hyphenated: {heads:?}");
+    for head in welsh_heads {
+        // The word it begins, and the breaks the Welsh patterns allow in it.
+        let word = words
+            .iter()
+            .find(|w| w.starts_with(head.as_str()) && w.len() > head.len())
+            .unwrap_or_else(|| panic!("no word starts {head}"));
+        let lower = word.to_lowercase();
+        assert!(
+            welsh.breaks(&lower).contains(&head.len()),
+            "{head}- is no Welsh break of {word}"
+        );
+        let tail = &lower[head.len()..];
+        for d in ["ch", "dd", "ff", "ng", "ll", "ph", "rh", "th"] {
+            assert!(
+                !(lower[..head.len()].ends_with(&d[..1]) && tail.starts_with(&d[1..])),
+                "{head}- splits {d} in {word}"
+            );
+        }
+    }
+    assert!(heads[2].is_empty(), "Gaelic hyphenated: {heads:?}");
+    assert!(!heads[3].is_empty(), "English not hyphenated: {heads:?}");
 }
 
 #[test]
@@ -240,4 +274,114 @@ label = "a wariwyd"
     assert_eq!(spoken("en-GB"), "300 million pounds");
     // A Welsh voice reads the figure as written, not English words in a Welsh accent.
     assert_eq!(spoken("cy"), "£300M");
+}
+
+/// A Welsh report with a pie of ten slices and a one-series bar chart, both with their
+/// data tables, and a French section with a chart of its own.
+const CHART_REPORT: &str = r#"
+[report]
+title = "Siartiau"
+organisation = "Bwrdd Prawf"
+period = "2024"
+date = "2025-01-31"
+language = "cy"
+
+[contents]
+show = false
+
+[[sections]]
+title = "Gwariant"
+
+[[sections.blocks]]
+type = "chart"
+chart = "pie"
+title = "Gwariant"
+table = true
+data = [
+  { label = "Staff", value = 30 }, { label = "Adeiladau", value = 20 },
+  { label = "Cyffuriau", value = 12 }, { label = "Ymchwil", value = 9 },
+  { label = "Hyfforddiant", value = 8 }, { label = "Teithio", value = 7 },
+  { label = "Ynni", value = 6 }, { label = "Bwyd", value = 4 },
+  { label = "Golchi", value = 2 }, { label = "Post", value = 2 },
+]
+
+[[sections.blocks]]
+type = "chart"
+chart = "bar"
+title = "Newid"
+table = true
+data = [{ label = "Gogledd", value = -5 }, { label = "De", value = 3 }]
+
+[[sections]]
+title = "Résumé"
+lang = "fr"
+
+[[sections.blocks]]
+type = "chart"
+chart = "column"
+title = "Patients"
+data = [{ label = "Nord", value = 4 }, { label = "Sud", value = 6 }]
+"#;
+
+fn figure_alts(pdf: &common::Pdf) -> Vec<String> {
+    pdf.structure()
+        .walk()
+        .into_iter()
+        .filter(|n| n.kind == "Figure")
+        .filter_map(|n| n.alt.clone())
+        .collect()
+}
+
+#[test]
+fn charts_are_described_and_labelled_in_their_section_s_language() {
+    let built = common::build_source(CHART_REPORT);
+    let pdf = common::Pdf::parse(&built.pdf);
+    let alts = figure_alts(&pdf);
+    assert_eq!(alts.len(), 3, "{alts:?}");
+    assert!(
+        alts[0].starts_with("Siart cylch yn dangos Gwariant: Staff 30 y cant (30), "),
+        "{}",
+        alts[0]
+    );
+    assert_eq!(alts[1], "Siart bar yn dangos Newid: Gogledd minws 5, De 3.");
+    // The French section's chart speaks French, whatever the report's language.
+    assert_eq!(
+        alts[2],
+        "Histogramme «\u{a0}Patients\u{a0}»: Nord 4, Sud 6."
+    );
+    let text = common::normalise(&pdf.text());
+    // The pie's three smallest slices make its "Other"; its table's share column and the
+    // bar chart's value column are headed in Welsh.
+    assert!(text.contains("Arall (3)"), "{text}");
+    assert!(text.contains("Cyfran"), "{text}");
+    assert!(text.contains("Gwerth"), "{text}");
+    for english in ["Other", "Share", "Value", "Pie chart", "per cent"] {
+        assert!(!text.contains(english), "{english} in {text}");
+    }
+    common::assert_ua1_and_a2a("welsh-charts", &built.pdf);
+}
+
+#[test]
+fn chart_words_in_report_toml_override_the_language_s_own() {
+    let source = format!(
+        "{CHART_REPORT}\n[strings]\npie_chart = \"Siart pei\"\nother = \"Y gweddill\"\nshare = \"Canran\"\nvalue = \"Nifer\"\n"
+    );
+    let built = common::build_source(&source);
+    let pdf = common::Pdf::parse(&built.pdf);
+    let alts = figure_alts(&pdf);
+    assert!(
+        alts[0].starts_with("Siart pei yn dangos Gwariant: "),
+        "{}",
+        alts[0]
+    );
+    // [strings] speaks for the report's language; the French section keeps its own words.
+    assert!(alts[2].starts_with("Histogramme "), "{}", alts[2]);
+    let text = common::normalise(&pdf.text());
+    for given in ["Y gweddill (3)", "Canran", "Nifer"] {
+        assert!(text.contains(given), "{given} in {text}");
+    }
+    assert!(
+        !text.contains("Cyfran") && !text.contains("Arall"),
+        "{text}"
+    );
 }

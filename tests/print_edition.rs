@@ -391,11 +391,10 @@ fn a_damaged_jpeg_is_an_error_at_its_key_not_a_panic() {
     };
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(d.len(), 1, "{d:#?}");
-    assert!(
-        d[0].message
-            .starts_with("the image `photo.jpg` could not be embedded: "),
-        "{}",
-        d[0].message
+    // The image is decoded in full when report.toml is read, before either edition.
+    assert_eq!(
+        d[0].message,
+        "`file`: the image `photo.jpg` cannot be used: the file ends before the image does"
     );
     assert_eq!(
         d[0].span.as_ref().map(|s| &source[s.clone()]),
@@ -502,6 +501,54 @@ fn preflight_of_any_pdf_finds_a_72_dpi_image_and_a_missing_output_intent() {
 fn preflight_of_the_print_edition_is_clean() {
     let findings = folio::preflight::file::check(&shipped(), 320.0).unwrap();
     assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
+fn a_page_width_image_runs_into_the_bleed_in_print_and_is_clipped_to_it() {
+    let source = r#"
+[report]
+title = "Bleed"
+organisation = "Test"
+period = "2024"
+date = "2025-01-01"
+
+[contents]
+show = false
+
+[[sections]]
+title = "A photograph across the page"
+
+[[sections.blocks]]
+type = "image"
+file = "images/landscape.png"
+width = "page"
+alt = "A landscape"
+"#;
+    let built = print_edition(source, &common::root().join("tests/layout"));
+    let pdf = Pdf::parse(built.print.as_ref().expect("print edition"));
+    let page = pdf.pages[1];
+    let (trim, bleed) = (rect(&pdf, page, b"TrimBox"), rect(&pdf, page, b"BleedBox"));
+    let (images, clips) = pdf.drawn_images_and_clips(page);
+    assert_eq!(images.len(), 1, "{images:?}");
+    let img = images[0];
+    // Past the trim on both sides, by the whole bleed.
+    assert!(
+        img[0] <= bleed[0] + 0.5 && img[2] >= bleed[2] - 0.5,
+        "{img:?} in {bleed:?}"
+    );
+    assert!(img[0] < trim[0] - BLEED_PT + 0.5, "{img:?} {trim:?}");
+    // And clipped to the bleed box's width, so nothing reaches the marks.
+    assert!(
+        clips
+            .iter()
+            .any(|c| (c[0] - bleed[0]).abs() < 0.5 && (c[2] - bleed[2]).abs() < 0.5),
+        "{clips:?} against {bleed:?}"
+    );
+    // The reader edition draws it at the trim, as laid out.
+    let reader = common::build_in(source, &common::root().join("tests/layout"));
+    let rpdf = Pdf::parse(&reader.pdf);
+    let (rimages, _) = rpdf.drawn_images_and_clips(rpdf.pages[1]);
+    assert!((rimages[0][0]).abs() < 0.5, "{rimages:?}");
 }
 
 #[test]

@@ -149,7 +149,7 @@ keywords = ["\"><script>alert(2)</script>"]
 id = "a\"><script>alert(3)</script>"
 title = "</h2><script>alert(4)</script>"
 lead = "<style>body{display:none}</style>"
-body = "Text with **<i>tags</i>** in it."
+body = "Text with **\\<i>tags\\</i>** in it."
 
 [[sections.metrics]]
 value = "<svg onload=alert(5)>"
@@ -215,9 +215,7 @@ id = "one"
 title = "One"
 body = """
 [web](https://example.org/a?b=1&c=2) [plain](http://example.org) [mail](mailto:a@example.org)
-[phone](tel:+441234567890) [section](#two) [script](javascript:alert(1))
-[upper](JAVASCRIPT:alert(1)) [data](data:text/html,<script>alert(1)</script>) [file](file:///etc/passwd)
-[nowhere](#missing) [relative](report.pdf) [spaced]( javascript:alert(1))
+[phone](tel:+441234567890) [section](#two) [nowhere](#missing)
 """
 
 [[sections]]
@@ -249,13 +247,38 @@ title = "Two"
         2,
         "contents and body"
     );
-    for text in [
-        "script", "upper", "data", "file", "nowhere", "relative", "spaced",
+    assert!(
+        page.contains(" nowhere"),
+        "a link to no section stays as text"
+    );
+}
+
+#[test]
+fn links_anywhere_else_are_refused_before_any_edition_is_made() {
+    for link in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "report.pdf",
     ] {
-        assert!(page.contains(&format!(" {text}")), "{text} stays as text");
+        let source = format!(
+            "[report]\ntitle = \"Links\"\norganisation = \"O\"\nperiod = \"2024\"\n\
+             date = \"2025-01-31\"\n\n[[sections]]\ntitle = \"One\"\nbody = \"[x]({link})\"\n"
+        );
+        match compile_editions(&source, &common::root(), WEB, "report-print.pdf") {
+            Err(folio::build::Failure::Report(d)) => {
+                let text = folio::diag::render(&d, "report.toml", &source, false);
+                assert!(
+                    text.contains("which is not a web address"),
+                    "{link}: {text}"
+                );
+            }
+            Ok(_) => panic!("{link} was accepted"),
+            Err(e) => panic!("{link}: {e:?}"),
+        }
     }
-    assert!(!page.to_ascii_lowercase().contains("javascript:alert(1)\""));
-    assert!(!page.contains("href=\"data:") && !page.contains("href=\"file:"));
 }
 
 #[test]
@@ -317,7 +340,7 @@ fn the_contents_is_a_nav_of_nested_lists_linking_every_heading() {
         assert!(page.contains(&format!(r#"id="{id}""#)), "#{id} exists");
     }
     assert!(nav.contains(r##"<a href="#croeso">Croeso</a><ol><li><a href="#ein-nodau">"##));
-    assert!(page.contains(r##"<a class="skip" href="#main" lang="en">Skip to the report</a>"##));
+    assert!(page.contains(r##"<a class="skip" href="#main">Neidio i’r adroddiad</a>"##));
     assert!(page.contains(r#"<main id="main">"#));
 }
 
@@ -475,18 +498,59 @@ fn jpeg_components(d: &[u8]) -> Option<u8> {
 }
 
 #[test]
-fn the_page_is_in_the_reports_language_and_english_interface_words_say_so() {
+fn the_page_its_own_words_and_its_chart_descriptions_are_in_the_reports_language() {
     let page = html(&welsh());
     assert!(page.starts_with("<!DOCTYPE html><html lang=\"cy\">"));
     // The date line is the model's, in the report's language, as on the PDF's cover.
     assert!(page.contains(r#"<p class="meta">Cyhoeddwyd 30 Mehefin 2025</p>"#));
-    assert!(page.contains(r#"<summary lang="en">Show the data</summary>"#));
-    assert!(page.contains(r#"<span lang="en">Credit:</span> Tîm Cyfathrebu"#));
+    assert!(
+        page.contains(r#"<summary>Dangos y data</summary>"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<span>Credyd:</span> Tîm Cyfathrebu"#));
+    assert!(
+        page.contains(r#"<a href="report.pdf" type="application/pdf">Yr adroddiad fel PDF</a>"#)
+    );
+    assert!(
+        !page.contains(" lang=\"en\""),
+        "nothing Welsh is marked English"
+    );
+    // Generated descriptions and the data table's words, in Welsh.
+    assert!(
+        page.contains(">Siart cylch yn dangos Gwariant: Staff 67 y cant (£62m), "),
+        "{page}"
+    );
+    assert!(page.contains(">Siart bar pentyrrog yn dangos Newidiadau i'r gyllideb, £m, ar gyfer Cyflog, Cyffuriau ac Arbedion: Meddygaeth: Cyflog 5.5, Cyffuriau 2.1, Arbedion minws 3.4, cyfanswm 4.2; "), "{page}");
+    assert!(
+        page.contains(r#"<th scope="col" class="num">Cyfran</th>"#),
+        "{page}"
+    );
+    assert!(!page.contains("per cent") && !page.contains("Pie chart"));
     let english = html(&shipped());
     assert!(
         !english.contains(" lang=\"en\""),
         "an English page marks nothing twice"
     );
+}
+
+#[test]
+fn on_a_page_in_a_language_without_strings_the_english_ones_are_marked_and_overrides_win() {
+    let dir = common::root().join("tests/data/web");
+    let source = std::fs::read_to_string(dir.join("report.toml")).expect("report.toml");
+    let polish = source.replace("language = \"cy\"", "language = \"pl\"");
+    let page = html(&build_web(&polish, &dir));
+    assert!(page.contains(r#"<summary lang="en">Show the data</summary>"#));
+    assert!(page.contains(r#"<span lang="en">Credit:</span> Tîm Cyfathrebu"#));
+    assert!(page.contains(r##"<a class="skip" href="#main" lang="en">Skip to the report</a>"##));
+    // A word given in [strings] is the report's, in the page's language.
+    let own =
+        format!("{polish}\n[strings]\ncredit = \"Zdjęcie:\"\npie_chart = \"Wykres kołowy\"\n");
+    let page = html(&build_web(&own, &dir));
+    assert!(
+        page.contains(r#"<span>Zdjęcie:</span> Tîm Cyfathrebu"#),
+        "{page}"
+    );
+    assert!(page.contains(">Wykres kołowy of Gwariant: "), "{page}");
 }
 
 /// The custom properties of the stylesheet's light, dark and print schemes.

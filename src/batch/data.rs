@@ -59,12 +59,16 @@ impl Format {
     }
 }
 
-/// Reads the rows of `source`.
-pub fn read(source: String, format: Format) -> Result<Data, Vec<Diagnostic>> {
-    let (columns, rows) = match format {
-        Format::Csv => csv_rows(&source)?,
-        Format::Toml => toml_rows(&source)?,
-        Format::Json => json_rows(&source)?,
+/// Reads the rows of `source`; on failure the problems, with the source back to place them.
+pub fn read(source: String, format: Format) -> Result<Data, (Vec<Diagnostic>, String)> {
+    let rows = match format {
+        Format::Csv => csv_rows(&source),
+        Format::Toml => toml_rows(&source),
+        Format::Json => json_rows(&source),
+    };
+    let (columns, rows) = match rows {
+        Ok(r) => r,
+        Err(d) => return Err((d, source)),
     };
     Ok(Data {
         source,
@@ -374,7 +378,7 @@ mod tests {
     #[test]
     fn a_short_csv_row_is_an_error_at_its_line() {
         let src = "id,trust\nleeds,Leeds\nyork\nhull,Hull\n";
-        let e = read(src.to_string(), Format::Csv).unwrap_err();
+        let e = read(src.to_string(), Format::Csv).unwrap_err().0;
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].line_col(src), Some((3, 1)));
         assert!(e[0].message.contains("1 values"), "{}", e[0].message);
@@ -392,7 +396,7 @@ mod tests {
         assert_eq!(t.rows[0].span_of("id").map(|s| s.start), Some(14));
         let j = read(r#"[{"id": "leeds", "ok": true}]"#.into(), Format::Json).unwrap();
         assert_eq!(j.rows[0].get("ok"), Some(Value::Bool(true)));
-        let e = read("[{\"id\": [1]}]".into(), Format::Json).unwrap_err();
+        let e = read("[{\"id\": [1]}]".into(), Format::Json).unwrap_err().0;
         assert!(e[0].message.contains("row 1: `id`"), "{}", e[0].message);
     }
 }

@@ -60,6 +60,8 @@ pub enum Outcome {
         report: String,
         /// One line for the summary.
         summary: String,
+        /// The editions written all the same (the reader edition when only print failed).
+        files: Vec<(PathBuf, usize)>,
     },
 }
 
@@ -144,7 +146,7 @@ impl Batch {
                             .with_label(self.from(row, &e.field))
                     })
                     .collect();
-                return self.failed_with(row, &diags);
+                return self.failed_with(row, &diags, Vec::new());
             }
         };
         let print_output = output::print_path(&output);
@@ -153,43 +155,51 @@ impl Batch {
             .map_or("report-print.pdf".into(), |n| {
                 n.to_string_lossy().into_owned()
             });
-        let built =
-            match build::compile_editions(&rendered.source, &self.base, self.editions, &print_name)
-            {
-                Ok(b) => b,
-                Err(Failure::Report(diags)) => {
-                    let diags: Vec<Diagnostic> = diags
-                        .into_iter()
-                        .map(|d| self.locate(row, &rendered, d))
-                        .collect();
-                    return self.failed_with(row, &diags);
-                }
-                Err(Failure::Web(e)) => {
-                    return self.failed(false, format!("{}\n", self.header(row, &e.to_string())));
-                }
-                Err(Failure::Io(msg)) => {
-                    return self.failed(true, format!("{}\n", self.header(row, &msg)));
-                }
-            };
-        let mut files = Vec::new();
-        if self.editions.reader {
-            files.push((output, built.pdf));
-        }
-        if let Some(print) = built.print {
-            files.push((print_output, print));
-        }
-        let mut written = Vec::new();
-        for (path, bytes) in files {
-            if let Err(msg) = self.write(&path, &bytes) {
-                return self.failed(true, format!("{}\n", self.header(row, &msg)));
+        // The same build as `folio build`: the file door, the limits, and each edition's
+        // own outcome, so a row whose print edition fails still gets its reader edition.
+        let options = crate::Options {
+            reader: self.editions.reader,
+            print: self.editions.print,
+            web: false,
+            print_name,
+            ..crate::Options::default()
+        };
+        let built = match crate::compile(&rendered.source, &self.base, &options) {
+            Ok(b) => b,
+            Err(d) => {
+                let diags: Vec<Diagnostic> = d
+                    .list
+                    .into_iter()
+                    .map(|d| self.locate(row, &rendered, d))
+                    .collect();
+                return self.failed_with(row, &diags, Vec::new());
             }
-            written.push((path, bytes.len()));
+        };
+        let mut written = Vec::new();
+        let mut problems: Vec<Diagnostic> = Vec::new();
+        for (edition, path) in [(built.reader, output), (built.print, print_output)] {
+            match edition {
+                None => {}
+                Some(Ok(bytes)) => {
+                    if let Err(msg) = self.write(&path, &bytes) {
+                        return self.failed(true, format!("{}\n", self.header(row, &msg)));
+                    }
+                    written.push((path, bytes.len()));
+                }
+                Some(Err(d)) => {
+                    problems.extend(d.into_iter().map(|d| self.locate(row, &rendered, d)))
+                }
+            }
         }
-        let warnings = built
+        let warnings: Vec<Diagnostic> = built
             .warnings
             .into_iter()
             .map(|d| self.locate(row, &rendered, d))
             .collect();
+        if !problems.is_empty() {
+            problems.extend(warnings);
+            return self.failed_with(row, &problems, written);
+        }
         Outcome::Written {
             files: written,
             pages: built.document.pages.len(),
@@ -259,12 +269,21 @@ impl Batch {
         }
     }
 
-    fn failed_with(&self, row: &Row, diags: &[Diagnostic]) -> Outcome {
+    /// A row with problems; `files` are the editions that were still written.
+    fn failed_with(
+        &self,
+        row: &Row,
+        diags: &[Diagnostic],
+        files: Vec<(PathBuf, usize)>,
+    ) -> Outcome {
         let errors = diags.iter().filter(|d| d.is_error()).count();
-        let what = format!(
+        let mut what = format!(
             "{errors} problem{} in its report",
             if errors == 1 { "" } else { "s" }
         );
+        for (path, _) in &files {
+            what.push_str(&format!("; {} was written", path.display()));
+        }
         let report = format!("{}\n{}", self.header(row, &what), self.render(diags));
         let first = diags
             .iter()
@@ -281,6 +300,7 @@ impl Batch {
             io: false,
             report,
             summary: format!("row {} of {}: {first}", row.number, self.row_place(row)),
+            files,
         }
     }
 
@@ -295,6 +315,7 @@ impl Batch {
             io,
             report,
             summary,
+            files: Vec::new(),
         }
     }
 

@@ -17,6 +17,9 @@
 use crate::diag::Diagnostic;
 use std::ops::Range;
 
+/// The most bytes a row's filled-in report may have: what a report.toml read from disk may.
+const MAX_RENDERED: usize = crate::files::Kind::Report.cap() as usize;
+
 /// Where a placeholder stands in the TOML.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
@@ -135,6 +138,7 @@ impl Template {
     }
 
     /// Fills the placeholders from `lookup`; every value that does not fit is an error.
+    /// The result is at most [`MAX_RENDERED`] bytes.
     pub fn render(
         &self,
         lookup: impl Fn(&str) -> Option<Value>,
@@ -162,6 +166,15 @@ impl Template {
                     match lookup(name) {
                         None => errors.push(error(format!("the data has no `{name}`"))),
                         Some(v) => match fill(&v, *context) {
+                            // A long value filled into many placeholders could make a
+                            // report far larger than any report.toml folio reads.
+                            Ok(text) if source.len() + text.len() > MAX_RENDERED => {
+                                errors.push(error(format!(
+                                    "the row's report would be more than the {} MB a report.toml may be",
+                                    MAX_RENDERED >> 20
+                                )));
+                                break;
+                            }
                             Ok(text) => source.push_str(&text),
                             Err(m) => errors.push(error(m)),
                         },

@@ -103,10 +103,8 @@ fn prepare(args: &Args, styled: bool) -> Result<Batch, ExitCode> {
     };
     let data = match data::read(text, format) {
         Ok(d) => d,
-        Err(d) => {
-            let text = std::fs::read_to_string(args.data).unwrap_or_default();
-            return Err(report(&d, &data_name, &text, styled));
-        }
+        // The text as read through the size cap, for placing the problems.
+        Err((d, text)) => return Err(report(&d, &data_name, &text, styled)),
     };
     let pattern = Pattern::parse(args.output, &data.columns).map_err(|m| usage(&m))?;
     let base = args
@@ -170,6 +168,10 @@ fn summarise(batch: &Batch, outcomes: &[Outcome], started: Instant, v: Verbosity
                     None => warnings.push((d.clone(), 1)),
                 }
             }
+        }
+        // A row whose other edition failed still wrote these.
+        if let Outcome::Failed { files: f, .. } = o {
+            files += f.len();
         }
     }
     if !v.quiet && !warnings.is_empty() {

@@ -1,7 +1,7 @@
 //! `folio build` and `folio check`: run the pipeline, print diagnostics once, write safely.
 
 use super::{EXIT_IO, EXIT_REPORT, Verbosity};
-use folio::build::{self, Built, Editions, Failure};
+use folio::build::{self, Editions, Failure};
 use folio::diag::{self, Diagnostic};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -67,20 +67,34 @@ fn build_with(
         Ok(b) => b,
         Err(code) => return code,
     };
-    let mut outputs: Vec<(PathBuf, &[u8], &str)> = Vec::new();
-    if editions.reader {
-        outputs.push((output.clone(), &built.pdf, "reader"));
-    }
-    if let Some(print) = &built.print {
-        // `--edition print -o -` sends the print edition to standard output.
-        let target = if !editions.reader && to_stdout {
-            output.clone()
-        } else {
-            print_output.clone()
+    // Each edition has its own outcome: one that failed is reported, the others written.
+    // `--edition print -o -` sends the print edition to standard output.
+    let print_target = if !editions.reader && to_stdout {
+        output.clone()
+    } else {
+        print_output.clone()
+    };
+    let outcomes = [
+        (
+            "reader",
+            built.reader.as_ref().filter(|_| editions.reader),
+            output.clone(),
+        ),
+        ("print", built.print.as_ref(), print_target),
+    ];
+    let mut code = ExitCode::SUCCESS;
+    let mut failed: Vec<(&str, usize)> = Vec::new();
+    for (edition, outcome, target) in outcomes {
+        let bytes = match outcome {
+            None => continue,
+            Some(Ok(bytes)) => bytes,
+            Some(Err(diags)) => {
+                eprint!("{}", render(diags, input, &source));
+                failed.push((edition, diags.iter().filter(|d| d.is_error()).count()));
+                code = ExitCode::from(EXIT_REPORT);
+                continue;
+            }
         };
-        outputs.push((target, print, "print"));
-    }
-    for (target, bytes, edition) in outputs {
         // `-o out/2024/report.pdf`: the folders are made now that there is a PDF to put there.
         if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
             && target.as_os_str() != "-"
@@ -94,9 +108,9 @@ fn build_with(
             return ExitCode::from(EXIT_IO);
         }
         let written = if target.as_os_str() == "-" {
-            std::io::stdout()
-                .write_all(bytes)
-                .map_err(|e| Failure::Io(format!("cannot write to standard output: {e}")))
+            std::io::stdout().write_all(bytes).map_err(|e| {
+                Failure::Io(format!("cannot write to standard output: {}", io_words(&e)))
+            })
         } else {
             build::write_atomic(&target, bytes)
         };
@@ -125,23 +139,38 @@ fn build_with(
             );
         }
     }
-    if let Some(site) = &built.web {
-        if let Err(msg) = folio::web::folder::write(site, &web_output) {
-            return fail(Failure::Io(msg), input, &source, action);
+    match &built.web {
+        Some(Ok(site)) => {
+            if let Err(msg) = folio::web::folder::write(site, &web_output) {
+                return fail(Failure::Io(msg), input, &source, action);
+            }
+            if !v.quiet {
+                eprintln!(
+                    "wrote {}/{}: {} files, {:.1} KB, web edition in {:.0} ms{}",
+                    web_output.display(),
+                    folio::web::INDEX,
+                    site.files.len(),
+                    site.size() as f64 / 1024.0,
+                    started.elapsed().as_secs_f64() * 1000.0,
+                    count(&built.warnings)
+                );
+            }
         }
-        if !v.quiet {
-            eprintln!(
-                "wrote {}/{}: {} files, {:.1} KB, web edition in {:.0} ms{}",
-                web_output.display(),
-                folio::web::INDEX,
-                site.files.len(),
-                site.size() as f64 / 1024.0,
-                started.elapsed().as_secs_f64() * 1000.0,
-                count(&built.warnings)
-            );
+        Some(Err(diags)) => {
+            eprint!("{}", render(diags, input, &source));
+            failed.push(("web", diags.iter().filter(|d| d.is_error()).count()));
+            code = ExitCode::from(EXIT_REPORT);
         }
+        None => {}
     }
-    ExitCode::SUCCESS
+    for (edition, errors) in failed {
+        eprintln!(
+            "error: the {edition} edition was not written: {errors} error{} in {}",
+            if errors == 1 { "" } else { "s" },
+            input.display()
+        );
+    }
+    code
 }
 
 /// The web edition's folder for a build writing `output` (beside the reader edition).
@@ -176,38 +205,51 @@ pub enum Action {
     Watch,
 }
 
-/// Checks `input` without writing anything.
+/// Checks `input` without writing anything: every edition report.toml asks for.
 pub fn check(input: &Path, v: Verbosity) -> ExitCode {
-    match compile_with(
+    let (built, source) = match compile_with(
         input,
         Editions::default(),
         "report-print.pdf",
         Action::Check,
         v,
     ) {
-        Ok((built, _)) => {
-            if !v.quiet {
-                eprintln!(
-                    "{} is ready to build: {} pages{}",
-                    input.display(),
-                    built.document.pages.len(),
-                    count(&built.warnings)
-                );
-            }
-            ExitCode::SUCCESS
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let mut code = ExitCode::SUCCESS;
+    for (edition, outcome) in [("reader", &built.reader), ("print", &built.print)] {
+        if let Some(Err(diags)) = outcome {
+            eprint!("{}", render(diags, input, &source));
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "error: the {edition} edition cannot be built: {errors} error{} in {}",
+                if errors == 1 { "" } else { "s" },
+                input.display()
+            );
+            code = ExitCode::from(EXIT_REPORT);
         }
-        Err(code) => code,
     }
+    if code == ExitCode::SUCCESS && !v.quiet {
+        eprintln!(
+            "{} is ready to build: {} pages{}",
+            input.display(),
+            built.document.pages.len(),
+            count(&built.warnings)
+        );
+    }
+    code
 }
 
 /// Reads and compiles, printing warnings; on failure prints everything and returns the code.
+/// Each edition's own outcome is left to the caller.
 pub fn compile_with(
     input: &Path,
     editions: Editions,
     print_name: &str,
     action: Action,
     v: Verbosity,
-) -> Result<(Built, String), ExitCode> {
+) -> Result<(folio::Editions, String), ExitCode> {
     let started = Instant::now();
     if !input.exists() {
         eprintln!("{}", no_report(input));
@@ -216,8 +258,9 @@ pub fn compile_with(
     let source = match build::read_source(input) {
         Ok(s) => s,
         Err(Failure::Report(d)) => {
-            let lossy =
-                String::from_utf8_lossy(&std::fs::read(input).unwrap_or_default()).into_owned();
+            let bytes = folio::files::read_capped(input, folio::files::Kind::Report.cap())
+                .unwrap_or_default();
+            let lossy = String::from_utf8_lossy(&bytes).into_owned();
             return Err(fail(Failure::Report(d), input, &lossy, action));
         }
         Err(f) => return Err(fail(f, input, "", action)),
@@ -226,7 +269,14 @@ pub fn compile_with(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    match build::compile_editions(&source, base, editions, print_name) {
+    let options = folio::Options {
+        reader: editions.reader,
+        print: editions.print,
+        web: editions.web,
+        print_name: print_name.to_string(),
+        ..folio::Options::default()
+    };
+    match folio::compile(&source, base, &options) {
         Ok(built) => {
             if !v.quiet && !built.warnings.is_empty() {
                 eprint!("{}", render(&built.warnings, input, &source));
@@ -240,7 +290,7 @@ pub fn compile_with(
             }
             Ok((built, source))
         }
-        Err(f) => Err(fail(f, input, &source, action)),
+        Err(d) => Err(fail(Failure::Report(d.list), input, &source, action)),
     }
 }
 
@@ -280,7 +330,9 @@ pub fn io_words(e: &std::io::Error) -> String {
     }
 }
 
-/// Refuses to overwrite the input, or a file that is not a PDF, unless forced.
+/// Refuses to overwrite the input, or a file that is not a PDF, unless forced. A device
+/// or a pipe is written into, not replaced, so it is not checked for being a PDF (reading
+/// one could block, or never end).
 fn refuse_unsafe_output(input: &Path, output: &Path, force: bool) -> Result<(), String> {
     let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
@@ -292,12 +344,9 @@ fn refuse_unsafe_output(input: &Path, output: &Path, force: bool) -> Result<(), 
             input.display()
         ));
     }
-    if !force && output.exists() {
-        let mut head = [0u8; 5];
-        let is_pdf = std::fs::File::open(output)
-            .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
-            .is_ok()
-            && &head == b"%PDF-";
+    let is_regular = std::fs::metadata(output).is_ok_and(|m| m.is_file());
+    if !force && is_regular {
+        let is_pdf = folio::files::read_head(output, 5).is_some_and(|h| h == b"%PDF-");
         if !is_pdf {
             return Err(format!(
                 "{} exists and is not a PDF; refusing to replace it (use --force to replace it anyway)",
@@ -418,6 +467,12 @@ pub fn inputs(input: &Path, source: &str) -> Vec<PathBuf> {
                     }
                     folio::spec::BlockSpec::Chart(c) => {
                         named.extend(c.csv.as_ref().map(|f| Path::new(f.get_ref().as_str())));
+                    }
+                    folio::spec::BlockSpec::Images(r) => {
+                        for i in r.images.iter().flat_map(|l| l.get_ref()) {
+                            let file = i.get_ref().file.as_ref();
+                            named.extend(file.map(|f| Path::new(f.get_ref().as_str())));
+                        }
                     }
                     _ => {}
                 }

@@ -218,6 +218,7 @@ pub struct Verbosity {
 /// Runs the command line.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    remove_unfinished_on_signal();
     let v = Verbosity {
         quiet: cli.quiet,
         verbose: cli.verbose,
@@ -285,6 +286,22 @@ pub fn run() -> ExitCode {
         ),
         Command::Preflight { file, ink_limit } => preflight(&file, ink_limit, v),
     }
+}
+
+/// On SIGINT or SIGTERM, removes the temporary file being written (if any) and exits as
+/// the signal would have, so an interrupted build leaves nothing behind.
+fn remove_unfinished_on_signal() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            folio::build::remove_unfinished();
+            // 128 + the signal's number: what a shell reports for a process it ended.
+            std::process::exit(128 + signal);
+        }
+    });
 }
 
 /// `folio preflight FILE.pdf`: prints findings; exit 1 if any is an error.

@@ -74,7 +74,9 @@ pub fn print_image(image: &ImageData, print: &PrintConfig) -> Result<Option<Imag
         kind,
         size: image.size,
         cmyk: true,
+        grey: false,
         orientation: image.orientation,
+        print_problem: None,
     };
     // A photograph converted to CMYK stays a JPEG: deflated, its CMYK pixels would be five
     // times the size. Graphics from PNGs stay lossless.

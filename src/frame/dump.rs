@@ -71,19 +71,32 @@ impl Document {
                         size.w, size.h
                     ),
                     ItemKind::Image {
-                        image, size, crop, ..
-                    } => match crop {
-                        None => writeln!(
-                            out,
-                            "  image {x},{y} {tag} {}x{} {}",
-                            size.w, size.h, image.name
-                        ),
-                        Some(c) => writeln!(
-                            out,
-                            "  image {x},{y} {tag} {}x{} {} crop {},{} {}x{}",
-                            size.w, size.h, image.name, c.origin.x, c.origin.y, c.size.w, c.size.h
-                        ),
-                    },
+                        image,
+                        size,
+                        crop,
+                        bleed,
+                        ..
+                    } => {
+                        let bleed = if *bleed { " bleed" } else { "" };
+                        match crop {
+                            None => writeln!(
+                                out,
+                                "  image {x},{y} {tag} {}x{} {}{bleed}",
+                                size.w, size.h, image.name
+                            ),
+                            Some(c) => writeln!(
+                                out,
+                                "  image {x},{y} {tag} {}x{} {} crop {},{} {}x{}{bleed}",
+                                size.w,
+                                size.h,
+                                image.name,
+                                c.origin.x,
+                                c.origin.y,
+                                c.size.w,
+                                c.size.h
+                            ),
+                        }
+                    }
                     ItemKind::Link { size, target } => {
                         let to = match target {
                             LinkTarget::Url(u) => u.clone(),

@@ -128,10 +128,14 @@ pub enum ItemKind {
     /// to `pos`, is the part of it that shows (a photograph scaled to cover its frame);
     /// `None` shows all of it. A cropped image is drawn larger than it shows where it may
     /// run on into the print edition's bleed: the print edition widens the crop there.
+    /// `bleed` says the image was set to run off the trim on the edges it touches: the
+    /// print edition extends it into the bleed there (scaled to cover the larger box,
+    /// clipped to it), as it does colour fields; otherwise it would stop short of the cut.
     Image {
         image: Arc<ImageData>,
         size: Size,
         span: Option<Range<usize>>,
+        bleed: bool,
         crop: Option<Rect>,
     },
     /// A clickable area; `pos` is its top-left corner.

@@ -27,11 +27,16 @@ pub struct Breaks {
     pub keep_with_next: bool,
     /// Starts a new page.
     pub break_before: bool,
-    /// Never split, however many slices it has (a block of one slice never splits anyway).
+    /// Never split, however many slices it has (a block of one slice never splits anyway),
+    /// unless it is taller than a whole page, or splitting spares a page that would hold
+    /// nothing else.
     pub keep_together: bool,
     /// Fewest slices to leave at a page foot, and to carry to the next page, when split.
     pub min_head: usize,
     pub min_tail: usize,
+    /// A figure that, when it does not fit what is left of a page, waits for the top of
+    /// the next one while the blocks after it fill the gap.
+    pub float: bool,
 }
 
 /// A measured block.
@@ -51,6 +56,13 @@ pub struct Block {
     /// Warnings found while measuring, reported once the block is placed (so measuring a
     /// block twice does not report twice).
     pub notes: Vec<Diagnostic>,
+    /// The same block measured smaller (an image and its caption at 95 %, 90 %, …), tallest
+    /// first, each of one slice: the flow may take one to keep the block on a page it
+    /// would otherwise leave (see `flow::fill`).
+    pub smaller: Vec<Block>,
+    /// Where report.toml writes what the block shows, for warnings the flow gives about
+    /// it (a chart scaled to fit a page).
+    pub span: crate::model::Span,
 }
 
 impl Block {
@@ -108,6 +120,9 @@ impl Block {
 }
 
 /// An item of the flow stream, in reading order.
+// Blocks are most of a stream and are moved into it once: boxing each would add an
+// allocation per block to save the space of the few `Open`/`Close` markers.
+#[allow(clippy::large_enum_variant)]
 pub enum Flow {
     /// Opens a container node (a section, a list) under the current one.
     Open(Role),

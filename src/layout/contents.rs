@@ -1,7 +1,14 @@
 //! The contents page: one linked entry per bookmarked heading, with its page number.
 //!
-//! In: the entries (level, title, page index, y) of where the body's headings landed. Out:
-//! the contents as flow items — its own section, heading, and a TOC of linked entries.
+//! In: the entries (level, title, page index, y) of where the body's headings landed, to
+//! the depth asked for ([`entries`]). Out: the contents as flow items — its own section,
+//! heading, and a TOC of linked entries.
+//!
+//! Depth counts the levels of heading a report uses, not markdown's `#` marks: 1 is the
+//! section titles, 2 the top level of subheadings (whether written `#` or `##`), 3 the
+//! next. By default the contents lists two levels if they fit on one page, and the
+//! section titles alone if not: a hundred-page report with a hundred subheadings gets a
+//! contents page a reader can take in, and its PDF bookmarks still hold every heading.
 //!
 //! Page numbers are known only once the body is planned, and the body's numbers depend on
 //! how many pages the contents itself takes. [`settle`] therefore sets the contents with
@@ -26,6 +33,32 @@ pub struct Entry {
     /// Page index from the start of the body.
     pub page: usize,
     pub y: Abs,
+}
+
+/// The depth the contents tries first when report.toml does not say: section titles and
+/// the top level of subheadings.
+pub const AUTO_DEPTH: usize = 2;
+
+/// The entries of the headings `depth` levels deep, in order.
+pub fn entries(headings: &[crate::frame::OutlineEntry], depth: usize) -> Vec<Entry> {
+    let mut levels: Vec<u8> = headings.iter().map(|h| h.level).collect();
+    levels.sort_unstable();
+    levels.dedup();
+    headings
+        .iter()
+        .filter(|h| {
+            levels
+                .iter()
+                .position(|l| *l == h.level)
+                .is_some_and(|r| r < depth)
+        })
+        .map(|h| Entry {
+            level: h.level,
+            title: h.title.clone(),
+            page: h.page,
+            y: h.y,
+        })
+        .collect()
 }
 
 /// Trials before settling: each changes the page count only if a page number's width
@@ -55,7 +88,12 @@ fn contents(cx: &Cx, title: &str, entries: &[Entry], body_start: usize) -> Vec<F
     let width = cx.theme.measure();
     let mut out = vec![
         Flow::Open(Role::Section),
-        Flow::Block(section_heading(cx, title, width)),
+        Flow::Block(section_heading(
+            cx,
+            title,
+            width,
+            super::text::Source::new("contents.title", &None, "heading"),
+        )),
         Flow::Open(Role::Toc),
     ];
     for (i, e) in entries.iter().enumerate() {

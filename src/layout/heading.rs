@@ -5,11 +5,13 @@
 use super::block::Block;
 use super::cx::Cx;
 use super::fragment::{Fragment, Skeleton};
+use super::text::Source;
 use crate::frame::Role;
 use crate::geom::{Abs, Point, Size};
 
-/// A level-2 heading with the accent rule above it, set at `width`.
-pub fn section_heading(cx: &Cx, title: &str, width: Abs) -> Block {
+/// A level-2 heading with the accent rule above it, set at `width`; `source` is where the
+/// title is written.
+pub fn section_heading(cx: &Cx, title: &str, width: Abs, source: Source) -> Block {
     let theme = &cx.theme;
     let style = cx.style(&theme.text.section_title, cx.ink.primary);
     let mut skel = Skeleton::new();
@@ -20,7 +22,10 @@ pub fn section_heading(cx: &Cx, title: &str, width: Abs) -> Block {
         Size::new(theme.accent.width, theme.accent.height),
         cx.palette.accent,
     );
-    let lines = cx.text(&mut skel, h, title, &style, width);
+    let mut notes = Vec::new();
+    let lines = cx
+        .set_text(&mut skel, h, title, &style, width)
+        .noted(source, &mut notes);
     slice.stack(
         lines,
         Abs::ZERO,
@@ -30,5 +35,6 @@ pub fn section_heading(cx: &Cx, title: &str, width: Abs) -> Block {
         .keep_with_next()
         .spaced(theme.space.section_before, theme.space.heading_after);
     b.bookmark = Some((1, title.to_string()));
+    b.notes = notes;
     b
 }

@@ -1,20 +1,25 @@
 //! Markdown body text → the flow: paragraphs, subheadings and lists.
 //!
-//! In: markdown blocks and a width. Out: flow items — a block per paragraph (split between
-//! pages by line, with widow and orphan control), per subheading (kept with what follows,
-//! bookmarked) and per list item (never split), the list itself a container opened and
-//! closed around its items. A list nested in an item stays inside that item's block.
+//! In: markdown blocks, a width, and where the text is written (for warnings about words
+//! too long for a line). Out: flow items — a block per paragraph (split between pages by
+//! line, with widow and orphan control), per subheading (kept with what follows,
+//! bookmarked) and per list item (split between its lines like a paragraph, so an item
+//! longer than a page is never cut short), the list itself a container opened and closed
+//! around its items. A list nested in an item stays inside that item's block.
 
 use super::block::{Block, Flow};
 use super::cx::{Cx, ParStyle};
 use super::fragment::{Fragment, Local, Skeleton};
+use super::slicing;
+use super::text::Source;
+use crate::diag::Diagnostic;
 use crate::frame::Role;
 use crate::geom::{Abs, Point};
 use crate::model::markdown::plain;
 use crate::model::{Block as MdBlock, Inline};
 
-/// The flow of markdown blocks at `width`.
-pub fn flow(cx: &Cx, md: &[MdBlock], width: Abs) -> Vec<Flow> {
+/// The flow of markdown blocks at `width`, written at `source`.
+pub fn flow(cx: &Cx, md: &[MdBlock], width: Abs, source: Source) -> Vec<Flow> {
     let mut out = Vec::new();
     let body = cx.body_style();
     let gap = cx.theme.space.paragraph;
@@ -23,24 +28,29 @@ pub fn flow(cx: &Cx, md: &[MdBlock], width: Abs) -> Vec<Flow> {
             MdBlock::Paragraph(inlines) => {
                 let mut skel = Skeleton::new();
                 let p = skel.node(Skeleton::ANCHOR, Role::Paragraph);
-                let lines = cx.paragraph(&mut skel, p, inlines, &body, width);
-                out.push(Flow::Block(Block::lines(skel, lines).spaced(gap, gap)));
+                let mut notes = Vec::new();
+                let lines = cx
+                    .set_paragraph(&mut skel, p, inlines, &body, width)
+                    .noted(source, &mut notes);
+                let mut b = Block::lines(skel, lines).spaced(gap, gap);
+                b.notes = notes;
+                out.push(Flow::Block(b));
             }
             MdBlock::Heading(level, inlines) => {
-                out.push(Flow::Block(subheading(cx, *level, inlines, width)));
+                out.push(Flow::Block(subheading(cx, *level, inlines, width, source)));
             }
             MdBlock::List {
                 ordered,
                 start,
                 items,
-            } => list(cx, *ordered, *start, items, width, &mut out),
+            } => list(cx, *ordered, *start, items, width, source, &mut out),
         }
     }
     out
 }
 
 /// A heading inside body text: level 1 in markdown is the level below the section title.
-fn subheading(cx: &Cx, level: u8, inlines: &[Inline], width: Abs) -> Block {
+fn subheading(cx: &Cx, level: u8, inlines: &[Inline], width: Abs, source: Source) -> Block {
     let theme = &cx.theme;
     let style = cx.style(&theme.text.subheading, cx.ink.text);
     let mut skel = Skeleton::new();
@@ -49,22 +59,28 @@ fn subheading(cx: &Cx, level: u8, inlines: &[Inline], width: Abs) -> Block {
         Role::Heading(2 + level.min(4), plain(inlines)),
     );
     let mut slice = Fragment::default();
-    let lines = cx.paragraph(&mut skel, h, inlines, &style, width);
+    let mut notes = Vec::new();
+    let lines = cx
+        .set_paragraph(&mut skel, h, inlines, &style, width)
+        .noted(source, &mut notes);
     slice.stack(lines, Abs::ZERO, Abs::ZERO);
     let mut b = Block::atomic(skel, slice)
         .keep_with_next()
         .spaced(theme.space.subheading_before, theme.space.subheading_after);
     b.bookmark = Some((level.saturating_add(1).min(6), plain(inlines)));
+    b.notes = notes;
     b
 }
 
-/// A list: the list container, and a block per item (label beside body).
+/// A list: the list container, and a block per item (label beside body), cut between its
+/// lines so that a long item breaks like a paragraph.
 fn list(
     cx: &Cx,
     ordered: bool,
     start: u64,
     items: &[Vec<MdBlock>],
     width: Abs,
+    source: Source,
     out: &mut Vec<Flow>,
 ) {
     let (space, list) = (&cx.theme.space, &cx.theme.list);
@@ -72,16 +88,21 @@ fn list(
     for (i, item) in items.iter().enumerate() {
         let mut skel = Skeleton::new();
         let mut slice = Fragment::default();
-        list_item(
+        let mut notes = Vec::new();
+        let height = list_item(
             cx,
             &mut skel,
             Skeleton::ANCHOR,
-            ordered,
-            start + i as u64,
-            item,
-            width,
+            &Item {
+                ordered,
+                number: start + i as u64,
+                blocks: item,
+                width,
+            },
             &mut slice,
+            (source, &mut notes),
         );
+        slice.size.h = slice.size.h.max(height);
         let before = if i == 0 {
             space.paragraph
         } else {
@@ -92,7 +113,8 @@ fn list(
         } else {
             Abs::ZERO
         };
-        let mut b = Block::atomic(skel, slice).spaced(before, after);
+        let mut b = Block::lines(skel, slicing::bands(slice)).spaced(before, after);
+        b.notes = notes;
         // Widow and orphan control for lists: the first item never stands alone at a page
         // foot, nor the last alone at a page top.
         b.breaks.keep_with_next = items.len() > 1 && (i == 0 || i + 2 == items.len());
@@ -101,19 +123,30 @@ fn list(
     out.push(Flow::Close);
 }
 
-/// Lays one list item into `slice` from its top; nested lists stay inside the item.
-/// Returns the item's height.
-#[allow(clippy::too_many_arguments)]
+/// One item of a list: its number (or bullet), what it holds, and its width.
+struct Item<'a> {
+    ordered: bool,
+    number: u64,
+    blocks: &'a [MdBlock],
+    width: Abs,
+}
+
+/// Lays one list item into `slice` from its top; nested lists stay inside the item. Words
+/// broken to fit are noted at `source`. Returns the item's height.
 fn list_item(
     cx: &Cx,
     skel: &mut Skeleton,
     list: Local,
-    ordered: bool,
-    number: u64,
-    blocks: &[MdBlock],
-    width: Abs,
+    item: &Item,
     slice: &mut Fragment,
+    (source, notes): (Source, &mut Vec<Diagnostic>),
 ) -> Abs {
+    let Item {
+        ordered,
+        number,
+        blocks,
+        width,
+    } = *item;
     let body = cx.body_style();
     let geometry = &cx.theme.list;
     let indent = geometry.indent;
@@ -143,7 +176,9 @@ fn list_item(
         match block {
             MdBlock::Paragraph(inlines) | MdBlock::Heading(_, inlines) => {
                 let p = skel.node(lbody, Role::Paragraph);
-                let lines = cx.paragraph(skel, p, inlines, &body, inner);
+                let lines = cx
+                    .set_paragraph(skel, p, inlines, &body, inner)
+                    .noted(source, notes);
                 y = slice.stack(lines, indent, y);
             }
             MdBlock::List {
@@ -158,11 +193,14 @@ fn list_item(
                         cx,
                         skel,
                         nested,
-                        *ordered,
-                        start + i as u64,
-                        item,
-                        inner,
+                        &Item {
+                            ordered: *ordered,
+                            number: start + i as u64,
+                            blocks: item,
+                            width: inner,
+                        },
                         &mut sub,
+                        (source, &mut *notes),
                     );
                     sub.size.h = h;
                     slice.place(sub, Point::new(indent, y + geometry.nested_gap));

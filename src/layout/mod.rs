@@ -33,14 +33,15 @@ mod furniture;
 mod heading;
 mod markdown;
 mod section;
+pub mod slicing;
 pub mod text;
 pub mod theme;
+mod wrap;
 
 use crate::frame::{Document, Metadata, OutlineEntry, Page, Structure};
 use crate::geom::Point;
 use crate::model::Report;
 use block::Flow;
-use contents::Entry;
 use cx::Cx;
 use flow::place::Target;
 use flow::{Plan, blocks};
@@ -53,8 +54,9 @@ pub fn layout(report: &Report) -> Document {
 
     // 2. Measure.
     let front = cover::front(&cx);
-    let body = body(&cx);
+    let mut body = body(&cx);
     let back = cover::back(&cx);
+    flow::fit(&mut body, theme.area.size.h);
 
     // 3. Plan the body.
     let body_plan = flow::plan(&body, theme.area, &theme.columns);
@@ -62,16 +64,17 @@ pub fn layout(report: &Report) -> Document {
 
     // 4. Settle the contents: the body starts after the cover and the contents.
     let contents = report.contents.as_ref().map(|title| {
-        let entries: Vec<Entry> = headings
-            .iter()
-            .map(|h| Entry {
-                level: h.level,
-                title: h.title.clone(),
-                page: h.page,
-                y: h.y,
-            })
-            .collect();
-        contents::settle(&cx, title, &entries, 1)
+        let settle = |depth: usize| {
+            let entries = contents::entries(&headings, depth);
+            contents::settle(&cx, title, &entries, 1)
+        };
+        match report.contents_depth {
+            Some(depth) => settle(depth.into()),
+            None => {
+                let two = settle(contents::AUTO_DEPTH);
+                if two.1.pages <= 1 { two } else { settle(1) }
+            }
+        }
     });
     let contents_pages = contents.as_ref().map_or(0, |(_, plan)| plan.pages);
 
@@ -104,7 +107,7 @@ pub fn layout(report: &Report) -> Document {
     }
 
     // 6. Furniture.
-    furniture::footers(&cx, &mut pages);
+    warnings.extend(furniture::footers(&cx, &mut pages));
 
     let meta = &report.meta;
     Document {

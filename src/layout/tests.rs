@@ -44,8 +44,9 @@ fn a_paragraph_measured_narrower_is_taller() {
     let report = report();
     let cx = Cx::new(&report);
     let body = &report.sections[0].body;
-    let wide = super::markdown::flow(&cx, body, cx.theme.measure());
-    let narrow = super::markdown::flow(&cx, body, cx.theme.column_width());
+    let source = super::text::Source::new("body", &None, "text column");
+    let wide = super::markdown::flow(&cx, body, cx.theme.measure(), source);
+    let narrow = super::markdown::flow(&cx, body, cx.theme.column_width(), source);
     assert!(height(&narrow) > height(&wide));
 }
 

@@ -4,17 +4,117 @@
 //! skeleton node the text belongs to. Out: one [`Fragment`] per line, as wide as its text and
 //! one line high, whose glyph runs are marked as content of that node; a link's runs are
 //! content of a link node of its own, with a clickable area and an underline over them.
+//!
+//! No line is wider than its measure: a word too wide for any line is broken by force (see
+//! `crate::text`). [`Cx::set_paragraph`] says which words were, so that the component can
+//! warn at the key that holds them ([`Set::noted`]); a component that does not care
+//! calls [`Cx::paragraph`].
 
 use super::cx::{Cx, ParStyle};
 use super::fragment::{Fragment, Local, Mark, Skeleton};
+use crate::diag::Diagnostic;
 use crate::frame::{ItemKind, LinkTarget, Role, TextRun};
 use crate::geom::{Abs, Point, Size};
-use crate::model::Inline;
+use crate::model::{Inline, Span};
 use crate::text::{self, ParSettings, StyledText, TextStyle};
 
 /// Underline position and thickness, in em, as in most sans faces' `post` table.
 const UNDERLINE_OFFSET: f64 = 0.12;
 const UNDERLINE_THICKNESS: f64 = 0.06;
+
+/// Where a text is written in report.toml, and what it is set in, for a warning about how
+/// it had to be set: "`sections.title`: … the heading".
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'s> {
+    /// The key, as the author writes it.
+    pub key: &'s str,
+    pub span: &'s Span,
+    /// What the text is set in: "heading", "card", "table column".
+    pub place: &'s str,
+}
+
+impl<'s> Source<'s> {
+    pub fn new(key: &'s str, span: &'s Span, place: &'s str) -> Self {
+        Self { key, span, place }
+    }
+}
+
+/// Lines of a paragraph, with what had to be forced to set them.
+pub struct Set {
+    pub lines: Vec<Fragment>,
+    /// Words too wide for any line, broken by force, each once, in order.
+    pub broken: Vec<String>,
+    /// Some line is still wider than the measure (narrower than one letter).
+    pub overfull: bool,
+}
+
+/// Words longer than this many characters are shown shortened in a message.
+const SHOWN_WORD: usize = 48;
+
+impl Set {
+    /// The lines, and a warning in `notes` for each word broken by force and for a line
+    /// still too wide.
+    pub fn noted(self, source: Source, notes: &mut Vec<Diagnostic>) -> Vec<Fragment> {
+        for word in &self.broken {
+            let address = word.contains("://") || word.contains('/') || word.contains('@');
+            let shown = shorten(word);
+            let (what, help) = if address {
+                (
+                    format!("the address “{shown}”"),
+                    "link a few words instead of printing the address: [our annual report](https://…)",
+                )
+            } else {
+                (
+                    format!("the word “{shown}”"),
+                    "shorten it, or write a hyphen or a space where it may break; folio breaks it between letters otherwise",
+                )
+            };
+            push_note(
+                notes,
+                Diagnostic::warning(
+                    format!(
+                        "`{}`: {what} is too long for the {} and was broken across lines",
+                        source.key, source.place
+                    ),
+                    source.span.clone(),
+                )
+                .with_help(help),
+            );
+        }
+        if self.overfull {
+            push_note(
+                notes,
+                Diagnostic::warning(
+                    format!(
+                        "`{}`: the {} is too narrow for its text even broken between letters",
+                        source.key, source.place
+                    ),
+                    source.span.clone(),
+                )
+                .with_help("shorten the text, or give it more room"),
+            );
+        }
+        self.lines
+    }
+}
+
+/// Adds a note unless the same one is there already.
+pub fn push_note(notes: &mut Vec<Diagnostic>, d: Diagnostic) {
+    if !notes.contains(&d) {
+        notes.push(d);
+    }
+}
+
+/// A long word shown by its start and end: "Llanfairpwllgwyngyll…gogogoch".
+fn shorten(word: &str) -> String {
+    let n = word.chars().count();
+    if n <= SHOWN_WORD {
+        return word.to_string();
+    }
+    let head: String = word.chars().take(SHOWN_WORD - 12).collect();
+    let tail: String = word.chars().skip(n - 10).collect();
+    format!("{head}…{tail}")
+}
 
 impl Cx<'_> {
     /// The width of `text` set on one line in `style`.
@@ -37,7 +137,24 @@ impl Cx<'_> {
             key: 0,
             hyphenation: None,
         };
-        text::set_text(&self.shapers, s, style)
+        // A line break written into a one-line text (a title typed on two lines, used as
+        // the footer) is a space here: a line that is never broken has no glyph for it.
+        // (A CR LF pair is one space.)
+        let mut one = String::with_capacity(s.len());
+        let mut after_break = false;
+        for c in s.chars() {
+            if is_break(c) {
+                if !after_break {
+                    one.push(' ');
+                }
+                after_break = true;
+            } else {
+                one.push(c);
+                after_break = false;
+            }
+        }
+        let s = one;
+        text::set_text(&self.shapers, &s, style)
             .into_iter()
             .map(|run| {
                 let face = fonts.face(run.style.face);
@@ -66,6 +183,18 @@ impl Cx<'_> {
         style: &ParStyle,
         width: Abs,
     ) -> Vec<Fragment> {
+        self.set_text(skel, node, text, style, width).lines
+    }
+
+    /// Sets plain text as a paragraph of `node`, saying what had to be forced.
+    pub fn set_text(
+        &self,
+        skel: &mut Skeleton,
+        node: Local,
+        text: &str,
+        style: &ParStyle,
+        width: Abs,
+    ) -> Set {
         let inline = Inline {
             text: text.to_string(),
             bold: false,
@@ -73,7 +202,7 @@ impl Cx<'_> {
             link: None,
             lang: None,
         };
-        self.paragraph(skel, node, &[inline], style, width)
+        self.set_paragraph(skel, node, &[inline], style, width)
     }
 
     /// Sets inlines into lines; content is marked under `node`, links under link nodes
@@ -86,6 +215,32 @@ impl Cx<'_> {
         style: &ParStyle,
         width: Abs,
     ) -> Vec<Fragment> {
+        self.set_paragraph(skel, node, inlines, style, width).lines
+    }
+
+    /// Sets inlines into lines, saying which words had to be broken by force.
+    pub fn set_paragraph(
+        &self,
+        skel: &mut Skeleton,
+        node: Local,
+        inlines: &[Inline],
+        style: &ParStyle,
+        width: Abs,
+    ) -> Set {
+        self.set_paragraph_shaped(skel, node, inlines, style, &[], width)
+    }
+
+    /// Sets inlines into lines whose first ones are `first` wide (beside a floated image)
+    /// and the rest `width`.
+    pub fn set_paragraph_shaped(
+        &self,
+        skel: &mut Skeleton,
+        node: Local,
+        inlines: &[Inline],
+        style: &ParStyle,
+        first: &[Abs],
+        width: Abs,
+    ) -> Set {
         let fonts = &self.report.fonts;
         let link_colour = style.link;
         let mut styled = StyledText::default();
@@ -130,6 +285,7 @@ impl Cx<'_> {
         }
         let settings = ParSettings {
             width,
+            first: first.to_vec(),
             justify: style.justify,
             hyphenate: style.hyphenate,
         };
@@ -140,7 +296,15 @@ impl Cx<'_> {
         let baseline = (line_height - ascent - descent) / 2.0 + ascent;
         let mut link_nodes: Vec<Option<Local>> = vec![None; links.len()];
         let mut out = Vec::new();
+        let mut broken: Vec<String> = Vec::new();
+        let overfull = lines.iter().any(|l| l.overfull);
         for line in lines {
+            if let Some(r) = &line.broken_word {
+                let word = styled.text[r.clone()].to_string();
+                if !broken.contains(&word) {
+                    broken.push(word);
+                }
+            }
             let mut f = Fragment::new(Size::new(line.width, line_height));
             for run in line.runs {
                 let mark = match run.style.key {
@@ -204,7 +368,11 @@ impl Cx<'_> {
             }
             out.push(f);
         }
-        out
+        Set {
+            lines: out,
+            broken,
+            overfull,
+        }
     }
 }
 
@@ -223,4 +391,12 @@ pub fn figure_mark(skel: &mut Skeleton, parent: Local, alt: Option<&str>) -> Mar
         }
         None => Mark::Artifact(crate::frame::Artifact::Decoration),
     }
+}
+
+/// Characters that end a line: on a line that is never broken they stand for a space.
+fn is_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\t' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }

@@ -1,26 +1,33 @@
 //! Loading the images report.toml refers to (fonts are found by `model::fonts`).
 //!
-//! In: paths as written (relative to report.toml). Out: a decoded [`ImageData`], or a
-//! diagnostic that names the key that referenced the file and says what is wrong with it.
+//! In: paths as written (relative to report.toml), read through the file door ([`Folder`]).
+//! Out: a decoded [`ImageData`], or a diagnostic that names the key that referenced the file
+//! and says what is wrong with it. An image is decoded once per build, in full and under
+//! the limits of [`super::images`], however many keys name it.
 
 // A diagnostic is built once per problem on a cold path; boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
-use super::types::{ImageData, ImageKind};
+use super::images::{self, Colour};
 use crate::diag::Diagnostic;
+use crate::files::{Folder, Kind};
 use crate::geom::{Abs, Size};
+use crate::images::{ImageData, ImageKind};
 use crate::spec::SpannedStr;
 use std::path::Path;
 use std::sync::Arc;
 
-/// Loads an image file (SVG, PNG or JPEG) named by `key`; an SVG's lettering is set in the
-/// fonts of `svg` (see `svg_fonts`).
+/// The image formats folio reads, by extension.
+const IMAGE_EXTENSIONS: [&str; 5] = ["svg", "svgz", "png", "jpg", "jpeg"];
+
+/// Loads an image file (SVG, PNG or JPEG) named by `key`, decoding it once per build.
+/// An SVG's lettering is set in the fonts of `svg` (see `svg_fonts`).
 pub fn image(
-    base: &Path,
+    folder: &Folder,
     key: &str,
     value: &SpannedStr,
     svg: &usvg::Options,
-) -> Result<ImageData, Diagnostic> {
+) -> Result<Arc<ImageData>, Diagnostic> {
     let name = value.get_ref().trim();
     let span = Some(value.span());
     let ext = Path::new(name)
@@ -28,131 +35,104 @@ pub fn image(
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase())
         .unwrap_or_default();
-    if !matches!(ext.as_str(), "svg" | "png" | "jpg" | "jpeg") {
+    if !IMAGE_EXTENSIONS.contains(&ext.as_str()) {
         return Err(Diagnostic::error(
             format!("`{key}` must be an SVG, PNG or JPEG file, not `{name}`"),
             span,
         )
         .with_help("convert the image to SVG (best for logos) or PNG"));
     }
-    let data = std::fs::read(base.join(name)).map_err(|e| {
-        Diagnostic::error(
-            format!("cannot read the image `{name}` named by `{key}`: {e}"),
-            span.clone(),
-        )
-        .with_help("check the path; it is relative to report.toml")
-    })?;
-    let corrupt = |what: &str| {
-        Diagnostic::error(
-            format!("the image `{name}` named by `{key}` cannot be read: {what}"),
-            span.clone(),
-        )
-        .with_help("open it in an image editor and save it again as SVG, PNG or JPEG")
+    let kind = if ext.starts_with("svg") {
+        Kind::Svg
+    } else {
+        Kind::Raster
     };
-    let (kind, size) = match ext.as_str() {
-        "svg" => {
-            let tree = usvg::Tree::from_data(&data, svg).map_err(|e| corrupt(&e.to_string()))?;
+    let path = folder
+        .resolve(folder.root(), name)
+        .map_err(|e| e.diagnostic(key, name, kind, span.clone()))?;
+    let data = folder
+        .read_path(&path, kind)
+        .map_err(|e| e.diagnostic(key, name, kind, span.clone()))?;
+    let decoded = folder.decoded(&path, "image", || {
+        decode(folder, &path, name, span.clone(), &ext, data, svg)
+    });
+    match &*decoded {
+        Ok(image) => Ok(image.clone()),
+        Err(what) => Err(Diagnostic::error(
+            format!("`{key}`: the image `{name}` cannot be used: {what}"),
+            span,
+        )
+        .with_help(if what.starts_with("it refers to") {
+            "put the images an SVG uses inside the report's folder and refer to them by name, relative to the SVG"
+        } else if kind == Kind::Svg {
+            "open it in a vector editor and save it again as plain SVG"
+        } else {
+            "open it in an image editor and save it again as PNG or JPEG"
+        })),
+    }
+}
+
+/// Decodes an image under the limits of [`images`] and [`super::svg`].
+fn decode(
+    folder: &Folder,
+    path: &Path,
+    name: &str,
+    span: Option<std::ops::Range<usize>>,
+    ext: &str,
+    data: Arc<Vec<u8>>,
+    svg: &usvg::Options,
+) -> Result<Arc<ImageData>, String> {
+    let is_png = data.starts_with(b"\x89PNG");
+    let is_jpeg = data.starts_with(&[0xFF, 0xD8]);
+    let (kind, size, colour, orientation) = match ext {
+        "svg" | "svgz" => {
+            let tree = super::svg::parse(&data, path, folder, svg)?;
             let s = tree.size();
             (
                 ImageKind::Svg(Box::new(tree)),
                 Size::new(Abs(s.width() as f64), Abs(s.height() as f64)),
+                Colour::Rgb,
+                1,
             )
         }
-        "png" | "jpg" | "jpeg" => {
-            let dims = imagesize::blob_size(&data)
-                .map_err(|_| corrupt("it is damaged, or not really an image of that kind"))?;
-            let is_png = data.starts_with(b"\x89PNG");
-            let is_jpeg = data.starts_with(&[0xFF, 0xD8]);
-            let kind = match (ext.as_str(), is_png, is_jpeg) {
-                ("png", true, _) => ImageKind::Png(Arc::new(data)),
-                ("jpg" | "jpeg", _, true) => ImageKind::Jpeg(Arc::new(data)),
-                _ => return Err(corrupt("its contents do not match its extension")),
-            };
-            // Pixels are placed at 72 per inch until a size is given; layout scales them. A
-            // photo stored on its side is as wide as it is tall when upright.
-            let (w, h) = (dims.width as f64, dims.height as f64);
-            let turned = matches!(&kind, ImageKind::Jpeg(d) if exif_orientation(d) >= 5);
-            let (w, h) = if turned { (h, w) } else { (w, h) };
-            (kind, Size::new(Abs(w), Abs(h)))
+        "png" if is_png => {
+            let r = images::png(&data)?;
+            (ImageKind::Png(data), pixels(&r), r.colour, r.orientation)
         }
-        _ => {
-            return Err(Diagnostic::error(
-                format!("`{key}` must be an SVG, PNG or JPEG file, not `{name}`"),
-                span,
-            )
-            .with_help("convert the image to SVG (best for logos) or PNG"));
+        "jpg" | "jpeg" if is_jpeg => {
+            let r = images::jpeg(&data)?;
+            (ImageKind::Jpeg(data), pixels(&r), r.colour, r.orientation)
         }
+        "png" => return Err("it is not a PNG file, whatever its name says".into()),
+        _ => return Err("it is not a JPEG file, whatever its name says".into()),
     };
-    let cmyk = matches!(&kind, ImageKind::Jpeg(d) if jpeg_components(d) == Some(4));
-    let orientation = match &kind {
-        ImageKind::Jpeg(d) => exif_orientation(d),
-        _ => 1,
+    // RGB photos are converted to CMYK by the print edition; an SVG is drawn in inks by
+    // folio itself, which cannot do everything SVG can.
+    let print_problem = match &kind {
+        ImageKind::Svg(tree) => super::svg::print_problem(tree).map(str::to_string),
+        _ => None,
     };
-    Ok(ImageData {
+    Ok(Arc::new(ImageData {
         name: name.to_string(),
         span,
         kind,
         size,
-        cmyk,
+        cmyk: colour == Colour::Cmyk,
+        grey: colour == Colour::Grey,
         orientation,
-    })
+        print_problem,
+    }))
 }
 
-/// The EXIF orientation of a JPEG (1 to 8; 1, upright, when it has none): the `Orientation`
-/// tag of the first image directory in its `Exif` APP1 segment.
-fn exif_orientation(data: &[u8]) -> u8 {
-    let mut i = 2;
-    while i + 4 <= data.len() && data[i] == 0xFF {
-        let marker = data[i + 1];
-        let len = u16::from_be_bytes([data[i + 2], data[i + 3]]) as usize;
-        // The metadata segments come before the image data.
-        if marker == 0xDA || len < 2 {
-            break;
-        }
-        let segment = data.get(i + 4..i + 2 + len).unwrap_or_default();
-        if marker == 0xE1
-            && let Some(tiff) = segment.strip_prefix(b"Exif\0\0")
-        {
-            return tiff_orientation(tiff)
-                .filter(|o| (1..=8).contains(o))
-                .unwrap_or(1);
-        }
-        i += 2 + len;
-    }
-    1
-}
-
-/// The orientation tag (0x0112) of a TIFF structure's first directory.
-fn tiff_orientation(tiff: &[u8]) -> Option<u8> {
-    let big = match tiff.get(..2)? {
-        b"MM" => true,
-        b"II" => false,
-        _ => return None,
+/// The size an image is placed at before layout scales it: a pixel a point (72 per inch),
+/// with the sides swapped when its EXIF orientation turns it a quarter.
+fn pixels(r: &images::Raster) -> Size {
+    let (w, h) = if images::swaps_sides(r.orientation) {
+        (r.height, r.width)
+    } else {
+        (r.width, r.height)
     };
-    let u16_at = |at: usize| -> Option<u16> {
-        let b: [u8; 2] = tiff.get(at..at + 2)?.try_into().ok()?;
-        Some(if big {
-            u16::from_be_bytes(b)
-        } else {
-            u16::from_le_bytes(b)
-        })
-    };
-    let u32_at = |at: usize| -> Option<u32> {
-        let b: [u8; 4] = tiff.get(at..at + 4)?.try_into().ok()?;
-        Some(if big {
-            u32::from_be_bytes(b)
-        } else {
-            u32::from_le_bytes(b)
-        })
-    };
-    let ifd = u32_at(4)? as usize;
-    for n in 0..u16_at(ifd)? as usize {
-        let entry = ifd + 2 + 12 * n;
-        if u16_at(entry)? == 0x0112 {
-            return u16_at(entry + 8).map(|v| v as u8);
-        }
-    }
-    None
+    Size::new(Abs(w as f64), Abs(h as f64))
 }
 
 impl ImageData {

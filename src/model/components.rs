@@ -1,26 +1,27 @@
 //! `[[sections.blocks]]` → [`Component`]s: charts, pull quotes, highlight boxes, tables,
 //! images, forewords and timelines, each validated for the keys its kind takes.
 
+use super::lang::ChartWords;
 use super::types::{
-    Chart, ChartKind, Component, Datum, Focus, Foreword, ImageBlock, Milestone, Portrait, Table,
-    Timeline, TimelineLayout,
+    Chart, ChartKind, Component, Datum, Float, Focus, Foreword, HAlign, ImageBlock, Milestone,
+    Placement, Portrait, Table, TableStyle, Timeline, TimelineLayout,
 };
 use super::writing::Writing;
 use super::{assets, chart, numbers};
 use crate::diag::Diagnostic;
+use crate::files::{Folder, Kind};
 use crate::spec::{
     self, BlockSpec, Cell, ChartSpec, ForewordSpec, ImageSpec, SpannedStr, TableSpec, TimelineSpec,
     Width,
 };
 use serde_spanned::Spanned;
-use std::path::Path;
-use std::sync::Arc;
 
 /// Reads one block.
 pub fn component(
     b: &Spanned<BlockSpec>,
-    base: &Path,
+    base: &Folder,
     locale: numbers::Locale,
+    words: &ChartWords,
     writing: &Writing,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
@@ -42,6 +43,7 @@ pub fn component(
             Some(Component::Quote {
                 text: text(&q.text)?,
                 by: text(&q.by),
+                placement: placement(span, &q.keep_together, true, &q.break_before, &None),
             })
         }
         BlockSpec::Box(bx) => {
@@ -50,14 +52,42 @@ pub fn component(
             Some(Component::Box {
                 title: text(&bx.title),
                 body,
+                placement: placement(span, &bx.keep_together, true, &bx.break_before, &None),
             })
         }
-        BlockSpec::Chart(c) => chart(c, base, span, locale, diags).map(Component::Chart),
-        BlockSpec::Table(t) => table(t, span, locale, diags).map(Component::Table),
+        BlockSpec::Chart(c) => chart(c, base, span.clone(), locale, words, diags).map(|mut ch| {
+            ch.placement = placement(span, &None, false, &c.break_before, &c.float);
+            if let Some(f) = &c.float
+                && matches!(f.get_ref(), spec::Float::Side(_))
+            {
+                diags.push(
+                    Diagnostic::error(
+                        "only an image floats beside the text; a chart takes `float = true` or `false`",
+                        Some(f.span()),
+                    )
+                    .with_help("write float = false to keep the chart in its place"),
+                );
+            }
+            Component::Chart(ch)
+        }),
+        BlockSpec::Table(t) => table(t, span.clone(), locale, diags).map(|mut tb| {
+            tb.placement = placement(span, &t.keep_together, false, &t.break_before, &None);
+            Component::Table(tb)
+        }),
         BlockSpec::Image(i) => {
             need(i.file.is_some(), "file", "\"images/photo.jpg\"", diags);
-            image(i, base, svg, diags).map(Component::Image)
+            image(i, base, svg, diags).map(|mut img| {
+                img.placement = placement(span, &None, false, &i.break_before, &i.float);
+                img.placement.align = match i.align.as_ref().map(|a| *a.get_ref()) {
+                    None | Some(spec::HAlign::Left) => HAlign::Left,
+                    Some(spec::HAlign::Centre) => HAlign::Centre,
+                    Some(spec::HAlign::Right) => HAlign::Right,
+                };
+                image_width_beside_text(&mut img, i, diags);
+                Component::Image(img)
+            })
         }
+        BlockSpec::Images(r) => image_row(r, base, svg, span, diags).map(Component::Images),
         BlockSpec::Foreword(f) => {
             need(
                 f.text.is_some(),
@@ -66,17 +96,155 @@ pub fn component(
                 diags,
             );
             need(f.name.is_some(), "name", "\"Dr Amara Okafor\"", diags);
-            foreword(f, base, writing, svg, diags).map(Component::Foreword)
+            foreword(f, base, writing, svg, diags).map(|mut fw| {
+                fw.placement = placement(span, &None, false, &f.break_before, &None);
+                Component::Foreword(fw)
+            })
         }
-        BlockSpec::Timeline(t) => timeline(t, span, diags).map(Component::Timeline),
+        BlockSpec::Timeline(t) => timeline(t, span.clone(), diags).map(|mut tl| {
+            tl.placement = placement(span, &None, false, &t.break_before, &None);
+            Component::Timeline(tl)
+        }),
         // Already reported where the block's `type` is read.
         BlockSpec::Invalid => None,
     }
 }
 
+/// The fewest and most images a row takes: one is an image block; five or more make each
+/// too small to see on a page.
+const ROW_IMAGES: std::ops::RangeInclusive<usize> = 2..=4;
+
+fn image_row(
+    r: &spec::ImagesSpec,
+    base: &Folder,
+    svg: &usvg::Options,
+    span: Option<std::ops::Range<usize>>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<super::types::ImageRow> {
+    let Some(list) = &r.images else {
+        diags.push(
+            Diagnostic::error("an images block needs `images`", span.clone())
+                .with_help("write images = [{ file = \"images/a.jpg\", alt = \"…\" }, { file = \"images/b.jpg\", alt = \"…\" }]")
+                .missing(&["images"]),
+        );
+        return None;
+    };
+    if !ROW_IMAGES.contains(&list.get_ref().len()) {
+        diags.push(
+            Diagnostic::error(
+                format!("a row takes 2 to 4 images, not {}", list.get_ref().len()),
+                Some(list.span()),
+            )
+            .with_help("give one image as type = \"image\", or split five or more into two rows"),
+        );
+        return None;
+    }
+    let mut images = Vec::new();
+    for item in list.get_ref() {
+        let i = item.get_ref();
+        let Some(file) = &i.file else {
+            diags.push(
+                Diagnostic::error("an image of a row needs a `file`", Some(item.span()))
+                    .with_help("write { file = \"images/photo.jpg\", alt = \"…\" }")
+                    .missing(&["file"]),
+            );
+            continue;
+        };
+        let path = Spanned::new(file.span(), file.get_ref().as_str().to_string());
+        let Ok(image) = assets::image(base, "file", &path, svg).map_err(|d| diags.push(d)) else {
+            continue;
+        };
+        let decorative = i.decorative.as_ref().is_some_and(|d| *d.get_ref());
+        if i.alt.is_none() && !decorative {
+            diags.push(
+                Diagnostic::error("an image has no `alt` text", Some(file.span()))
+                    .with_help("add alt = \"…\" saying what the image shows, or decorative = true"),
+            );
+        }
+        images.push(ImageBlock {
+            image,
+            span: Some(file.span()),
+            width: Some(1.0),
+            caption: i.caption.as_ref().map(|t| t.get_ref().clone()),
+            credit: i.credit.as_ref().map(|t| t.get_ref().clone()),
+            alt: i.alt.as_ref().map(|t| t.get_ref().clone()),
+            placement: Placement {
+                span: Some(item.span()),
+                ..Placement::default()
+            },
+        });
+    }
+    let float = r
+        .float
+        .as_ref()
+        .map(|f| Spanned::new(f.span(), spec::Float::Moves(*f.get_ref())));
+    Some(super::types::ImageRow {
+        images,
+        caption: r.caption.as_ref().map(|t| t.get_ref().clone()),
+        placement: placement(span, &None, false, &r.break_before, &float),
+    })
+}
+
+/// A block's placement from its keys; `together` is what `keep_together` means when absent.
+fn placement(
+    span: Option<std::ops::Range<usize>>,
+    keep_together: &Option<Spanned<bool>>,
+    together: bool,
+    break_before: &Option<Spanned<spec::BreakBefore>>,
+    float: &Option<Spanned<spec::Float>>,
+) -> Placement {
+    Placement {
+        break_before: break_before
+            .as_ref()
+            .is_some_and(|b| *b.get_ref() == spec::BreakBefore::Page),
+        keep_together: keep_together.as_ref().map_or(together, |k| *k.get_ref()),
+        float: match float.as_ref().map(|f| *f.get_ref()) {
+            None | Some(spec::Float::Moves(true)) => Float::Moves,
+            Some(spec::Float::Moves(false)) => Float::InPlace,
+            Some(spec::Float::Side(spec::FloatSide::Left)) => Float::Left,
+            Some(spec::Float::Side(spec::FloatSide::Right)) => Float::Right,
+        },
+        align: HAlign::Left,
+        span,
+    }
+}
+
+/// The share of the column that an image floated beside the text takes when `width` is not
+/// given: half, leaving the text a readable measure beside it.
+const BESIDE_TEXT_SHARE: f64 = 0.5;
+/// A floated image takes at most this share of the column: beyond it the text beside it
+/// would be a sliver.
+const BESIDE_TEXT_MAX: f64 = 0.6;
+
+/// An image floated beside the text takes half the column unless `width` says otherwise,
+/// and never the page's width or more than [`BESIDE_TEXT_MAX`] of the column.
+fn image_width_beside_text(img: &mut ImageBlock, i: &ImageSpec, diags: &mut Vec<Diagnostic>) {
+    if !matches!(img.placement.float, Float::Left | Float::Right) {
+        return;
+    }
+    match (&i.width, img.width) {
+        (None, _) => img.width = Some(BESIDE_TEXT_SHARE),
+        (Some(w), share) if share.is_none_or(|s| s > BESIDE_TEXT_MAX) => {
+            diags.push(
+                Diagnostic::error(
+                    format!(
+                        "an image beside the text takes at most {BESIDE_TEXT_MAX} of the column"
+                    ),
+                    Some(w.span()),
+                )
+                .with_help(
+                    "write width = 0.4 (or leave `width` out for half the column), or drop `float` to set the image across the column",
+                ),
+            );
+            img.width = Some(BESIDE_TEXT_SHARE);
+        }
+        _ => {}
+    }
+}
+
 fn foreword(
     f: &ForewordSpec,
-    base: &Path,
+    base: &Folder,
     writing: &Writing,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
@@ -89,7 +257,6 @@ fn foreword(
         assets::image(base, key, &path, svg)
             .map_err(|d| diags.push(d))
             .ok()
-            .map(Arc::new)
     };
     let portrait = f.portrait.as_ref().and_then(|p| {
         let image = load(p, "portrait", diags)?;
@@ -119,6 +286,7 @@ fn foreword(
         role,
         portrait,
         signature,
+        placement: Placement::default(),
     })
 }
 
@@ -200,12 +368,13 @@ fn timeline(
         title: t.title.as_ref().map(|x| x.get_ref().clone()),
         layout,
         milestones,
+        placement: Placement::default(),
     })
 }
 
 fn image(
     i: &ImageSpec,
-    base: &Path,
+    base: &Folder,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<ImageBlock> {
@@ -239,12 +408,13 @@ fn image(
         }
     };
     Some(ImageBlock {
-        image: Arc::new(image),
+        image,
         span: Some(file.span()),
         width,
         caption: i.caption.as_ref().map(|t| t.get_ref().clone()),
         credit: i.credit.as_ref().map(|t| t.get_ref().clone()),
         alt: i.alt.as_ref().map(|t| t.get_ref().clone()),
+        placement: Placement::default(),
     })
 }
 
@@ -280,17 +450,21 @@ pub fn number_format(
 
 fn chart(
     s: &ChartSpec,
-    base: &Path,
+    base: &Folder,
     span: Option<std::ops::Range<usize>>,
     locale: numbers::Locale,
+    words: &ChartWords,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Chart> {
     let kind = s.chart.as_ref().map_or(ChartKind::Bar, |c| *c.get_ref());
+    let mut csv_series = Vec::new();
     let data = match (&s.data, &s.csv) {
         (Some(d), None) => inline_data(d, diags)?,
         (None, Some(path)) => {
             let path = Spanned::new(path.span(), path.get_ref().as_str().to_string());
-            csv_data(base, &path, diags)?
+            let (data, names) = csv_data(base, &path, kind, diags)?;
+            csv_series = names;
+            data
         }
         (Some(d), Some(_)) => {
             diags.push(
@@ -311,7 +485,12 @@ fn chart(
     let format = number_format(&s.format, &s.decimals, diags);
     let title = s.title.as_ref().map(|t| t.get_ref().clone());
     let fmt = |v: f64| numbers::format_in(v, &format, locale).unwrap_or_default();
-    let series: Vec<String> = s.series.iter().map(|v| v.get_ref().clone()).collect();
+    let mut series: Vec<String> = s.series.iter().map(|v| v.get_ref().clone()).collect();
+    // A chart of several series from a CSV file takes their names from its header when
+    // report.toml gives none.
+    if series.is_empty() && csv_series.len() > 1 {
+        series = csv_series;
+    }
     if !chart_values(kind, s, &data, span.clone(), diags) {
         return None;
     }
@@ -355,6 +534,7 @@ fn chart(
                 &series,
                 &fmt,
                 percent.as_deref(),
+                words,
             )
         });
     Some(Chart {
@@ -366,6 +546,8 @@ fn chart(
         format,
         alt,
         table: s.table.as_ref().is_some_and(|t| *t.get_ref()),
+        placement: Placement::default(),
+        words: Box::new(words.clone()),
     })
 }
 
@@ -502,59 +684,40 @@ fn inline_data(
     ok.then_some(out)
 }
 
-fn csv_data(base: &Path, path: &SpannedStr, diags: &mut Vec<Diagnostic>) -> Option<Vec<Datum>> {
-    let text = match std::fs::read_to_string(base.join(path.get_ref())) {
-        Ok(t) => t,
+/// Chart data from a CSV file: the data, and the names of its value columns (a grouped
+/// chart's series, when report.toml gives none).
+fn csv_data(
+    base: &Folder,
+    path: &SpannedStr,
+    kind: ChartKind,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Vec<Datum>, Vec<String>)> {
+    let name = path.get_ref().trim();
+    let bytes = match base.read(name, Kind::Csv) {
+        Ok(b) => b,
         Err(e) => {
-            diags.push(
-                Diagnostic::error(
-                    format!("cannot read the chart data `{}`: {e}", path.get_ref()),
-                    Some(path.span()),
-                )
-                .with_help("check the path; it is relative to report.toml"),
-            );
+            diags.push(e.diagnostic("csv", name, Kind::Csv, Some(path.span())));
             return None;
         }
     };
-    let mut out = Vec::new();
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .skip(1)
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let Some((label, value)) = line.rsplit_once(',') else {
-            diags.push(Diagnostic::error(
-                format!(
-                    "`{}` line {}: expected `label,value`",
-                    path.get_ref(),
-                    n + 1
-                ),
-                Some(path.span()),
-            ));
+    let help = "a chart's CSV has a header row, then one row per label: `label,value` (or `label,2019,2020` for a grouped chart)";
+    let table = match super::csv::read(&bytes, name, kind == ChartKind::Grouped) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.push(Diagnostic::error(format!("`csv`: {e}"), Some(path.span())).with_help(help));
             return None;
-        };
-        match value.trim().replace('_', "").parse::<f64>() {
-            Ok(v) => out.push(Datum {
-                label: label.trim().trim_matches('"').to_string(),
-                value: v,
-                values: vec![v],
-            }),
-            Err(_) => {
-                diags.push(Diagnostic::error(
-                    format!(
-                        "`{}` line {}: `{}` is not a number",
-                        path.get_ref(),
-                        n + 1,
-                        value.trim()
-                    ),
-                    Some(path.span()),
-                ));
-                return None;
-            }
         }
-    }
-    Some(out)
+    };
+    let data = table
+        .rows
+        .into_iter()
+        .map(|(label, values)| Datum {
+            label,
+            value: values[0],
+            values,
+        })
+        .collect();
+    Some((data, table.header[1..].to_vec()))
 }
 
 fn table(
@@ -581,12 +744,35 @@ fn table(
         );
         return None;
     };
-    let columns: Vec<String> = columns
-        .get_ref()
-        .iter()
-        .map(|c| c.get_ref().clone())
-        .collect();
-    let grouped = numbers::Format::default();
+    let mut titles: Vec<String> = Vec::new();
+    let mut formats: Vec<numbers::Format> = Vec::new();
+    let mut align: Vec<Option<HAlign>> = Vec::new();
+    for c in columns.get_ref() {
+        match c.get_ref() {
+            spec::ColumnSpec::Title(t) => {
+                titles.push(t.clone());
+                formats.push(numbers::Format::default());
+                align.push(None);
+            }
+            spec::ColumnSpec::Detailed(d) => {
+                if d.title.is_none() {
+                    diags.push(
+                        Diagnostic::error("a column needs a `title`", Some(c.span()))
+                            .with_help("write { title = \"Users\", format = \"compact\" }")
+                            .missing(&["title"]),
+                    );
+                }
+                titles.push(c.get_ref().title().unwrap_or_default().to_string());
+                formats.push(number_format(&d.format, &d.decimals, diags));
+                align.push(d.align.as_ref().map(|a| match a.get_ref() {
+                    spec::HAlign::Left => HAlign::Left,
+                    spec::HAlign::Centre => HAlign::Centre,
+                    spec::HAlign::Right => HAlign::Right,
+                }));
+            }
+        }
+    }
+    let columns = titles;
     let mut out = Vec::new();
     let mut ok = true;
     for (n, row) in rows.get_ref().iter().enumerate() {
@@ -599,10 +785,11 @@ fn table(
         out.push(
             cells
                 .iter()
-                .map(|c| match c.get_ref() {
+                .zip(&formats)
+                .map(|(c, format)| match c.get_ref() {
                     Cell::Text(t) => (t.clone(), false),
                     Cell::Number(v) => (
-                        numbers::format_in(*v, &grouped, locale).unwrap_or_default(),
+                        numbers::format_in(*v, format, locale).unwrap_or_default(),
                         true,
                     ),
                 })
@@ -614,6 +801,11 @@ fn table(
         columns,
         rows: out,
         decimal: locale.decimal,
+        placement: Placement::default(),
+        style: TableStyle {
+            align,
+            total: s.total.as_ref().is_some_and(|t| *t.get_ref()),
+        },
     })
 }
 

@@ -9,10 +9,10 @@
 use super::assets;
 use super::types::{Cover, CoverLayout, CoverPhoto, CoverSpans, Focus, ImageKind, Tones};
 use crate::diag::Diagnostic;
+use crate::files::Folder;
 use crate::geom::Color;
 use crate::spec::Spec;
 use serde_spanned::Spanned;
-use std::path::Path;
 use std::sync::Arc;
 
 /// The grid's cells across the photograph's longer side: fine enough that a bright window
@@ -20,7 +20,12 @@ use std::sync::Arc;
 const GRID: u32 = 48;
 
 /// Reads `[cover]`.
-pub fn cover(spec: &Spec, base: &Path, svg: &usvg::Options, diags: &mut Vec<Diagnostic>) -> Cover {
+pub fn cover(
+    spec: &Spec,
+    base: &Folder,
+    svg: &usvg::Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Cover {
     let report = spec.report.as_ref().map(|r| r.get_ref());
     let span = |v: Option<&crate::spec::SpannedStr>| v.map(|v| v.span());
     let spans = CoverSpans {
@@ -88,7 +93,7 @@ pub fn cover(spec: &Spec, base: &Path, svg: &usvg::Options, diags: &mut Vec<Diag
 fn photo(
     c: &crate::spec::CoverSpec,
     file: &Spanned<crate::spec::FilePath>,
-    base: &Path,
+    base: &Folder,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<CoverPhoto> {
@@ -126,7 +131,7 @@ fn photo(
         }
     };
     Some(CoverPhoto {
-        image: Arc::new(image),
+        image,
         span: Some(file.span()),
         alt: alt.filter(|_| !decorative),
         credit: c.photo_credit.as_ref().map(|t| t.get_ref().clone()),

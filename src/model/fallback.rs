@@ -161,11 +161,11 @@ fn component(c: &Component, f: &mut impl FnMut(&str)) {
                 f(s);
             }
         }
-        Component::Quote { text, by } => {
+        Component::Quote { text, by, .. } => {
             f(text);
             by.as_deref().map(&mut *f);
         }
-        Component::Box { title, body } => {
+        Component::Box { title, body, .. } => {
             title.as_deref().map(&mut *f);
             blocks(body, f);
         }
@@ -183,6 +183,13 @@ fn component(c: &Component, f: &mut impl FnMut(&str)) {
         Component::Image(i) => {
             i.caption.as_deref().map(&mut *f);
             i.credit.as_deref().map(&mut *f);
+        }
+        Component::Images(r) => {
+            r.caption.as_deref().map(&mut *f);
+            for i in &r.images {
+                i.caption.as_deref().map(&mut *f);
+                i.credit.as_deref().map(&mut *f);
+            }
         }
         Component::Foreword(fw) => {
             f(&fw.name);
@@ -224,7 +231,9 @@ pub fn warnings(missing: &BTreeSet<char>, source: &str, diags: &mut Vec<Diagnost
         return;
     }
     let places = super::coverage::places(source, missing);
-    for c in missing {
+    // Invisible characters are reported where every value is checked (`limits`): a bidi
+    // override is meant to have no glyph.
+    for c in missing.iter().filter(|c| !super::limits::is_hidden(**c)) {
         let found: Vec<&super::coverage::Place> = places.iter().filter(|p| p.c == *c).collect();
         let name = unicode_names2::name(*c).map_or_else(String::new, |n| format!(" {n}"));
         let (key, span) = match found.first() {

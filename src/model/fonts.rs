@@ -9,14 +9,18 @@
 //! in its folder, so `fonts/Inter-Regular.ttf` also finds `Inter-Bold.ttf`. A family without a
 //! bold face is a warning, once: its bold text is set in the regular face, never synthesised.
 //!
+//! Font files the report names, and those in `fonts/`, are read through the file door
+//! ([`Folder`]): inside the report's folder, regular files only, under the font size cap.
 //! Installed fonts are the one thing folio reads from outside the report's folder, and only
-//! for a family it finds nowhere else; such a report builds the same only where the same
-//! fonts are installed (the warning-free way to share it is to put the files in `fonts/`).
+//! for a family it finds nowhere else (under the same checks and cap); such a report builds
+//! the same only where the same fonts are installed (the warning-free way to share it is to
+//! put the files in `fonts/`).
 
 // A diagnostic is built once per problem on a cold path; boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
 use crate::diag::{Diagnostic, did_you_mean};
+use crate::files::{Folder, Kind};
 use crate::spec::SpannedStr;
 use crate::text::fallback::BUILTIN_FALLBACK;
 use crate::text::{FaceId, FamilyId, FontBook, fonts::DEFAULT_FAMILY};
@@ -24,10 +28,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use usvg::fontdb;
 
-/// Reads a font file. Every font file folio reads goes through here.
-fn read_font(path: &Path) -> std::io::Result<Vec<u8>> {
-    std::fs::read(path)
+/// Reads an installed font file (found by `fontdb`, outside the report's folder): a regular
+/// file under the font cap, like every other font.
+fn read_installed(path: &Path) -> Option<Arc<Vec<u8>>> {
+    crate::files::read_capped(path, Kind::Font.cap())
+        .ok()
+        .map(Arc::new)
 }
+
+/// Where a report's own fonts are looked for, beside report.toml.
+const FONTS_DIR: &str = "fonts";
+/// The font files folio reads, by extension.
+const FONT_EXTENSIONS: [&str; 3] = ["ttf", "otf", "ttc"];
 
 /// Where fonts are looked for beyond the report's folder: the machine's installed fonts,
 /// scanned once per build and only if a family is not found anywhere else.
@@ -52,7 +64,7 @@ impl Finder {
 pub fn font_family(
     book: &mut FontBook,
     finder: &mut Finder,
-    base: &Path,
+    base: &Folder,
     key: &str,
     value: Option<&SpannedStr>,
     diags: &mut Vec<Diagnostic>,
@@ -77,7 +89,7 @@ pub fn font_family(
             .add_face(Arc::new(bytes.to_vec()))
             .expect("invariant: the built-in fallback fonts parse");
         return Ok(book.add_family(vec![face]));
-    } else if let Some(id) = from_folder(book, &base.join("fonts"), name) {
+    } else if let Some(id) = from_folder(book, base, name) {
         id
     } else if let Some(id) = from_system(book, finder, name) {
         id
@@ -94,20 +106,15 @@ pub fn font_family(
 /// A family from a font file and its siblings in the same folder.
 fn from_file(
     book: &mut FontBook,
-    base: &Path,
+    base: &Folder,
     name: &str,
     key: &str,
     value: &SpannedStr,
 ) -> Result<FamilyId, Diagnostic> {
     let span = Some(value.span());
-    let path = base.join(name);
-    let data = read_font(&path).map_err(|e| {
-        Diagnostic::error(
-            format!("cannot read the font file `{name}` named by `{key}`: {e}"),
-            span.clone(),
-        )
-        .with_help("check the path; it is relative to report.toml")
-    })?;
+    let fail = |e: crate::files::FileError| e.diagnostic(key, name, Kind::Font, span.clone());
+    let path = base.resolve(base.root(), name).map_err(fail)?;
+    let data = base.read_path(&path, Kind::Font).map_err(fail)?;
     let faces = add_faces(book, data, None);
     let Some(&first) = faces.first() else {
         return Err(Diagnostic::error(
@@ -119,8 +126,12 @@ fn from_file(
     let family = book.face(first).family.clone();
     let mut all = faces;
     if let Some(dir) = path.parent() {
-        for sibling in font_files(dir).into_iter().filter(|f| *f != path) {
-            if let Ok(data) = read_font(&sibling) {
+        for sibling in base
+            .list_in(dir, &FONT_EXTENSIONS)
+            .into_iter()
+            .filter(|f| *f != path)
+        {
+            if let Ok(data) = base.read_path(&sibling, Kind::Font) {
                 all.extend(add_faces(book, data, Some(&family)));
             }
         }
@@ -130,8 +141,7 @@ fn from_file(
 
 /// Adds the faces of a font file (every face of a collection) whose family is `family`
 /// (any, if `None`: then the family of its first face). Faces of other families are left out.
-fn add_faces(book: &mut FontBook, data: Vec<u8>, family: Option<&str>) -> Vec<FaceId> {
-    let data = Arc::new(data);
+fn add_faces(book: &mut FontBook, data: Arc<Vec<u8>>, family: Option<&str>) -> Vec<FaceId> {
     let mut out = Vec::new();
     let mut wanted = family.map(str::to_string);
     for index in 0..FontBook::faces_in(&data) {
@@ -158,28 +168,17 @@ fn looks_like_path(s: &str) -> bool {
     s.contains('/') || [".ttf", ".otf", ".ttc"].iter().any(|e| lower.ends_with(e))
 }
 
-/// Font files in `dir`, sorted so that loading order (and so the PDF) is deterministic.
-fn font_files(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc"))
-        })
-        .collect();
-    files.sort();
-    files
+/// The font files in `fonts/`: regular files only (a pipe or a device left there is never
+/// opened), sorted so that loading order (and so the PDF) is deterministic.
+fn font_files(base: &Folder) -> Vec<PathBuf> {
+    base.list(FONTS_DIR, &FONT_EXTENSIONS)
 }
 
-/// The faces of family `name` in `dir`, as a family.
-fn from_folder(book: &mut FontBook, dir: &Path, name: &str) -> Option<FamilyId> {
+/// The faces of family `name` in `fonts/`, as a family.
+fn from_folder(book: &mut FontBook, base: &Folder, name: &str) -> Option<FamilyId> {
     let mut faces = Vec::new();
-    for file in font_files(dir) {
-        if let Ok(data) = read_font(&file) {
+    for file in font_files(base) {
+        if let Ok(data) = base.read_path(&file, Kind::Font) {
             faces.extend(add_faces(book, data, Some(name)));
         }
     }
@@ -201,10 +200,10 @@ fn from_system(book: &mut FontBook, finder: &mut Finder, name: &str) -> Option<F
     files.dedup();
     let mut faces = Vec::new();
     for (path, index) in files {
-        let Ok(data) = read_font(&path) else {
+        let Some(data) = read_installed(&path) else {
             continue;
         };
-        if let Ok(id) = book.add_face_at(Arc::new(data), index) {
+        if let Ok(id) = book.add_face_at(data, index) {
             faces.push(id);
         }
     }
@@ -245,14 +244,14 @@ fn missing_styles(
 /// The error for a family found nowhere, with the closest known name.
 fn unknown_family(
     finder: &mut Finder,
-    base: &Path,
+    base: &Folder,
     name: &str,
     key: &str,
     span: Option<std::ops::Range<usize>>,
 ) -> Diagnostic {
     let mut known: Vec<String> = vec![DEFAULT_FAMILY.to_string()];
     known.extend(BUILTIN_FALLBACK.iter().map(|(f, _)| f.to_string()));
-    known.extend(family_names_in(&base.join("fonts")));
+    known.extend(family_names_in(base));
     let local = known.len();
     known.extend(
         finder
@@ -275,15 +274,21 @@ fn unknown_family(
     }
 }
 
-/// Family names of the font files in `dir`, for suggestions.
-fn family_names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = font_files(dir)
+/// Family names of the font files in `fonts/`, for suggestions; each file's is read once
+/// per build.
+fn family_names_in(base: &Folder) -> Vec<String> {
+    let mut names: Vec<String> = font_files(base)
         .iter()
-        .filter_map(|f| read_font(f).ok())
-        .filter_map(|data| {
-            let mut probe = FontBook::default();
-            probe.add_face(Arc::new(data)).ok()?;
-            Some(probe.faces[0].family.clone())
+        .filter_map(|f| {
+            let data = base.read_path(f, Kind::Font).ok()?;
+            let family = base.decoded(f, "font family", || {
+                let mut probe = FontBook::default();
+                probe
+                    .add_face(data)
+                    .ok()
+                    .map(|_| probe.faces[0].family.clone())
+            });
+            (*family).clone()
         })
         .collect();
     names.sort();

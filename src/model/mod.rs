@@ -12,11 +12,14 @@ mod colours;
 mod components;
 mod cover;
 mod coverage;
+pub mod csv;
 mod fallback;
 pub mod fonts;
+pub mod images;
 mod inks;
 pub mod lang;
 mod language;
+pub mod limits;
 pub mod markdown;
 mod meta;
 pub mod numbers;
@@ -26,6 +29,7 @@ mod print;
 mod readable;
 mod report;
 mod sections;
+pub mod svg;
 mod svg_fonts;
 mod types;
 pub mod typography;
@@ -39,18 +43,33 @@ pub use sections::slug;
 pub use types::*;
 
 use crate::diag::Diagnostic;
+use crate::files::Folder;
 use crate::spec::{SpannedStr, Spec};
 use crate::text::FontBook;
-use std::path::Path;
-use std::sync::Arc;
 
 /// Resolves a spec. `base` is the folder report.toml is in; relative paths start there.
 pub fn resolve(
     spec: &Spec,
     source: &str,
-    base: &Path,
+    base: &std::path::Path,
 ) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut diags = Vec::new();
+    resolve_in(spec, source, &Folder::new(base))
+}
+
+/// Resolves a spec, reading every file it names through `base`, the report's folder.
+pub fn resolve_in(
+    spec: &Spec,
+    source: &str,
+    base: &Folder,
+) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
+    // Values folio cannot set faithfully, whatever their key; reported first, and the only
+    // error at their place (a `nan` text size is not also "out of range").
+    let mut diags = limits::check(source);
+    let limited: Vec<std::ops::Range<usize>> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.span.clone())
+        .collect();
     let meta = meta::meta(spec, &mut diags);
     let (palette, print_values) = colours::palette(spec, &mut diags);
     let print = print::print(spec, base, &print_values, &mut diags);
@@ -76,7 +95,7 @@ pub fn resolve(
     let page = page::page(spec, &mut diags);
     let text = page::text_config(spec, &mut diags);
     let writing = writing::Writing::new(spec, source);
-    let mut sections = sections::sections(spec, base, &writing, &svg, &mut diags);
+    let mut sections = sections::sections(spec, base, &writing, &meta.strings, &svg, &mut diags);
     // Each figure goes where `show` says: its section, the year-in-numbers page, or both;
     // without that page, every figure stays in its section.
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
@@ -85,6 +104,8 @@ pub fn resolve(
             &meta.strings.in_numbers.replace("{period}", &meta.period),
         ),
         intro: n.intro.as_ref().map(|i| i.get_ref().clone()),
+        title_span: n.title.as_ref().map(|t| t.span()),
+        intro_span: n.intro.as_ref().map(|t| t.span()),
         metrics: sections
             .iter()
             .flat_map(|s| {
@@ -110,6 +131,7 @@ pub fn resolve(
         .as_ref()
         .and_then(|b| b.text.as_ref())
         .map_or_else(Vec::new, |t| writing.markdown(t, "back.text", &mut diags));
+    let contents_depth = contents_depth(spec, &mut diags);
     let contents = match &spec.contents {
         Some(c) if c.show.as_ref().is_some_and(|s| !*s.get_ref()) => None,
         Some(c) => Some(meta::text_or(&c.title, &meta.strings.contents)),
@@ -118,6 +140,12 @@ pub fn resolve(
 
     preflight::contrast(spec, &Readable::new(&palette), &mut diags);
 
+    let first = diags.len().min(limited.len());
+    let mut i = 0;
+    diags.retain(|d| {
+        i += 1;
+        i <= first || !d.span.as_ref().is_some_and(|s| limited.contains(s))
+    });
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
@@ -126,8 +154,18 @@ pub fn resolve(
         .as_ref()
         .and_then(|f| f.text.as_ref())
         .map_or_else(|| meta.title.clone(), |t| t.get_ref().clone());
+    let footer_span = spec
+        .footer
+        .as_ref()
+        .and_then(|f| f.text.as_ref())
+        .map(|t| t.span())
+        .or_else(|| {
+            let report = spec.report.as_ref()?.get_ref();
+            report.title.as_ref().map(|t| t.span())
+        });
     let mut report = Report {
         footer,
+        footer_span,
         meta,
         palette,
         fonts,
@@ -139,6 +177,7 @@ pub fn resolve(
         page,
         text,
         contents,
+        contents_depth,
         numbers,
         sections,
         back,
@@ -155,7 +194,7 @@ pub fn resolve(
 /// Loads the logo and checks it has a description (or is declared decorative).
 fn logo(
     spec: &Spec,
-    base: &Path,
+    base: &Folder,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Logo> {
@@ -170,7 +209,7 @@ fn logo_file(
     spec: &Spec,
     path: &serde_spanned::Spanned<String>,
     key: &str,
-    base: &Path,
+    base: &Folder,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Logo> {
@@ -195,7 +234,7 @@ fn logo_file(
         }
     };
     Some(Logo {
-        image: Arc::new(image),
+        image,
         span: Some(path.span()),
         alt,
     })
@@ -217,4 +256,62 @@ fn parse_or<T, V: AsRef<str>>(
         ));
         fallback
     })
+}
+
+/// `[contents] depth`: a number of levels from 1 to 3, or `None` for "auto".
+fn contents_depth(spec: &Spec, diags: &mut Vec<Diagnostic>) -> Option<u8> {
+    let depth = spec.contents.as_ref()?.depth.as_ref()?;
+    match depth.get_ref() {
+        crate::spec::ContentsDepth::Auto(_) => None,
+        crate::spec::ContentsDepth::Levels(n @ 1..=3) => Some(*n),
+        crate::spec::ContentsDepth::Levels(n) => {
+            diags.push(
+                Diagnostic::error(
+                    format!("`depth` can be 1, 2, 3 or \"auto\", not {n}"),
+                    Some(depth.span()),
+                )
+                .with_help("write depth = 1 to list section titles only"),
+            );
+            None
+        }
+    }
+}
+
+/// What the print edition cannot carry, found before it is written: every SVG it cannot
+/// draw in inks (a clip path, mask, filter, pattern or embedded photo), as an error at the
+/// key that names it. The reader edition is not affected.
+pub fn print_checks(report: &Report) -> Vec<Diagnostic> {
+    let logo = report
+        .logo
+        .iter()
+        .map(|l| (&l.image, &l.span, "brand.logo"));
+    let blocks = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.components)
+        .flat_map(|c| match c {
+            Component::Image(i) => vec![(&i.image, &i.span, "file")],
+            Component::Images(r) => r
+                .images
+                .iter()
+                .map(|i| (&i.image, &i.span, "file"))
+                .collect(),
+            _ => Vec::new(),
+        });
+    logo.chain(blocks)
+        .filter_map(|(image, span, key)| {
+            let why = image.print_problem.as_ref()?;
+            let help = "flatten it in a vector editor (clip paths, masks, filters and patterns to plain shapes), or give a PNG";
+            Some(
+                Diagnostic::error(
+                    format!(
+                        "`{key}`: the print edition cannot carry `{}`: {why}",
+                        image.name
+                    ),
+                    span.clone(),
+                )
+                .with_help(help),
+            )
+        })
+        .collect()
 }

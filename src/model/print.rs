@@ -12,11 +12,11 @@ use super::inks::Converter;
 use super::types::Ink;
 use super::{parse_or, values};
 use crate::diag::Diagnostic;
+use crate::files::{Folder, Kind};
 use crate::geom::PrintCondition;
 use crate::geom::{Abs, Color};
 use crate::spec::Spec;
 use lcms2::Profile;
-use std::path::Path;
 use std::sync::Arc;
 
 /// The default output profile: coated offset stock (FOGRA39), the most common in the UK.
@@ -34,6 +34,12 @@ const DEFAULT_BLEED_MM: f64 = 3.0;
 const DEFAULT_SAFE_MM: f64 = 5.0;
 /// Total area coverage limit for coated stock.
 const DEFAULT_INK_LIMIT: f64 = 320.0;
+/// A total ink limit below 100 % cannot print solid black; four inks make 400 % at most.
+const INK_LIMIT_RANGE: std::ops::RangeInclusive<f64> = 100.0..=400.0;
+/// Bleed beyond 20 mm is waste no printer asks for; large-format work uses 10 mm.
+const MAX_BLEED_MM: f64 = 20.0;
+/// A safe area beyond 50 mm would leave little of an A5 page.
+const MAX_SAFE_MM: f64 = 50.0;
 /// A text colour this dark (WCAG luminance) reads as black and prints as 100 % K.
 const BLACK_TEXT_LUMINANCE: f64 = 0.05;
 /// Text smaller than this, and lines thinner than [`HAIRLINE_PT`], print on one plate:
@@ -145,7 +151,7 @@ fn condition(profile: &[u8], custom: Option<String>) -> PrintCondition {
 /// Reads `[print]` and works out every role's ink.
 pub fn print(
     spec: &Spec,
-    base: &Path,
+    base: &Folder,
     colours: &[PrintValues],
     diags: &mut Vec<Diagnostic>,
 ) -> PrintConfig {
@@ -161,29 +167,79 @@ pub fn print(
             parse_or(diags, s, key, values::length, Abs::mm(d))
         })
     };
-    let bleed = length(&p.bleed, "print.bleed", DEFAULT_BLEED_MM, diags);
-    let safe_area = length(&p.safe_area, "print.safe_area", DEFAULT_SAFE_MM, diags);
-    let ink_limit = p
-        .ink_limit
-        .as_ref()
-        .map_or(DEFAULT_INK_LIMIT, |l| *l.get_ref());
-    let (profile, custom) = match &p.profile {
-        Some(path) => match std::fs::read(base.join(path.get_ref())) {
-            Ok(bytes) => (bytes, Some(path.get_ref().to_string())),
-            Err(e) => {
+    let within = |v: &Option<serde_spanned::Spanned<crate::spec::Length>>,
+                  key: &str,
+                  d: f64,
+                  max: f64,
+                  diags: &mut Vec<Diagnostic>| {
+        let l = length(v, key, d, diags);
+        if l.to_mm() > max + 1e-9 {
+            diags.push(
+                Diagnostic::error(
+                    format!(
+                        "`{key}` of {:.1} mm is more than the {max} mm a printer works with",
+                        l.to_mm()
+                    ),
+                    v.as_ref().map(|s| s.span()),
+                )
+                .with_help(format!("printers ask for {d} mm; ask yours if unsure")),
+            );
+            return Abs::mm(d);
+        }
+        l
+    };
+    let bleed = within(
+        &p.bleed,
+        "print.bleed",
+        DEFAULT_BLEED_MM,
+        MAX_BLEED_MM,
+        diags,
+    );
+    let safe_area = within(
+        &p.safe_area,
+        "print.safe_area",
+        DEFAULT_SAFE_MM,
+        MAX_SAFE_MM,
+        diags,
+    );
+    let ink_limit = match &p.ink_limit {
+        None => DEFAULT_INK_LIMIT,
+        Some(l) if INK_LIMIT_RANGE.contains(l.get_ref()) => *l.get_ref(),
+        Some(l) => {
+            // A non-finite limit is reported where every value is checked.
+            if l.get_ref().is_finite() {
                 diags.push(
                     Diagnostic::error(
                         format!(
-                            "cannot read the profile `{}` named by `print.profile`: {e}",
-                            path.get_ref()
+                            "`print.ink_limit` of {}% is outside {}% to {}%",
+                            l.get_ref(),
+                            INK_LIMIT_RANGE.start(),
+                            INK_LIMIT_RANGE.end()
                         ),
-                        Some(path.span()),
+                        Some(l.span()),
                     )
-                    .with_help("check the path; it is relative to report.toml"),
+                    .with_help("coated paper takes 300–340%, uncoated 260–300%; ask your printer"),
                 );
-                (DEFAULT_PROFILE.to_vec(), None)
             }
-        },
+            DEFAULT_INK_LIMIT
+        }
+    };
+    let (profile, custom) = match &p.profile {
+        Some(path) => {
+            let name = path.get_ref().to_string();
+            match base.read(name.trim(), Kind::Profile) {
+                Ok(bytes) => (bytes.to_vec(), Some(name)),
+                Err(e) => {
+                    diags.push(e.diagnostic(
+                        "print.profile",
+                        name.trim(),
+                        Kind::Profile,
+                        Some(path.span()),
+                    ));
+                    (DEFAULT_PROFILE.to_vec(), None)
+                }
+            }
+        }
         None => (DEFAULT_PROFILE.to_vec(), None),
     };
     let (profile, custom) = if is_cmyk_profile(&profile) {

@@ -21,11 +21,16 @@ pub struct Report {
     pub text: TextConfig,
     /// The contents page's title, if there is one.
     pub contents: Option<String>,
+    /// How many levels of heading the contents lists; `None` for as many as fit on one
+    /// page (two, or one).
+    pub contents_depth: Option<u8>,
     pub numbers: Option<NumbersPage>,
     pub sections: Vec<Section>,
     pub back: Vec<Block>,
     /// The running footer's text, beside the page number: `[footer] text`, or the title.
     pub footer: String,
+    /// Where the footer's text is written (`[footer] text`, else the title).
+    pub footer_span: super::types::Span,
     /// The print edition's settings and inks.
     pub print: PrintConfig,
 }

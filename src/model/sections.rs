@@ -14,8 +14,9 @@ use std::collections::BTreeSet;
 /// Reads every section; an empty report is an error.
 pub fn sections(
     spec: &Spec,
-    base: &std::path::Path,
+    base: &crate::files::Folder,
     writing: &Writing,
+    strings: &super::lang::Strings,
     svg: &usvg::Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Section> {
@@ -80,38 +81,6 @@ pub fn sections(
                     .with_help("give each section its own `id`"),
             );
         }
-        let metrics = sp
-            .metrics
-            .iter()
-            .filter_map(|m| {
-                let context = MetricContext {
-                    locale,
-                    english,
-                    compared_with: &compared_with,
-                    numbers_page,
-                };
-                metric(m, &context, diags)
-            })
-            .collect();
-        let components = sp
-            .blocks
-            .iter()
-            .filter_map(|b| super::components::component(b, base, locale, writing, svg, diags))
-            .collect();
-        let columns = match sp.columns.as_ref().map(|c| *c.get_ref()) {
-            None => 1,
-            Some(n @ (1 | 2)) => n,
-            Some(n) => {
-                diags.push(
-                    Diagnostic::error(
-                        format!("`columns` can be 1 or 2, not {n}"),
-                        sp.columns.as_ref().map(|c| c.span()),
-                    )
-                    .with_help("write columns = 2 for two-column body text"),
-                );
-                1
-            }
-        };
         let lang =
             sp.lang.as_ref().map(|l| {
                 if let Err(why) = super::language::tag(l.get_ref()) {
@@ -131,11 +100,60 @@ pub fn sections(
                 }
                 lang
             });
+        // A chart is described in its section's language; `[strings]` speaks for the
+        // report's.
+        let words = match &lang {
+            Some(l) if super::lang::primary(&l.tag) != super::lang::primary(&strings.language) => {
+                super::lang::ChartWords::for_language(&l.tag)
+            }
+            _ => strings.chart.clone(),
+        };
+        let metrics = sp
+            .metrics
+            .iter()
+            .filter_map(|m| {
+                let context = MetricContext {
+                    locale,
+                    english,
+                    compared_with: &compared_with,
+                    numbers_page,
+                };
+                metric(m, &context, diags)
+            })
+            .collect();
+        let components = sp
+            .blocks
+            .iter()
+            .filter_map(|b| {
+                super::components::component(b, base, locale, &words, writing, svg, diags)
+            })
+            .collect();
+        let columns = match sp.columns.as_ref().map(|c| *c.get_ref()) {
+            None => 1,
+            Some(n @ (1 | 2)) => n,
+            Some(n) => {
+                diags.push(
+                    Diagnostic::error(
+                        format!("`columns` can be 1 or 2, not {n}"),
+                        sp.columns.as_ref().map(|c| c.span()),
+                    )
+                    .with_help("write columns = 2 for two-column body text"),
+                );
+                1
+            }
+        };
+        let span = |v: &Option<crate::spec::SpannedStr>| v.as_ref().map(|v| v.span());
         out.push(Section {
             lang,
             columns,
             id,
             title,
+            spans: super::types::SectionSpans {
+                title: span(&sp.title),
+                lead: span(&sp.lead),
+                body: span(&sp.body),
+            },
+            keep_together: sp.keep_together.as_ref().is_some_and(|k| *k.get_ref()),
             lead: sp.lead.as_ref().map(|l| l.get_ref().clone()),
             body: sp
                 .body
@@ -143,7 +161,11 @@ pub fn sections(
                 .map_or_else(Vec::new, |b| writing.markdown(b, "body", diags)),
             metrics,
             components,
-            new_page: sp.new_page.as_ref().is_some_and(|n| *n.get_ref()),
+            new_page: sp.new_page.as_ref().is_some_and(|n| *n.get_ref())
+                || sp
+                    .break_before
+                    .as_ref()
+                    .is_some_and(|b| *b.get_ref() == crate::spec::BreakBefore::Page),
         });
     }
     out
@@ -284,6 +306,8 @@ fn metric(
         value,
         span: Some(span),
         label,
+        label_span: ms.label.as_ref().map(|l| l.span()),
+        detail_span: ms.detail.as_ref().map(|d| d.span()),
         detail: ms.detail.as_ref().map(|d| d.get_ref().clone()),
         show,
         change,

@@ -77,8 +77,15 @@ pub struct TextConfig {
 pub struct NumbersPage {
     pub title: String,
     pub intro: Option<String>,
+    /// Where `title` and `intro` are written.
+    pub title_span: Span,
+    pub intro_span: Span,
     pub metrics: Vec<Metric>,
 }
+
+/// Where report.toml writes a value, as a byte range: kept for layout's warnings (a word too
+/// wide for its heading, an image scaled to fit a page).
+pub type Span = Option<std::ops::Range<usize>>;
 
 /// One section of the body.
 pub struct Section {
@@ -87,6 +94,10 @@ pub struct Section {
     pub id: String,
     pub title: String,
     pub lead: Option<String>,
+    /// Where `title`, `lead` and `body` are written.
+    pub spans: SectionSpans,
+    /// Keep the whole section on one page when it fits on one.
+    pub keep_together: bool,
     pub body: Vec<Block>,
     pub metrics: Vec<Metric>,
     /// Charts, quotes, boxes, tables and images, after the body.
@@ -94,6 +105,64 @@ pub struct Section {
     /// The body's columns: 1 or 2.
     pub columns: u8,
     pub new_page: bool,
+}
+
+/// Where a section's texts are written.
+#[derive(Debug, Clone, Default)]
+pub struct SectionSpans {
+    pub title: Span,
+    pub lead: Span,
+    pub body: Span,
+}
+
+/// Where a block goes and how it may break, as report.toml asks (`keep_together`,
+/// `break_before`, `float`, `align`).
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    /// Start on a new page.
+    pub break_before: bool,
+    /// Keep whole on one page, unless taller than a page.
+    pub keep_together: bool,
+    /// How a figure may move.
+    pub float: Float,
+    /// Where an image narrower than the column sits.
+    pub align: HAlign,
+    /// Where report.toml writes the block.
+    pub span: Span,
+}
+
+/// How a figure may move.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Float {
+    /// To the top of the next page when it does not fit, the text after it filling the
+    /// gap.
+    #[default]
+    Moves,
+    /// In its place in the text.
+    InPlace,
+    /// Beside the text, at the left or right of the column.
+    Left,
+    Right,
+}
+
+/// Where something narrower than its column sits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum HAlign {
+    #[default]
+    Left,
+    Centre,
+    Right,
+}
+
+impl HAlign {
+    /// The share of the room left over that goes before it: 0, a half, all.
+    pub fn share(self) -> f64 {
+        match self {
+            HAlign::Left => 0.0,
+            HAlign::Centre => 0.5,
+            HAlign::Right => 1.0,
+        }
+    }
 }
 
 /// A headline figure. Where it appears is settled by the model: a section's `metrics` are
@@ -104,6 +173,9 @@ pub struct Metric {
     pub value: String,
     pub label: String,
     pub detail: Option<String>,
+    /// Where `label` and `detail` are written.
+    pub label_span: Span,
+    pub detail_span: Span,
     /// What a screen reader says for the value.
     pub spoken: String,
     /// Where the value is written, for layout's warnings (a figure too wide for its card).
@@ -231,13 +303,17 @@ pub enum Component {
     Quote {
         text: String,
         by: Option<String>,
+        placement: Placement,
     },
     Box {
         title: Option<String>,
         body: Vec<Block>,
+        placement: Placement,
     },
     Table(Table),
     Image(ImageBlock),
+    /// Two to four images side by side.
+    Images(ImageRow),
     Foreword(Foreword),
     Timeline(Timeline),
 }
@@ -250,6 +326,7 @@ pub struct Foreword {
     pub portrait: Option<Portrait>,
     /// Decorative: the name is printed beside it.
     pub signature: Option<Arc<ImageData>>,
+    pub placement: Placement,
 }
 
 /// A portrait photograph, cropped to a portrait's shape.
@@ -269,6 +346,7 @@ pub struct Timeline {
     pub title: Option<String>,
     pub layout: TimelineLayout,
     pub milestones: Vec<Milestone>,
+    pub placement: Placement,
 }
 
 /// One milestone.
@@ -277,6 +355,14 @@ pub struct Milestone {
     pub date: String,
     pub title: Option<String>,
     pub text: Option<String>,
+}
+
+/// Two to four images side by side, as tall as one another across the column, each with
+/// its caption, and a caption for the row.
+pub struct ImageRow {
+    pub images: Vec<ImageBlock>,
+    pub caption: Option<String>,
+    pub placement: Placement,
 }
 
 /// A chart drawn from data.
@@ -295,6 +381,10 @@ pub struct Chart {
     pub alt: String,
     /// Also give the data as a table.
     pub table: bool,
+    pub placement: Placement,
+    /// Its words in its section's language: the table's "Value" and "Share", a pie's
+    /// "Other" slice.
+    pub words: Box<super::lang::ChartWords>,
 }
 
 /// Kinds of chart: the spec's names, which the model takes as they are.
@@ -318,6 +408,19 @@ pub struct Table {
     pub rows: Vec<Vec<(String, bool)>>,
     /// The decimal mark figures align on.
     pub decimal: char,
+    pub placement: Placement,
+    /// How its columns and rows are set, beyond the defaults.
+    pub style: TableStyle,
+}
+
+/// How a table's columns and rows are set: what report.toml says beyond the cells.
+#[derive(Debug, Clone, Default)]
+pub struct TableStyle {
+    /// Each column's alignment, where report.toml gives one (else figures right, text
+    /// left).
+    pub align: Vec<Option<HAlign>>,
+    /// The last row is a total: set in bold above a rule, still a row of the body.
+    pub total: bool,
 }
 
 /// An image in the body.
@@ -331,4 +434,20 @@ pub struct ImageBlock {
     pub credit: Option<String>,
     /// `None` when decorative.
     pub alt: Option<String>,
+    pub placement: Placement,
+}
+
+impl Component {
+    /// Where the component goes and how it may break.
+    pub fn placement(&self) -> &Placement {
+        match self {
+            Component::Chart(c) => &c.placement,
+            Component::Quote { placement, .. } | Component::Box { placement, .. } => placement,
+            Component::Table(t) => &t.placement,
+            Component::Image(i) => &i.placement,
+            Component::Images(r) => &r.placement,
+            Component::Foreword(f) => &f.placement,
+            Component::Timeline(t) => &t.placement,
+        }
+    }
 }

@@ -59,7 +59,7 @@ pub fn smarten(r: &mut super::Report) {
         s.metrics.iter_mut().for_each(metric);
         for c in &mut s.components {
             match c {
-                Component::Quote { text, by } => {
+                Component::Quote { text, by, .. } => {
                     q(text);
                     qo(by);
                 }
@@ -81,6 +81,13 @@ pub fn smarten(r: &mut super::Report) {
                 Component::Image(i) => {
                     qo(&mut i.caption);
                     qo(&mut i.credit);
+                }
+                Component::Images(r) => {
+                    qo(&mut r.caption);
+                    for i in &mut r.images {
+                        qo(&mut i.caption);
+                        qo(&mut i.credit);
+                    }
                 }
                 Component::Foreword(f) => {
                     q(&mut f.name);

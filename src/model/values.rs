@@ -19,6 +19,21 @@ pub fn length(s: &str) -> Result<Abs, String> {
     let value: f64 = num.parse().map_err(|_| {
         format!("`{s}` is not a length: expected a number and a unit, like \"20mm\"")
     })?;
+    // No length folio uses comes near 2 m (the largest page is 1.2 m); a longer one is a
+    // slip of the keyboard, and an endless one (400 digits) is not a length at all.
+    const MAX_MM: f64 = 2000.0;
+    let mm = match unit {
+        "mm" => value,
+        "cm" => value * 10.0,
+        "in" => value * 25.4,
+        "pt" => value / crate::geom::PT_PER_MM,
+        _ => 0.0,
+    };
+    if !mm.is_finite() || mm > MAX_MM {
+        return Err(format!(
+            "`{s}` is longer than any length folio uses ({MAX_MM} mm)"
+        ));
+    }
     match unit {
         "mm" => Ok(Abs::mm(value)),
         "cm" => Ok(Abs::mm(value * 10.0)),

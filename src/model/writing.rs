@@ -28,6 +28,13 @@ impl Writing<'_> {
     /// silently; headings are checked and numbered from the body's first heading.
     pub fn markdown(&self, src: &SpannedStr, key: &str, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
         let mut parsed = markdown::parse_with(src.get_ref(), self.smart_quotes);
+        for e in std::mem::take(&mut parsed.errors) {
+            diags.push(
+                Diagnostic::error(format!("`{key}` {}", e.what), Some(src.span()))
+                    .with_help(e.help)
+                    .within(e.text),
+            );
+        }
         mark_passages(&mut parsed.blocks);
         for tag in passage_tags(&parsed.blocks) {
             if let Err(why) = super::language::tag(&tag) {

@@ -120,8 +120,23 @@ pub fn page(
                     Some((c, surface.start_tagged(tag)))
                 }
             };
-            let kind = mode.bleed(&item.kind, x, y, page);
-            let drawn = draw_item(&mut surface, &kind.0, (kind.1, kind.2), place, fonts, mode);
+            let drawn = if let Some((clip, kind, ix, iy)) = mode.image_bleed(&item.kind, x, y, page)
+            {
+                let mut pb = PathBuilder::new();
+                pb.push_rect(clip);
+                match pb.finish() {
+                    Some(path) => {
+                        surface.push_clip_path(&path, &krilla::paint::FillRule::NonZero);
+                        let drawn = draw_item(&mut surface, &kind, (ix, iy), place, fonts, mode);
+                        surface.pop();
+                        drawn
+                    }
+                    None => Ok(()),
+                }
+            } else {
+                let kind = mode.bleed(&item.kind, x, y, page);
+                draw_item(&mut surface, &kind.0, (kind.1, kind.2), place, fonts, mode)
+            };
             surface.end_tagged();
             // The surface is closed properly before the error is passed on.
             if let Err(e) = drawn {

@@ -168,11 +168,11 @@ impl ExportError {
             Self::Rejected(list) => {
                 let mut out: Vec<Diagnostic> = Vec::new();
                 for r in list {
-                    let message = match r.at.and_then(|p| describe(doc, p)) {
-                        Some(place) => format!("{} ({place})", r.message),
-                        None => r.message.clone(),
+                    let (message, span) = match r.at.and_then(|p| describe(doc, p)) {
+                        Some((place, span)) => (format!("{} ({place})", r.message), span),
+                        None => (r.message.clone(), None),
                     };
-                    let d = Diagnostic::error(message, None).with_help(r.help.clone());
+                    let d = Diagnostic::error(message, span).with_help(r.help.clone());
                     if !out.contains(&d) {
                         out.push(d);
                     }
@@ -200,22 +200,29 @@ impl std::fmt::Display for ExportError {
     }
 }
 
-/// Where an item is, in words: "on page 3, at the text “Welcome”".
-fn describe(doc: &Document, p: Place) -> Option<String> {
+/// Where an item is, in words ("on page 3, at the text “Welcome”"), and where report.toml
+/// holds it when layout knows.
+fn describe(doc: &Document, p: Place) -> Option<(String, Option<Range<usize>>)> {
     let page = doc.pages.get(p.page)?;
     let which = page.number.map_or_else(
         || page.label.clone().unwrap_or_default().to_lowercase(),
         |n| format!("page {n}"),
     );
-    let what = match &page.items.get(p.item)?.kind {
+    let (what, span) = match &page.items.get(p.item)?.kind {
         ItemKind::Text(t) => {
             let text: String = t.text.trim().chars().take(40).collect();
-            format!(", in the text \u{201c}{text}\u{201d}")
+            (
+                format!(", in the text \u{201c}{text}\u{201d}"),
+                t.span.clone(),
+            )
         }
-        ItemKind::Image { image, .. } => format!(", in the image `{}`", image.name),
-        _ => String::new(),
+        ItemKind::Image { image, span, .. } => (
+            format!(", in the image `{}`", image.name),
+            span.clone().or_else(|| image.span.clone()),
+        ),
+        _ => (String::new(), None),
     };
-    Some(format!("on {which}{what}"))
+    Some((format!("on {which}{what}"), span))
 }
 
 fn internal() -> Rejection {

@@ -106,6 +106,46 @@ impl Mode<'_> {
         }
     }
 
+    /// In print, an image marked to bleed covers its box grown into the bleed on the edges
+    /// it touches: scaled about the box's centre to cover it, and clipped to it (returned
+    /// as the clip, with the image's new place and size). `None` for anything else.
+    pub fn image_bleed(
+        &self,
+        kind: &ItemKind,
+        x: f32,
+        y: f32,
+        page: &Page,
+    ) -> Option<(Rect, ItemKind, f32, f32)> {
+        let (
+            Mode::Print(p),
+            ItemKind::Image {
+                image,
+                size,
+                span,
+                bleed: true,
+                crop: None,
+            },
+        ) = (self, kind)
+        else {
+            return None;
+        };
+        let (w, h) = (size.w.to_pt() as f32, size.h.to_pt() as f32);
+        let (x0, y0, x1, y1) = grown(x, y, w, h, p.setup.bleed.to_pt() as f32, page);
+        let clip = Rect::from_ltrb(x0, y0, x1, y1)?;
+        let k = ((x1 - x0) / w.max(1e-3)).max((y1 - y0) / h.max(1e-3));
+        let (nw, nh) = (w * k, h * k);
+        let (nx, ny) = ((x0 + x1 - nw) / 2.0, (y0 + y1 - nh) / 2.0);
+        let size = crate::geom::Size::new(Abs(nw as f64), Abs(nh as f64));
+        let kind = ItemKind::Image {
+            image: image.clone(),
+            size,
+            span: span.clone(),
+            bleed: true,
+            crop: None,
+        };
+        Some((clip, kind, nx, ny))
+    }
+
     /// A colour as process ink alone — CMYK in print even for a spot colour, sRGB for the
     /// reader — for shadings, whose stops must share one colour space.
     pub fn process(&self, c: Color) -> krilla::color::Color {
@@ -171,6 +211,7 @@ impl Mode<'_> {
                 size,
                 span,
                 crop: Some(c),
+                bleed,
             } => {
                 let cx0 = x + c.origin.x.to_pt() as f32;
                 let cy0 = y + c.origin.y.to_pt() as f32;
@@ -195,6 +236,7 @@ impl Mode<'_> {
                     size: *size,
                     span: span.clone(),
                     crop: Some(crop),
+                    bleed: *bleed,
                 };
                 (kind, x, y)
             }
@@ -295,4 +337,25 @@ impl Mode<'_> {
         }
         surface.end_tagged();
     }
+}
+
+/// A box `(x, y, w, h)` grown by `bleed` on each edge where it reaches the trim of `page`:
+/// its left, top, right and bottom.
+fn grown(x: f32, y: f32, w: f32, h: f32, bleed: f32, page: &Page) -> (f32, f32, f32, f32) {
+    const EDGE: f32 = 0.01;
+    let (pw, ph) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
+    let (mut x0, mut y0, mut x1, mut y1) = (x, y, x + w, y + h);
+    if x0 <= EDGE {
+        x0 -= bleed;
+    }
+    if y0 <= EDGE {
+        y0 -= bleed;
+    }
+    if x1 >= pw - EDGE {
+        x1 += bleed;
+    }
+    if y1 >= ph - EDGE {
+        y1 += bleed;
+    }
+    (x0, y0, x1, y1)
 }

@@ -11,6 +11,8 @@
 //!   photo differ from the screen's (the reader edition keeps the original files);
 //! - a page count the binding cannot take (`[print] binding`): a warning, or a note saying
 //!   how many blank pages `pad` adds before the back cover;
+//! - SVGs the print edition cannot draw in inks (a clip path, a pattern) are found in the
+//!   model, at the key that names them (`model::print_checks`);
 //! - brand colours derived from sRGB and inks over the limit are checked in the model.
 
 use crate::diag::Diagnostic;
@@ -55,9 +57,15 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                     )
                     .with_help("move it further from the page edge, or widen the margins in [page]"),
                 ),
-                ItemKind::Image { image, size, .. } => {
+                ItemKind::Image {
+                    image,
+                    size,
+                    bleed: marked,
+                    ..
+                } => {
                     // Colour fields are extended into the bleed when written; an image can be
-                    // only where it is drawn beyond the trim (a cropped cover photo), so one
+                    // where it is drawn beyond the trim (a cropped cover photo) or is marked to
+                    // bleed (a page-width image, grown into the bleed when written), so one
                     // that merely reaches the trim would leave a white sliver if cut short.
                     const EDGE: f64 = 0.5;
                     let drawn = Rect::new(item.pos.x, item.pos.y, size.w, size.h);
@@ -75,7 +83,7 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                         ),
                     ];
                     let touches = sides.iter().any(|(t, _)| *t);
-                    let short = sides.iter().any(|(t, beyond)| *t && *beyond < bleed);
+                    let short = !marked && sides.iter().any(|(t, beyond)| *t && *beyond < bleed);
                     if short {
                         out.push(
                             Diagnostic::warning(
@@ -84,7 +92,7 @@ pub fn print(doc: &Document, report: &Report) -> Vec<Diagnostic> {
                             )
                             .with_help("supply it 3 mm larger on the edge sides, or keep it inside the margins"),
                         );
-                    } else if !touches && !bounds.within(&area) {
+                    } else if !touches && !marked && !bounds.within(&area) {
                         // An image drawn into the bleed is a background, meant to be cut.
                         out.push(Diagnostic::warning(
                             format!("the image `{}` on {where_} is outside the safe area", image.name),

@@ -9,6 +9,7 @@
 use super::de::{current_key, with_key};
 use super::lenient::{self, Expect, convert, leaf, list, names, record, spanned_list};
 use super::node::{Entry, Node};
+use super::placement::{BreakBefore, Float, HAlign};
 use super::values::*;
 use crate::diag::Diagnostic;
 use schemars::JsonSchema;
@@ -29,6 +30,8 @@ pub enum BlockSpec {
     Table(TableSpec),
     /// An image: `type = "image"`.
     Image(ImageSpec),
+    /// Two to four images side by side, each with its caption: `type = "images"`.
+    Images(ImagesSpec),
     /// A message from the chair or chief executive, beside their portrait:
     /// `type = "foreword"`.
     Foreword(ForewordSpec),
@@ -48,6 +51,7 @@ pub enum BlockKind {
     Box,
     Table,
     Image,
+    Images,
     Foreword,
     Timeline,
 }
@@ -99,6 +103,7 @@ impl<'de> Deserialize<'de> for BlockSpec {
             BlockKind::Box => lenient::node_as(body).map(BlockSpec::Box),
             BlockKind::Table => lenient::node_as(body).map(BlockSpec::Table),
             BlockKind::Image => lenient::node_as(body).map(BlockSpec::Image),
+            BlockKind::Images => lenient::node_as(body).map(BlockSpec::Images),
             BlockKind::Foreword => lenient::node_as(body).map(BlockSpec::Foreword),
             BlockKind::Timeline => lenient::node_as(body).map(BlockSpec::Timeline),
         };
@@ -149,6 +154,16 @@ pub struct ChartSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub table: Option<Spanned<bool>>,
+    /// `"page"` starts the block on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
+    /// `false` keeps the chart in its place in the text; by default one that does not fit
+    /// in what is left of a page moves to the top of the next, and the text after it fills
+    /// the gap.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Float", extend("x-default" = true))]
+    pub float: Option<Spanned<Float>>,
 }
 
 /// One labelled value of a chart.
@@ -194,6 +209,15 @@ pub struct QuoteSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Matthew Gould, CEO")]
     pub by: Option<SpannedStr>,
+    /// `false` lets a long quote break between lines at a page end; by default it is kept
+    /// whole (unless it is taller than a page).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = true))]
+    pub keep_together: Option<Spanned<bool>>,
+    /// `"page"` starts the block on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
 }
 
 /// `type = "box"`: a highlight box.
@@ -212,6 +236,15 @@ pub struct BoxSpec {
         extend("x-required" = true)
     )]
     pub text: Option<SpannedStr>,
+    /// `false` lets the box break between lines at a page end; by default it is kept whole
+    /// (unless it is taller than a page).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = true))]
+    pub keep_together: Option<Spanned<bool>>,
+    /// `"page"` starts the block on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
 }
 
 /// `type = "table"`: a table with a heading row.
@@ -222,14 +255,15 @@ pub struct TableSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Digital services in 2020")]
     pub title: Option<SpannedStr>,
-    /// Column headings (tagged as column headers).
+    /// Column headings (tagged as column headers): a heading, or a table with the heading
+    /// and how its column is set, `{ title = "Change", format = "percent", align = "right" }`.
     #[serde(default, deserialize_with = "spanned_list")]
     #[schemars(
-        with = "Vec<String>",
+        with = "Vec<ColumnSpec>",
         example = ["Service", "Users"],
         extend("x-required" = true)
     )]
-    pub columns: SpannedList<String>,
+    pub columns: SpannedList<ColumnSpec>,
     /// The rows, one cell per column: text, or numbers (grouped and aligned on the decimal
     /// mark).
     #[serde(default, deserialize_with = "rows")]
@@ -239,6 +273,82 @@ pub struct TableSpec {
         extend("x-required" = true)
     )]
     pub rows: SpannedList<Row>,
+    /// The last row is a total: set in bold under a rule, and still a row of the table.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub total: Option<Spanned<bool>>,
+    /// Keep the table whole on one page (unless it is taller than a page); by default a
+    /// long table breaks between rows, at least two on each side, its heading row repeated.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub keep_together: Option<Spanned<bool>>,
+    /// `"page"` starts the block on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
+}
+
+/// A table column: its heading, or its heading with how the column is set.
+#[derive(Debug, JsonSchema)]
+#[serde(untagged)]
+pub enum ColumnSpec {
+    /// The column's heading.
+    Title(String),
+    /// The heading, with how the column's cells are set.
+    Detailed(ColumnDetail),
+}
+
+/// How one column of a table is set.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ColumnDetail {
+    /// The column's heading.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Change", extend("x-required" = true))]
+    pub title: Option<SpannedStr>,
+    /// Where the cells sit: `"left"`, `"centre"` or `"right"`. By default figures are
+    /// right-aligned on their decimal mark and text is left-aligned.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "HAlign")]
+    pub align: Option<Spanned<HAlign>>,
+    /// How the column's numbers read, as for metrics.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "NumberFormat", extend("x-default" = "grouped"))]
+    pub format: Option<Spanned<NumberFormat>>,
+    /// Decimal places of the column's numbers (compact, words, currency and percentages).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "u8", range(max = 3), extend("x-default" = 1))]
+    pub decimals: Option<Spanned<u8>>,
+}
+
+impl<'de> Deserialize<'de> for ColumnSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let node = Spanned::<Node>::deserialize(d)?;
+        match node.get_ref() {
+            Node::Text(t) => Ok(ColumnSpec::Title(t.clone())),
+            Node::Table(_) => lenient::node_as(node).map(ColumnSpec::Detailed),
+            _ => Err(lenient::wrong_kind()),
+        }
+    }
+}
+
+impl Expect for ColumnSpec {
+    fn expected() -> String {
+        "a heading in quotes, or a table { title = …, format = … }".into()
+    }
+    fn example() -> String {
+        "\"Users\" or { title = \"Change\", format = \"percent\" }".into()
+    }
+}
+
+impl ColumnSpec {
+    /// The heading, if written.
+    pub fn title(&self) -> Option<&str> {
+        match self {
+            ColumnSpec::Title(t) => Some(t),
+            ColumnSpec::Detailed(d) => d.title.as_ref().map(|t| t.get_ref().as_str()),
+        }
+    }
 }
 
 /// `type = "image"`: a photograph, diagram or illustration.
@@ -272,6 +382,90 @@ pub struct ImageSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub decorative: Option<Spanned<bool>>,
+    /// Where an image narrower than the column sits: at its `"left"`, `"centre"` or
+    /// `"right"`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "HAlign", extend("x-default" = "left"))]
+    pub align: Option<Spanned<HAlign>>,
+    /// `"page"` starts the block on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
+    /// `false` keeps the image in its place in the text; by default one that does not fit
+    /// in what is left of a page moves to the top of the next, and the text after it fills
+    /// the gap.
+    /// `"left"` or `"right"` sets the image at that side of the column, `width` wide (0.5
+    /// unless given), and the text that follows wraps round it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "Float", extend("x-default" = true))]
+    pub float: Option<Spanned<Float>>,
+}
+
+/// `type = "images"`: two to four images side by side, as tall as one another, across the
+/// column.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ImagesSpec {
+    /// The images, left to right: two, three or four.
+    #[serde(default, deserialize_with = "spanned_list")]
+    #[schemars(
+        with = "Vec<RowImageSpec>",
+        length(min = 2, max = 4),
+        extend("x-required" = true)
+    )]
+    pub images: SpannedList<RowImageSpec>,
+    /// Printed under the whole row.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Our three new diagnostic centres")]
+    pub caption: Option<SpannedStr>,
+    /// `"page"` starts the row on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
+    /// `false` keeps the row in its place in the text; by default one that does not fit in
+    /// what is left of a page moves to the top of the next, and the text after it fills
+    /// the gap.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = true))]
+    pub float: Option<Spanned<bool>>,
+}
+
+/// One image of a row.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(
+    deny_unknown_fields,
+    extend("anyOf" = [{ "required": ["alt"] }, { "required": ["decorative"] }])
+)]
+pub struct RowImageSpec {
+    /// The image (SVG, PNG or JPEG), relative to report.toml.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "FilePath", extend("x-required" = true))]
+    pub file: Option<Spanned<FilePath>>,
+    /// What the image shows, for screen readers; required unless `decorative`.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"The new centre in Leeds")]
+    pub alt: Option<SpannedStr>,
+    /// Printed under this image.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Leeds")]
+    pub caption: Option<SpannedStr>,
+    /// Who made it, printed after its caption as "Credit: …".
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Jane Smith")]
+    pub credit: Option<SpannedStr>,
+    /// The image adds nothing a reader needs: no `alt`, and screen readers skip it.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub decorative: Option<Spanned<bool>>,
+}
+
+impl Expect for RowImageSpec {
+    fn expected() -> String {
+        "a table { file = …, alt = … }".into()
+    }
+    fn example() -> String {
+        "{ file = \"images/leeds.jpg\", alt = \"The new centre in Leeds\" }".into()
+    }
 }
 
 /// `type = "foreword"`: a message from the chair or chief executive. The text flows beside
@@ -314,6 +508,10 @@ pub struct ForewordSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "FilePath", example = &"images/signature.png")]
     pub signature: Option<Spanned<FilePath>>,
+    /// `"page"` starts the block on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
 }
 
 /// `type = "timeline"`: dated milestones in order, down the page or across it.
@@ -332,6 +530,10 @@ pub struct TimelineSpec {
     #[serde(default, deserialize_with = "spanned_list")]
     #[schemars(with = "Vec<Milestone>", extend("x-required" = true))]
     pub milestones: SpannedList<Milestone>,
+    /// `"page"` starts the block on a new page.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
 }
 
 /// One milestone of a timeline.

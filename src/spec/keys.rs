@@ -8,7 +8,7 @@
 //! `[report]`" for a key of another table; the kind of block that takes it.
 
 use super::blocks::{
-    BoxSpec, ChartSpec, ForewordSpec, ImageSpec, QuoteSpec, TableSpec, TimelineSpec,
+    BoxSpec, ChartSpec, ForewordSpec, ImageSpec, ImagesSpec, QuoteSpec, TableSpec, TimelineSpec,
 };
 use super::de::{Table, UnknownKey};
 use super::types::*;
@@ -41,6 +41,9 @@ fn display(type_name: &str) -> String {
         "BoxSpec" => "a box block".into(),
         "TableSpec" => "a table block".into(),
         "ImageSpec" => "an image block".into(),
+        "ImagesSpec" => "an images block".into(),
+        "RowImageSpec" => "an image of a row".into(),
+        "ColumnDetail" => "a table column".into(),
         "ForewordSpec" => "a foreword block".into(),
         "TimelineSpec" => "a timeline block".into(),
         "Milestone" => "a timeline milestone".into(),
@@ -89,6 +92,7 @@ fn block_kinds() -> Vec<Home> {
         home::<BoxSpec>("BoxSpec", "box"),
         home::<TableSpec>("TableSpec", "table"),
         home::<ImageSpec>("ImageSpec", "image"),
+        home::<ImagesSpec>("ImagesSpec", "images"),
         home::<ForewordSpec>("ForewordSpec", "foreword"),
         home::<TimelineSpec>("TimelineSpec", "timeline"),
     ]

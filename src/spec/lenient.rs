@@ -248,6 +248,31 @@ where
             span,
             items.into_iter().filter_map(convert).collect(),
         ))),
+        Node::Table(entries) if T::TABLE && misplaced_child(&entries).is_some() => {
+            let key = current_key().unwrap_or_else(|| "value".into());
+            let child = misplaced_child(&entries).expect("invariant: checked by the guard");
+            let what = match child.key.get_ref().as_str() {
+                "metrics" => "metric",
+                "blocks" => "block",
+                _ => "table",
+            };
+            record(
+                Diagnostic::error(
+                    format!(
+                        "`[[{key}.{}]]` comes before the first `[[{key}]]`",
+                        child.key.get_ref()
+                    ),
+                    Some(child.key.span()),
+                )
+                .with_label(format!(
+                    "this {what} belongs to one of the {key}, but none has started yet"
+                ))
+                .with_help(format!(
+                    "add a [[{key}]] line with its title above these lines, so the {what} belongs to it"
+                )),
+            );
+            Ok(None)
+        }
         other => {
             let key = current_key().unwrap_or_else(|| "value".into());
             record(
@@ -267,6 +292,18 @@ where
             Ok(None)
         }
     }
+}
+
+/// In a table found where a list of tables belongs, the first list of tables inside it:
+/// `[[sections.metrics]]` written before any `[[sections]]` makes `sections` one table
+/// holding `metrics`.
+fn misplaced_child(entries: &[super::node::Entry]) -> Option<&super::node::Entry> {
+    entries.iter().find(|e| match e.value.get_ref() {
+        Node::List(items) => {
+            !items.is_empty() && items.iter().all(|i| matches!(i.get_ref(), Node::Table(_)))
+        }
+        _ => false,
+    })
 }
 
 /// Turns a folio error back into the error type of whichever deserializer is running.

@@ -15,6 +15,7 @@ mod de;
 mod keys;
 mod lenient;
 mod node;
+mod placement;
 mod schema;
 mod syntax;
 mod todo;
@@ -23,6 +24,7 @@ mod values;
 
 pub use blocks::*;
 pub use lenient::{Choice, names, quoted};
+pub use placement::*;
 pub use schema::schema;
 pub use types::*;
 pub use values::*;

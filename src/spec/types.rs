@@ -13,6 +13,7 @@
 
 use super::blocks::BlockSpec;
 use super::lenient::{Expect, leaf, list, opt, table};
+use super::placement::{BreakBefore, ContentsDepth};
 use super::values::*;
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -305,7 +306,7 @@ pub struct CoverSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub photo_decorative: Option<Spanned<bool>>,
-    /// Who took the photograph, printed small on the cover as "Photo: …".
+    /// Who took the photograph, printed small on the cover after "Photo:" (`[strings] photo`).
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Sam Taylor")]
     pub photo_credit: Option<SpannedStr>,
@@ -382,6 +383,12 @@ pub struct ContentsSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = true))]
     pub show: Option<Spanned<bool>>,
+    /// How many levels of heading the contents lists: 1 for section titles only, 2 with
+    /// the top level of subheadings, 3 with the next. `"auto"` (the default) lists two
+    /// levels when they fit on one page, else section titles only.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "ContentsDepth", extend("x-default" = "auto"))]
+    pub depth: Option<Spanned<ContentsDepth>>,
 }
 table_expect!(
     ContentsSpec,
@@ -532,6 +539,15 @@ pub struct SectionSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "bool", extend("x-default" = false))]
     pub new_page: Option<Spanned<bool>>,
+    /// `"page"` starts the section on a new page (as `new_page = true` does).
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "BreakBefore", extend("x-default" = "auto"))]
+    pub break_before: Option<Spanned<BreakBefore>>,
+    /// Keep the whole section on one page when it fits on one: it starts on the next page
+    /// rather than break.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "bool", extend("x-default" = false))]
+    pub keep_together: Option<Spanned<bool>>,
     /// The section's figures (callout cards): `[[sections.metrics]]` tables.
     #[serde(default, deserialize_with = "list")]
     #[schemars(with = "Vec<MetricSpec>")]
@@ -651,6 +667,10 @@ pub struct StringsSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Credit:")]
     pub credit: Option<SpannedStr>,
+    /// Before the cover photograph's credit.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Photo:")]
+    pub photo: Option<SpannedStr>,
     /// Over the values of a chart's data table.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Value")]
@@ -687,14 +707,42 @@ pub struct StringsSpec {
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Line chart")]
     pub line_chart: Option<SpannedStr>,
-    /// How screen readers name a percentage (progress) chart.
+    /// How screen readers name a progress chart.
     #[serde(default, deserialize_with = "leaf")]
-    #[schemars(with = "String", example = &"Percentage chart")]
+    #[schemars(with = "String", example = &"Progress chart")]
     pub progress_chart: Option<SpannedStr>,
     /// How screen readers name a grouped bar chart.
     #[serde(default, deserialize_with = "leaf")]
     #[schemars(with = "String", example = &"Grouped bar chart")]
     pub grouped_chart: Option<SpannedStr>,
+    /// How screen readers name a stacked bar chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Stacked bar chart")]
+    pub stacked_chart: Option<SpannedStr>,
+    /// How screen readers name a stacked column chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Stacked column chart")]
+    pub stacked_column_chart: Option<SpannedStr>,
+    /// How screen readers name a pie chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Pie chart")]
+    pub pie_chart: Option<SpannedStr>,
+    /// How screen readers name a donut chart.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Donut chart")]
+    pub donut_chart: Option<SpannedStr>,
+    /// How screen readers name a progress ring.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Progress ring")]
+    pub ring_chart: Option<SpannedStr>,
+    /// The slice of a pie or donut that holds its smallest shares, past eight.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Other")]
+    pub other: Option<SpannedStr>,
+    /// Over the shares in a pie's or donut's data table.
+    #[serde(default, deserialize_with = "leaf")]
+    #[schemars(with = "String", example = &"Share")]
+    pub share: Option<SpannedStr>,
 }
 table_expect!(
     StringsSpec,

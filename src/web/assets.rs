@@ -71,6 +71,7 @@ pub fn images(report: &Report) -> Result<Images, WebError> {
         for c in &s.components {
             match c {
                 Component::Image(i) => sources.push(&i.image),
+                Component::Images(r) => sources.extend(r.images.iter().map(|i| &*i.image)),
                 Component::Foreword(f) => {
                     sources.extend(f.portrait.as_ref().map(|p| &*p.image));
                     sources.extend(f.signature.as_deref());

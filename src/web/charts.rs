@@ -217,7 +217,7 @@ pub(super) fn legend_item(j: usize, name: &str, figures: Option<&str>) -> Markup
 /// The chart's data as a table, as the PDF gives it; a single value column is headed by
 /// what the values are, the chart's title.
 pub(super) fn data_table(c: &Chart) -> Table {
-    let mut t = crate::layout::components::charts::table(c, "Value");
+    let mut t = crate::layout::components::charts::table(c);
     if c.series.is_empty()
         && let Some(title) = &c.title
     {

@@ -13,8 +13,8 @@ use super::assets::Images;
 use super::ids::Ids;
 use super::strings::Strings;
 use crate::model::{
-    Block, Change, Component, Foreword, IconName, ImageBlock, Inline, Metric, Report, Table,
-    Timeline,
+    Block, Change, Component, Float, Foreword, HAlign, IconName, ImageBlock, ImageRow, Inline,
+    Metric, Report, Table, Timeline,
 };
 use maud::{Markup, PreEscaped, html};
 
@@ -34,6 +34,19 @@ pub struct Ctx<'a> {
     /// Charts and tables so far, to name unnamed ones.
     pub tables: usize,
     pub charts: usize,
+}
+
+impl Ctx<'_> {
+    /// The `lang` for one of the model's words (see [`super::strings::model_words_lang`]).
+    pub fn model_lang(
+        &self,
+        words: &str,
+        english: impl Fn(&crate::model::lang::Strings) -> &String,
+    ) -> Option<&'static str> {
+        self.ui_lang?;
+        let en = crate::model::lang::Strings::for_language("en");
+        super::strings::model_words_lang(self.ui_lang, words, english(&en))
+    }
 }
 
 /// Body text: paragraphs, headings and lists.
@@ -255,13 +268,13 @@ fn timeline(t: &Timeline) -> Markup {
 pub fn component(ctx: &mut Ctx, c: &Component) -> Markup {
     match c {
         Component::Chart(chart) => super::charts::chart(ctx, chart),
-        Component::Quote { text, by } => html! {
+        Component::Quote { text, by, .. } => html! {
             figure.quote {
                 blockquote { p { "“" (text) "”" } }
                 @if let Some(by) = by { figcaption { "— " (by) } }
             }
         },
-        Component::Box { title, body } => {
+        Component::Box { title, body, .. } => {
             // Headings in a box are not in the contents, as in the PDF.
             let listed = ctx.headings.take();
             let inner = blocks(ctx, body);
@@ -275,6 +288,7 @@ pub fn component(ctx: &mut Ctx, c: &Component) -> Markup {
         }
         Component::Table(t) => table(ctx, t, t.title.as_deref(), None),
         Component::Image(i) => image(ctx, i),
+        Component::Images(r) => image_row(ctx, r),
         Component::Foreword(f) => foreword(ctx, f),
         Component::Timeline(t) => timeline(t),
     }
@@ -383,12 +397,38 @@ fn sizes(width: Option<f64>) -> String {
     }
 }
 
+/// Where an image sits: its `align` across the column, or its `float` beside the text (as
+/// in the PDF, an image floats beside the body text at the top of it; `wraps` says this
+/// one does).
+fn placement_class(i: &ImageBlock, wraps: bool) -> &'static str {
+    match (i.placement.float, i.placement.align) {
+        (Float::Left, _) if wraps => " float-left",
+        (Float::Right, _) if wraps => " float-right",
+        (Float::Right, _) | (_, HAlign::Right) => " align-right",
+        (Float::Left, _) | (_, HAlign::Left) => "",
+        (_, HAlign::Centre) => " align-centre",
+    }
+}
+
+/// An image floated beside the body text, which wraps round it.
+pub fn floated_image(ctx: &mut Ctx, i: &ImageBlock) -> Markup {
+    image_in(ctx, i, true)
+}
+
 /// An image with its caption and credit.
 fn image(ctx: &mut Ctx, i: &ImageBlock) -> Markup {
+    image_in(ctx, i, false)
+}
+
+fn image_in(ctx: &mut Ctx, i: &ImageBlock, wraps: bool) -> Markup {
     let Some(web) = ctx.images.get(&i.image) else {
         return html! {};
     };
-    let class = format!("image {}", share_class(i.width));
+    let class = format!(
+        "image {}{}",
+        share_class(i.width),
+        placement_class(i, wraps)
+    );
     let has_caption = i.caption.is_some() || i.credit.is_some();
     html! {
         figure class=(class) {
@@ -402,10 +442,32 @@ fn image(ctx: &mut Ctx, i: &ImageBlock) -> Markup {
                     @if let Some(c) = &i.caption { (c) }
                     @if let Some(credit) = &i.credit {
                         @if i.caption.is_some() { " " }
-                        span lang=[ctx.ui_lang] { (ctx.strings.credit) } " " (credit)
+                        span lang=[ctx.model_lang(&ctx.report.meta.strings.credit, |e| &e.credit)] { (ctx.report.meta.strings.credit) } " " (credit)
                     }
                 }
             }
+        }
+    }
+}
+
+/// Two to four images side by side at one height: each takes a share of the row's width in
+/// proportion to its width-to-height ratio (its `flex-grow`), each with its caption, and the
+/// row's caption under them. On narrow screens they stack.
+fn image_row(ctx: &mut Ctx, r: &ImageRow) -> Markup {
+    let items: Vec<Markup> = r
+        .images
+        .iter()
+        .map(|i| {
+            let s = i.image.size;
+            let ratio = s.w.to_pt() / s.h.to_pt().max(1.0);
+            let inner = image_in(ctx, i, false);
+            html! { div.row-item style=(format!("flex-grow: {ratio:.4}")) { (inner) } }
+        })
+        .collect();
+    html! {
+        figure.image-row {
+            div.row-images { @for item in &items { (item) } }
+            @if let Some(c) = &r.caption { figcaption { (c) } }
         }
     }
 }

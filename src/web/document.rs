@@ -12,7 +12,7 @@ use super::components::{self, Ctx};
 use super::ids::Ids;
 use super::strings::Strings;
 use super::{Download, DownloadKind, STYLESHEET};
-use crate::model::Report;
+use crate::model::{Component, Float, Report};
 use maud::{DOCTYPE, Markup, html};
 
 /// An entry of the contents: level (1 for a section), title, id.
@@ -69,9 +69,26 @@ pub fn page(report: &Report, images: &Images, downloads: &[Download]) -> String 
                 .into_iter()
                 .map(|(level, title, id)| (level.saturating_add(1), title, id)),
         );
+        // As in the PDF, an image floated left or right sits at the top of a one-column
+        // body, which wraps round it.
+        let floated = |c: &Component| {
+            matches!(c, Component::Image(i) if matches!(i.placement.float, Float::Left | Float::Right))
+                && s.columns != 2
+                && !s.body.is_empty()
+        };
+        let floats: Vec<Markup> = s
+            .components
+            .iter()
+            .filter(|c| floated(c))
+            .filter_map(|c| match c {
+                Component::Image(i) => Some(components::floated_image(&mut ctx, i)),
+                _ => None,
+            })
+            .collect();
         let parts: Vec<Markup> = s
             .components
             .iter()
+            .filter(|c| !floated(c))
             .map(|c| components::component(&mut ctx, c))
             .collect();
         let class = match (s.new_page, s.columns) {
@@ -85,7 +102,7 @@ pub fn page(report: &Report, images: &Images, downloads: &[Download]) -> String 
                 h2 id=(heading_id) { (s.title) }
                 @if let Some(lead) = &s.lead { p.lead { (lead) } }
                 (components::metrics(&s.metrics))
-                div.body { (body) }
+                div.body { @for f in &floats { (f) } (body) }
                 @for p in &parts { (p) }
             }
         });
@@ -176,7 +193,7 @@ fn cover(ctx: &Ctx, downloads: &[Download]) -> Markup {
                 // As the PDF's cover says it, in the report's language.
                 p.meta { (meta.strings.published) " " (meta.strings.long_date(&meta.date)) }
                 @if let Some((p, _)) = photo && let Some(c) = &p.credit {
-                    p.meta.credit lang=[ctx.ui_lang] { "Photo: " (c) }
+                    p.meta.credit lang=[ctx.model_lang(&meta.strings.photo, |e| &e.photo)] { (meta.strings.photo) " " (c) }
                 }
                 @if !downloads.is_empty() {
                     ul.downloads aria-label=(s.downloads) lang=[ctx.ui_lang] {

@@ -1,9 +1,12 @@
 //! The page's own words: the skip link, download links, "Show the data" and the like.
 //!
-//! In: the report's language. Out: the strings and the language they are written in. The
-//! model carries no interface strings yet, so these are English; on a page in another
-//! language they carry `lang="en"`, so a screen reader says them with English rules rather
-//! than mispronouncing them as Welsh or French.
+//! In: the report's language. Out: the strings and the language they are written in: a row
+//! of a small table for English, Welsh, French, German, Spanish, Irish and Scottish Gaelic
+//! (the languages of the model's [`crate::model::lang::Strings`]), English for any other.
+//! English strings on a page in another language carry `lang="en"`, so a screen reader
+//! says them with English rules rather than mispronouncing them as Polish or Dutch. The
+//! words the PDF prints too ("Credit:", "Photo:", "Published") are the model's, so
+//! `[strings]` changes both editions.
 
 /// The interface strings of a page.
 pub struct Strings {
@@ -15,13 +18,13 @@ pub struct Strings {
     pub reader_note: &'static str,
     pub print_pdf: &'static str,
     pub print_note: &'static str,
+    /// After a page count: "12 pages" (Welsh and Irish count in the singular).
     pub pages: &'static str,
     pub show_data: &'static str,
-    pub credit: &'static str,
+    /// A table without a caption is named "Table 3".
     pub table: &'static str,
 }
 
-/// English.
 const EN: Strings = Strings {
     lang: "en",
     skip: "Skip to the report",
@@ -32,14 +35,100 @@ const EN: Strings = Strings {
     print_note: "PDF/X-4, for a printer",
     pages: "pages",
     show_data: "Show the data",
-    credit: "Credit:",
     table: "Table",
 };
 
+const CY: Strings = Strings {
+    lang: "cy",
+    skip: "Neidio i’r adroddiad",
+    downloads: "Lawrlwytho",
+    reader_pdf: "Yr adroddiad fel PDF",
+    reader_note: "hygyrch, i’w ddarllen a’i archifo",
+    print_pdf: "Y fersiwn print fel PDF",
+    print_note: "PDF/X-4, ar gyfer argraffydd",
+    pages: "tudalen",
+    show_data: "Dangos y data",
+    table: "Tabl",
+};
+
+const FR: Strings = Strings {
+    lang: "fr",
+    skip: "Aller au rapport",
+    downloads: "Télécharger",
+    reader_pdf: "Le rapport en PDF",
+    reader_note: "accessible, pour la lecture et l’archivage",
+    print_pdf: "L’édition imprimée en PDF",
+    print_note: "PDF/X-4, pour l’imprimeur",
+    pages: "pages",
+    show_data: "Afficher les données",
+    table: "Tableau",
+};
+
+const DE: Strings = Strings {
+    lang: "de",
+    skip: "Zum Bericht springen",
+    downloads: "Herunterladen",
+    reader_pdf: "Der Bericht als PDF",
+    reader_note: "barrierefrei, zum Lesen und Archivieren",
+    print_pdf: "Die Druckausgabe als PDF",
+    print_note: "PDF/X-4, für die Druckerei",
+    pages: "Seiten",
+    show_data: "Daten anzeigen",
+    table: "Tabelle",
+};
+
+const ES: Strings = Strings {
+    lang: "es",
+    skip: "Saltar al informe",
+    downloads: "Descargar",
+    reader_pdf: "El informe en PDF",
+    reader_note: "accesible, para leer y archivar",
+    print_pdf: "La edición impresa en PDF",
+    print_note: "PDF/X-4, para la imprenta",
+    pages: "páginas",
+    show_data: "Mostrar los datos",
+    table: "Tabla",
+};
+
+const GA: Strings = Strings {
+    lang: "ga",
+    skip: "Léim go dtí an tuarascáil",
+    downloads: "Íoslódáil",
+    reader_pdf: "An tuarascáil mar PDF",
+    reader_note: "inrochtana, le léamh agus le cartlannú",
+    print_pdf: "An t-eagrán clóite mar PDF",
+    print_note: "PDF/X-4, do chlódóir",
+    pages: "leathanach",
+    show_data: "Taispeáin na sonraí",
+    table: "Tábla",
+};
+
+const GD: Strings = Strings {
+    lang: "gd",
+    skip: "Leum gun aithisg",
+    downloads: "Luchdaich a-nuas",
+    reader_pdf: "An aithisg mar PDF",
+    reader_note: "so-ruigsinneach, airson leughadh is tasgadh",
+    print_pdf: "An deasachadh clò mar PDF",
+    print_note: "PDF/X-4, airson clò-bhualadair",
+    pages: "duilleagan",
+    show_data: "Seall an dàta",
+    table: "Clàr",
+};
+
 impl Strings {
-    /// The strings for a page in `language`.
-    pub fn for_language(_language: &str) -> &'static Strings {
-        &EN
+    /// The strings for a page in `language`: its own row, or English.
+    pub fn for_language(language: &str) -> &'static Strings {
+        let primary = language.split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "cy" => &CY,
+            "fr" => &FR,
+            "de" => &DE,
+            "es" => &ES,
+            "ga" => &GA,
+            "gd" => &GD,
+            _ => &EN,
+        }
     }
 
     /// The `lang` to put on an element holding these strings: `None` when the page is
@@ -50,15 +139,51 @@ impl Strings {
     }
 }
 
+/// The `lang` for one of the model's words on the page (`[strings]` credit, photo): English
+/// words on a page in a language without a row are marked, as the page's own strings are;
+/// words `[strings]` changed are taken to be in the page's language.
+pub fn model_words_lang(
+    ui_lang: Option<&'static str>,
+    words: &str,
+    english: &str,
+) -> Option<&'static str> {
+    ui_lang.filter(|_| words == english)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn english_strings_are_marked_only_on_pages_in_another_language() {
-        let s = Strings::for_language("cy");
-        assert_eq!(s.lang_on("cy"), Some("en"));
-        assert_eq!(s.lang_on("en-GB"), None);
-        assert_eq!(s.lang_on("EN"), None);
+    fn a_page_gets_its_language_s_strings_and_english_ones_are_marked_elsewhere() {
+        let cy = Strings::for_language("cy-GB");
+        assert_eq!(cy.show_data, "Dangos y data");
+        assert_eq!(cy.lang_on("cy-GB"), None);
+        let pl = Strings::for_language("pl");
+        assert_eq!(pl.show_data, "Show the data");
+        assert_eq!(pl.lang_on("pl"), Some("en"));
+        assert_eq!(Strings::for_language("EN").lang_on("en-GB"), None);
+    }
+
+    #[test]
+    fn every_language_s_row_is_complete_and_its_own() {
+        for tag in ["cy", "fr", "de", "es", "ga", "gd"] {
+            let s = Strings::for_language(tag);
+            assert_eq!(s.lang, tag);
+            let row = [
+                s.skip,
+                s.downloads,
+                s.reader_pdf,
+                s.reader_note,
+                s.print_pdf,
+                s.print_note,
+                s.pages,
+                s.show_data,
+                s.table,
+            ];
+            assert!(row.iter().all(|w| !w.is_empty()), "{tag}");
+            assert_ne!(s.skip, EN.skip, "{tag}");
+            assert_ne!(s.show_data, EN.show_data, "{tag}");
+        }
     }
 }

@@ -13,7 +13,15 @@
 //!   on a field of that colour fails this, and so does text that runs off a colour field
 //!   onto paper of its own colour;
 //! - no page ends with a heading whose text continues on a later page
-//!   ([`Check::PageEndsInHeading`]).
+//!   ([`Check::PageEndsInHeading`]);
+//! - no text comes nearer the trim than the print safe area, the running footer included
+//!   ([`Check::OutsideSafeArea`]; the default 5 mm, as the corpus reports leave it);
+//! - on a numbered page no content (text, image, figure) reaches above or below the margin
+//!   box: a block taller than the page is split or scaled, never drawn past the margin
+//!   ([`Check::PastMargin`]; an image at the page's width may cross the side margins);
+//! - every content piece of the structure is drawn exactly once: nothing measured is lost,
+//!   nothing drawn twice ([`Check::ContentLost`], [`Check::ContentTwice`]);
+//! - no numbered page holds nothing but its footer ([`Check::BlankPage`]).
 
 use folio::frame::{Artifact, Child, ContentId, Document, ItemKind, NodeId, Role, Structure, Tag};
 use folio::geom::{Abs, Rect};
@@ -27,6 +35,12 @@ pub enum Check {
     TextOverlap,
     TextOnItsBackground,
     PageEndsInHeading,
+    OutsideSafeArea,
+    PastMargin,
+    ContentLost,
+    ContentTwice,
+    /// A numbered page with nothing on it but its footer.
+    BlankPage,
 }
 
 /// One broken rule, where, and what broke it.
@@ -42,17 +56,40 @@ pub struct Defect {
 /// boxes shrunk by this much.
 const TOLERANCE: Abs = Abs(0.5);
 
+/// folio's default print safe area, in millimetres.
+const SAFE_AREA_MM: f64 = 5.0;
+
 /// Every defect in `doc`, page by page.
 pub fn check(doc: &Document) -> Vec<Defect> {
     let mut out = Vec::new();
     let order = reading_order(&doc.structure);
     let last_read = order.values().map(|(i, _)| *i).max().unwrap_or(0);
+    let mut drawn: BTreeMap<ContentId, usize> = BTreeMap::new();
     for (i, page) in doc.pages.iter().enumerate() {
         let n = i + 1;
         let sheet = Rect::new(Abs::ZERO, Abs::ZERO, page.size.w, page.size.h);
         let mut texts: Vec<(Rect, &str)> = Vec::new();
+        if page.number.is_some() && !page.items.iter().any(|i| matches!(i.tag, Tag::Content(_))) {
+            out.push(Defect {
+                check: Check::BlankPage,
+                page: n,
+                detail: "nothing but the footer".into(),
+            });
+        }
         for (k, item) in page.items.iter().enumerate() {
             let b = item.bounds();
+            if let Tag::Content(c) = item.tag {
+                *drawn.entry(c).or_default() += 1;
+                let past = b.origin.y < page.area.origin.y - TOLERANCE
+                    || b.bottom() > page.area.bottom() + TOLERANCE;
+                if page.number.is_some() && past {
+                    out.push(Defect {
+                        check: Check::PastMargin,
+                        page: n,
+                        detail: format!("{} at {}", describe(&item.kind), show(b)),
+                    });
+                }
+            }
             if !b.within(&grow(sheet)) {
                 out.push(Defect {
                     check: Check::OffPage,
@@ -61,6 +98,20 @@ pub fn check(doc: &Document) -> Vec<Defect> {
                 });
             }
             if let ItemKind::Text(t) = &item.kind {
+                let safe = Abs::mm(SAFE_AREA_MM);
+                let inside = Rect::new(
+                    safe,
+                    safe,
+                    page.size.w - safe * 2.0,
+                    page.size.h - safe * 2.0,
+                );
+                if !b.within(&grow(inside)) {
+                    out.push(Defect {
+                        check: Check::OutsideSafeArea,
+                        page: n,
+                        detail: format!("{:?} at {}", t.text, show(b)),
+                    });
+                }
                 let furniture = matches!(item.tag, Tag::Artifact(Artifact::Footer));
                 if !furniture && !b.within(&grow(page.area)) {
                     out.push(Defect {
@@ -118,6 +169,21 @@ pub fn check(doc: &Document) -> Vec<Defect> {
                 page: n,
                 detail: format!("{title:?}"),
             });
+        }
+    }
+    for c in order.keys() {
+        match drawn.get(c).copied().unwrap_or(0) {
+            0 => out.push(Defect {
+                check: Check::ContentLost,
+                page: 0,
+                detail: format!("content piece {} is drawn nowhere", c.0),
+            }),
+            1 => {}
+            k => out.push(Defect {
+                check: Check::ContentTwice,
+                page: 0,
+                detail: format!("content piece {} is drawn {k} times", c.0),
+            }),
         }
     }
     out

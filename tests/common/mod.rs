@@ -258,6 +258,115 @@ impl Pdf {
         out
     }
 
+    /// The boxes (in PDF user space) of every image drawn on a page, and of every rectangle
+    /// used as a clip, by following the content stream's transforms.
+    pub fn drawn_images_and_clips(&self, page: ObjectId) -> (Vec<[f64; 4]>, Vec<[f64; 4]>) {
+        let pdf = self;
+        type M = [f64; 6];
+        let mul = |a: M, b: M| -> M {
+            [
+                a[0] * b[0] + a[1] * b[2],
+                a[0] * b[1] + a[1] * b[3],
+                a[2] * b[0] + a[3] * b[2],
+                a[2] * b[1] + a[3] * b[3],
+                a[4] * b[0] + a[5] * b[2] + b[4],
+                a[4] * b[1] + a[5] * b[3] + b[5],
+            ]
+        };
+        let apply = |m: M, x: f64, y: f64| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+        let bbox = |m: M, x0: f64, y0: f64, x1: f64, y1: f64| {
+            let pts = [
+                apply(m, x0, y0),
+                apply(m, x1, y0),
+                apply(m, x0, y1),
+                apply(m, x1, y1),
+            ];
+            let xs = pts.iter().map(|p| p.0);
+            let ys = pts.iter().map(|p| p.1);
+            [
+                xs.clone().fold(f64::MAX, f64::min),
+                ys.clone().fold(f64::MAX, f64::min),
+                xs.fold(f64::MIN, f64::max),
+                ys.fold(f64::MIN, f64::max),
+            ]
+        };
+        let num = |o: &Object| o.as_float().map(f64::from).unwrap_or(0.0);
+        let (direct, ids) = pdf.doc.get_page_resources(page).expect("resources");
+        let resources: Vec<&lopdf::Dictionary> = direct
+            .into_iter()
+            .chain(ids.iter().filter_map(|id| pdf.doc.get_dictionary(*id).ok()))
+            .collect();
+        let xobjects = resources
+            .iter()
+            .find_map(|r| r.get(b"XObject").ok())
+            .and_then(|x| pdf.doc.dereference(x).ok())
+            .and_then(|(_, o)| o.as_dict().ok().cloned())
+            .unwrap_or_default();
+        let is_image = |name: &[u8]| {
+            xobjects
+                .get(name)
+                .ok()
+                .and_then(|o| pdf.doc.dereference(o).ok())
+                .and_then(|(_, o)| o.as_stream().ok())
+                .is_some_and(|s| {
+                    s.dict.get(b"Subtype").ok().and_then(|t| t.as_name().ok()) == Some(b"Image")
+                })
+        };
+        let content = Content::decode(&pdf.doc.get_page_content(page)).unwrap();
+        let (mut ctm, mut stack): (M, Vec<M>) = ([1.0, 0.0, 0.0, 1.0, 0.0, 0.0], Vec::new());
+        let (mut images, mut clips) = (Vec::new(), Vec::new());
+        // The bounding box of the path being built, in user space.
+        let mut path: Option<[f64; 4]> = None;
+        let extend = |path: &mut Option<[f64; 4]>, b: [f64; 4]| {
+            *path = Some(match *path {
+                None => b,
+                Some(p) => [
+                    p[0].min(b[0]),
+                    p[1].min(b[1]),
+                    p[2].max(b[2]),
+                    p[3].max(b[3]),
+                ],
+            });
+        };
+        for op in &content.operations {
+            let o = &op.operands;
+            match op.operator.as_str() {
+                "q" => stack.push(ctm),
+                "Q" => ctm = stack.pop().unwrap_or(ctm),
+                "cm" => {
+                    let m = [
+                        num(&o[0]),
+                        num(&o[1]),
+                        num(&o[2]),
+                        num(&o[3]),
+                        num(&o[4]),
+                        num(&o[5]),
+                    ];
+                    ctm = mul(m, ctm);
+                }
+                "re" => {
+                    let (x, y, w, h) = (num(&o[0]), num(&o[1]), num(&o[2]), num(&o[3]));
+                    extend(&mut path, bbox(ctm, x, y, x + w, y + h));
+                }
+                "m" | "l" => {
+                    let (x, y) = (num(&o[0]), num(&o[1]));
+                    extend(&mut path, bbox(ctm, x, y, x, y));
+                }
+                "W" | "W*" => clips.extend(path),
+                "n" | "f" | "f*" | "S" | "B" | "b" => path = None,
+                "Do" => {
+                    if let Ok(name) = o[0].as_name()
+                        && is_image(name)
+                    {
+                        images.push(bbox(ctm, 0.0, 0.0, 1.0, 1.0));
+                    }
+                }
+                _ => {}
+            }
+        }
+        (images, clips)
+    }
+
     /// All text of the document in drawing order: runs on one baseline join directly, a new
     /// baseline starts a new line.
     pub fn text(&self) -> String {

@@ -18,6 +18,7 @@ use crate::layout::block::{Block, Flow};
 use crate::layout::cx::Cx;
 use crate::layout::fragment::{Fragment, Local, Mark, Skeleton};
 use crate::layout::heading::section_heading;
+use crate::layout::text::Source;
 use crate::layout::theme::TextSpec;
 use crate::model::{Metric, NumbersPage};
 
@@ -49,15 +50,25 @@ pub fn section_grid(cx: &Cx, metrics: &[Metric], width: Abs) -> Vec<Flow> {
 pub fn numbers_page(cx: &Cx, numbers: &NumbersPage) -> Vec<Flow> {
     let theme = &cx.theme;
     let width = theme.measure();
-    let mut heading = section_heading(cx, &numbers.title, width);
+    let mut heading = section_heading(
+        cx,
+        &numbers.title,
+        width,
+        Source::new("numbers.title", &numbers.title_span, "heading"),
+    );
     heading.breaks.break_before = true;
     let mut out = vec![Flow::Open(Role::Section), Flow::Block(heading)];
     if let Some(intro) = &numbers.intro {
         let style = cx.lead_style();
         let mut skel = Skeleton::new();
         let p = skel.node(Skeleton::ANCHOR, Role::Paragraph);
-        let lines = cx.text(&mut skel, p, intro, &style, width);
+        let mut notes = Vec::new();
+        let lines = cx.set_text(&mut skel, p, intro, &style, width).noted(
+            Source::new("intro", &numbers.intro_span, "intro"),
+            &mut notes,
+        );
         let mut b = Block::lines(skel, lines);
+        b.notes = notes;
         b.space_after = theme.space.intro_after;
         out.push(Flow::Block(b));
     }
@@ -95,9 +106,10 @@ fn grid(cx: &Cx, metrics: &[Metric], width: Abs, columns: usize, figure: &TextSp
     let mut out = vec![Flow::Open(Role::Div)];
     for (r, row) in metrics.chunks(columns).enumerate() {
         let mut skel = Skeleton::new();
+        let mut row_notes = Vec::new();
         let cards: Vec<Fragment> = row
             .iter()
-            .map(|m| one_card(cx, &mut skel, m, card_w, &figure, icons))
+            .map(|m| one_card(cx, &mut skel, m, card_w, &figure, icons, &mut row_notes))
             .collect();
         let h = cards.iter().fold(Abs::ZERO, |h, c| h.max(c.size.h));
         let mut slice = Fragment::new(Size::new(width, h));
@@ -121,6 +133,7 @@ fn grid(cx: &Cx, metrics: &[Metric], width: Abs, columns: usize, figure: &TextSp
         if r == 0 {
             b.notes = notes.clone();
         }
+        b.notes.extend(row_notes);
         out.push(Flow::Block(b));
     }
     out.push(Flow::Close);
@@ -128,7 +141,8 @@ fn grid(cx: &Cx, metrics: &[Metric], width: Abs, columns: usize, figure: &TextSp
 }
 
 /// One card's text, padded; the background is drawn by the row. `icons`: the grid has
-/// icons, so room is left for one above the figure.
+/// icons, so room is left for one above the figure. Words broken to fit are noted in
+/// `notes`.
 fn one_card(
     cx: &Cx,
     skel: &mut Skeleton,
@@ -136,6 +150,7 @@ fn one_card(
     width: Abs,
     figure: &TextSpec,
     icons: bool,
+    notes: &mut Vec<crate::diag::Diagnostic>,
 ) -> Fragment {
     let (card, text) = (&cx.theme.card, &cx.theme.text);
     let node = skel.node(Skeleton::ANCHOR, Role::Div);
@@ -159,6 +174,7 @@ fn one_card(
                     size: Size::new(card.icon, card.icon),
                     span: None,
                     crop: None,
+                    bleed: false,
                 },
                 Mark::Artifact(Artifact::Decoration),
             );
@@ -173,7 +189,8 @@ fn one_card(
         &m.value,
         &cx.style(figure, cx.ink.primary),
         inner,
-    );
+    )
+    .noted(Source::new("value", &m.span, "card"), notes);
     let value = value
         .into_iter()
         .map(|mut line| {
@@ -187,7 +204,8 @@ fn one_card(
         .collect();
     y = f.stack(value, x, y);
     let style = cx.style(&text.card_label, cx.ink.text);
-    let label = paragraph(cx, skel, node, Role::Paragraph, &m.label, &style, inner);
+    let label = paragraph(cx, skel, node, Role::Paragraph, &m.label, &style, inner)
+        .noted(Source::new("label", &m.label_span, "card"), notes);
     y = f.stack(label, x, y + card.label_gap);
     if let Some(change) = &m.change {
         let lines = super::change::lines(cx, skel, node, change, inner);
@@ -195,7 +213,8 @@ fn one_card(
     }
     if let Some(detail) = &m.detail {
         let style = cx.style(&text.card_detail, cx.ink.muted);
-        let lines = paragraph(cx, skel, node, Role::Paragraph, detail, &style, inner);
+        let lines = paragraph(cx, skel, node, Role::Paragraph, detail, &style, inner)
+            .noted(Source::new("detail", &m.detail_span, "card"), notes);
         y = f.stack(lines, x, y + card.detail_gap);
     }
     f.size.h = y + card.pad;
@@ -210,9 +229,9 @@ fn paragraph(
     text: &str,
     style: &crate::layout::cx::ParStyle,
     width: Abs,
-) -> Vec<Fragment> {
+) -> crate::layout::text::Set {
     let p = skel.node(parent, role);
-    cx.text(skel, p, text, style, width)
+    cx.set_text(skel, p, text, style, width)
 }
 
 /// The figure size for a whole grid: the largest that sets every figure on one line, so all

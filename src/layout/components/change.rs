@@ -54,6 +54,7 @@ pub fn lines(
                 size: Size::new(marker, marker),
                 span: None,
                 crop: None,
+                bleed: false,
             },
             Mark::Artifact(crate::frame::Artifact::Decoration),
         );

@@ -166,6 +166,7 @@ fn draw_portrait(skel: &mut Skeleton, node: Local, out: &mut Fragment, p: &Portr
             size,
             span: p.span.clone(),
             crop: Some(crop),
+            bleed: false,
         },
         mark,
     );
@@ -227,7 +228,8 @@ fn text_rows(
     let mut group = 0;
     let mut open = vec![node];
     let mut first = true;
-    for item in markdown::flow(cx, &f.text, width) {
+    let source = super::super::text::Source::new("text", &f.placement.span, "foreword");
+    for item in markdown::flow(cx, &f.text, width, source) {
         let parent = *open
             .last()
             .expect("invariant: the foreword's node stays open");
@@ -276,6 +278,7 @@ fn signature(cx: &Cx, f: &Foreword, width: Abs) -> Option<(Abs, Fragment)> {
             size: Size::new(h * ratio, h),
             span: img.span.clone(),
             crop: None,
+            bleed: false,
         },
         Mark::Artifact(Artifact::Decoration),
     );

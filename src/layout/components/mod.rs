@@ -33,32 +33,59 @@ pub mod timeline;
 use super::block::{Block, Flow};
 use super::cx::Cx;
 use crate::geom::Abs;
-use crate::model::Component;
+use crate::model::{Component, Float};
 
 /// The blocks of one component at `width`, with the space the theme keeps around
-/// components. A chart that asks for its data as a table is followed by that table.
+/// components and the break rules its placement asks for (`break_before`,
+/// `keep_together`, `float`). A chart that asks for its data as a table is followed by that
+/// table.
 pub fn component(cx: &Cx, c: &Component, width: Abs) -> Vec<Flow> {
+    let placement = c.placement();
     let gap = cx.theme.space.component;
     let mut blocks: Vec<Block> = match c {
         // A timeline is a list: a container around a block per milestone.
-        Component::Timeline(t) => return timeline::timeline(cx, t, width, gap),
+        Component::Timeline(t) => {
+            let mut flow = timeline::timeline(cx, t, width, gap);
+            if let Some(first) = flow.iter_mut().find_map(|f| match f {
+                Flow::Block(b) => Some(b),
+                _ => None,
+            }) {
+                first.breaks.break_before |= placement.break_before;
+            }
+            return flow;
+        }
         Component::Foreword(f) => vec![foreword::foreword(cx, f, width)],
-        Component::Chart(chart) => vec![charts::chart(cx, chart, width)],
-        Component::Quote { text, by } => vec![figures::quote(cx, text, by.as_deref(), width)],
-        Component::Box { title, body } => {
-            vec![figures::highlight(cx, title.as_deref(), body, width)]
+        Component::Chart(chart) => {
+            let mut b = charts::chart(cx, chart, width);
+            b.breaks.float = placement.float == Float::Moves;
+            vec![b]
+        }
+        Component::Quote { text, by, .. } => {
+            vec![figures::quote(cx, text, by.as_deref(), width, placement)]
+        }
+        Component::Box { title, body, .. } => {
+            vec![figures::highlight(
+                cx,
+                title.as_deref(),
+                body,
+                width,
+                placement,
+            )]
         }
         Component::Table(t) => vec![table::table(cx, t, width)],
         Component::Image(i) => vec![figures::image(cx, i, width)],
+        Component::Images(r) => vec![figures::image_row(cx, r, width)],
     };
+    if let Some(first) = blocks.first_mut() {
+        first.breaks.break_before |= placement.break_before;
+    }
+    for b in &mut blocks {
+        b.span = placement.span.clone();
+    }
     if let Component::Chart(ch) = c
         && ch.table
     {
-        blocks.push(table::table(
-            cx,
-            &charts::table(ch, &cx.report.meta.strings.value),
-            width,
-        ));
+        blocks.push(table::table(cx, &charts::table(ch), width));
     }
     blocks
         .into_iter()

@@ -3,148 +3,326 @@
 //!
 //! In: a table and a width. Out: one block whose slices are the caption, the heading row
 //! and each body row, so the flow may break between rows; it keeps the caption, the heading
-//! row and the first body row together, never leaves a row alone at a page top, and repeats
-//! the heading row (as an artifact, read once) on every page the table continues on.
-//! Columns: the first takes half the width and the others share the rest (content-sized
-//! columns are to come: `columns` is the one place that decides).
+//! row and the first two body rows together, never carries fewer than two rows to a page,
+//! and repeats the caption — followed by "(continued)" in the report's language — and the
+//! heading row (as artifacts, read once) on every page the table continues on. A row taller
+//! than a page is cut between its lines by the flow (`flow::fit`).
+//!
+//! Columns are sized by their content ([`widths`]): each has the width of its longest word
+//! (a figure counts as one word: it never wraps) as its least, and of its longest cell on
+//! one line as its most. When every column can have its most, they do, and text columns
+//! share what is left over; otherwise each has its least and the rest is shared in
+//! proportion to what each would still take. A table whose least widths are wider than the
+//! page has its text columns narrowed below their longest words, which are then broken
+//! across lines — with a warning.
+//!
+//! Headings and cells are never justified or hyphenated; an empty heading (the corner over
+//! a column of row labels) is an empty cell, not a blank column header. A total row is set
+//! in bold under a rule in the text colour, and stays a row of the body.
 
+use crate::diag::Diagnostic;
 use crate::frame::{Artifact, Role};
 use crate::geom::{Abs, Point, Size};
 use crate::layout::block::{Block, Breaks};
 use crate::layout::cx::{Cx, ParStyle};
 use crate::layout::fragment::{Fragment, Mark, Skeleton, align};
+use crate::layout::text::{Source, push_note};
 use crate::layout::theme::HAIRLINE;
-use crate::model::Table;
+use crate::model::{HAlign, Table};
 
-/// The first column's share of the width, whatever its content.
-const FIRST_COLUMN_SHARE: f64 = 0.5;
+/// A table split between pages keeps at least two body rows on each side: one row alone
+/// reads as a stray.
+const MIN_ROWS: usize = 2;
+/// The rule above a total row: twice a hairline, so it reads as a sum line.
+const TOTAL_RULE: f64 = 2.0;
 
-/// Each column's left edge and width.
-fn columns(t: &Table, width: Abs) -> Vec<(Abs, Abs)> {
-    let n = t.columns.len();
-    let first = if n > 1 {
-        width * FIRST_COLUMN_SHARE
-    } else {
-        width
-    };
-    let rest = if n > 1 {
-        (width - first) / (n - 1) as f64
-    } else {
-        Abs::ZERO
-    };
-    (0..n)
-        .map(|i| {
-            if i == 0 {
-                (Abs::ZERO, first)
-            } else {
-                (first + rest * (i - 1) as f64, rest)
-            }
+/// How a table's text is set: body cells, headings and the total row.
+struct Styles {
+    body: ParStyle,
+    head: ParStyle,
+    total: ParStyle,
+}
+
+/// Whether each column holds figures: some cell is a number and every cell that is not
+/// empty is one.
+fn numeric(t: &Table) -> Vec<bool> {
+    (0..t.columns.len())
+        .map(|c| {
+            let cells = || t.rows.iter().filter_map(|r| r.get(c));
+            cells().any(|(_, n)| *n) && cells().all(|(s, n)| *n || s.trim().is_empty())
         })
         .collect()
+}
+
+/// The widths of the columns of `t` set in `width`, and whether its longest words had to
+/// be broken to fit.
+fn widths(cx: &Cx, t: &Table, width: Abs, styles: &Styles, numeric: &[bool]) -> (Vec<Abs>, bool) {
+    let pad2 = cx.theme.table.cell_pad * 2.0;
+    let n = t.columns.len();
+    let words = |s: &str, style: &ParStyle| {
+        s.split_whitespace()
+            .map(|w| cx.measure(w, style))
+            .fold(Abs::ZERO, Abs::max)
+    };
+    let last = t.rows.len().saturating_sub(1);
+    let mut least = vec![Abs::ZERO; n];
+    let mut most = vec![Abs::ZERO; n];
+    let mut heads = vec![Abs::ZERO; n];
+    for c in 0..n {
+        let fraction = column_fraction(t, c);
+        let head = &t.columns[c];
+        least[c] = words(head, &styles.head);
+        most[c] = least[c];
+        heads[c] = cx.measure(head, &styles.head);
+        for (r, row) in t.rows.iter().enumerate() {
+            let Some((text, is_number)) = row.get(c) else {
+                continue;
+            };
+            let style = if t.style.total && r == last {
+                &styles.total
+            } else {
+                &styles.body
+            };
+            let mut whole = cx.measure(text, style);
+            let word = if *is_number {
+                // Aligned on the decimal mark, a figure takes the room of the column's
+                // widest fraction.
+                let own = text.find(t.decimal).map_or("", |i| &text[i..]);
+                whole += (cx.measure(&fraction, style) - cx.measure(own, style)).max(Abs::ZERO);
+                whole
+            } else {
+                words(text, style)
+            };
+            least[c] = least[c].max(word);
+            most[c] = most[c].max(whole);
+        }
+        least[c] += pad2;
+        most[c] += pad2;
+        heads[c] = most[c].max(heads[c] + pad2);
+    }
+    let sum = |v: &[Abs]| v.iter().fold(Abs::ZERO, |a, b| a + *b);
+    let (sum_least, sum_most, sum_heads) = (sum(&least), sum(&most), sum(&heads));
+    // Headings may wrap before cells do: every cell on one line comes first, then the
+    // headings on one line as far as the room goes.
+    if sum_most <= width && sum_heads > width {
+        let share = (width - sum_most).to_pt() / (sum_heads - sum_most).to_pt().max(1e-9);
+        let out = (0..n)
+            .map(|c| most[c] + (heads[c] - most[c]) * share)
+            .collect();
+        return (out, false);
+    }
+    if sum_heads <= width {
+        let most = heads;
+        let sum_most = sum_heads;
+        // Every column at its most; text columns share what is left, by how much they
+        // hold (all columns do, if none holds text).
+        let takers: Vec<bool> = if numeric.iter().all(|n| *n) {
+            vec![true; n]
+        } else {
+            numeric.iter().map(|n| !n).collect()
+        };
+        let weight = (0..n)
+            .filter(|c| takers[*c])
+            .fold(Abs::ZERO, |a, c| a + most[c]);
+        let extra = width - sum_most;
+        let out = (0..n)
+            .map(|c| {
+                if takers[c] && weight > Abs::ZERO {
+                    most[c] + extra * (most[c].to_pt() / weight.to_pt())
+                } else {
+                    most[c]
+                }
+            })
+            .collect();
+        return (out, false);
+    }
+    if sum_least <= width {
+        let share = (width - sum_least).to_pt() / (sum_most - sum_least).to_pt().max(1e-9);
+        let out = (0..n)
+            .map(|c| least[c] + (most[c] - least[c]) * share)
+            .collect();
+        return (out, false);
+    }
+    // Too wide even at the least: figures keep their width if they can, and text columns
+    // share the rest by their least widths.
+    let figures = (0..n)
+        .filter(|c| numeric[*c])
+        .fold(Abs::ZERO, |a, c| a + least[c]);
+    let text_least = sum_least - figures;
+    let out = if figures < width && text_least > Abs::ZERO {
+        let k = (width - figures).to_pt() / text_least.to_pt();
+        (0..n)
+            .map(|c| if numeric[c] { least[c] } else { least[c] * k })
+            .collect()
+    } else {
+        let k = width.to_pt() / sum_least.to_pt();
+        least.iter().map(|w| *w * k).collect()
+    };
+    (out, true)
 }
 
 /// Lays out a table at `width`.
 pub fn table(cx: &Cx, t: &Table, width: Abs) -> Block {
     let (pal, geo) = (cx.palette, &cx.theme.table);
     let pad = geo.cell_pad;
-    let body_style = ParStyle {
+    let body = ParStyle {
         hyphenate: false,
+        justify: false,
         ..cx.body_style()
     };
-    let head_style = ParStyle {
-        bold: true,
-        ..body_style
+    let styles = Styles {
+        body,
+        head: ParStyle { bold: true, ..body },
+        total: ParStyle { bold: true, ..body },
     };
-    let cols = columns(t, width);
+    let numeric = numeric(t);
+    let aligns: Vec<HAlign> = (0..t.columns.len())
+        .map(|c| {
+            t.style
+                .align
+                .get(c)
+                .copied()
+                .flatten()
+                .unwrap_or(if numeric[c] {
+                    HAlign::Right
+                } else {
+                    HAlign::Left
+                })
+        })
+        .collect();
+    let (ws, too_wide) = widths(cx, t, width, &styles, &numeric);
+    let mut x = Abs::ZERO;
+    let cols: Vec<(Abs, Abs)> = ws
+        .iter()
+        .map(|w| {
+            let c = (x, *w);
+            x += *w;
+            c
+        })
+        .collect();
+    let span = &t.placement.span;
+    let mut notes = Vec::new();
+    if too_wide {
+        notes.push(
+            Diagnostic::warning(
+                format!(
+                    "this table is too wide for the page: its {} columns cannot all fit their longest words, which are broken across lines",
+                    t.columns.len()
+                ),
+                span.clone(),
+            )
+            .with_help("shorten the headings and the longest words, or split the table into two"),
+        );
+    }
     let mut skel = Skeleton::new();
     let table = skel.node(Skeleton::ANCHOR, Role::Table);
     let mut slices = Vec::new();
+    let caption_style = cx.style(&cx.theme.text.figure_title, cx.ink.text);
+    let mut repeat = Fragment::default();
     if let Some(title) = &t.title {
         let cap = skel.node(table, Role::Caption);
-        let style = cx.style(&cx.theme.text.figure_title, cx.ink.text);
         let mut s = Fragment::default();
-        let lines = cx.text(&mut skel, cap, title, &style, width);
+        let lines = cx
+            .set_text(&mut skel, cap, title, &caption_style, width)
+            .noted(Source::new("title", span, "table"), &mut notes);
         s.size.h = s.stack(lines, Abs::ZERO, Abs::ZERO) + geo.caption_after;
         slices.push(s);
+        // On the pages it continues on: the caption again, saying so.
+        let mut scratch = Skeleton::new();
+        let node = scratch.node(Skeleton::ANCHOR, Role::Caption);
+        // The words that follow the caption, in the report's language ("(parhad)").
+        let again = format!("{title} {}", cx.report.meta.strings.continued);
+        let lines = cx.text(&mut scratch, node, &again, &caption_style, width);
+        repeat.size.h = repeat.stack(lines, Abs::ZERO, Abs::ZERO) + geo.caption_after;
     }
     let head = skel.node(table, Role::TableHead);
     let tr = skel.node(head, Role::TableRow);
     let mut header = Fragment::default();
     let mut h = Abs::ZERO;
-    let numeric: Vec<bool> = (0..cols.len())
-        .map(|c| t.rows.iter().any(|r| r[c].1))
-        .collect();
     for (c, title) in t.columns.iter().enumerate() {
         let (x, w) = cols[c];
-        let th = skel.node(tr, Role::TableHeader);
-        let lines = cx.text(&mut skel, th, title, &head_style, w - pad * 2.0);
-        let lines = if numeric[c] {
-            align(lines, w - pad * 2.0, 1.0)
+        let inner = w - pad * 2.0;
+        // An empty heading is an empty cell: a blank column header would be announced.
+        let role = if title.trim().is_empty() {
+            Role::TableCell
         } else {
-            lines
+            Role::TableHeader
         };
+        let th = skel.node(tr, role);
+        let lines = cx
+            .set_text(&mut skel, th, title, &styles.head, inner)
+            .noted(Source::new("columns", span, "table column"), &mut notes);
+        let lines = align(lines, inner, aligns[c].share());
         h = h.max(header.stack(lines, x + pad, pad));
     }
     header.size.h = h + pad;
     let mut background = Fragment::default();
     background.rect(Point::default(), Size::new(width, header.size.h), pal.tint);
     header.items.splice(0..0, background.items);
-    let repeat = Fragment {
-        size: header.size,
-        items: header
-            .items
-            .iter()
-            .cloned()
-            .map(|mut p| {
-                p.mark = Mark::Artifact(Artifact::Repeat);
-                p
-            })
-            .collect(),
-    };
+    let top = repeat.size.h;
+    repeat.place(header.clone(), Point::new(Abs::ZERO, top));
+    for p in &mut repeat.items {
+        p.mark = Mark::Artifact(Artifact::Repeat);
+    }
     slices.push(header);
-    let body = skel.node(table, Role::TableBody);
-    for row in &t.rows {
-        let tr = skel.node(body, Role::TableRow);
+    let tbody = skel.node(table, Role::TableBody);
+    let last = t.rows.len().saturating_sub(1);
+    for (r, row) in t.rows.iter().enumerate() {
+        let total = t.style.total && r == last;
+        let style = if total { &styles.total } else { &styles.body };
+        let tr = skel.node(tbody, Role::TableRow);
         let mut s = Fragment::default();
         let mut h = Abs::ZERO;
         for (c, (text, is_number)) in row.iter().enumerate() {
-            let (x, w) = cols[c];
+            let Some(&(x, w)) = cols.get(c) else {
+                continue;
+            };
             let td = skel.node(tr, Role::TableCell);
             let w = w - pad * 2.0;
-            let lines = cx.text(&mut skel, td, text, &body_style, w);
-            let lines = if *is_number {
-                decimal_align(
-                    cx,
-                    lines,
-                    text,
-                    &body_style,
-                    w,
-                    &column_fraction(t, c),
-                    t.decimal,
-                )
+            let lines = cx
+                .set_text(&mut skel, td, text, style, w)
+                .noted(Source::new("rows", span, "table column"), &mut notes);
+            let lines = if *is_number && aligns[c] == HAlign::Right {
+                let fraction = column_fraction(t, c);
+                decimal_align(cx, lines, text, style, w, &fraction, t.decimal)
             } else {
-                lines
+                align(lines, w, aligns[c].share())
             };
             h = h.max(s.stack(lines, x + pad, pad));
         }
         s.size.h = h + pad;
-        s.rect(
-            Point::new(Abs::ZERO, s.size.h - HAIRLINE),
-            Size::new(width, HAIRLINE),
-            pal.tint,
-        );
+        if total {
+            s.rect(
+                Point::default(),
+                Size::new(width, HAIRLINE * TOTAL_RULE),
+                pal.text,
+            );
+        } else {
+            s.rect(
+                Point::new(Abs::ZERO, s.size.h - HAIRLINE),
+                Size::new(width, HAIRLINE),
+                pal.tint,
+            );
+        }
+        s.size.w = width;
         slices.push(s);
     }
     let heading_rows = if t.title.is_some() { 2 } else { 1 };
+    let mut kept = Vec::new();
+    for n in notes {
+        push_note(&mut kept, n);
+    }
     Block {
         skeleton: skel,
         slices,
         breaks: Breaks {
-            min_head: heading_rows + 1,
-            min_tail: 1,
+            min_head: heading_rows + MIN_ROWS,
+            min_tail: MIN_ROWS,
+            keep_together: t.placement.keep_together,
             ..Breaks::default()
         },
         repeat: Some(repeat),
+        notes: kept,
         ..Block::default()
     }
 }
@@ -153,8 +331,9 @@ pub fn table(cx: &Cx, t: &Table, width: Abs) -> Block {
 fn column_fraction(t: &Table, c: usize) -> String {
     t.rows
         .iter()
-        .filter(|r| r[c].1)
-        .filter_map(|r| r[c].0.find(t.decimal).map(|i| r[c].0[i..].to_string()))
+        .filter_map(|r| r.get(c))
+        .filter(|cell| cell.1)
+        .filter_map(|(s, _)| s.find(t.decimal).map(|i| s[i..].to_string()))
         .max_by_key(|f| f.len())
         .unwrap_or_default()
 }

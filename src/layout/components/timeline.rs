@@ -173,6 +173,7 @@ fn dot(cx: &Cx, f: &mut Fragment, at: Point) {
             size: Size::new(d, d),
             span: None,
             crop: None,
+            bleed: false,
         },
         Mark::Artifact(Artifact::Decoration),
     );

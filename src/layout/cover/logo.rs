@@ -73,6 +73,7 @@ pub(super) fn draw_logo(cx: &Cx, sheet: &mut Sheet, ground: Ground, at: Point, s
             size,
             span: logo.span.clone(),
             crop: None,
+            bleed: false,
         },
         mark,
     );

@@ -176,7 +176,7 @@ fn credit<'a>(cx: &'a Cx, color: Color) -> Option<Part<'a>> {
     let text = &cx.theme.text;
     Some(Part {
         role: Role::Paragraph,
-        words: Words::Owned(format!("Photo: {c}")),
+        words: Words::Owned(format!("{} {c}", cx.report.meta.strings.photo)),
         spec: text.caption,
         color,
         gap: cx.theme.cover.author_gap * 2.0,

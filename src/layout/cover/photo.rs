@@ -66,6 +66,7 @@ impl Placed {
             size: self.size,
             span: photo.span.clone(),
             crop: Some(self.crop),
+            bleed: false,
         }
     }
 
@@ -118,7 +119,9 @@ mod tests {
                 kind: ImageKind::Png(Arc::new(Vec::new())),
                 size: Size::new(Abs(w), Abs(h)),
                 cmyk: false,
+                grey: false,
                 orientation: 1,
+                print_problem: None,
             }),
             span: None,
             alt: None,

@@ -6,11 +6,13 @@
 //! the taller column on the last page. Widow, orphan and keep rules hold inside each column,
 //! because each column is filled by the same rules as a page ([`super::fill`]).
 //!
-//! Balancing works on heights only, with no copies and no search: the run is planned once
-//! to find its last pair of columns; the height that pair needs is worked out directly — the
-//! least, over every place the rules allow a column break, of the taller of the two columns
-//! it makes — and the run is planned again with the last pair that tall. Should the rules
-//! place the text differently from that reckoning, the first plan stands.
+//! Balancing works on heights only, with no copies: the run is planned once to find its
+//! last pair of columns; the heights that pair could have are worked out directly — for
+//! every place the rules allow a column break, the taller of the two columns it makes —
+//! and the run is planned again with the last pair as tall as the least of them. Should
+//! the rules place the text differently from that reckoning (a block kept with the next
+//! spilling into a third column), the next height is tried, and so on up a few; only if
+//! none holds does the first plan stand.
 
 use super::super::block::Block;
 use super::Spot;
@@ -63,13 +65,21 @@ pub(super) fn place(
     let pair = last / 2;
     let region_of =
         |s: &Spot| 2 * (s.page - first_page) + usize::from(s.at.x > area.origin.x + width);
-    let chosen = match balanced_height(run, &unbalanced, |s| region_of(s) >= 2 * pair) {
-        Some(h) => {
-            let (balanced, k) = plan(Some((pair, h)));
-            if k / 2 == pair { balanced } else { unbalanced }
-        }
-        None => unbalanced,
+    let heights = balanced_heights(run, &unbalanced, |s| region_of(s) >= 2 * pair);
+    // A balanced pair is never taller than the room its page has (a run that cannot be
+    // set in less keeps the unbalanced plan).
+    let room = if pair == 0 {
+        first_bottom - start
+    } else {
+        area.size.h
     };
+    let chosen = heights
+        .into_iter()
+        .filter(|h| *h <= room + super::fill::EPS)
+        .take(MAX_TRIES)
+        .map(|h| plan(Some((pair, h))))
+        .find(|(_, k)| k / 2 == pair)
+        .map_or(unbalanced, |(balanced, _)| balanced);
     let mut end = if pair == 0 { start } else { area.origin.y };
     for ((i, block), local) in run.iter().zip(chosen) {
         for (spot, slice) in local.iter().zip(&block.slices) {
@@ -93,24 +103,31 @@ struct At {
     slice: usize,
 }
 
-/// The least height at which the part of `run` placed in the last pair (the slices whose
-/// spot `in_last_pair` accepts) sets in two columns, by the rules' allowed breaks.
-fn balanced_height(
+/// How many of the candidate heights are tried before the unbalanced plan stands: each is
+/// one more plan of the run.
+const MAX_TRIES: usize = 8;
+
+/// The heights, least first, at which the part of `run` placed in the last pair (the
+/// slices whose spot `in_last_pair` accepts) sets in two columns, one for each of the
+/// rules' allowed breaks.
+fn balanced_heights(
     run: &[(usize, &Block)],
     spots: &[Vec<Spot>],
     in_last_pair: impl Fn(&Spot) -> bool,
-) -> Option<Abs> {
-    let from = run.iter().enumerate().find_map(|(b, _)| {
+) -> Vec<Abs> {
+    let Some(from) = run.iter().enumerate().find_map(|(b, _)| {
         spots[b]
             .iter()
             .position(&in_last_pair)
             .map(|slice| At { block: b, slice })
-    })?;
+    }) else {
+        return Vec::new();
+    };
     let end = At {
         block: run.len() - 1,
         slice: run[run.len() - 1].1.slices.len(),
     };
-    let mut best: Option<Abs> = None;
+    let mut out: Vec<Abs> = Vec::new();
     for b in from.block..run.len() {
         let block = run[b].1;
         let n = block.slices.len();
@@ -120,11 +137,12 @@ fn balanced_height(
             if !allowed(run, from, at) {
                 continue;
             }
-            let h = stacked(run, from, at).max(stacked(run, at, end));
-            best = Some(best.map_or(h, |b| b.min(h)));
+            out.push(stacked(run, from, at).max(stacked(run, at, end)));
         }
     }
-    best
+    out.sort_by(|a, b| a.to_pt().total_cmp(&b.to_pt()));
+    out.dedup_by(|a, b| (*a - *b).to_pt().abs() < 0.01);
+    out
 }
 
 /// Whether the rules allow a column break at `at`, for a column that starts at `from`.

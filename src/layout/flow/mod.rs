@@ -19,7 +19,7 @@ pub mod place;
 
 use super::block::{Block, Flow};
 use super::theme::ColumnGeometry;
-use crate::geom::{Point, Rect};
+use crate::geom::{Abs, Point, Rect};
 use fill::{Filler, Region, Unit};
 
 /// Where one slice goes.
@@ -31,6 +31,9 @@ pub struct Spot {
     pub at: Point,
     /// The top-left corner of a repeated heading row placed just before this slice.
     pub repeat: Option<Point>,
+    /// Which of the block's smaller settings is placed (`Block::smaller`), if not the
+    /// block as measured.
+    pub smaller: Option<usize>,
 }
 
 /// Where every slice of a stream goes: `spots[b][k]` is slice `k` of the stream's `b`-th
@@ -63,6 +66,66 @@ pub fn blocks(stream: &[Flow]) -> Vec<&Block> {
     let mut out = Vec::new();
     walk(stream, &mut out);
     out
+}
+
+/// A slice scaled down to fit a page is reported when it loses more than this share of
+/// its size (a hair less is rounding).
+const SCALE_REPORTED: f64 = 0.999;
+
+/// Makes every slice of a stream fit a region `tallest` high, so that nothing is drawn past
+/// a margin: a slice taller than that is cut between its lines into bands
+/// ([`slicing::bands`](super::slicing::bands)), split by the flow like a paragraph's lines;
+/// what cannot be cut (a chart, a picture) is scaled down to fit, with a warning.
+pub fn fit(stream: &mut [Flow], tallest: Abs) {
+    for item in stream {
+        match item {
+            Flow::Block(b) => fit_block(b, tallest),
+            Flow::Columns(inner) => fit(inner, tallest),
+            Flow::Open(_) | Flow::Close => {}
+        }
+    }
+}
+
+fn fit_block(block: &mut Block, tallest: Abs) {
+    if block.slices.iter().all(|s| s.size.h <= tallest + fill::EPS) {
+        return;
+    }
+    let mut slices = Vec::new();
+    let mut least = 1.0f64;
+    for slice in std::mem::take(&mut block.slices) {
+        if slice.size.h <= tallest + fill::EPS {
+            slices.push(slice);
+            continue;
+        }
+        for band in super::slicing::bands(slice) {
+            if band.size.h <= tallest + fill::EPS {
+                slices.push(band);
+            } else {
+                let factor = tallest.to_pt() / band.size.h.to_pt();
+                least = least.min(factor);
+                slices.push(super::slicing::scaled(band, factor));
+            }
+        }
+    }
+    block.slices = slices;
+    // Cut into lines, it breaks as a paragraph does; it cannot be kept whole.
+    block.breaks.min_head = block.breaks.min_head.max(super::block::ORPHANS);
+    block.breaks.min_tail = block.breaks.min_tail.max(super::block::WIDOWS);
+    block.breaks.keep_together = false;
+    // Taller than a page, it cannot wait for the top of one.
+    block.breaks.float = false;
+    if least < SCALE_REPORTED {
+        block.notes.push(
+            crate::diag::Diagnostic::warning(
+                format!(
+                    "this block is taller than a page; it is drawn at {:.0}% of its size to fit",
+                    100.0 * least
+                ),
+                block.span.clone(),
+            )
+            .with_help("split it into two blocks, or give it less to show"),
+        );
+    }
 }
 
 /// Plans a stream on pages whose margin box is `area`.
@@ -120,5 +183,7 @@ fn units(stream: &[Flow]) -> Vec<Unit<'_>> {
     out
 }
 
+#[cfg(test)]
+mod props;
 #[cfg(test)]
 mod tests;

@@ -49,9 +49,18 @@ impl Target<'_> {
                     }
                 }
                 Flow::Columns(inner) => self.walk(inner, plan, first_page, open, ordinal),
-                Flow::Block(block) => {
+                Flow::Block(mut block) => {
                     let spots = &plan.spots[*ordinal];
                     *ordinal += 1;
+                    // A block planned at one of its smaller settings is placed as that
+                    // setting, with the block's own notes.
+                    if let Some(v) = spots.first().and_then(|s| s.smaller)
+                        && v < block.smaller.len()
+                    {
+                        let notes = std::mem::take(&mut block.notes);
+                        block = block.smaller.swap_remove(v);
+                        block.notes.extend(notes);
+                    }
                     self.block(block, parent, |k| {
                         spots.get(k).map(|s| (first_page + s.page, s.at, s.repeat))
                     });

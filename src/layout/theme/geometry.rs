@@ -181,6 +181,11 @@ pub struct BoxGeometry {
 pub struct ImageGeometry {
     /// Between the image and its caption.
     pub caption_gap: Abs,
+    /// Between an image floated beside the text and the text: a little more than a line's
+    /// leading, so the text does not crowd it.
+    pub float_gap: Abs,
+    /// Between the images of a row, and below the row's own caption.
+    pub row_gap: Abs,
 }
 
 /// Forewords.
@@ -441,6 +446,8 @@ impl ImageGeometry {
     pub fn new(s: &Scale) -> Self {
         Self {
             caption_gap: s.em(5.0),
+            float_gap: s.em(12.0),
+            row_gap: s.em(10.0),
         }
     }
 }

@@ -20,6 +20,7 @@
 //! layouts), since no palette of eight stays distinct for every reader at every size.
 
 use crate::geom::Color;
+use std::sync::Mutex;
 
 /// WCAG 2.2 AA for graphical objects (1.4.11).
 pub const GRAPHIC_CONTRAST: f64 = 3.0;
@@ -38,6 +39,31 @@ const HUE_STEP: f64 = 15.0;
 
 /// The first `n` series colours for a brand on `grounds`.
 pub fn series(primary: Color, accent: Color, grounds: &[Color], n: usize) -> Vec<Color> {
+    let key = (primary, accent, grounds.to_vec());
+    let mut kept = CHOSEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, colours)) = kept.iter().find(|(k, c)| *k == key && c.len() >= n) {
+        return colours[..n].to_vec();
+    }
+    let colours = choose(primary, accent, grounds, n);
+    kept.retain(|(k, _)| *k != key);
+    if kept.len() == KEPT_PALETTES {
+        kept.remove(0);
+    }
+    kept.push((key, colours.clone()));
+    colours
+}
+
+/// Palettes already chosen, by brand colours and grounds: every chart of a report (and of
+/// every report in a batch) asks for the same sequence, and choosing it is the chart
+/// layout's main cost. The sequence does not depend on the count, so a longer one serves
+/// every shorter request.
+type Chosen = Vec<((Color, Color, Vec<Color>), Vec<Color>)>;
+static CHOSEN: Mutex<Chosen> = Mutex::new(Vec::new());
+/// A report has one brand; `folio watch` may see a new one on every save.
+const KEPT_PALETTES: usize = 8;
+
+/// [`series`], chosen afresh.
+fn choose(primary: Color, accent: Color, grounds: &[Color], n: usize) -> Vec<Color> {
     let mut chosen: Vec<Color> = Vec::with_capacity(n);
     if n == 0 {
         return chosen;
@@ -47,20 +73,30 @@ pub fn series(primary: Color, accent: Color, grounds: &[Color], n: usize) -> Vec
     if n > 1 && distance(accent, chosen[0]) >= SEED_DISTANCE {
         chosen.push(accent);
     }
-    let pool = candidates(grounds);
+    if chosen.len() >= n {
+        return chosen;
+    }
+    let pool: Vec<(Color, Seen)> = candidates(grounds)
+        .into_iter()
+        .map(|c| (c, seen(c)))
+        .collect();
+    // Each candidate's distance to the nearest colour chosen so far, brought up to date
+    // with each new choice rather than measured against all of them again.
+    let mut nearest = vec![f64::MAX; pool.len()];
+    let mut counted = 0;
     while chosen.len() < n {
+        for s in &chosen[counted..] {
+            let s = seen(*s);
+            for ((_, c), d) in pool.iter().zip(&mut nearest) {
+                *d = d.min(seen_distance(c, &s));
+            }
+        }
+        counted = chosen.len();
         let best = pool
             .iter()
-            .filter(|c| !chosen.contains(c))
-            .map(|c| {
-                (
-                    *c,
-                    chosen
-                        .iter()
-                        .map(|s| distance(*c, *s))
-                        .fold(f64::MAX, f64::min),
-                )
-            })
+            .zip(&nearest)
+            .filter(|((c, _), _)| !chosen.contains(c))
+            .map(|((c, _), d)| (*c, *d))
             // The first of equals wins, so the choice is deterministic.
             .fold(None, |best: Option<(Color, f64)>, (c, d)| match best {
                 Some((_, bd)) if bd >= d => best,
@@ -130,13 +166,20 @@ fn candidates(grounds: &[Color]) -> Vec<Color> {
 /// How far apart two colours look to the reader who finds them closest: the least OKLab
 /// distance (× 100) under normal vision and each simulated dichromacy.
 pub fn distance(a: Color, b: Color) -> f64 {
-    VISIONS
-        .iter()
-        .map(|m| {
-            let (x, y) = (
-                oklab_linear(simulate(m, linear(a))),
-                oklab_linear(simulate(m, linear(b))),
-            );
+    seen_distance(&seen(a), &seen(b))
+}
+
+/// A colour in OKLab as each kind of vision in [`VISIONS`] sees it.
+type Seen = [[f64; 3]; 4];
+
+fn seen(c: Color) -> Seen {
+    VISIONS.map(|m| oklab_linear(simulate(&m, linear(c))))
+}
+
+fn seen_distance(a: &Seen, b: &Seen) -> f64 {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| {
             100.0 * ((x[0] - y[0]).powi(2) + (x[1] - y[1]).powi(2) + (x[2] - y[2]).powi(2)).sqrt()
         })
         .fold(f64::MAX, f64::min)
@@ -259,8 +302,11 @@ mod tests {
         let eight = series(NHS_BLUE, NHS_LIGHT, &grounds, 8);
         assert_eq!(eight[0], NHS_BLUE);
         for n in 1..8 {
+            // Chosen afresh, not served from the longer sequence already kept.
+            assert_eq!(choose(NHS_BLUE, NHS_LIGHT, &grounds, n), eight[..n]);
             assert_eq!(series(NHS_BLUE, NHS_LIGHT, &grounds, n), eight[..n]);
         }
+        assert_eq!(series(NHS_BLUE, NHS_LIGHT, &grounds, 12)[..8], eight);
     }
 
     #[test]

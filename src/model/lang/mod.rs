@@ -3,7 +3,8 @@
 //! In: BCP 47 tags as written (`[report] language`, a section's `lang`, a passage marked
 //! `[Croeso]{lang=cy}` in a body) and the `[strings]` table. Out: a [`Language`] for each —
 //! its tag, for the PDF's `/Lang` so screen readers switch voice, and its hyphenation
-//! patterns (`hypher`, where it has the language) — and the interface [`Strings`].
+//! patterns (hypher's, or the TeX patterns folio embeds for Welsh and Irish) — and the
+//! interface [`Strings`].
 //!
 //! The interface strings come from a small table for English, Welsh, French, German,
 //! Spanish, Irish and Scottish Gaelic; any other language gets English ones, each of which
@@ -12,21 +13,24 @@
 //! Irish, for which CLDR puts the month first and the table writes "29 Eanáir 2021"; a
 //! language CLDR has no dates for writes them in English.
 
+mod chart_words;
 mod passages;
 mod strings;
 
+pub use chart_words::ChartWords;
 pub use passages::mark_passages;
 pub use strings::Strings;
 
 use crate::diag::Diagnostic;
+use crate::text::Hyphenation;
 
 /// A language, resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Language {
     /// The BCP 47 tag as written ("cy", "en-GB").
     pub tag: String,
-    /// Hyphenation patterns, if `hypher` has the language.
-    pub hyphenation: Option<hypher::Lang>,
+    /// Hyphenation patterns, if folio has them for the language.
+    pub hyphenation: Option<Hyphenation>,
 }
 
 impl Language {
@@ -35,7 +39,7 @@ impl Language {
         let primary = primary(tag);
         Self {
             tag: tag.to_string(),
-            hyphenation: hypher::Lang::from_iso(primary.as_bytes().try_into().unwrap_or(*b"xx")),
+            hyphenation: Hyphenation::for_language(&primary),
         }
     }
 }
@@ -46,7 +50,7 @@ pub fn is_english(tag: &str) -> bool {
 }
 
 /// The primary subtag, lower case: "cy-GB" → "cy".
-pub(super) fn primary(tag: &str) -> String {
+pub(crate) fn primary(tag: &str) -> String {
     tag.split(['-', '_'])
         .next()
         .unwrap_or("")
@@ -77,8 +81,9 @@ fn english_name(primary: &str) -> Option<&'static str> {
     })
 }
 
-/// A note, once per language, that text in a language hypher has no patterns for is not
-/// hyphenated (English patterns would split Welsh "dd", "ll" and "ch" wrongly).
+/// A note, once per language, that text in a language folio has no patterns for (Scottish
+/// Gaelic, Cornish, …) is not hyphenated: another language's patterns would break its words
+/// in the wrong places.
 pub fn hyphenation_note(
     lang: &Language,
     span: Option<std::ops::Range<usize>>,
@@ -133,17 +138,24 @@ mod tests {
     }
 
     #[test]
-    fn welsh_gaelic_and_irish_have_no_hyphenation_patterns_french_has() {
-        assert_eq!(Language::new("cy").hyphenation, None);
+    fn welsh_and_irish_have_tex_patterns_gaelic_has_none_french_has_hypher_s() {
+        use crate::text::hyphenate::TexPatterns;
+        assert_eq!(
+            Language::new("cy-GB").hyphenation,
+            Some(Hyphenation::Tex(TexPatterns::Welsh))
+        );
+        assert_eq!(
+            Language::new("ga").hyphenation,
+            Some(Hyphenation::Tex(TexPatterns::Irish))
+        );
         assert_eq!(Language::new("gd").hyphenation, None);
-        assert_eq!(Language::new("ga").hyphenation, None);
         assert_eq!(
             Language::new("fr-CA").hyphenation,
-            Some(hypher::Lang::French)
+            Some(Hyphenation::Hypher(hypher::Lang::French))
         );
         assert_eq!(
             Language::new("en-GB").hyphenation,
-            Some(hypher::Lang::English)
+            Some(Hyphenation::Hypher(hypher::Lang::English))
         );
     }
 

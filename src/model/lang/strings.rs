@@ -2,8 +2,10 @@
 //!
 //! In: a language tag and the `[strings]` table. Out: [`Strings`]: a row of a small table for
 //! English, Welsh, French, German, Spanish, Irish and Scottish Gaelic (English for any other
-//! language), with `[strings]` overrides applied; long dates as CLDR writes them (ICU4X).
+//! language), with `[strings]` overrides applied; long dates as CLDR writes them (ICU4X); the
+//! words of chart descriptions, from [`ChartWords`].
 
+use super::chart_words::ChartWords;
 use super::primary;
 use crate::diag::Diagnostic;
 use crate::spec::{SpannedStr, StringsSpec};
@@ -19,6 +21,8 @@ pub struct Strings {
     pub value: String,
     /// Before an image credit: "Credit:".
     pub credit: String,
+    /// Before the cover photograph's credit: "Photo:".
+    pub photo: String,
     /// After a table's title where it continues on the next page.
     pub continued: String,
     /// The description of a link to a page, before its number: "Go to page".
@@ -28,12 +32,8 @@ pub struct Strings {
     pub back_cover: String,
     /// The year-in-numbers heading, `{period}` standing for the period.
     pub in_numbers: String,
-    /// Chart descriptions: "Bar chart", …
-    pub bar_chart: String,
-    pub column_chart: String,
-    pub line_chart: String,
-    pub progress_chart: String,
-    pub grouped_chart: String,
+    /// A chart's description, legend and table words: "Bar chart of …", "Other", "Share".
+    pub chart: ChartWords,
     /// Month names as they follow a day ("29 January"; Gaelic "29 dhen Fhaoilleach"), for
     /// a date written by `date`.
     pub months: [String; 12],
@@ -45,7 +45,7 @@ pub struct Strings {
 }
 
 /// One row of the table: the strings of a language, then its months.
-type Row = ([&'static str; 15], [&'static str; 12]);
+type Row = ([&'static str; 11], [&'static str; 12]);
 
 const EN: Row = (
     [
@@ -53,16 +53,12 @@ const EN: Row = (
         "Published",
         "Value",
         "Credit:",
+        "Photo:",
         "(continued)",
         "Go to page",
         "Cover",
         "Back cover",
         "{period} in numbers",
-        "Bar chart",
-        "Column chart",
-        "Line chart",
-        "Percentage chart",
-        "Grouped bar chart",
         "",
     ],
     [
@@ -86,16 +82,12 @@ const CY: Row = (
         "Cyhoeddwyd",
         "Gwerth",
         "Credyd:",
+        "Llun:",
         "(parhad)",
         "Ewch i dudalen",
         "Clawr",
         "Clawr cefn",
         "{period} mewn rhifau",
-        "Siart bar",
-        "Siart colofn",
-        "Siart llinell",
-        "Siart canran",
-        "Siart bar grŵp",
         "",
     ],
     [
@@ -119,16 +111,12 @@ const FR: Row = (
         "Publié le",
         "Valeur",
         "Crédit\u{a0}:",
+        "Photo\u{a0}:",
         "(suite)",
         "Aller à la page",
         "Couverture",
         "Quatrième de couverture",
         "{period} en chiffres",
-        "Graphique à barres",
-        "Histogramme",
-        "Graphique linéaire",
-        "Graphique en pourcentages",
-        "Graphique à barres groupées",
         "",
     ],
     [
@@ -152,16 +140,12 @@ const DE: Row = (
         "Veröffentlicht am",
         "Wert",
         "Bildnachweis:",
+        "Foto:",
         "(Fortsetzung)",
         "Gehe zu Seite",
         "Umschlag",
         "Rückseite",
         "{period} in Zahlen",
-        "Balkendiagramm",
-        "Säulendiagramm",
-        "Liniendiagramm",
-        "Prozentdiagramm",
-        "Gruppiertes Balkendiagramm",
         "",
     ],
     [
@@ -185,16 +169,12 @@ const ES: Row = (
         "Publicado el",
         "Valor",
         "Crédito:",
+        "Foto:",
         "(continuación)",
         "Ir a la página",
         "Portada",
         "Contraportada",
         "{period} en cifras",
-        "Gráfico de barras",
-        "Gráfico de columnas",
-        "Gráfico de líneas",
-        "Gráfico de porcentajes",
-        "Gráfico de barras agrupadas",
         "",
     ],
     [
@@ -218,16 +198,12 @@ const GA: Row = (
         "Foilsithe",
         "Luach",
         "Creidiúint:",
+        "Grianghraf:",
         "(ar lean)",
         "Téigh go leathanach",
         "Clúdach",
         "Clúdach cúil",
         "{period} i bhfigiúirí",
-        "Barrachairt",
-        "Colúnchairt",
-        "Líneghraf",
-        "Cairt céatadáin",
-        "Barrachairt ghrúpáilte",
         "{d} {m} {y}",
     ],
     [
@@ -251,16 +227,12 @@ const GD: Row = (
         "Foillsichte",
         "Luach",
         "Creideas:",
+        "Dealbh:",
         "(a’ leantainn)",
         "Rach gu duilleag",
         "Còmhdach",
         "Còmhdach cùil",
         "{period} ann an àireamhan",
-        "Cairt bhàr",
-        "Cairt cholbh",
-        "Graf loidhne",
-        "Cairt cheudad",
-        "Cairt bhàr bhuidhnichte",
         "",
     ],
     [
@@ -297,19 +269,16 @@ impl Strings {
             published: o(1),
             value: o(2),
             credit: o(3),
-            continued: o(4),
-            go_to_page: o(5),
-            cover: o(6),
-            back_cover: o(7),
-            in_numbers: o(8),
-            bar_chart: o(9),
-            column_chart: o(10),
-            line_chart: o(11),
-            progress_chart: o(12),
-            grouped_chart: o(13),
+            photo: o(4),
+            continued: o(5),
+            go_to_page: o(6),
+            cover: o(7),
+            back_cover: o(8),
+            in_numbers: o(9),
+            chart: ChartWords::for_language(tag),
             // Irish: CLDR's long date puts the month first ("Eanáir 29, 2021"); Irish
             // style writes the day first, as the table's pattern does.
-            date: (!s[14].is_empty()).then(|| o(14)),
+            date: (!s[10].is_empty()).then(|| o(10)),
             months: m.map(str::to_string),
             language: tag.to_string(),
         }
@@ -327,16 +296,31 @@ impl Strings {
         set(&mut self.published, &spec.published);
         set(&mut self.value, &spec.value);
         set(&mut self.credit, &spec.credit);
+        set(&mut self.photo, &spec.photo);
         set(&mut self.continued, &spec.continued);
         set(&mut self.go_to_page, &spec.go_to_page);
         set(&mut self.cover, &spec.cover);
         set(&mut self.back_cover, &spec.back_cover);
         set(&mut self.in_numbers, &spec.in_numbers);
-        set(&mut self.bar_chart, &spec.bar_chart);
-        set(&mut self.column_chart, &spec.column_chart);
-        set(&mut self.line_chart, &spec.line_chart);
-        set(&mut self.progress_chart, &spec.progress_chart);
-        set(&mut self.grouped_chart, &spec.grouped_chart);
+        let chart = &mut self.chart;
+        let names = [
+            &spec.bar_chart,
+            &spec.column_chart,
+            &spec.line_chart,
+            &spec.grouped_chart,
+            &spec.stacked_chart,
+            &spec.stacked_column_chart,
+            &spec.pie_chart,
+            &spec.donut_chart,
+            &spec.progress_chart,
+            &spec.ring_chart,
+        ];
+        for (slot, given) in chart.names.iter_mut().zip(names) {
+            set(slot, given);
+        }
+        set(&mut chart.other, &spec.other);
+        set(&mut chart.share, &spec.share);
+        chart.value = self.value.clone();
         if let Some(d) = &spec.date {
             self.date = Some(d.get_ref().clone());
         }

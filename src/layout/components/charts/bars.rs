@@ -15,6 +15,11 @@ use crate::model::{Chart, ChartKind};
 
 /// Bar charts give their labels this share of the width.
 const LABEL_SHARE: f64 = 0.36;
+/// On a narrow column (A5 in large print) the labels may shrink to this share, wrapping
+/// onto more lines, to leave the bars room.
+const LEAST_LABEL_SHARE: f64 = 0.22;
+/// The bars never take less than this share of the column, however wide the values.
+const LEAST_PLOT_SHARE: f64 = 0.15;
 /// A bar of a grouped chart is this share of a single bar's thickness, so a group of two
 /// or three stays close to one row.
 const GROUPED_SHARE: f64 = 0.8;
@@ -72,15 +77,19 @@ pub fn bars(c: &mut Canvas, chart: &Chart, width: Abs, top: Abs) -> Abs {
         .map(|v| c.measure(v, &value_style))
         .fold(Abs::ZERO, Abs::max)
         + geo.value_offset;
-    let label_w = width * LABEL_SHARE;
     let left_room = if min < 0.0 { widest } else { Abs::ZERO };
     let right_room = if max > 0.0 || min >= 0.0 {
         widest
     } else {
         Abs::ZERO
     };
+    // The labels give up width (wrapping more, down to LEAST_LABEL_SHARE) before the bars
+    // are narrower than `value_room`; the values beside them never run past the column.
+    let label_w = (width * LABEL_SHARE)
+        .min(width - geo.label_gap - left_room - right_room - geo.value_room)
+        .max(width * LEAST_LABEL_SHARE);
     let plot_x = label_w + geo.label_gap + left_room;
-    let plot_w = (width - plot_x - right_room).max(geo.value_room);
+    let plot_w = (width - plot_x - right_room).max(width * LEAST_PLOT_SHARE);
     let (axis, tick_labels) = fit_axis(c, chart, (min, max), Baseline::Zero, plot_w, true);
     let x_of = |v: f64| plot_x + plot_w * axis.at(v);
     let zero_x = x_of(axis.base());

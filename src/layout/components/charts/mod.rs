@@ -55,13 +55,13 @@ pub fn fmt_all(chart: &Chart, values: &[f64]) -> Vec<String> {
 }
 
 /// The chart's data as a table: a row per label, a column per series (and, for a pie or
-/// donut, each slice's share), values with the chart's decimals; `value` heads the value
-/// column of a one-series chart, in the report's language.
-pub fn table(chart: &Chart, value: &str) -> Table {
+/// donut, each slice's share), values with the chart's decimals; its value and share
+/// columns headed in the chart's language ("Gwerth", "Cyfran").
+pub fn table(chart: &Chart) -> Table {
     let pie = matches!(chart.kind, ChartKind::Pie | ChartKind::Donut);
     let mut columns = vec![String::new()];
     if chart.series.is_empty() {
-        columns.push(value.to_string());
+        columns.push(chart.words.value.clone());
     } else {
         columns.extend(chart.series.iter().cloned());
     }
@@ -69,7 +69,7 @@ pub fn table(chart: &Chart, value: &str) -> Table {
     let mut formatted = fmt_all(chart, &all).into_iter();
     let percent = pie.then(|| percent_labels(chart)).flatten();
     if percent.is_some() {
-        columns.push("Share".into());
+        columns.push(chart.words.share.clone());
     }
     let rows = chart
         .data
@@ -91,6 +91,8 @@ pub fn table(chart: &Chart, value: &str) -> Table {
         columns,
         rows,
         decimal: chart.locale.decimal,
+        placement: Default::default(),
+        style: Default::default(),
     }
 }
 
@@ -127,6 +129,8 @@ struct Canvas<'c, 'a> {
     skel: Skeleton,
     fig: Local,
     f: Fragment,
+    /// What the chart had to leave out to fit, said at its key.
+    notes: Vec<crate::diag::Diagnostic>,
 }
 
 impl Canvas<'_, '_> {
@@ -209,6 +213,7 @@ pub fn chart(cx: &Cx, chart: &Chart, width: Abs) -> Block {
         skel,
         fig,
         f: Fragment::default(),
+        notes: Vec::new(),
     };
     let mut y = Abs::ZERO;
     if let Some(title) = &chart.title {
@@ -228,7 +233,9 @@ pub fn chart(cx: &Cx, chart: &Chart, width: Abs) -> Block {
         ChartKind::Ring => progress::rings(&mut c, chart, width, y),
     };
     c.f.size = Size::new(width, y);
-    Block::atomic(c.skel, c.f)
+    let mut block = Block::atomic(c.skel, c.f);
+    block.notes = c.notes;
+    block
 }
 
 /// A legend: a swatch and the name of each series, in drawing order, flowing onto as many

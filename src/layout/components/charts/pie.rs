@@ -258,7 +258,7 @@ pub(super) fn grouped(chart: &Chart) -> Vec<Datum> {
         .sum();
     let count = chart.data.len() - keep.len();
     out.push(Datum {
-        label: format!("Other ({count})"),
+        label: format!("{} ({count})", chart.words.other),
         value: rest,
         values: vec![rest],
     });

@@ -1,0 +1,231 @@
+//! The whole pipeline as one library call: report.toml's text in, each edition's PDF out.
+//!
+//! In: the text of report.toml, the folder it is in and the [`Options`]. Out: [`Editions`],
+//! in which the reader and the print edition each have their own outcome, so a problem that
+//! only the print edition has (an RGB photo, a gradient in the logo) never stops the reader
+//! edition, and the other way round; or [`Diagnostics`] when report.toml itself has errors
+//! and neither edition can be made. Nothing here writes a file: [`crate::build`] does that.
+//!
+//! ```
+//! let source = r#"
+//! [report]
+//! title = "Annual report"
+//! organisation = "Example Trust"
+//! period = "2024"
+//! date = "2025-01-31"
+//!
+//! [[sections]]
+//! title = "Our year"
+//! body = "We did **a great deal**."
+//! "#;
+//! let options = folio::Options::default();
+//! let editions = folio::compile(source, std::path::Path::new("."), &options)
+//!     .expect("report.toml is valid");
+//! let reader = editions.reader.expect("asked for").expect("written");
+//! assert!(reader.starts_with(b"%PDF-"));
+//! assert!(editions.print.is_none(), "not asked for");
+//! ```
+
+use crate::diag::Diagnostic;
+use crate::files::Folder;
+use crate::frame::Document;
+use crate::pdf::{self, Standards};
+use crate::{layout, model, spec};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Build the reader edition (tagged, PDF/UA-1 + PDF/A-2a).
+    pub reader: bool,
+    /// `Some(true)` builds the print edition (PDF/X-4), `Some(false)` leaves it out, `None`
+    /// follows `[print] enabled` in report.toml.
+    pub print: Option<bool>,
+    /// Build the web edition: an HTML page offering the PDFs built with it (the reader
+    /// edition is made for it even when not asked for).
+    pub web: bool,
+    /// The print file's name, for the slug line printed outside its trim.
+    pub print_name: String,
+    /// Folders outside the report's own from which report.toml may name files on purpose
+    /// (a shared brand folder); empty by default: the report's folder only.
+    pub allow: Vec<PathBuf>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            reader: true,
+            print: None,
+            web: false,
+            print_name: "report-print.pdf".into(),
+            allow: Vec::new(),
+        }
+    }
+}
+
+/// One edition's outcome: its PDF, or why it could not be made.
+pub type Edition = Result<Vec<u8>, Vec<Diagnostic>>;
+
+/// A compiled report.
+pub struct Editions {
+    /// The reader edition; `None` when not asked for.
+    pub reader: Option<Edition>,
+    /// The print edition; `None` when not asked for.
+    pub print: Option<Edition>,
+    /// The print edition's pages (binding may add blank pages to the reader edition's).
+    pub print_pages: usize,
+    /// The web edition's files; `None` when not asked for.
+    pub web: Option<Result<crate::web::Site, Vec<Diagnostic>>>,
+    /// The laid-out pages both editions share.
+    pub document: Document,
+    /// Warnings about report.toml (errors stop an edition and are in its outcome).
+    pub warnings: Vec<Diagnostic>,
+    /// The standards the reader edition meets.
+    pub standards: Standards,
+    /// Every file the build read or looked for, canonical where it exists: what to watch.
+    pub inputs: Vec<PathBuf>,
+}
+
+/// Why no edition could be made: every problem found in report.toml, in file order.
+#[derive(Debug)]
+pub struct Diagnostics {
+    pub list: Vec<Diagnostic>,
+    /// Every file the build read or looked for before it stopped: what to watch.
+    pub inputs: Vec<PathBuf>,
+}
+
+/// Compiles report.toml's `source`; `base` is its folder, from which every file it names
+/// is read (and outside which none is, unless [`Options::allow`] says so).
+pub fn compile(source: &str, base: &Path, options: &Options) -> Result<Editions, Diagnostics> {
+    let folder = options
+        .allow
+        .iter()
+        .fold(Folder::new(base), |f, dir| f.allow(dir));
+    compile_in(source, &folder, options)
+}
+
+/// [`compile`] reading files through a [`Folder`] the caller keeps: many reports built from
+/// one folder then read and decode each font and image once between them.
+pub fn compile_in(
+    source: &str,
+    folder: &Folder,
+    options: &Options,
+) -> Result<Editions, Diagnostics> {
+    let fail = |mut list: Vec<Diagnostic>| {
+        crate::diag::narrow(&mut list, source);
+        Diagnostics {
+            list,
+            inputs: folder.inputs(),
+        }
+    };
+    let (spec, mut found) = spec::load(source).map_err(fail)?;
+    // The model runs even when the spec had errors, so one run reports everything.
+    let (report, model_warnings) = match model::resolve_in(&spec, source, folder) {
+        Ok(r) if !found.iter().any(Diagnostic::is_error) => r,
+        Ok((_, more)) | Err(more) => {
+            found.extend(more);
+            crate::diag::drop_redundant(&mut found, source);
+            found.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
+            return Err(fail(found));
+        }
+    };
+    let document = layout::layout(&report);
+    let mut warnings: Vec<Diagnostic> = found
+        .into_iter()
+        .chain(model_warnings)
+        .chain(document.warnings.iter().cloned())
+        .collect();
+    let standards = Standards::default();
+    // The web edition offers the reader edition for download, so it is built for it too.
+    let reader = (options.reader || options.web).then(|| {
+        guarded("reader", || {
+            pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
+        })
+    });
+    let mut print_pages = document.pages.len();
+    let print = options.print.unwrap_or(report.print.enabled).then(|| {
+        let mut checks = model::print_checks(&report);
+        checks.extend(crate::preflight::print(&document, &report));
+        let (errors, notes): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            checks.into_iter().partition(Diagnostic::is_error);
+        if !errors.is_empty() {
+            return Err(errors.into_iter().chain(notes).collect());
+        }
+        warnings.extend(report.print.warnings());
+        warnings.extend(notes);
+        guarded("print", || {
+            let edition = crate::edition::print(&document, &report.print, &options.print_name)
+                .map_err(|d| vec![*d])?;
+            // Binding may add blank pages before the back cover.
+            print_pages = edition.pages.len();
+            pdf::export_print(&edition).map_err(|e| e.diagnostics(&edition))
+        })
+    });
+    let web = options.web.then(|| {
+        let reader_pdf = match &reader {
+            Some(Ok(pdf)) => pdf.as_slice(),
+            _ => {
+                return Err(vec![Diagnostic::error(
+                    "the web edition needs the reader edition, which could not be made",
+                    None,
+                )]);
+            }
+        };
+        let mut downloads = vec![crate::web::Download {
+            file: crate::build::reader_name(&options.print_name),
+            bytes: reader_pdf,
+            pages: document.pages.len(),
+            kind: crate::web::DownloadKind::Reader,
+        }];
+        if let Some(Ok(p)) = &print {
+            downloads.push(crate::web::Download {
+                file: options.print_name.clone(),
+                bytes: p,
+                pages: print_pages,
+                kind: crate::web::DownloadKind::Print,
+            });
+        }
+        let site = crate::web::export(&report, &downloads)
+            .map_err(|e| vec![Diagnostic::error(e.to_string(), None)])?;
+        warnings.extend(
+            site.notes
+                .iter()
+                .map(|n| Diagnostic::warning(n.clone(), None)),
+        );
+        Ok(site)
+    });
+    crate::diag::narrow(&mut warnings, source);
+    let narrowed = |e: Option<Edition>| {
+        e.map(|e| {
+            e.map_err(|mut d| {
+                crate::diag::narrow(&mut d, source);
+                d
+            })
+        })
+    };
+    Ok(Editions {
+        reader: narrowed(reader),
+        print: narrowed(print),
+        print_pages,
+        web,
+        document,
+        warnings,
+        standards,
+        inputs: folder.inputs(),
+    })
+}
+
+/// Runs one edition's export so that a fault inside the PDF writer fails that edition
+/// alone: the other edition is still made and written.
+fn guarded(edition: &str, export: impl FnOnce() -> Edition) -> Edition {
+    catch_unwind(AssertUnwindSafe(export)).unwrap_or_else(|_| {
+        Err(vec![
+            Diagnostic::error(
+                format!("the {edition} edition could not be written: folio met an internal fault"),
+                None,
+            )
+            .with_help("the other edition is unaffected; please report this with the report.toml that caused it"),
+        ])
+    })
+}
