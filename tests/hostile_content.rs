@@ -222,3 +222,26 @@ fn a_link_to_a_section_is_no_dead_address_in_the_pdf() {
     assert_eq!(targets, ["https://example.org"]);
     assert!(e.reader.unwrap().is_ok());
 }
+
+#[test]
+fn words_in_markup_folio_does_not_typeset_are_still_printed() {
+    let src = HEAD.replace(
+        "body = \"Text.\"",
+        "body = \"> Quoted words.\\n\\n```\\nCode words.\\n```\\n\\n![Picture words](a.png)\\n\"",
+    );
+    let e = folio::compile(&src, Path::new("."), &folio::Options::default()).unwrap();
+    let text: String = e
+        .document
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match &i.kind {
+            folio::frame::ItemKind::Text(t) => Some(t.text.clone()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    for words in ["Quoted", "Code", "Picture"] {
+        assert!(text.contains(words), "{words} is missing: {text}");
+    }
+}
