@@ -132,6 +132,33 @@ def format_number(n: float, fmt: str) -> str:
     return formats[fmt](n)
 
 
+def uniform(labels: list[str]) -> list[str]:
+    """folio's chart labels share one number of decimals per unit ("55.0m" beside "7.2m"):
+    each label's last figure padded with zeros to the most decimals among labels that end in
+    the same unit (src/model/chart/labels.rs)."""
+    def figure(label: str):
+        m = re.search(r"([0-9.,]*[0-9])([^0-9]*)$", label)
+        if not m:
+            return None
+        run = m.group(1)
+        decimals = len(run.rsplit(".", 1)[1]) if "." in run else 0
+        return m.end(1), decimals, m.group(2)
+    parts = [figure(label) for label in labels]
+    out = []
+    for label, part in zip(labels, parts):
+        if part is None:
+            out.append(label)
+            continue
+        end, decimals, unit = part
+        want = max(p[1] for p in parts if p is not None and p[2] == unit)
+        if want <= decimals:
+            out.append(label)
+            continue
+        pad = ("." if decimals == 0 else "") + "0" * (want - decimals)
+        out.append(label[:end] + pad + label[end:])
+    return out
+
+
 def nice_step(top: float) -> float:
     """An axis step of 1, 2, 2.5 or 5 times a power of ten, about four intervals."""
     if top <= 0:
@@ -170,6 +197,12 @@ def chart(block: dict, base: Path) -> list[dict]:
     step = nice_step(top)
     ticks = max(1, math.ceil(top / step))
     series = block.get("series", [])
+    # Every value of the chart printed with the same decimals, as folio prints them.
+    flat = uniform([format_number(v, fmt) for d in data for v in d["values"]])
+    per_row, at = [], 0
+    for d in data:
+        per_row.append(flat[at:at + len(d["values"])])
+        at += len(d["values"])
     out = [{
         "kind": "chart",
         "chart": block.get("chart", "bar"),
@@ -177,13 +210,13 @@ def chart(block: dict, base: Path) -> list[dict]:
         "alt": block.get("alt") or block.get("title") or "Chart",
         "series": series,
         "top": ticks * step,
-        "ticks": [format_number(step * i, fmt) for i in range(ticks + 1)],
-        "data": [{"label": d["label"], "values": d["values"],
-                  "texts": [format_number(v, fmt) for v in d["values"]]} for d in data],
+        "ticks": uniform([format_number(step * i, fmt) for i in range(ticks + 1)]),
+        "data": [{"label": d["label"], "values": d["values"], "texts": texts}
+                 for d, texts in zip(data, per_row)],
     }]
     if block.get("table"):
         columns = [""] + (series or ["Value"])
-        rows = [[d["label"]] + [format_number(v, fmt) for v in d["values"]] for d in data]
+        rows = [[d["label"]] + texts for d, texts in zip(data, per_row)]
         out.append(table({"columns": columns, "rows": rows}))
     return out
 

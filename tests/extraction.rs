@@ -57,11 +57,15 @@ fn read(p: &Path) -> String {
 
 /// The words of a text, as a reader's search sees them: split at white space, with soft
 /// hyphens (which only mark where a word was hyphenated) removed and typographic quotes
-/// read as plain ones.
+/// read as plain ones. A reader that does not take `/ActualText` (MuPDF's text output,
+/// pdf.js) reads the hyphen folio added at a line end as the U+2010 HYPHEN its glyph draws,
+/// so a word's trailing U+2010 goes too.
 fn words(text: &str) -> Vec<String> {
     text.split_whitespace()
         .map(|w| {
-            w.chars()
+            w.strip_suffix('\u{2010}')
+                .unwrap_or(w)
+                .chars()
                 .filter(|c| *c != '\u{AD}')
                 .map(|c| match c {
                     '‘' | '’' => '\'',
@@ -275,8 +279,8 @@ fn the_source_paragraphs_of_a_long_report_come_back_from_pdfjs_word_for_word() {
     let sections = spec["sections"].as_array().unwrap();
     assert!(sections.len() >= 20, "the long report has 20+ sections");
     // Where a line broke inside a word — at a hyphenation point, or after a hyphen or a
-    // slash — readers see two words at the line end ("commit" and "ment"; pdf.js drops the
-    // soft hyphen, poppler keeps it); rejoin exactly those.
+    // slash — readers see two words at the line end ("commit‐" and "ment": poppler reads
+    // the soft hyphen, pdf.js the hyphen drawn); rejoin exactly those.
     let drawn = drawn_text(&built.document);
     let lines: Vec<&str> = drawn.lines().collect();
     let hyphenated: Vec<(String, String)> = lines
@@ -312,6 +316,103 @@ fn the_source_paragraphs_of_a_long_report_come_back_from_pdfjs_word_for_word() {
                     "{}: paragraph not found word for word:\n  {want}",
                     reader.name
                 );
+            }
+        }
+    }
+}
+
+/// The words folio hyphenated at a line end, whole ("cymunedol" for "cymun‐" / "edol"), from
+/// the drawn text: each line that ends in a soft hyphen, joined to the next line's first word.
+/// A word whose tail is not on the next line drawn (it went over a page, and the footer
+/// comes next) is left out: pdf.js searches each page on its own, so no page break joins.
+fn hyphenated_words(drawn: &str) -> Vec<String> {
+    let lines: Vec<&str> = drawn.lines().collect();
+    lines
+        .windows(2)
+        .filter_map(|w| {
+            let head = w[0].strip_suffix('\u{AD}')?.split_whitespace().last()?;
+            let tail = w[1].split_whitespace().next()?;
+            // A word's tail never starts a capital (capitals-only words are not hyphenated).
+            if !tail.starts_with(char::is_lowercase) {
+                return None;
+            }
+            // The letters either side of the break ("ospidéal" of "n-ospi‐" / "déal,").
+            let head = head.rsplit(|c: char| !c.is_alphabetic()).next()?;
+            let tail = tail.split(|c: char| !c.is_alphabetic()).next()?;
+            Some(format!("{head}{tail}"))
+        })
+        .collect()
+}
+
+/// Text as pdf.js's find-in-page (Firefox's viewer) searches it: its text items joined with
+/// a line break at each end of line, as the viewer joins them, then its normalisation of a
+/// word broken at a line end — a hyphen (U+2010 read as "-") between a lower-case letter and
+/// a letter on the next line goes with the line break (pdf.js `pdf_find_controller.js`,
+/// `normalize`); any other line break is a space.
+fn as_pdfjs_finds_it(text: &str) -> String {
+    let chars: Vec<char> = text.replace('\u{2010}', "-").chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let broken = chars[i] == '-'
+            && chars.get(i + 1) == Some(&'\n')
+            && i > 0
+            && chars[i - 1].is_lowercase()
+            && chars.get(i + 2).is_some_and(|c| c.is_lowercase());
+        if broken {
+            i += 2;
+            continue;
+        }
+        out.push(if chars[i] == '\n' { ' ' } else { chars[i] });
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn pdfjs_find_in_page_finds_every_word_folio_hyphenated_whole() {
+    // Reports that hyphenate: Welsh, Irish and English on A5, justified; the 24 sections.
+    for (n, path) in [
+        "tests/layout/welsh-a5.toml",
+        "tests/data/text/sections-24.toml",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let path = common::root().join(path);
+        let built = common::build_in(&read(&path), path.parent().unwrap());
+        let hyphenated = hyphenated_words(&drawn_text(&built.document));
+        assert!(hyphenated.len() >= 5, "{}: {hyphenated:?}", path.display());
+        let file =
+            std::env::temp_dir().join(format!("folio-hyphens-{}-{n}.pdf", std::process::id()));
+        std::fs::write(&file, &built.pdf).unwrap();
+        let readers = installed(&file);
+        let _ = std::fs::remove_file(&file);
+        for (reader, text) in &readers {
+            match reader.name {
+                "pdf.js" => {
+                    // The hyphen drawn comes back at the line end (pdf.js drops a soft
+                    // hyphen, which would leave "cymun" and "edol" as two words) …
+                    assert!(text.contains("\u{2010}\n"), "pdf.js reads no hyphen");
+                    // … so its search finds each word whole.
+                    let searched = as_pdfjs_finds_it(text);
+                    let found: std::collections::BTreeSet<String> = searched
+                        .split(|c: char| !c.is_alphabetic())
+                        .map(str::to_string)
+                        .collect();
+                    for w in &hyphenated {
+                        assert!(found.contains(w), "pdf.js find-in-page misses {w:?}");
+                    }
+                }
+                // poppler reads the span's /ActualText: the soft hyphen, never a hyphen.
+                "pdftotext" => {
+                    assert!(text.contains("\u{AD}\n"), "pdftotext reads no soft hyphen");
+                    assert!(
+                        !text.contains('\u{2010}'),
+                        "pdftotext reads the drawn hyphen"
+                    );
+                }
+                _ => {}
             }
         }
     }

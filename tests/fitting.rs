@@ -337,3 +337,76 @@ fn break_before_starts_a_page_and_keep_together_moves_a_section_whole() {
         .collect();
     assert_eq!(kept.len(), 1, "{kept:?}");
 }
+
+/// A report of one section whose blocks are `blocks` (TOML).
+fn with_blocks(blocks: &str) -> String {
+    format!(
+        "[report]\ntitle = \"Many bars\"\norganisation = \"Example Trust\"\nperiod = \"2024\"\ndate = \"2025-01-01\"\n\n\
+         [[sections]]\ntitle = \"Charts\"\nbody = \"Charts with many bars.\"\n\n{blocks}"
+    )
+}
+
+fn chart_block(kind: &str, n: usize, extra: &str) -> String {
+    let data: Vec<String> = (0..n)
+        .map(|i| format!("{{ label = \"Site {i}\", value = {} }}", i * 37 % 500 + 1))
+        .collect();
+    format!(
+        "[[sections.blocks]]\ntype = \"chart\"\nchart = \"{kind}\"\n{extra}data = [{}]\n",
+        data.join(", ")
+    )
+}
+
+#[test]
+fn a_chart_with_more_columns_than_its_width_can_label_says_so_at_its_key() {
+    let source = with_blocks(&chart_block("column", 300, ""));
+    let built = common::build_source(&source);
+    let said: Vec<(String, String)> = built
+        .warnings
+        .iter()
+        .filter(|d| d.message.contains("more than its width can label"))
+        .map(|d| (d.message.clone(), at(&source, d)))
+        .collect();
+    assert_eq!(said.len(), 1, "{:#?}", built.warnings);
+    assert!(
+        said[0].0.starts_with(
+            "this chart has 300 columns, more than its width can label: one label in "
+        ) && said[0]
+            .0
+            .ends_with("is shown, and no values are printed on the chart"),
+        "{said:?}"
+    );
+    assert_eq!(said[0].1, "11:1");
+    // With its data as a table too, nothing is left out: no warning.
+    let source = with_blocks(&chart_block("column", 300, "table = true\n"));
+    let built = common::build_source(&source);
+    assert!(
+        !built
+            .warnings
+            .iter()
+            .any(|d| d.message.contains("more than its width can label")),
+        "{:#?}",
+        built.warnings
+    );
+    // A handful of columns is labelled in full and says nothing.
+    let built = common::build_source(&with_blocks(&chart_block("column", 6, "")));
+    assert!(built.warnings.is_empty(), "{:#?}", built.warnings);
+}
+
+#[test]
+fn a_bar_chart_with_more_bars_than_a_page_grows_onto_the_next_with_every_label() {
+    let built = common::build_source(&with_blocks(&chart_block("bar", 300, "")));
+    assert!(built.warnings.is_empty(), "{:#?}", built.warnings);
+    let pdf = Pdf::parse(&built.pdf);
+    let text: Vec<String> = (0..pdf.pages.len())
+        .map(|k| common::join_runs(&pdf.runs(k)))
+        .collect();
+    let all = text.join("\n");
+    for i in 0..300 {
+        assert!(
+            all.contains(&format!("Site {i}\n")) || all.contains(&format!("Site {i} ")),
+            "Site {i} lost"
+        );
+    }
+    let pages = text.iter().filter(|t| t.contains("Site ")).count();
+    assert!(pages >= 4, "the bars on {pages} pages");
+}

@@ -37,7 +37,8 @@ fn languages(pdf: &common::Pdf) -> Vec<(String, String)> {
 }
 
 #[test]
-fn sections_paragraphs_and_passages_carry_their_language_into_the_structure_tree() {
+fn sections_paragraphs_passages_and_contents_entries_carry_their_language_into_the_structure_tree()
+{
     let (source, dir) = welsh();
     let built = common::build_in(&source, &dir);
     let pdf = common::Pdf::parse(&built.pdf);
@@ -55,6 +56,8 @@ fn sections_paragraphs_and_passages_carry_their_language_into_the_structure_tree
             expect("Document", "cy"),
             // The English section's heading.
             expect("H2", "en-GB"),
+            // Its contents entry: the link that reads its title.
+            expect("Link", "en-GB"),
             // The marked English paragraph of the Welsh welcome, and the English section's
             // paragraph.
             expect("P", "en-GB"),

@@ -219,6 +219,13 @@ fn the_checker_finds_content_past_the_margin_lost_or_drawn_twice() {
         lost.iter().any(|d| d.check == Check::ContentLost),
         "{lost:?}"
     );
+    let blank = broken(&|items| items.retain(|i| !matches!(i.tag, folio::frame::Tag::Content(_))));
+    assert!(
+        blank
+            .iter()
+            .any(|d| d.check == Check::BlankPage && d.page == page + 1),
+        "{blank:?}"
+    );
     let twice = broken(&|items| items.push(items[line].clone()));
     assert!(
         twice.iter().any(|d| d.check == Check::ContentTwice),

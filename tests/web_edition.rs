@@ -844,3 +844,69 @@ fn the_server_serves_the_folder_only_and_answers_a_waiting_page_after_a_build() 
     assert!(status.ends_with("200 OK"));
     assert_eq!(body, b"1", "the waiting page hears of build 1");
 }
+
+/// A Welsh report with an English section (a subheading, a chart, a Welsh paragraph in it)
+/// and English words and a paragraph marked in a Welsh one.
+const BILINGUAL: &str = r#"
+[report]
+title = "Adroddiad"
+organisation = "Bwrdd Prawf"
+period = "2024"
+date = "2025-01-31"
+language = "cy"
+
+[[sections]]
+title = "Croeso"
+body = """
+Diolch i'r [partners in England]{lang=en-GB} am bopeth.
+
+[This paragraph is English.]{lang=en-GB}
+
+- [An English item]{lang=en-GB}
+- Eitem Gymraeg
+"""
+
+[[sections]]
+title = "Summary in English"
+lang = "en-GB"
+body = """
+An English paragraph.
+
+# Results
+
+[Diolch yn fawr iawn.]{lang=cy}
+"""
+
+[[sections.blocks]]
+type = "chart"
+chart = "column"
+title = "Patients"
+data = [{ label = "North", value = 4 }, { label = "South", value = 6 }]
+"#;
+
+#[test]
+fn every_passage_section_and_contents_entry_in_another_language_carries_lang() {
+    let page = html(&build_web(BILINGUAL, &common::root()));
+    for marked in [
+        r#"<span lang="en-GB">partners in England</span>"#,
+        r#"<p lang="en-GB">This paragraph is English.</p>"#,
+        r#"<li lang="en-GB">An English item</li><li>Eitem Gymraeg</li>"#,
+        // The section says it once; its heading, paragraphs and chart inherit it.
+        r#"<section id="summary-in-english" aria-labelledby="summary-in-english-title" lang="en-GB"><h2 id="summary-in-english-title">Summary in English</h2>"#,
+        r#"<h3 id="results">Results</h3>"#,
+        // Welsh inside the English section says so again.
+        r#"<p lang="cy">Diolch yn fawr iawn.</p>"#,
+        // The page's own words, Welsh, inside the English section.
+        r#"<summary lang="cy">Dangos y data</summary>"#,
+        // The contents (Welsh) names the English section and its subheading in English.
+        r##"<a href="#summary-in-english" lang="en-GB">Summary in English</a>"##,
+        r##"<a href="#results" lang="en-GB">Results</a>"##,
+        r##"<a href="#croeso">Croeso</a>"##,
+    ] {
+        assert!(page.contains(marked), "{marked} in {page}");
+    }
+    // The chart in the English section is described in English.
+    assert!(page.contains(">Column chart of Patients: North 4, South 6.</title>"));
+    // Nothing else is marked: the page, then the eight marked above.
+    assert_eq!(page.matches(" lang=\"").count(), 9, "{page}");
+}

@@ -56,6 +56,9 @@ pub struct OutlineEntry {
     pub title: String,
     pub page: usize,
     pub y: Abs,
+    /// The heading's language (a BCP 47 tag) where it is not the report's: a section's
+    /// `lang`, for its contents entry.
+    pub lang: Option<String>,
 }
 
 /// One page.

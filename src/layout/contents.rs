@@ -1,6 +1,6 @@
 //! The contents page: one linked entry per bookmarked heading, with its page number.
 //!
-//! In: the entries (level, title, page index, y) of where the body's headings landed, to
+//! In: the entries (level, title, page index, y, language) of where the body's headings landed, to
 //! the depth asked for ([`entries`]). Out: the contents as flow items — its own section,
 //! heading, and a TOC of linked entries.
 //!
@@ -33,6 +33,8 @@ pub struct Entry {
     /// Page index from the start of the body.
     pub page: usize,
     pub y: Abs,
+    /// The heading's language where it is not the report's.
+    pub lang: Option<String>,
 }
 
 /// The depth the contents tries first when report.toml does not say: section titles and
@@ -57,6 +59,7 @@ pub fn entries(headings: &[crate::frame::OutlineEntry], depth: usize) -> Vec<Ent
             title: h.title.clone(),
             page: h.page,
             y: h.y,
+            lang: h.lang.clone(),
         })
         .collect()
 }
@@ -97,7 +100,10 @@ fn contents(cx: &Cx, title: &str, entries: &[Entry], body_start: usize) -> Vec<F
         Flow::Open(Role::Toc),
     ];
     for (i, e) in entries.iter().enumerate() {
-        let mut b = entry(cx, e, body_start + e.page, width);
+        // An entry for a section in another language is set in it (its hyphenation) and
+        // its link carries the language, as the heading it leads to does.
+        let lang = e.lang.as_deref().map(crate::model::lang::Language::new);
+        let mut b = cx.in_language(lang.as_ref(), || entry(cx, e, body_start + e.page, width));
         b.space_before = if i == 0 {
             cx.theme.contents.first_gap
         } else {

@@ -110,6 +110,12 @@ impl Skeleton {
         id
     }
 
+    /// The language of the first node that has one, in node order (a heading block's
+    /// heading): where the block's text is in another language than the report's.
+    pub fn language(&self) -> Option<&str> {
+        self.nodes.iter().find_map(|n| n.lang.as_deref())
+    }
+
     /// Sets the language of a node (its `/Lang`, so screen readers switch voice).
     pub fn set_lang(&mut self, node: Local, lang: &str) {
         self.nodes[node.0 as usize].lang = Some(lang.to_string());

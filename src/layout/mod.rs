@@ -176,6 +176,7 @@ fn outline_entries(stream: &[Flow], plan: &Plan, first_page: usize) -> Vec<Outli
                 title,
                 page: first_page + spot.page,
                 y: spot.at.y,
+                lang: block.skeleton.language().map(str::to_string),
             })
         })
         .collect()

@@ -179,22 +179,22 @@ fn converted(doc: &Document) -> Option<Diagnostic> {
     }
     let first = rgb.first()?;
     let names: Vec<String> = rgb.iter().map(|i| format!("`{}`", i.name)).collect();
-    let (them, are) = if rgb.len() == 1 {
-        ("it", "is")
+    let (them, they_are) = if rgb.len() == 1 {
+        ("it", "it is")
     } else {
-        ("them", "are")
+        ("them", "they are")
     };
     Some(
         Diagnostic::note(
             format!(
                 "the print edition converts {} to CMYK through the output profile: {} RGB",
                 names.join(", "),
-                if rgb.len() == 1 { "it is" } else { "they are" }
+                they_are
             ),
             first.span.clone(),
         )
         .with_help(format!(
-            "nothing to do unless the printer asks for CMYK originals; to control the conversion, save {them} as CMYK JPEGs. The reader edition keeps {them} as {are}"
+            "nothing to do unless the printer asks for CMYK originals; to control the conversion, save {them} as CMYK JPEGs. The reader edition keeps {them} as {they_are}"
         )),
     )
 }

@@ -8,6 +8,7 @@ use super::Shapers;
 use super::hyphenate::Hyphenation;
 use super::knuth_plass::{INFINITY, Item};
 use super::shape::{self, Glyph};
+use super::whole::Whole;
 use super::{ParSettings, StyledText};
 use crate::geom::Abs;
 use std::ops::Range;
@@ -25,9 +26,15 @@ const MIN_HYPHENATED_WORD: usize = 6;
 const JUSTIFY_STRETCH: f64 = 0.5;
 const JUSTIFY_SHRINK: f64 = 1.0 / 3.0;
 
-/// Builds the items of a paragraph.
-pub fn collect(shapers: &Shapers, text: &StyledText, settings: &ParSettings) -> Vec<Item> {
-    collect_with(shapers, text, settings, false)
+/// Builds the items of a paragraph; words and spaces are measured as shaped on their own,
+/// cut from `whole` where that gives the same glyphs.
+pub fn collect(
+    shapers: &Shapers,
+    whole: &Whole,
+    text: &StyledText,
+    settings: &ParSettings,
+) -> Vec<Item> {
+    collect_with(shapers, whole, text, settings, false)
 }
 
 /// Builds the items of a paragraph for the last-resort pass: a word wider than the line
@@ -35,14 +42,16 @@ pub fn collect(shapers: &Shapers, text: &StyledText, settings: &ParSettings) -> 
 /// ([`emergency_cuts`]).
 pub fn collect_last_resort(
     shapers: &Shapers,
+    whole: &Whole,
     text: &StyledText,
     settings: &ParSettings,
 ) -> Vec<Item> {
-    collect_with(shapers, text, settings, true)
+    collect_with(shapers, whole, text, settings, true)
 }
 
 fn collect_with(
     shapers: &Shapers,
+    whole: &Whole,
     text: &StyledText,
     settings: &ParSettings,
     emergency: bool,
@@ -60,10 +69,10 @@ fn collect_with(
             address,
             emergency,
         };
-        push_word(shapers, text, word, settings, &mut items);
+        push_word(shapers, whole, text, word, settings, &mut items);
         let forced = kind == BreakOpportunity::Mandatory;
         if word_end < pos && !forced {
-            let width = shape::width(&shape_range(shapers, text, word_end..pos));
+            let width = shape::width(&whole.glyphs(shapers, text, word_end..pos));
             let (stretch, shrink) = if settings.justify {
                 (width * JUSTIFY_STRETCH, width * JUSTIFY_SHRINK)
             } else {
@@ -123,6 +132,7 @@ struct Word {
 /// the last resort, the forced breaks of a word too wide for the line).
 fn push_word(
     shapers: &Shapers,
+    whole: &Whole,
     text: &StyledText,
     word: Word,
     settings: &ParSettings,
@@ -132,7 +142,7 @@ fn push_word(
     if range.is_empty() {
         return;
     }
-    let glyphs = shape_range(shapers, text, range.clone());
+    let glyphs = whole.glyphs(shapers, text, range.clone());
     let lang = text.style_at(range.start).hyphenation;
     let cuts = match lang {
         Some(lang) if settings.hyphenate && !word.address => {
@@ -363,6 +373,26 @@ pub fn shape_range(shapers: &Shapers, text: &StyledText, range: Range<usize>) ->
         let from = run.start.max(range.start);
         let to = run.end.min(range.end);
         if from >= to {
+            continue;
+        }
+        // The face has every character (nearly always): the glyphs straight from the
+        // shaping cache, with no pieces made.
+        let whole_face = shape::with_shaped(
+            &shapers[style.face.0 as usize],
+            &text.text[from..to],
+            style.size,
+            |glyphs| {
+                let covered = glyphs.iter().all(|g| g.id != 0);
+                if covered {
+                    out.extend(glyphs.iter().map(|g| Glyph {
+                        range: g.range.start + from..g.range.end + from,
+                        ..g.clone()
+                    }));
+                }
+                covered
+            },
+        );
+        if whole_face {
             continue;
         }
         for piece in shape::shape_pieces(shapers, style.face, &text.text[from..to], style.size) {

@@ -2,15 +2,17 @@
 //!
 //! A paragraph is set in four steps, as in typst's inline layout:
 //! 1. **collect** ([`items`]): UAX #14 break opportunities and hyphenation points become
-//!    Knuth–Plass boxes, glue and penalties, measured by shaping each word;
+//!    Knuth–Plass boxes, glue and penalties, measured by shaping each word (cut from the
+//!    paragraph's runs shaped whole, [`whole`], where that gives the same glyphs);
 //! 2. **break** ([`knuth_plass`]): total fit chooses the breaks, first without hyphenation,
 //!    then with it, and, if no set of breaks fits within the tolerance, a last resort with
 //!    emergency stretch, a word too wide for the line broken by force (at a hyphenation
 //!    point, after an address's punctuation, or between two characters) and an overfull
 //!    line priced inside the optimum;
-//! 3. **finalize** (here): each line is shaped again as a whole, so kerning and ligatures
-//!    across the pieces measured in step 1 are right, and a hyphen is added where a word
-//!    was split;
+//! 3. **finalize** (here): each line is set as if shaped as a whole, so kerning and
+//!    ligatures across the pieces measured in step 1 are right — cut from the runs shaped
+//!    whole where HarfBuzz says the cut changes nothing, shaped again where it does — and a
+//!    hyphen is added where a word was split;
 //! 4. **justify** (here, optional): the line's spaces take up the slack.
 
 pub mod fallback;
@@ -19,6 +21,7 @@ pub mod hyphenate;
 mod items;
 pub mod knuth_plass;
 pub mod shape;
+mod whole;
 
 pub use fallback::Shapers;
 pub use fonts::{FaceId, FamilyId, FontBook, FontError};
@@ -28,6 +31,7 @@ pub use shape::{Glyph, Shaper};
 use crate::geom::{Abs, Color};
 use knuth_plass::{Item, Params};
 use std::ops::Range;
+use whole::Whole;
 
 /// How a run of text looks. `key` is the caller's own tag for the run (layout uses it to
 /// know which run is a link); the text module carries it through untouched.
@@ -166,16 +170,17 @@ pub fn set_paragraph(shapers: &Shapers, text: &StyledText, settings: &ParSetting
         hyphenate: false,
         ..settings.clone()
     };
-    let first_items = items::collect(shapers, text, &plain);
+    let whole = Whole::new(shapers, text);
+    let first_items = items::collect(shapers, &whole, text, &plain);
     let first = knuth_plass::total_fit(&first_items, &params(FIRST_PASS_TOLERANCE, false));
     let (items, breaks) = match first {
         Some(b) => (first_items, b),
         None => {
-            let items = items::collect(shapers, text, settings);
+            let items = items::collect(shapers, &whole, text, settings);
             match knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE, false)) {
                 Some(b) => (items, b),
                 None => {
-                    let items = items::collect_last_resort(shapers, text, settings);
+                    let items = items::collect_last_resort(shapers, &whole, text, settings);
                     let b = knuth_plass::total_fit(&items, &params(SECOND_PASS_TOLERANCE, true))
                         .expect("invariant: the last resort breaks any non-empty paragraph");
                     (items, b)
@@ -183,12 +188,13 @@ pub fn set_paragraph(shapers: &Shapers, text: &StyledText, settings: &ParSetting
             }
         }
     };
-    finalize(shapers, text, settings, &items, &breaks)
+    finalize(shapers, &whole, text, settings, &items, &breaks)
 }
 
 /// Shapes each line as a whole and justifies it.
 fn finalize(
     shapers: &Shapers,
+    whole: &Whole,
     text: &StyledText,
     settings: &ParSettings,
     items: &[Item],
@@ -208,7 +214,7 @@ fn finalize(
         // the next line will start at.
         let range = start.min(end)..end;
         let last = n + 1 == breaks.len();
-        let mut line = set_line(shapers, text, range, hyphenated);
+        let mut line = set_line(shapers, whole, text, range, hyphenated);
         if matches!(
             items[b],
             Item::Penalty {
@@ -284,18 +290,27 @@ fn word_around(items: &[Item], b: usize) -> Range<usize> {
 
 /// Shapes the text of one line into runs, adding a hyphen when the line breaks a word.
 /// A style run whose characters fall back to other faces becomes one glyph run per face.
-fn set_line(shapers: &Shapers, text: &StyledText, range: Range<usize>, hyphenated: bool) -> Line {
+fn set_line(
+    shapers: &Shapers,
+    whole: &Whole,
+    text: &StyledText,
+    range: Range<usize>,
+    hyphenated: bool,
+) -> Line {
     let trimmed_end = range.start + text.text[range.clone()].trim_end().len();
     let mut runs = Vec::new();
     let mut x = Abs::ZERO;
-    for (run, style) in text
+    // The index of the first run `runs_in` gives, so each run's whole shaping is found.
+    let first = text.runs.partition_point(|(r, _)| r.end <= range.start);
+    for (i, (run, style)) in text
         .runs_in(range.start..trimmed_end)
         .iter()
-        .filter(|(r, _)| r.start < trimmed_end && r.end > range.start)
+        .enumerate()
+        .filter(|(_, (r, _))| r.start < trimmed_end && r.end > range.start)
     {
         let from = run.start.max(range.start);
         let to = run.end.min(trimmed_end);
-        for piece in set_text(shapers, &text.text[from..to], *style) {
+        for piece in whole.set(shapers, text, first + i, from..to, *style) {
             runs.push(GlyphRun { x, ..piece });
             x += runs.last().map_or(Abs::ZERO, |r: &GlyphRun| r.width);
         }
@@ -310,6 +325,9 @@ fn set_line(shapers: &Shapers, text: &StyledText, range: Range<usize>, hyphenate
             glyph.range = at..last.text.len();
             last.width += glyph.advance;
             x += glyph.advance;
+            // Exactly one more: a pushed glyph would double the run's capacity, and a
+            // document's lines keep their glyphs until it is written.
+            last.glyphs.reserve_exact(1);
             last.glyphs.push(glyph);
         }
     }
@@ -372,6 +390,8 @@ fn push_break_space(shapers: &Shapers, line: &mut Line) {
     let at = run.text.len();
     run.text.push(' ');
     if let Some(space) = shape::break_space(&shapers[run.style.face.0 as usize], at..at + 1) {
+        // Exactly one more, as for the hyphen in `set_line`.
+        run.glyphs.reserve_exact(1);
         run.glyphs.push(space);
     }
 }

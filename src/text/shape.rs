@@ -18,13 +18,15 @@ use std::rc::Rc;
 pub struct Shaper<'a> {
     pub face: rustybuzz::Face<'a>,
     plans: RefCell<Vec<(rustybuzz::Script, Rc<rustybuzz::ShapePlan>)>>,
-    /// Shaped words by (text, size): a report repeats its words, and every word is measured
-    /// while breaking lines. Only short strings are kept, so whole lines do not fill it.
-    words: RefCell<HashMap<WordKey, Rc<[Glyph]>>>,
+    /// Shaped words by size (its bits) and text: a report repeats its words, and every word
+    /// is measured while breaking lines. Only short strings are kept, so whole lines do not
+    /// fill it. Keyed size first so that a word is looked up by its `&str`, with nothing
+    /// allocated when it is found.
+    words: RefCell<HashMap<u64, Words>>,
 }
 
-/// A cached word: its text and its size's bits.
-type WordKey = (Box<str>, u64);
+/// Shaped words of one size, by text.
+type Words = HashMap<Box<str>, Rc<[Glyph]>>;
 
 /// Strings up to this many bytes are cached: words and short figures, not lines.
 const CACHED_WORD_BYTES: usize = 24;
@@ -73,25 +75,46 @@ pub struct Glyph {
 /// Shapes `text` left to right. Kerning (`kern`) and standard ligatures (`liga`) are on by
 /// default in HarfBuzz, so they need no feature list.
 pub fn shape(shaper: &Shaper, text: &str, size: Abs) -> Vec<Glyph> {
+    with_shaped(shaper, text, size, <[Glyph]>::to_vec)
+}
+
+/// Calls `f` with the glyphs [`shape`] gives for `text`, lent from the cache where `text`
+/// is short enough to be kept there, so a word already shaped costs a lookup and no copy.
+pub fn with_shaped<R>(shaper: &Shaper, text: &str, size: Abs, f: impl FnOnce(&[Glyph]) -> R) -> R {
     if text.is_empty() {
-        return Vec::new();
+        return f(&[]);
     }
     if text.len() > CACHED_WORD_BYTES {
-        return shape_uncached(shaper, text, size);
+        return f(&shape_uncached(shaper, text, size));
     }
-    let key = (Box::from(text), size.to_pt().to_bits());
-    if let Some(glyphs) = shaper.words.borrow().get(&key) {
-        return glyphs.to_vec();
-    }
-    let glyphs = shape_uncached(shaper, text, size);
-    shaper
+    let bits = size.to_pt().to_bits();
+    let kept = shaper
         .words
-        .borrow_mut()
-        .insert(key, Rc::from(glyphs.as_slice()));
-    glyphs
+        .borrow()
+        .get(&bits)
+        .and_then(|words| words.get(text))
+        .cloned();
+    let glyphs = kept.unwrap_or_else(|| {
+        let glyphs: Rc<[Glyph]> = Rc::from(shape_uncached(shaper, text, size));
+        shaper
+            .words
+            .borrow_mut()
+            .entry(bits)
+            .or_default()
+            .insert(Box::from(text), Rc::clone(&glyphs));
+        glyphs
+    });
+    f(&glyphs)
 }
 
 fn shape_uncached(shaper: &Shaper, text: &str, size: Abs) -> Vec<Glyph> {
+    shape_flagged(shaper, text, size).0
+}
+
+/// Shapes `text` as [`shape`] does (uncached), with, for each glyph, whether the text may be
+/// cut at the start of its cluster and the two sides shaped apart with the same result
+/// (HarfBuzz's "unsafe to break" flag, negated).
+pub fn shape_flagged(shaper: &Shaper, text: &str, size: Abs) -> (Vec<Glyph>, Vec<bool>) {
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
     buffer.set_direction(rustybuzz::Direction::LeftToRight);
@@ -114,6 +137,7 @@ fn shape_uncached(shaper: &Shaper, text: &str, size: Abs) -> Vec<Glyph> {
             substitute: false,
         })
         .collect();
+    let mut safe: Vec<bool> = infos.iter().map(|i| !i.unsafe_to_break()).collect();
     // A cluster runs from its start to the start of the next cluster (LTR), so that every
     // byte of the text belongs to exactly one glyph cluster.
     for i in 0..glyphs.len() {
@@ -130,11 +154,20 @@ fn shape_uncached(shaper: &Shaper, text: &str, size: Abs) -> Vec<Glyph> {
     // glyph's first text and so the Unicode of every space in the document; it draws
     // nothing, so it goes.
     let space = face.glyph_index(' ').map(|g| g.0 as u32);
-    glyphs.retain(|g| {
-        !(Some(g.id as u32) == space
-            && g.advance == Abs::ZERO
-            && text[g.range.clone()].chars().all(is_default_ignorable))
-    });
+    let keep: Vec<bool> = glyphs
+        .iter()
+        .map(|g| {
+            !(Some(g.id as u32) == space
+                && g.advance == Abs::ZERO
+                && text[g.range.clone()].chars().all(is_default_ignorable))
+        })
+        .collect();
+    if keep.contains(&false) {
+        let mut k = keep.iter();
+        glyphs.retain(|_| *k.next().unwrap_or(&true));
+        let mut k = keep.iter();
+        safe.retain(|_| *k.next().unwrap_or(&true));
+    }
     // White space the face has no glyph for (a tab, an ogham space mark) is drawn as its
     // space: the notdef glyph would be a box, and PDF/A forbids drawing it.
     if let Some(space) = face.glyph_index(' ') {
@@ -146,7 +179,7 @@ fn shape_uncached(shaper: &Shaper, text: &str, size: Abs) -> Vec<Glyph> {
             }
         }
     }
-    glyphs
+    (glyphs, safe)
 }
 
 /// Characters Unicode lets a renderer hide: soft hyphen, zero-width and joiner controls,

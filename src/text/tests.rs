@@ -93,9 +93,10 @@ fn total_fit_sets_a_strictly_evener_rag_than_first_fit_where_they_differ() {
             justify: false,
             hyphenate: false,
         };
-        let items = items::collect(&shapers, &text, &settings);
+        let whole = whole::Whole::new(&shapers, &text);
+        let items = items::collect(&shapers, &whole, &text, &settings);
         let greedy = knuth_plass::first_fit(&items, width);
-        let greedy = finalize(&shapers, &text, &settings, &items, &greedy);
+        let greedy = finalize(&shapers, &whole, &text, &settings, &items, &greedy);
         let optimal = set_paragraph(&shapers, &text, &settings);
         if texts(&greedy) != texts(&optimal) {
             differ += 1;

@@ -24,29 +24,64 @@ pub struct Ctx<'a> {
     pub images: &'a Images,
     pub ids: Ids,
     pub strings: &'static Strings,
-    /// `lang` for the interface strings, when the page is in another language.
+    /// `lang` for the interface strings, where the text around them (the page, or a
+    /// section) is in another language.
     pub ui_lang: Option<&'static str>,
     /// Section ids from report.toml → the ids they have in the page, for `#…` links.
     pub section_ids: Vec<(String, String)>,
     /// Headings of section bodies as they are written (level from 1, title, id), for the
     /// contents; `None` while rendering where headings are not listed (boxes).
-    pub headings: Option<Vec<(u8, String, String)>>,
+    pub headings: Option<Vec<Heading>>,
+    /// The language of the text being written (a BCP 47 tag): the page's, or a section's.
+    /// An element in another language carries `lang`.
+    pub lang: String,
     /// Charts and tables so far, to name unnamed ones.
     pub tables: usize,
     pub charts: usize,
 }
 
 impl Ctx<'_> {
-    /// The `lang` for one of the model's words (see [`super::strings::model_words_lang`]).
+    /// The `lang` for one of the model's words, `pick` choosing which ("Credit:", "Photo:"),
+    /// where the element around it is in another language.
     pub fn model_lang(
         &self,
-        words: &str,
-        english: impl Fn(&crate::model::lang::Strings) -> &String,
-    ) -> Option<&'static str> {
-        self.ui_lang?;
-        let en = crate::model::lang::Strings::for_language("en");
-        super::strings::model_words_lang(self.ui_lang, words, english(&en))
+        pick: impl Fn(&crate::model::lang::Strings) -> &String,
+    ) -> Option<String> {
+        let meta = &self.report.meta;
+        let row = crate::model::lang::Strings::for_language(&meta.language);
+        let words = super::strings::model_words_language(
+            self.strings,
+            &meta.language,
+            pick(&meta.strings) == pick(&row),
+        );
+        super::strings::lang_around(words, &self.lang).map(str::to_string)
     }
+}
+
+/// A heading of a body, for the contents: level from 1, title, id, and its language where
+/// it is not the page's.
+pub type Heading = (u8, String, String, Option<String>);
+
+/// Whether two language tags differ ("en-GB" and "en-gb" do not).
+pub fn other_language(a: &str, b: &str) -> bool {
+    !a.eq_ignore_ascii_case(b)
+}
+
+/// The language of a block of text: a passage that is the whole block
+/// (`[…]{lang=cy}` alone in a paragraph) is a block in that language, as the PDF's `/Lang`
+/// on its `P`; else the language around it.
+fn block_language<'a>(ctx: &'a Ctx, inl: &'a [Inline]) -> &'a str {
+    inl.first()
+        .and_then(|i| i.lang.as_ref())
+        .filter(|l| inl.iter().all(|i| i.lang.as_ref() == Some(*l)))
+        .map_or(ctx.lang.as_str(), |l| l.tag.as_str())
+}
+
+/// The `lang` attribute of a block of text, and its runs marked against that language.
+fn block_text(ctx: &Ctx, inl: &[Inline]) -> (Option<String>, Markup) {
+    let own = block_language(ctx, inl);
+    let attr = other_language(own, &ctx.lang).then(|| own.to_string());
+    (attr, inlines_in(ctx, inl, own))
 }
 
 /// Body text: paragraphs, headings and lists.
@@ -54,26 +89,33 @@ pub fn blocks(ctx: &mut Ctx, blocks: &[Block]) -> Markup {
     html! {
         @for b in blocks {
             @match b {
-                Block::Paragraph(inl) => p { (inlines(ctx, inl)) },
+                Block::Paragraph(inl) => {
+                    @let (lang, text) = block_text(ctx, inl);
+                    p lang=[lang] { (text) }
+                }
                 Block::Heading(level, inl) => (heading(ctx, *level, inl)),
                 Block::List { ordered: true, start, items } => {
                     ol start=[(*start != 1).then_some(*start)] {
-                        @for item in items { li { (list_item(ctx, item)) } }
+                        @for item in items { (list_item(ctx, item)) }
                     }
                 }
                 Block::List { ordered: false, items, .. } => {
-                    ul { @for item in items { li { (list_item(ctx, item)) } } }
+                    ul { @for item in items { (list_item(ctx, item)) } }
                 }
             }
         }
     }
 }
 
-/// A list item: a single paragraph is set without its `<p>`, as the PDF sets it.
+/// A list item: a single paragraph is set without its `<p>`, as the PDF sets it (its
+/// language on the `li`).
 fn list_item(ctx: &mut Ctx, item: &[Block]) -> Markup {
     match item {
-        [Block::Paragraph(inl)] => inlines(ctx, inl),
-        _ => blocks(ctx, item),
+        [Block::Paragraph(inl)] => {
+            let (lang, text) = block_text(ctx, inl);
+            html! { li lang=[lang] { (text) } }
+        }
+        _ => html! { li { (blocks(ctx, item)) } },
     }
 }
 
@@ -81,20 +123,29 @@ fn list_item(ctx: &mut Ctx, item: &[Block]) -> Markup {
 fn heading(ctx: &mut Ctx, level: u8, inl: &[Inline]) -> Markup {
     let title = crate::model::markdown::plain(inl);
     let id = ctx.ids.take(&title);
+    let (lang, content) = block_text(ctx, inl);
+    let page = &ctx.report.meta.language;
+    let listed = Some(block_language(ctx, inl))
+        .filter(|l| other_language(l, page))
+        .map(str::to_string);
     if let Some(list) = &mut ctx.headings {
-        list.push((level, title, id.clone()));
+        list.push((level, title, id.clone(), listed));
     }
-    let content = inlines(ctx, inl);
     match level + 2 {
-        0..=3 => html! { h3 id=(id) { (content) } },
-        4 => html! { h4 id=(id) { (content) } },
-        5 => html! { h5 id=(id) { (content) } },
-        _ => html! { h6 id=(id) { (content) } },
+        0..=3 => html! { h3 id=(id) lang=[lang] { (content) } },
+        4 => html! { h4 id=(id) lang=[lang] { (content) } },
+        5 => html! { h5 id=(id) lang=[lang] { (content) } },
+        _ => html! { h6 id=(id) lang=[lang] { (content) } },
     }
 }
 
-/// Runs of text; neighbouring runs with the same link make one link.
-pub fn inlines(ctx: &Ctx, inl: &[Inline]) -> Markup {
+/// Runs of text inside an element in language `own`; neighbouring runs with the same link
+/// make one link, and words in another language are a `span` with its `lang`.
+fn inlines_in(ctx: &Ctx, inl: &[Inline], own: &str) -> Markup {
+    let marked = |r: &Inline| match r.lang.as_ref().filter(|l| other_language(&l.tag, own)) {
+        Some(l) => html! { span lang=(l.tag) { (run(r)) } },
+        None => run(r),
+    };
     let mut groups: Vec<&[Inline]> = Vec::new();
     let mut start = 0;
     for i in 1..=inl.len() {
@@ -106,8 +157,8 @@ pub fn inlines(ctx: &Ctx, inl: &[Inline]) -> Markup {
     html! {
         @for g in groups {
             @match g[0].link.as_deref().and_then(|l| href(ctx, l)) {
-                Some(h) => a href=(h) { @for r in g { (run(r)) } },
-                None => { @for r in g { (run(r)) } },
+                Some(h) => a href=(h) { @for r in g { (marked(r)) } },
+                None => { @for r in g { (marked(r)) } },
             }
         }
     }
@@ -442,7 +493,7 @@ fn image_in(ctx: &mut Ctx, i: &ImageBlock, wraps: bool) -> Markup {
                     @if let Some(c) = &i.caption { (c) }
                     @if let Some(credit) = &i.credit {
                         @if i.caption.is_some() { " " }
-                        span lang=[ctx.model_lang(&ctx.report.meta.strings.credit, |e| &e.credit)] { (ctx.report.meta.strings.credit) } " " (credit)
+                        span lang=[ctx.model_lang(|s| &s.credit)] { (ctx.report.meta.strings.credit) } " " (credit)
                     }
                 }
             }

@@ -15,8 +15,9 @@ use super::{Download, DownloadKind, STYLESHEET};
 use crate::model::{Component, Float, Report};
 use maud::{DOCTYPE, Markup, html};
 
-/// An entry of the contents: level (1 for a section), title, id.
-type Entry = (u8, String, String);
+/// An entry of the contents: level (1 for a section), title, id, and its language where it
+/// is not the page's.
+type Entry = components::Heading;
 
 /// Renders the page.
 pub fn page(report: &Report, images: &Images, downloads: &[Download]) -> String {
@@ -40,6 +41,7 @@ pub fn page(report: &Report, images: &Images, downloads: &[Download]) -> String 
         ui_lang: strings.lang_on(lang),
         section_ids,
         headings: None,
+        lang: lang.to_string(),
         tables: 0,
         charts: 0,
     };
@@ -47,7 +49,7 @@ pub fn page(report: &Report, images: &Images, downloads: &[Download]) -> String 
     let mut entries: Vec<Entry> = Vec::new();
     let numbers = report.numbers.as_ref().map(|n| {
         let id = ctx.ids.take(&n.title);
-        entries.push((1, n.title.clone(), id.clone()));
+        entries.push((1, n.title.clone(), id.clone(), None));
         html! {
             section aria-labelledby=(id) {
                 h2 id=(id) { (n.title) }
@@ -59,7 +61,16 @@ pub fn page(report: &Report, images: &Images, downloads: &[Download]) -> String 
     let mut sections = Vec::new();
     for (s, (_, id)) in report.sections.iter().zip(ctx.section_ids.clone()) {
         let heading_id = ctx.ids.take(&format!("{id}-title"));
-        entries.push((1, s.title.clone(), id.clone()));
+        // A section in another language says so once, on its `section`; everything in it
+        // is written against that language.
+        let section_lang = s
+            .lang
+            .as_ref()
+            .map(|l| l.tag.clone())
+            .filter(|l| components::other_language(l, lang));
+        ctx.lang = section_lang.clone().unwrap_or_else(|| lang.to_string());
+        ctx.ui_lang = strings.lang_on(&ctx.lang);
+        entries.push((1, s.title.clone(), id.clone(), section_lang.clone()));
         ctx.headings = Some(Vec::new());
         let body = components::blocks(&mut ctx, &s.body);
         entries.extend(
@@ -67,7 +78,7 @@ pub fn page(report: &Report, images: &Images, downloads: &[Download]) -> String 
                 .take()
                 .unwrap_or_default()
                 .into_iter()
-                .map(|(level, title, id)| (level.saturating_add(1), title, id)),
+                .map(|(level, title, id, l)| (level.saturating_add(1), title, id, l)),
         );
         // As in the PDF, an image floated left or right sits at the top of a one-column
         // body, which wraps round it.
@@ -98,7 +109,7 @@ pub fn page(report: &Report, images: &Images, downloads: &[Download]) -> String 
             _ => None,
         };
         sections.push(html! {
-            section id=(id) class=[class] aria-labelledby=(heading_id) {
+            section id=(id) class=[class] aria-labelledby=(heading_id) lang=[section_lang] {
                 h2 id=(heading_id) { (s.title) }
                 @if let Some(lead) = &s.lead { p.lead { (lead) } }
                 (components::metrics(&s.metrics))
@@ -107,6 +118,8 @@ pub fn page(report: &Report, images: &Images, downloads: &[Download]) -> String 
             }
         });
     }
+    ctx.lang = lang.to_string();
+    ctx.ui_lang = strings.lang_on(lang);
     let back = components::blocks(&mut ctx, &report.back);
 
     let meta = &report.meta;
@@ -193,7 +206,7 @@ fn cover(ctx: &Ctx, downloads: &[Download]) -> Markup {
                 // As the PDF's cover says it, in the report's language.
                 p.meta { (meta.strings.published) " " (meta.strings.long_date(&meta.date)) }
                 @if let Some((p, _)) = photo && let Some(c) = &p.credit {
-                    p.meta.credit lang=[ctx.model_lang(&meta.strings.photo, |e| &e.photo)] { (meta.strings.photo) " " (c) }
+                    p.meta.credit lang=[ctx.model_lang(|s| &s.photo)] { (meta.strings.photo) " " (c) }
                 }
                 @if !downloads.is_empty() {
                     ul.downloads aria-label=(s.downloads) lang=[ctx.ui_lang] {
@@ -256,9 +269,10 @@ fn contents(entries: &[Entry]) -> Markup {
         }
         html! {
             ol {
-                @for ((_, title, id), deeper) in items {
+                @for ((_, title, id, lang), deeper) in items {
                     li {
-                        a href=(format!("#{id}")) { (title) }
+                        // On the link, not the item: the entries below it have their own.
+                        a href=(format!("#{id}")) lang=[lang] { (title) }
                         @if !deeper.is_empty() { (list(deeper, level + 1)) }
                     }
                 }

@@ -131,23 +131,38 @@ impl Strings {
         }
     }
 
-    /// The `lang` to put on an element holding these strings: `None` when the page is
-    /// already in their language.
+    /// The `lang` to put on an element holding these strings inside text in
+    /// `page_language` (the page's or a section's): `None` when that is their language.
     pub fn lang_on(&self, page_language: &str) -> Option<&'static str> {
-        let primary = page_language.split(['-', '_']).next().unwrap_or("");
-        (!primary.eq_ignore_ascii_case(self.lang)).then_some(self.lang)
+        lang_around(self.lang, page_language)
     }
 }
 
-/// The `lang` for one of the model's words on the page (`[strings]` credit, photo): English
-/// words on a page in a language without a row are marked, as the page's own strings are;
-/// words `[strings]` changed are taken to be in the page's language.
-pub fn model_words_lang(
-    ui_lang: Option<&'static str>,
-    words: &str,
-    english: &str,
-) -> Option<&'static str> {
-    ui_lang.filter(|_| words == english)
+/// The language one of the model's words is in: the page's strings' (the model and this
+/// table cover the same languages, so English where the page's language has no row) if it
+/// is the word the model's table gives, else (`[strings]` gave it) the page's language.
+pub fn model_words_language<'a>(
+    strings: &'static Strings,
+    page_language: &'a str,
+    from_table: bool,
+) -> &'a str {
+    if from_table {
+        strings.lang
+    } else {
+        page_language
+    }
+}
+
+/// `lang` for words in `words` inside an element in `around`: `None` when their primary
+/// languages agree ("cy" in "cy-GB").
+pub fn lang_around<'a>(words: &'a str, around: &str) -> Option<&'a str> {
+    let primary = |t: &str| {
+        t.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    (primary(words) != primary(around)).then_some(words)
 }
 
 #[cfg(test)]

@@ -20,7 +20,8 @@
 //!   box: a block taller than the page is split or scaled, never drawn past the margin
 //!   ([`Check::PastMargin`]; an image at the page's width may cross the side margins);
 //! - every content piece of the structure is drawn exactly once: nothing measured is lost,
-//!   nothing drawn twice ([`Check::ContentLost`], [`Check::ContentTwice`]).
+//!   nothing drawn twice ([`Check::ContentLost`], [`Check::ContentTwice`]);
+//! - no numbered page holds nothing but its footer ([`Check::BlankPage`]).
 
 use folio::frame::{Artifact, Child, ContentId, Document, ItemKind, NodeId, Role, Structure, Tag};
 use folio::geom::{Abs, Rect};
@@ -38,6 +39,8 @@ pub enum Check {
     PastMargin,
     ContentLost,
     ContentTwice,
+    /// A numbered page with nothing on it but its footer.
+    BlankPage,
 }
 
 /// One broken rule, where, and what broke it.
@@ -66,6 +69,13 @@ pub fn check(doc: &Document) -> Vec<Defect> {
         let n = i + 1;
         let sheet = Rect::new(Abs::ZERO, Abs::ZERO, page.size.w, page.size.h);
         let mut texts: Vec<(Rect, &str)> = Vec::new();
+        if page.number.is_some() && !page.items.iter().any(|i| matches!(i.tag, Tag::Content(_))) {
+            out.push(Defect {
+                check: Check::BlankPage,
+                page: n,
+                detail: "nothing but the footer".into(),
+            });
+        }
         for (k, item) in page.items.iter().enumerate() {
             let b = item.bounds();
             if let Tag::Content(c) = item.tag {

@@ -105,6 +105,9 @@ pub(super) struct Filler<'r, 'b> {
     /// it must break somewhere, and the latest place is best, so each of its blocks stays
     /// with the one before it while it fits.
     chain_overflows: bool,
+    /// The chain of blocks kept with the next that is being placed started at the top of
+    /// its region: moving it on would gain it no room.
+    chain_at_top: bool,
 }
 
 impl<'r, 'b> Filler<'r, 'b> {
@@ -120,6 +123,7 @@ impl<'r, 'b> Filler<'r, 'b> {
             pending: Vec::new(),
             after_kept: false,
             chain_overflows: false,
+            chain_at_top: false,
         }
     }
 
@@ -259,10 +263,14 @@ impl<'r, 'b> Filler<'r, 'b> {
                     }
                     let cap = self.whole();
                     let overflowing = kept && self.chain_overflows;
-                    let needed = if kept && !block.breaks.keep_with_next {
+                    let relaxed = !block.breaks.keep_with_next
+                        && (overflowing || (kept && self.chain_at_top && !self.fits(block)));
+                    let needed = if relaxed {
+                        block.slices[0].size.h
+                    } else if kept && !block.breaks.keep_with_next {
                         // Straight after a heading a kept-together block may split: its
                         // first lines are what must fit.
-                        min_start(block, Abs::ZERO)
+                        min_start_of(block, cap, false)
                     } else if overflowing {
                         min_start(block, cap)
                     } else if kept {
@@ -279,8 +287,14 @@ impl<'r, 'b> Filler<'r, 'b> {
                             && !kept
                             && block.height() <= cap + EPS,
                         after: after(units, i, self.columns_min_start, cap),
+                        relaxed,
                     };
                     self.block_with_floats(block, needed, *ordinal, spots, rules);
+                    if !kept {
+                        self.chain_at_top = spots[*ordinal]
+                            .first()
+                            .is_some_and(|s| s.at.y <= self.region.top + EPS);
+                    }
                     self.after_kept = block.breaks.keep_with_next;
                     self.chain_overflows = block.breaks.keep_with_next
                         && (overflowing || (!kept && needed > cap + EPS));
@@ -324,6 +338,7 @@ impl<'r, 'b> Filler<'r, 'b> {
         let rules = Rules {
             together,
             after: Abs::ZERO,
+            relaxed: false,
         };
         self.place(block, needed, spots, rules, &mut |f| f.next_region());
     }
@@ -335,7 +350,11 @@ impl<'r, 'b> Filler<'r, 'b> {
         block: &Block,
         needed: Abs,
         spots: &mut Vec<Spot>,
-        Rules { together, after }: Rules,
+        Rules {
+            together,
+            after,
+            relaxed,
+        }: Rules,
         advance: &mut dyn FnMut(&mut Self),
     ) {
         let rules = &block.breaks;
@@ -379,13 +398,25 @@ impl<'r, 'b> Filler<'r, 'b> {
                 }
                 let min_first = if together {
                     n - j
+                } else if j == 0 && relaxed {
+                    1
+                } else if j == 0
+                    && n < rules.min_head + rules.min_tail
+                    && block.height() > self.whole() + EPS
+                {
+                    // Too short to split by the rules, it splits only when taller than a
+                    // region, and then from its first slice.
+                    1
                 } else if j == 0 {
                     rules.min_head
                 } else {
                     1
                 };
+                // A region holding only the heading row repeated for this block is as
+                // good as empty: moving on would leave a page with nothing but that row.
+                let only_heading_row = repeat.is_some_and(|p: Point| p.y <= self.region.top);
                 if take < min_first {
-                    if !self.at_top() {
+                    if !self.at_top() && !only_heading_row {
                         // Not even the least part fits here: try a fresh region (a heading
                         // row waiting for this slice is dropped with the region).
                         advance(self);
@@ -409,7 +440,11 @@ impl<'r, 'b> Filler<'r, 'b> {
             j += take;
             if j < n {
                 advance(self);
-                if let Some(header) = &block.repeat {
+                // The heading row again, unless no slice would fit below it: a row taller
+                // than a page less its heading row goes on without it.
+                if let Some(header) = &block.repeat
+                    && self.y + header.size.h + slices[j].size.h <= self.region.bottom + EPS
+                {
                     repeat = Some(Point::new(self.region.x, self.y));
                     self.y += header.size.h;
                 }
@@ -424,6 +459,10 @@ impl<'r, 'b> Filler<'r, 'b> {
 struct Rules {
     together: bool,
     after: Abs,
+    /// It ends a chain of headings that cannot fit one region with it: it may start with
+    /// a single slice (its head rule yields, its tail rule holds), so the headings are not
+    /// left alone.
+    relaxed: bool,
 }
 
 /// Whether unit `i` starts a chain of blocks kept with the next that ends in what may not
@@ -528,13 +567,22 @@ fn after(units: &[Unit], i: usize, columns_min_start: Abs, cap: Abs) -> Abs {
 
 /// The height of the least of a block that may stand at the foot of a region.
 fn min_start(block: &Block, cap: Abs) -> Abs {
+    min_start_of(block, cap, block.breaks.keep_together)
+}
+
+/// [`min_start`], with `keep_together` taken as `together` says.
+fn min_start_of(block: &Block, cap: Abs, together: bool) -> Abs {
     let n = block.slices.len();
     let rules = &block.breaks;
-    // A block too short to split (fewer slices than head and tail together) moves whole.
-    let together = rules.keep_together && block.height() <= cap;
-    // At least one slice, whatever the rules say.
-    let k = if together || n < rules.min_head + rules.min_tail {
+    let taller = block.height() > cap + EPS;
+    let together = together && !taller;
+    // A block too short to split (fewer slices than head and tail together) moves whole,
+    // unless it is taller than a region (three rows of a table in large print): then it
+    // must split, and its first slice is its start. At least one slice, whatever the rules.
+    let k = if together || (n < rules.min_head + rules.min_tail && !taller) {
         n
+    } else if n < rules.min_head + rules.min_tail {
+        1
     } else {
         rules.min_head.max(1)
     };

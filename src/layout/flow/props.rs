@@ -115,18 +115,27 @@ fn random_block(r: &mut Rng, region: f64) -> (Block, &'static str) {
             (b, "figure")
         }
         6 => {
-            let rows = 1 + r.below(40) as usize;
+            // Now and then a table of tall rows under a tall heading row (large print on a
+            // small page), where a row and the heading row may not share a page.
+            let tall = r.chance(25);
+            let rows = 1 + r.below(if tall { 8 } else { 40 }) as usize;
+            let (row, head) = if tall {
+                let row = region * (0.2 + r.below(60) as f64 / 100.0);
+                (row, region * (0.1 + r.below(40) as f64 / 100.0))
+            } else {
+                (line * 1.5, line * 1.5)
+            };
             let mut b = block(
                 rows,
-                line * 1.5,
+                row,
                 Breaks {
                     min_head: 3,
                     min_tail: 2,
                     ..Breaks::default()
                 },
             );
-            b.repeat = Some(Fragment::new(Size::new(Abs(10.0), Abs(line * 1.5))));
-            (b, "table")
+            b.repeat = Some(Fragment::new(Size::new(Abs(10.0), Abs(head))));
+            (b, if tall { "table of tall rows" } else { "table" })
         }
         7 => {
             let n = 1 + r.below(12) as usize;
@@ -281,9 +290,21 @@ fn random_streams_lose_nothing_stay_inside_their_regions_and_keep_their_rules() 
             {
                 let rules = &block.breaks;
                 let at_start = pages_of(f);
+                // Under headings that start a page and cannot share one with all of it,
+                // its head rule yields rather than leave the headings alone.
+                let under_headings_at_top = b > 0 && all[b - 1].breaks.keep_with_next && {
+                    let mut k = b - 1;
+                    while k > 0 && all[k - 1].breaks.keep_with_next {
+                        k -= 1;
+                    }
+                    plan.spots[k]
+                        .first()
+                        .is_some_and(|s| s.page == f && s.at.y <= area.origin.y)
+                };
                 assert!(
                     at_start >= rules.min_head.min(block.slices.len())
-                        || spots[0].at.y <= area.origin.y,
+                        || spots[0].at.y <= area.origin.y
+                        || under_headings_at_top,
                     "{}",
                     why(b, &format!("{at_start} slices at the foot"))
                 );
@@ -345,6 +366,15 @@ fn random_streams_lose_nothing_stay_inside_their_regions_and_keep_their_rules() 
                     why(b, "not at a page top")
                 );
             }
+        }
+        // No page is left empty: every page the plan counts holds a slice.
+        for page in 0..plan.pages {
+            assert!(
+                plan.spots.iter().flatten().any(|s| s.page == page),
+                "case {case}: page {page} of {} holds nothing\n{}",
+                plan.pages,
+                summary.join("\n")
+            );
         }
         // Placed: every content piece tagged once, none lost.
         let (pages, structure) = place(stream, &plan, area);

@@ -183,6 +183,11 @@ pub fn vertical(c: &mut Canvas, chart: &Chart, width_all: Abs, top: Abs) -> Abs 
             None => break Vec::new(),
         }
     };
+    // Said when it matters: what the page cannot show is only in the alt text, unless the
+    // chart gives its data as a table too.
+    if (every > 1 || !show_values) && !chart.table {
+        c.notes.push(crowded(chart, every, show_values));
+    }
     let mut bottom = below;
     for (i, x, room) in placed {
         let lines = c.text(&chart.data[i].label, &label_style, room);
@@ -241,4 +246,33 @@ fn slot_labels(
         out.push((i, x, room));
     }
     Some(out)
+}
+
+/// The warning for a chart with more columns or points than its width can label: which
+/// labels are shown, whether the values are, and the two ways to show them all.
+fn crowded(chart: &Chart, every: usize, show_values: bool) -> crate::diag::Diagnostic {
+    let n = chart.data.len();
+    let what = if chart.kind == ChartKind::Line {
+        "points"
+    } else {
+        "columns"
+    };
+    let labels = match every {
+        1 => "every label is shown".to_string(),
+        2 => "every second label is shown".to_string(),
+        3 => "every third label is shown".to_string(),
+        k => format!("one label in {k} is shown"),
+    };
+    let values = if show_values {
+        ""
+    } else {
+        ", and no values are printed on the chart"
+    };
+    crate::diag::Diagnostic::warning(
+        format!("this chart has {n} {what}, more than its width can label: {labels}{values}"),
+        chart.placement.span.clone(),
+    )
+    .with_help(
+        "write table = true to give every figure in a table after the chart, or chart = \"bar\", whose bars take every label and continue onto the next page",
+    )
 }

@@ -129,6 +129,8 @@ struct Canvas<'c, 'a> {
     skel: Skeleton,
     fig: Local,
     f: Fragment,
+    /// What the chart had to leave out to fit, said at its key.
+    notes: Vec<crate::diag::Diagnostic>,
 }
 
 impl Canvas<'_, '_> {
@@ -211,6 +213,7 @@ pub fn chart(cx: &Cx, chart: &Chart, width: Abs) -> Block {
         skel,
         fig,
         f: Fragment::default(),
+        notes: Vec::new(),
     };
     let mut y = Abs::ZERO;
     if let Some(title) = &chart.title {
@@ -230,7 +233,9 @@ pub fn chart(cx: &Cx, chart: &Chart, width: Abs) -> Block {
         ChartKind::Ring => progress::rings(&mut c, chart, width, y),
     };
     c.f.size = Size::new(width, y);
-    Block::atomic(c.skel, c.f)
+    let mut block = Block::atomic(c.skel, c.f);
+    block.notes = c.notes;
+    block
 }
 
 /// A legend: a swatch and the name of each series, in drawing order, flowing onto as many

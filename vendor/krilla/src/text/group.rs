@@ -112,11 +112,19 @@ where
                 .unwrap();
 
             let range = g.text_range().clone();
-            let text = &text[range.clone()];
+            let actual = &text[range.clone()];
+            // A glyph that stands for a soft hyphen alone is a hyphen added at a line break
+            // (ISO 32000 § 14.8.2.2.3): it maps to U+2010 HYPHEN, what it draws, and is
+            // always spanned with the soft hyphen as its actual text. Readers that take
+            // `ActualText` read the soft hyphen; readers that drop U+00AD from a glyph's
+            // text (pdf.js) still see a hyphen at the line end, which their search joins.
+            let soft_hyphen = actual == "\u{AD}";
+            let text = if soft_hyphen { "\u{2010}" } else { actual };
             let codepoints = pdf_font.get_codepoints(pdf_glyph);
             // Check if the glyph has already been assigned codepoints that don't match the
             // one we are seeing right now.
-            let incompatible_codepoint = codepoints.is_some_and(|c| c != text);
+            let clashes = codepoints.is_some_and(|c| c != text);
+            let incompatible_codepoint = clashes || soft_hyphen;
 
             // Only set the codepoint if there isn't a previous, different mapping.
             //
@@ -132,7 +140,7 @@ where
             // to have a valid codepoint mapping. So in this case, we still add the codepoints
             // to each glyph in the cluster, this will result in worse copy-pasting in viewers
             // that don't support `ActualText`.
-            if !incompatible_codepoint
+            if !clashes
                 && (previous_range != Some(range.clone()) || forbid_invalid_codepoints)
                 && codepoints != Some(text)
             {
@@ -453,7 +461,13 @@ fn check_text_span_prop(
     let text = &text[range.clone()];
     let codepoints = pdf_font.get_codepoints(pdf_glyph);
 
-    if codepoints.is_some_and(|t| t != text) {
+    // A hyphen added at a line break is always spanned (see `GlyphSpanner`).
+    if text == "\u{AD}" {
+        *do_text_span = true;
+        if codepoints.is_none() {
+            pdf_font.set_codepoints(pdf_glyph, "\u{2010}".to_string(), glyph.location());
+        }
+    } else if codepoints.is_some_and(|t| t != text) {
         // If there already exists an entry, then the codepoints are invalid, and we will have to
         // use a text span.
         *do_text_span = true;
