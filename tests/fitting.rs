@@ -410,3 +410,35 @@ fn a_bar_chart_with_more_bars_than_a_page_grows_onto_the_next_with_every_label()
     let pages = text.iter().filter(|t| t.contains("Site ")).count();
     assert!(pages >= 4, "the bars on {pages} pages");
 }
+
+#[test]
+fn on_a_narrow_page_heading_words_break_before_any_cell_of_a_table_does() {
+    // A5 in large print: the figures' headings are far wider than their figures.
+    let source = "[report]\ntitle = \"Clinics\"\norganisation = \"Example Trust\"\nperiod = \"2024\"\ndate = \"2025-01-01\"\n\n\
+        [page]\nsize = \"A5\"\nmargins = \"15mm\"\n\n[text]\nsize = 16\n\n\
+        [[sections]]\ntitle = \"Clinics\"\nbody = \"Attendances by clinic.\"\n\n\
+        [[sections.blocks]]\ntype = \"table\"\ntitle = \"Attendances\"\n\
+        columns = [\"Clinic\", \"Attendances\", \"Outpatients\", \"Appointments\"]\n\
+        rows = [[\"Cardiology\", 1000, 250, 310], [\"Dermatology\", 1037, 264, 298], [\"Neurology\", 1222, 301, 342]]\n";
+    let built = common::build_source(source);
+    let broken: Vec<&str> = built
+        .warnings
+        .iter()
+        .filter(|d| d.message.starts_with("`rows`"))
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(broken.is_empty(), "cells broken: {broken:#?}");
+    let texts: Vec<&str> = built
+        .document
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match &i.kind {
+            ItemKind::Text(t) => Some(t.text.trim()),
+            _ => None,
+        })
+        .collect();
+    for word in ["Cardiology", "Dermatology", "Neurology", "1,000", "1,222"] {
+        assert!(texts.contains(&word), "{word} not whole: {texts:?}");
+    }
+}

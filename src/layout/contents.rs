@@ -104,6 +104,11 @@ fn contents(cx: &Cx, title: &str, entries: &[Entry], body_start: usize) -> Vec<F
         // its link carries the language, as the heading it leads to does.
         let lang = e.lang.as_deref().map(crate::model::lang::Language::new);
         let mut b = cx.in_language(lang.as_ref(), || entry(cx, e, body_start + e.page, width));
+        // The last entry never stands alone on a page of its own, and a section's entry
+        // never ends a page its subheadings' entries start the next.
+        let next = entries.get(i + 1);
+        b.breaks.keep_with_next = (i + 2 == entries.len() && entries.len() > 2)
+            || next.is_some_and(|n| n.level > e.level);
         b.space_before = if i == 0 {
             cx.theme.contents.first_gap
         } else {

@@ -12,9 +12,11 @@
 //! (a figure counts as one word: it never wraps) as its least, and of its longest cell on
 //! one line as its most. When every column can have its most, they do, and text columns
 //! share what is left over; otherwise each has its least and the rest is shared in
-//! proportion to what each would still take. A table whose least widths are wider than the
-//! page has its text columns narrowed below their longest words, which are then broken
-//! across lines — with a warning.
+//! proportion to what each would still take. When the longest words of the headings do
+//! not fit (large print on a small page), the heading words break first, so a figure
+//! column never takes more than its widest figure from the text beside it. A table whose
+//! cells' longest words are wider than the page has its text columns narrowed below them,
+//! and those words are broken across lines — with a warning.
 //!
 //! Headings and cells are never justified or hyphenated; an empty heading (the corner over
 //! a column of row labels) is an empty cell, not a blank column header. A total row is set
@@ -68,6 +70,9 @@ fn widths(cx: &Cx, t: &Table, width: Abs, styles: &Styles, numeric: &[bool]) -> 
     let mut least = vec![Abs::ZERO; n];
     let mut most = vec![Abs::ZERO; n];
     let mut heads = vec![Abs::ZERO; n];
+    // The least of each column counting its cells only: a heading word may be broken
+    // before a cell's is.
+    let mut cells_least = vec![Abs::ZERO; n];
     for c in 0..n {
         let fraction = column_fraction(t, c);
         let head = &t.columns[c];
@@ -94,9 +99,11 @@ fn widths(cx: &Cx, t: &Table, width: Abs, styles: &Styles, numeric: &[bool]) -> 
                 words(text, style)
             };
             least[c] = least[c].max(word);
+            cells_least[c] = cells_least[c].max(word);
             most[c] = most[c].max(whole);
         }
         least[c] += pad2;
+        cells_least[c] += pad2;
         most[c] += pad2;
         heads[c] = most[c].max(heads[c] + pad2);
     }
@@ -143,8 +150,21 @@ fn widths(cx: &Cx, t: &Table, width: Abs, styles: &Styles, numeric: &[bool]) -> 
             .collect();
         return (out, false);
     }
-    // Too wide even at the least: figures keep their width if they can, and text columns
-    // share the rest by their least widths.
+    // Too wide for the longest words of its headings: the heading words break first (a
+    // figure column stays as wide as its widest figure), and the room left goes to the
+    // columns whose headings lose most.
+    let sum_cells = sum(&cells_least);
+    if sum_cells <= width {
+        let share = (width - sum_cells).to_pt() / (sum_least - sum_cells).to_pt().max(1e-9);
+        let out = (0..n)
+            .map(|c| cells_least[c] + (least[c] - cells_least[c]) * share)
+            .collect();
+        return (out, false);
+    }
+    // Too wide even for its cells' longest words: figures keep their width if they can,
+    // and text columns share the rest by their least widths.
+    let least = cells_least;
+    let sum_least = sum_cells;
     let figures = (0..n)
         .filter(|c| numeric[*c])
         .fold(Abs::ZERO, |a, c| a + least[c]);
