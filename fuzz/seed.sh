@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Seeds each fuzz target's corpus from the test suite: the broken reports, the test
-# report, the shipped report and the test images. Run from the repository root:
+# Seeds each fuzz target's corpus from the test suite: the broken reports, the layout
+# corpus, the test reports, the shipped report and the test images. Run from the repository root:
 #   bash fuzz/seed.sh && cd fuzz && cargo +nightly fuzz run compile
 set -euo pipefail
 cd "$(dirname "$0")"
 mkdir -p corpus/compile corpus/raster corpus/svg corpus/csv folder
-cp ../tests/broken/*.toml ../tests/data/small.toml ../report.toml corpus/compile/
+cp ../tests/broken/*.toml ../report.toml corpus/compile/
+for f in ../tests/layout/*.toml; do cp "$f" "corpus/compile/layout-$(basename "$f")"; done
+cp ../tests/data/rich/report.toml corpus/compile/rich.toml
+cp ../tests/data/web/report.toml corpus/compile/web-welsh.toml
 cp ../tests/data/*.png ../tests/data/*.jpg corpus/raster/
 cp ../images/*.svg corpus/svg/ 2>/dev/null || true
 printf 'label,value\nA,1\nB,2\n' > corpus/csv/simple.csv

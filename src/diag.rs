@@ -108,10 +108,22 @@ impl Diagnostic {
     }
 }
 
+/// The fewest characters of laid-out text searched for in report.toml: shorter ones (a
+/// page number, one letter) would be found in the wrong place.
+const MIN_FOUND: usize = 4;
+
 /// Moves each diagnostic's span onto the text it is about, where it names one and that
 /// text is written literally inside the span (a link in a body points at its own line).
 pub fn narrow(diags: &mut [Diagnostic], source: &str) {
     for d in diags {
+        // A problem found only in the laid-out pages (by the PDF writer) names the text it
+        // is about but no span: the place report.toml writes that text, when it does.
+        if d.span.is_none()
+            && let Some(text) = d.within.take().filter(|t| t.chars().count() >= MIN_FOUND)
+        {
+            d.span = source.find(text.as_str()).map(|i| i..i + text.len());
+            continue;
+        }
         let (Some(span), Some(text)) = (&d.span, d.within.take()) else {
             continue;
         };
@@ -318,6 +330,20 @@ pub fn drop_redundant(diags: &mut Vec<Diagnostic>, source: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_problem_found_in_the_pages_points_at_the_text_in_report_toml() {
+        let source = "[report]\ntitle = \"T\"\n\n[[sections]]\ntitle = \"Our year\"\n";
+        let mut d = vec![
+            Diagnostic::error("a letter is missing (on page 2)", None).within("Our year"),
+            Diagnostic::error("too short to look for", None).within("T"),
+            Diagnostic::error("not written there", None).within("Elsewhere"),
+        ];
+        narrow(&mut d, source);
+        assert_eq!(d[0].line_col(source), Some((5, 10)));
+        assert_eq!(d[1].span, None);
+        assert_eq!(d[2].span, None);
+    }
 
     #[test]
     fn a_line_of_wide_characters_is_shown_by_its_start_at_the_right_column() {

@@ -198,3 +198,50 @@ fn a_title_typed_on_two_lines_is_one_line_in_the_footer_and_the_pdf_is_written()
         );
     }
 }
+
+#[test]
+fn a_link_to_a_section_is_no_dead_address_in_the_pdf() {
+    let src = HEAD.replace(
+        "body = \"Text.\"",
+        "id = \"one\"\nbody = \"See [the figures](#one) and [the web](https://example.org).\"",
+    );
+    let e = folio::compile(&src, Path::new("."), &folio::Options::default()).unwrap();
+    let targets: Vec<String> = e
+        .document
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match &i.kind {
+            folio::frame::ItemKind::Link {
+                target: folio::frame::LinkTarget::Url(u),
+                ..
+            } => Some(u.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(targets, ["https://example.org"]);
+    assert!(e.reader.unwrap().is_ok());
+}
+
+#[test]
+fn words_in_markup_folio_does_not_typeset_are_still_printed() {
+    let src = HEAD.replace(
+        "body = \"Text.\"",
+        "body = \"> Quoted words.\\n\\n```\\nCode words.\\n```\\n\\n![Picture words](a.png)\\n\"",
+    );
+    let e = folio::compile(&src, Path::new("."), &folio::Options::default()).unwrap();
+    let text: String = e
+        .document
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match &i.kind {
+            folio::frame::ItemKind::Text(t) => Some(t.text.clone()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    for words in ["Quoted", "Code", "Picture"] {
+        assert!(text.contains(words), "{words} is missing: {text}");
+    }
+}

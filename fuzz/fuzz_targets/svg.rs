@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
     let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("folder");
     let folder = folio::files::Folder::new(&base);
     let path = folder.root().join("logo.svg");
-    if let Ok(tree) = folio::model::svg::parse(data, &path, &folder) {
+    if let Ok(tree) = folio::model::svg::parse(data, &path, &folder, &Default::default()) {
         let _ = folio::model::svg::print_problem(&tree);
     }
     for input in folder.inputs() {

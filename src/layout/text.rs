@@ -260,14 +260,17 @@ impl Cx<'_> {
         for inline in inlines {
             let lang = inline.lang.as_ref().unwrap_or(own);
             let foreign = (lang.tag != own.tag).then(|| lang.tag.clone());
-            let key = if inline.link.is_some() || foreign.is_some() {
-                links.push((inline.link.clone(), foreign));
+            // A link to a section (`#id`) is the web edition's; in the PDF it would be an
+            // address that goes nowhere, so its words are set as text.
+            let link = inline.link.as_ref().filter(|l| !l.starts_with('#'));
+            let key = if link.is_some() || foreign.is_some() {
+                links.push((link.cloned(), foreign));
                 links.len() as u32
             } else {
                 0
             };
             let face = fonts.select(style.family, style.bold || inline.bold, inline.italic);
-            let color = if inline.link.is_some() {
+            let color = if link.is_some() {
                 link_colour
             } else {
                 style.color

@@ -48,9 +48,17 @@ impl Writing<'_> {
             }
         }
         for what in parsed.unsupported {
+            // Only a rule has nothing to show: other markup's words stay, as plain text.
+            let kept = match what {
+                "horizontal rules" => "it is left out",
+                w if w.starts_with("images") => {
+                    "the image is left out and its description set as text"
+                }
+                _ => "its words are set as ordinary text",
+            };
             diags.push(
                 Diagnostic::warning(
-                    format!("`{key}` uses {what}, which folio does not typeset; it is left out"),
+                    format!("`{key}` uses {what}, which folio does not typeset; {kept}"),
                     Some(src.span()),
                 )
                 .with_help("use paragraphs, lists, **bold**, *italic* and [links](https://…)"),

@@ -172,7 +172,13 @@ impl ExportError {
                         Some((place, span)) => (format!("{} ({place})", r.message), span),
                         None => (r.message.clone(), None),
                     };
-                    let d = Diagnostic::error(message, span).with_help(r.help.clone());
+                    let mut d = Diagnostic::error(message, span).with_help(r.help.clone());
+                    // Without a span from layout, the text itself is looked for in report.toml.
+                    if d.span.is_none()
+                        && let Some(text) = r.at.and_then(|p| drawn_text(doc, p))
+                    {
+                        d = d.within(text);
+                    }
                     if !out.contains(&d) {
                         out.push(d);
                     }
@@ -223,6 +229,14 @@ fn describe(doc: &Document, p: Place) -> Option<(String, Option<Range<usize>>)> 
         _ => (String::new(), None),
     };
     Some((format!("on {which}{what}"), span))
+}
+
+/// The text of a drawn text item, trimmed.
+fn drawn_text(doc: &Document, p: Place) -> Option<String> {
+    match &doc.pages.get(p.page)?.items.get(p.item)?.kind {
+        ItemKind::Text(t) => Some(t.text.trim().to_string()),
+        _ => None,
+    }
 }
 
 fn internal() -> Rejection {

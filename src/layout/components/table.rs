@@ -287,6 +287,10 @@ pub fn table(cx: &Cx, t: &Table, width: Abs) -> Block {
     slices.push(header);
     let tbody = skel.node(table, Role::TableBody);
     let last = t.rows.len().saturating_sub(1);
+    // Each column's widest fraction, found once: per cell it made a long table quadratic.
+    let fractions: Vec<String> = (0..t.columns.len())
+        .map(|c| column_fraction(t, c))
+        .collect();
     for (r, row) in t.rows.iter().enumerate() {
         let total = t.style.total && r == last;
         let style = if total { &styles.total } else { &styles.body };
@@ -303,8 +307,8 @@ pub fn table(cx: &Cx, t: &Table, width: Abs) -> Block {
                 .set_text(&mut skel, td, text, style, w)
                 .noted(Source::new("rows", span, "table column"), &mut notes);
             let lines = if *is_number && aligns[c] == HAlign::Right {
-                let fraction = column_fraction(t, c);
-                decimal_align(cx, lines, text, style, w, &fraction, t.decimal)
+                let fraction = fractions.get(c).map_or("", String::as_str);
+                decimal_align(cx, lines, text, style, w, fraction, t.decimal)
             } else {
                 align(lines, w, aligns[c].share())
             };
