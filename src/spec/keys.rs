@@ -14,8 +14,6 @@ use super::de::{Table, UnknownKey};
 use super::types::*;
 use crate::diag::{Diagnostic, did_you_mean};
 use serde::Deserialize;
-use serde::de::{self, Visitor};
-use std::fmt;
 
 /// How messages name a table, by its Rust type.
 fn display(type_name: &str) -> String {
@@ -220,52 +218,7 @@ fn capitalise(s: &str) -> String {
 }
 
 /// The field names serde would accept for `T`, read by asking `T` to deserialise itself
-/// from a probe that records the `fields` list and then stops.
+/// from a probe (see `probe`).
 pub fn fields<T: for<'de> Deserialize<'de>>() -> Vec<&'static str> {
-    let mut found = Vec::new();
-    let _ = T::deserialize(FieldProbe(&mut found));
-    found
-}
-
-struct FieldProbe<'a>(&'a mut Vec<&'static str>);
-
-#[derive(Debug)]
-struct Stop;
-
-impl fmt::Display for Stop {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("probe stop")
-    }
-}
-
-impl std::error::Error for Stop {}
-
-impl de::Error for Stop {
-    fn custom<T: fmt::Display>(_: T) -> Self {
-        Stop
-    }
-}
-
-impl<'de> de::Deserializer<'de> for FieldProbe<'_> {
-    type Error = Stop;
-
-    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
-        Err(Stop)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        fields: &'static [&'static str],
-        _: V,
-    ) -> Result<V::Value, Stop> {
-        self.0.extend_from_slice(fields);
-        Err(Stop)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct map enum identifier ignored_any
-    }
+    super::probe::accepted::<T>().to_vec()
 }

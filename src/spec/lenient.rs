@@ -105,9 +105,7 @@ pub fn quoted(names: &[&str]) -> String {
 
 /// The names an enum accepts, read by asking it to deserialise from a probe.
 pub fn names<T: DeserializeOwned>() -> &'static [&'static str] {
-    let mut found: &'static [&'static str] = &[];
-    let _ = T::deserialize(probe::EnumProbe(&mut found));
-    found
+    super::probe::accepted::<T>()
 }
 
 /// Converts a node, recording a problem if it does not fit.
@@ -323,55 +321,6 @@ pub fn node_as<T: DeserializeOwned, E: serde::de::Error>(node: Spanned<Node>) ->
 /// A hand-written form error: the value is of none of the kinds a type takes.
 pub fn wrong_kind<E: serde::de::Error>() -> E {
     E::invalid_type(serde::de::Unexpected::Other("value"), &"value")
-}
-
-mod probe {
-    //! A deserializer that only records the variant names an enum asks for.
-    use serde::de::{self, Visitor};
-    use std::fmt;
-
-    pub struct EnumProbe<'a>(pub &'a mut &'static [&'static str]);
-
-    #[derive(Debug)]
-    pub struct Stop;
-
-    impl fmt::Display for Stop {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("probe stop")
-        }
-    }
-
-    impl std::error::Error for Stop {}
-
-    impl de::Error for Stop {
-        fn custom<T: fmt::Display>(_: T) -> Self {
-            Stop
-        }
-    }
-
-    impl<'de> de::Deserializer<'de> for EnumProbe<'_> {
-        type Error = Stop;
-
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Stop> {
-            Err(Stop)
-        }
-
-        fn deserialize_enum<V: Visitor<'de>>(
-            self,
-            _name: &'static str,
-            variants: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Stop> {
-            *self.0 = variants;
-            Err(Stop)
-        }
-
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf option unit unit_struct newtype_struct seq tuple
-            tuple_struct map struct identifier ignored_any
-        }
-    }
 }
 
 #[cfg(test)]

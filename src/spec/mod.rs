@@ -16,6 +16,7 @@ mod keys;
 mod lenient;
 mod node;
 mod placement;
+mod probe;
 mod schema;
 mod syntax;
 mod todo;
