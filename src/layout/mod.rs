@@ -45,6 +45,7 @@ use block::Flow;
 use cx::Cx;
 use flow::place::Target;
 use flow::{Plan, blocks};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Lays out a report.
 pub fn layout(report: &Report) -> Document {
@@ -138,8 +139,7 @@ fn body(cx: &Cx) -> Vec<Flow> {
     if let Some(numbers) = &report.numbers {
         out.extend(components::cards::numbers_page(cx, numbers));
     }
-    for (i, s) in report.sections.iter().enumerate() {
-        let mut flow = section::section(cx, s);
+    for (i, mut flow) in sections(cx).into_iter().enumerate() {
         if i == 0
             && report.numbers.is_some()
             && let Some(Flow::Block(heading)) =
@@ -151,6 +151,55 @@ fn body(cx: &Cx) -> Vec<Flow> {
     }
     out
 }
+
+/// Each section measured into its flow, in the report's order.
+///
+/// Sections are measured on every core: measuring one reads only the report and its own
+/// context, so a section's flow does not depend on which thread measured it or what that
+/// thread measured before (a shaper's word cache gives the glyphs shaping would). Each
+/// worker has its own [`Cx`], since a context's caches are not shared between threads, and
+/// takes the next unmeasured section until none are left; the flows are put back in order.
+fn sections(cx: &Cx) -> Vec<Vec<Flow>> {
+    let sections = &cx.report.sections;
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(sections.len().div_ceil(SECTIONS_PER_WORKER));
+    if workers <= 1 {
+        return sections.iter().map(|s| section::section(cx, s)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let measure = |cx: &Cx| {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(s) = sections.get(i) else { break done };
+            done.push((i, section::section(cx, s)));
+        }
+    };
+    let mut flows: Vec<Option<Vec<Flow>>> = (0..sections.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..workers)
+            .map(|_| scope.spawn(|| measure(&Cx::new(cx.report))))
+            .collect();
+        let mine = measure(cx);
+        let theirs = helpers.into_iter().flat_map(|h| match h.join() {
+            Ok(done) => done,
+            // A panic while measuring is a bug: pass it on as if it happened here.
+            Err(panic) => std::panic::resume_unwind(panic),
+        });
+        for (i, flow) in mine.into_iter().chain(theirs) {
+            flows[i] = Some(flow);
+        }
+    });
+    flows
+        .into_iter()
+        .map(|f| f.expect("invariant: every section index is taken by one worker"))
+        .collect()
+}
+
+/// Below this many sections a worker's start (a thread and a context) costs more than
+/// measuring sections on it saves.
+const SECTIONS_PER_WORKER: usize = 2;
 
 /// An empty page of the report's size: numbered, or named.
 fn page(cx: &Cx, number: Option<usize>, label: Option<&str>) -> Page {

@@ -75,7 +75,7 @@ pub struct PrintConfig {
     /// Inks, converter and derived-colour warnings, worked out on first use: building the
     /// colour transform costs more than the rest of a reader build, so a build that writes
     /// no print edition never pays for it.
-    pub(super) resolved: std::cell::OnceCell<Resolved>,
+    pub(super) resolved: std::sync::OnceLock<Resolved>,
 }
 
 /// How the printed copies are bound.
@@ -288,7 +288,7 @@ pub fn print(
         profile: Arc::new(profile),
         condition,
         colours: colours.to_vec(),
-        resolved: std::cell::OnceCell::new(),
+        resolved: std::sync::OnceLock::new(),
     }
 }
 
