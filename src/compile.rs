@@ -50,6 +50,11 @@ pub struct Options {
     /// Folders outside the report's own from which report.toml may name files on purpose
     /// (a shared brand folder); empty by default: the report's folder only.
     pub allow: Vec<PathBuf>,
+    /// Keep every page's items in [`Editions::document`] once the PDFs are written, for a
+    /// caller that reads the laid-out pages. Without it each page's items are freed as soon
+    /// as the last edition that needs them has drawn the page (a long report's glyphs are
+    /// most of its memory), and `document` keeps its pages without their items.
+    pub keep_items: bool,
 }
 
 impl Default for Options {
@@ -60,6 +65,7 @@ impl Default for Options {
             web: false,
             print_name: "report-print.pdf".into(),
             allow: Vec::new(),
+            keep_items: true,
         }
     }
 }
@@ -77,7 +83,8 @@ pub struct Editions {
     pub print_pages: usize,
     /// The web edition's files; `None` when not asked for.
     pub web: Option<Result<crate::web::Site, Vec<Diagnostic>>>,
-    /// The laid-out pages both editions share.
+    /// The laid-out pages both editions share (without their items unless
+    /// [`Options::keep_items`]).
     pub document: Document,
     /// Warnings about report.toml (errors stop an edition and are in its outcome).
     pub warnings: Vec<Diagnostic>,
@@ -130,21 +137,31 @@ pub fn compile_in(
             return Err(fail(found));
         }
     };
-    let document = layout::layout(&report);
+    let mut document = layout::layout(&report);
     let mut warnings: Vec<Diagnostic> = found
         .into_iter()
         .chain(model_warnings)
         .chain(document.warnings.iter().cloned())
         .collect();
     let standards = Standards::default();
+    let print_wanted = options.print.unwrap_or(report.print.enabled);
+    // Items are freed as they are drawn by the last edition to draw them. A PDF that cannot
+    // be written is described from the pages laid out again (layout is deterministic), as
+    // the pages drawn before the problem was found are gone.
+    let free = !options.keep_items;
     // The web edition offers the reader edition for download, so it is built for it too.
     let reader = (options.reader || options.web).then(|| {
         guarded("reader", || {
-            pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
+            if free && !print_wanted {
+                pdf::export_freeing(&mut document, standards)
+                    .map_err(|e| e.diagnostics(&layout::layout(&report)))
+            } else {
+                pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
+            }
         })
     });
     let mut print_pages = document.pages.len();
-    let print = options.print.unwrap_or(report.print.enabled).then(|| {
+    let print = print_wanted.then(|| {
         let mut checks = model::print_checks(&report);
         checks.extend(crate::preflight::print(&document, &report));
         let (errors, notes): (Vec<Diagnostic>, Vec<Diagnostic>) =
@@ -155,11 +172,21 @@ pub fn compile_in(
         warnings.extend(report.print.warnings());
         warnings.extend(notes);
         guarded("print", || {
-            let edition = crate::edition::print(&document, &report.print, &options.print_name)
-                .map_err(|d| vec![*d])?;
-            // Binding may add blank pages before the back cover.
+            let (config, name) = (&report.print, options.print_name.as_str());
+            if !free {
+                let edition =
+                    crate::edition::print(&document, config, name).map_err(|d| vec![*d])?;
+                // Binding may add blank pages before the back cover.
+                print_pages = edition.pages.len();
+                return pdf::export_print(&edition).map_err(|e| e.diagnostics(&edition));
+            }
+            let mut edition =
+                crate::edition::print_taking(&mut document, config, name).map_err(|d| vec![*d])?;
             print_pages = edition.pages.len();
-            pdf::export_print(&edition).map_err(|e| e.diagnostics(&edition))
+            pdf::export_print_freeing(&mut edition).map_err(|e| {
+                let again = crate::edition::print(&layout::layout(&report), config, name);
+                e.diagnostics(again.as_ref().unwrap_or(&edition))
+            })
         })
     });
     let web = options.web.then(|| {
