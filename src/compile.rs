@@ -137,6 +137,9 @@ pub fn compile_in(
             return Err(fail(found));
         }
     };
+    // The report owns all it took from the parsed file, which is not needed again: a long
+    // report's text is not held twice while it is laid out and written.
+    drop(spec);
     let mut document = layout::layout(&report);
     let mut warnings: Vec<Diagnostic> = found
         .into_iter()
