@@ -138,8 +138,8 @@ fn decimal_x(item: &folio::frame::Item) -> f64 {
     let before: f64 = t
         .glyphs
         .iter()
-        .filter(|g| g.range.start < mark)
-        .map(|g| g.advance.to_pt())
+        .filter(|g| g.range().start < mark)
+        .map(|g| g.advance_at(t.size).to_pt())
         .sum();
     item.pos.x.to_pt() + before
 }

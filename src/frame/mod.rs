@@ -16,15 +16,17 @@
 //! [`Document::dump`] prints the whole thing as text for snapshot tests.
 
 mod dump;
+mod glyph;
 mod meta;
 mod structure;
 
+pub use glyph::{Glyph, glyphs};
 pub use meta::{Metadata, PrintSetup};
 pub use structure::{Child, ContentId, Node, NodeId, Role, Structure};
 
 use crate::geom::{Abs, Color, Point, Rect, Size};
 use crate::images::ImageData;
-use crate::text::{FaceId, Glyph, fonts::Face};
+use crate::text::{FaceId, fonts::Face};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -184,6 +186,7 @@ pub struct TextRun {
     pub size: Abs,
     pub color: Color,
     pub text: String,
+    /// The glyphs as they are drawn: see [`Glyph`] for why they are not the shaped ones.
     pub glyphs: Vec<Glyph>,
     pub width: Abs,
     /// Height above and depth below the baseline (the face's ascender and descender).

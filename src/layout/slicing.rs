@@ -216,11 +216,7 @@ fn scaled_run(mut t: TextRun, k: f64) -> TextRun {
     t.width = t.width * k;
     t.ascent = t.ascent * k;
     t.descent = t.descent * k;
-    for g in &mut t.glyphs {
-        g.advance = g.advance * k;
-        g.x_offset = g.x_offset * k;
-        g.y_offset = g.y_offset * k;
-    }
+    // Glyphs are measured in ems of the run's size, which scales with it.
     t
 }
 

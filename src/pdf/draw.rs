@@ -191,7 +191,7 @@ fn glyph_text(
     if !t.glyphs.iter().any(|g| g.substitute) {
         return (
             t.text.as_str().into(),
-            t.glyphs.iter().map(|g| g.range.clone()).collect(),
+            t.glyphs.iter().map(|g| g.range()).collect(),
         );
     }
     let mut text = String::new();
@@ -203,7 +203,7 @@ fn glyph_text(
             if g.substitute {
                 text.push('\u{FFFD}');
             } else {
-                text.push_str(&t.text[g.range.clone()]);
+                text.push_str(&t.text[g.range()]);
             }
             start..text.len()
         })
@@ -272,9 +272,9 @@ fn draw_item(
                 .map(|(g, range)| {
                     KrillaGlyph::new(
                         GlyphId::new(g.id as u32),
-                        (g.advance.to_pt() / t.size.to_pt()) as f32,
-                        (g.x_offset.to_pt() / t.size.to_pt()) as f32,
-                        (g.y_offset.to_pt() / t.size.to_pt()) as f32,
+                        g.advance,
+                        g.x_offset,
+                        g.y_offset,
                         0.0,
                         range,
                         Some(place.location()),
