@@ -126,9 +126,19 @@ pub fn compile_in(
             inputs: folder.inputs(),
         }
     };
-    let (spec, mut found) = spec::load(source).map_err(fail)?;
+    // The limits on every value read only the text: checked on another core while the
+    // spec is read.
+    let (loaded, limits) = std::thread::scope(|scope| {
+        let limits = scope.spawn(|| model::limits::check(source));
+        let loaded = spec::load(source);
+        let limits = limits
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (loaded, limits)
+    });
+    let (spec, mut found) = loaded.map_err(fail)?;
     // The model runs even when the spec had errors, so one run reports everything.
-    let (report, model_warnings) = match model::resolve_in(&spec, source, folder) {
+    let (report, model_warnings) = match model::resolve_limited(&spec, source, folder, limits) {
         Ok(r) if !found.iter().any(Diagnostic::is_error) => r,
         Ok((_, more)) | Err(more) => {
             found.extend(more);
@@ -226,6 +236,7 @@ pub fn compile_in(
         Ok(site)
     });
     crate::diag::narrow(&mut warnings, source);
+    free_later((spec, report));
     let narrowed = |e: Option<Edition>| {
         e.map(|e| {
             e.map_err(|mut d| {
@@ -244,6 +255,16 @@ pub fn compile_in(
         standards,
         inputs: folder.inputs(),
     })
+}
+
+/// Frees `value` on a thread of its own. A long report's frames and model are millions of
+/// small allocations, and freeing them one by one takes a few per cent of a build; whoever
+/// is waiting for the PDF need not wait for that, and a process about to exit not at all.
+pub fn free_later<T: Send + 'static>(value: T) {
+    // Where no thread can be had, the closure, and `value` with it, is dropped here.
+    let _detached = std::thread::Builder::new()
+        .name("free".into())
+        .spawn(move || drop(value));
 }
 
 /// Runs one edition's export so that a fault inside the PDF writer fails that edition

@@ -170,6 +170,7 @@ fn build_with(
             input.display()
         );
     }
+    folio::compile::free_later(built);
     code
 }
 

@@ -99,11 +99,13 @@ fn contents(cx: &Cx, title: &str, entries: &[Entry], body_start: usize) -> Vec<F
         )),
         Flow::Open(Role::Toc),
     ];
-    for (i, e) in entries.iter().enumerate() {
-        // An entry for a section in another language is set in it (its hyphenation) and
-        // its link carries the language, as the heading it leads to does.
+    // An entry for a section in another language is set in it (its hyphenation) and its
+    // link carries the language, as the heading it leads to does.
+    let blocks = super::parallel::map(cx, entries, |cx, e| {
         let lang = e.lang.as_deref().map(crate::model::lang::Language::new);
-        let mut b = cx.in_language(lang.as_ref(), || entry(cx, e, body_start + e.page, width));
+        cx.in_language(lang.as_ref(), || entry(cx, e, body_start + e.page, width))
+    });
+    for (i, (e, mut b)) in entries.iter().zip(blocks).enumerate() {
         // The last entry never stands alone on a page of its own, and a section's entry
         // never ends a page its subheadings' entries start the next.
         let next = entries.get(i + 1);

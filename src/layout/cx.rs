@@ -56,6 +56,20 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// What another thread needs to make a context like this one (see
+    /// [`Cx::sibling`]): the report and the language being set.
+    pub fn seed(&self) -> (&'a Report, Language) {
+        (self.report, self.lang.borrow().clone())
+    }
+
+    /// A context like the one `seed` came from: the same report and theme, in the same
+    /// language, with caches of its own.
+    pub fn sibling((report, lang): (&'a Report, Language)) -> Cx<'a> {
+        let cx = Cx::new(report);
+        cx.lang.replace(lang);
+        cx
+    }
+
     /// Measures what `f` sets in `lang` (a section's language; the report's if `None`),
     /// then goes back to the language before.
     pub fn in_language<R>(&self, lang: Option<&Language>, f: impl FnOnce() -> R) -> R {

@@ -32,6 +32,7 @@ pub mod fragment;
 mod furniture;
 mod heading;
 mod markdown;
+mod parallel;
 mod section;
 pub mod slicing;
 pub mod text;
@@ -45,7 +46,6 @@ use block::Flow;
 use cx::Cx;
 use flow::place::Target;
 use flow::{Plan, blocks};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Lays out a report.
 pub fn layout(report: &Report) -> Document {
@@ -152,54 +152,11 @@ fn body(cx: &Cx) -> Vec<Flow> {
     out
 }
 
-/// Each section measured into its flow, in the report's order.
-///
-/// Sections are measured on every core: measuring one reads only the report and its own
-/// context, so a section's flow does not depend on which thread measured it or what that
-/// thread measured before (a shaper's word cache gives the glyphs shaping would). Each
-/// worker has its own [`Cx`], since a context's caches are not shared between threads, and
-/// takes the next unmeasured section until none are left; the flows are put back in order.
+/// Each section measured into its flow, in the report's order, on every core (see
+/// [`parallel::map`]).
 fn sections(cx: &Cx) -> Vec<Vec<Flow>> {
-    let sections = &cx.report.sections;
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(sections.len().div_ceil(SECTIONS_PER_WORKER));
-    if workers <= 1 {
-        return sections.iter().map(|s| section::section(cx, s)).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let measure = |cx: &Cx| {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(s) = sections.get(i) else { break done };
-            done.push((i, section::section(cx, s)));
-        }
-    };
-    let mut flows: Vec<Option<Vec<Flow>>> = (0..sections.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..workers)
-            .map(|_| scope.spawn(|| measure(&Cx::new(cx.report))))
-            .collect();
-        let mine = measure(cx);
-        let theirs = helpers.into_iter().flat_map(|h| match h.join() {
-            Ok(done) => done,
-            // A panic while measuring is a bug: pass it on as if it happened here.
-            Err(panic) => std::panic::resume_unwind(panic),
-        });
-        for (i, flow) in mine.into_iter().chain(theirs) {
-            flows[i] = Some(flow);
-        }
-    });
-    flows
-        .into_iter()
-        .map(|f| f.expect("invariant: every section index is taken by one worker"))
-        .collect()
+    parallel::map(cx, &cx.report.sections, section::section)
 }
-
-/// Below this many sections a worker's start (a thread and a context) costs more than
-/// measuring sections on it saves.
-const SECTIONS_PER_WORKER: usize = 2;
 
 /// An empty page of the report's size: numbered, or named.
 fn page(cx: &Cx, number: Option<usize>, label: Option<&str>) -> Page {

@@ -62,9 +62,20 @@ pub fn resolve_in(
     source: &str,
     base: &Folder,
 ) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
+    resolve_limited(spec, source, base, limits::check(source))
+}
+
+/// [`resolve_in`] with [`limits::check`]'s findings for `source` already made: the check
+/// reads only the text, so a caller may run it alongside reading the spec.
+pub fn resolve_limited(
+    spec: &Spec,
+    source: &str,
+    base: &Folder,
+    limits: Vec<Diagnostic>,
+) -> Result<(Report, Vec<Diagnostic>), Vec<Diagnostic>> {
     // Values folio cannot set faithfully, whatever their key; reported first, and the only
     // error at their place (a `nan` text size is not also "out of range").
-    let mut diags = limits::check(source);
+    let mut diags = limits;
     let limited: Vec<std::ops::Range<usize>> = diags
         .iter()
         .filter(|d| d.is_error())

@@ -36,8 +36,17 @@ use crate::diag::Diagnostic;
 /// values of the wrong kind are errors, but parsing goes on so that all are reported), or
 /// only errors when the file cannot be read as TOML at all.
 pub fn load(source: &str) -> Result<(Spec, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let read = syntax::read(source)?;
-    let (doc, errors) = toml::de::DeTable::parse_recoverable(&read.text);
+    // Most files parse at the first try: that parse is the one read, and the slip finder
+    // (which parses again after each repair) runs only on a file with a mistake.
+    let (clean, first_errors) = toml::de::DeTable::parse_recoverable(source);
+    let read;
+    let (doc, errors) = if first_errors.is_empty() {
+        read = syntax::Read::clean(source);
+        (clean, first_errors)
+    } else {
+        read = syntax::read(source)?;
+        toml::de::DeTable::parse_recoverable(&read.text)
+    };
     if let Some(e) = errors.first() {
         // `syntax::read` parses until there are none; this is a safety net.
         return Err(vec![

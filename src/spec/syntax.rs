@@ -29,6 +29,17 @@ pub struct Read {
     pub repaired: Vec<Range<usize>>,
 }
 
+impl Read {
+    /// A text that read at the first try: nothing found, nothing repaired.
+    pub fn clean(source: &str) -> Self {
+        Self {
+            text: source.to_string(),
+            diags: Vec::new(),
+            repaired: Vec::new(),
+        }
+    }
+}
+
 /// Parses until the text reads, repairing recognised slips. `Err` when an unrecognised
 /// mistake stops reading.
 pub fn read(source: &str) -> Result<Read, Vec<Diagnostic>> {

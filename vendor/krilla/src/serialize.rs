@@ -810,8 +810,24 @@ impl SerializeContext {
 
     fn serialize_fonts(&mut self, chunk_container: &mut ChunkContainer) -> KrillaResult<()> {
         let fonts = self.global_objects.font_map.take();
-        for font_container in fonts.values() {
-            let borrowed = font_container.borrow();
+        let borrowed: Vec<_> = fonts.values().map(|f| f.borrow()).collect();
+        // Subsetting and compressing a font reads only that font: the fonts are prepared
+        // side by side (on every core with the `rayon` feature), then written in order, so
+        // the file is the same either way.
+        let cid_fonts: Vec<&crate::text::cid::CIDFont> = borrowed
+            .iter()
+            .map(|b| b.cid_font())
+            .filter(|f| !f.is_empty())
+            .collect();
+        #[cfg(feature = "rayon")]
+        let prepared: Vec<_> = {
+            use rayon::prelude::*;
+            cid_fonts.par_iter().map(|f| f.prepare()).collect()
+        };
+        #[cfg(not(feature = "rayon"))]
+        let prepared: Vec<_> = cid_fonts.iter().map(|f| f.prepare()).collect();
+        let mut prepared = prepared.into_iter();
+        for borrowed in &borrowed {
 
             if !borrowed.type3_mapper().is_empty() {
                 for t3_font in borrowed.type3_mapper().fonts() {
@@ -822,9 +838,12 @@ impl SerializeContext {
 
             if !borrowed.cid_font().is_empty() {
                 let f = self.register_font_identifier(borrowed.cid_font().identifier());
+                let prepared = prepared
+                    .next()
+                    .expect("a prepared font for each non-empty CID font")?;
                 borrowed
                     .cid_font()
-                    .serialize(self, chunk_container, f.get_ref())?;
+                    .serialize(self, chunk_container, f.get_ref(), prepared)?;
             }
         }
 

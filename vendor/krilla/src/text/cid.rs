@@ -18,7 +18,7 @@ use crate::configure::ValidationError;
 use crate::error::{KrillaError, KrillaResult};
 use crate::geom::Rect;
 use crate::serialize::SerializeContext;
-use crate::stream::FilterStreamBuilder;
+use crate::stream::{deflate_encode, FilterStreamBuilder};
 use crate::surface::Location;
 use crate::text::outline::OutlineBuilder;
 use crate::text::Font;
@@ -191,23 +191,10 @@ impl CIDFont {
         matches!(identifier, FontIdentifier::Cid(CIDIdentifier(font)) if *font == self.font)
     }
 
-    pub(crate) fn serialize(
-        &self,
-        sc: &mut SerializeContext,
-        chunk_container: &mut ChunkContainer,
-        root_ref: Ref,
-    ) -> KrillaResult<()> {
-        let chunk = &mut chunk_container.non_stream.fonts;
-        let mut stream_chunk = sc.new_chunk();
-
-        let cid_ref = sc.new_ref();
-        let descriptor_ref = sc.new_ref();
-        let cmap_ref = sc.new_ref();
-        let cid_set_ref = sc.new_ref();
-        let data_ref = sc.new_ref();
-
-        let glyph_remapper = &self.glyph_remapper;
-
+    /// Subsets the font and compresses the subset's program: the costly part of writing a
+    /// font, which reads nothing but the font, so that the fonts of a document can be
+    /// prepared side by side (see `SerializeContext::serialize_fonts`).
+    pub(crate) fn prepare(&self) -> KrillaResult<PreparedFont> {
         let is_glyf = self.font.font_ref().glyf().is_ok();
         let is_cff = self.font.font_ref().cff().is_ok();
         let is_cff2 = self.font.font_ref().cff2().is_ok();
@@ -218,6 +205,41 @@ impl CIDFont {
                 "font is missing an outline table".to_string(),
             ));
         }
+
+        let (subset, global_bbox) = subset_font(self.font.clone(), &self.glyph_remapper)?;
+        let data = subset.font_data();
+        let mut program = data.as_ref().as_ref();
+        // If we have a CFF font, only embed the standalone CFF program.
+        let subset_ref = skrifa::FontRef::new(program).map_err(|_| {
+            KrillaError::Font(self.font.clone(), "failed to read font subset".to_string())
+        })?;
+        if let Some(cff) = subset_ref.data_for_tag(Cff::TAG) {
+            program = cff.as_bytes();
+        }
+        Ok(PreparedFont {
+            num_glyphs: subset.num_glyphs(),
+            global_bbox,
+            program: deflate_encode(program),
+        })
+    }
+
+    pub(crate) fn serialize(
+        &self,
+        sc: &mut SerializeContext,
+        chunk_container: &mut ChunkContainer,
+        root_ref: Ref,
+        prepared: PreparedFont,
+    ) -> KrillaResult<()> {
+        let chunk = &mut chunk_container.non_stream.fonts;
+        let mut stream_chunk = sc.new_chunk();
+
+        let cid_ref = sc.new_ref();
+        let descriptor_ref = sc.new_ref();
+        let cmap_ref = sc.new_ref();
+        let cid_set_ref = sc.new_ref();
+        let data_ref = sc.new_ref();
+
+        let is_cff = self.font.font_ref().cff().is_ok();
 
         // OS/2 fsType has a few bits that describe which kind of license the font has. Of
         // particular interest is bit 2 "Restricted License embedding", which places restrictions on
@@ -241,24 +263,15 @@ impl CIDFont {
             sc.register_validation_error(ValidationError::RestrictedLicense(self.font.clone()));
         }
 
-        let (subsetted, global_bbox) = subset_font(self.font.clone(), glyph_remapper)?;
-        let num_glyphs = subsetted.num_glyphs();
-        let subsetted_data = subsetted.font_data().0;
-
-        let font_stream = {
-            let mut data = subsetted_data.as_ref().as_ref();
-
-            // If we have a CFF font, only embed the standalone CFF program.
-            let subsetted_ref = skrifa::FontRef::new(data).map_err(|_| {
-                KrillaError::Font(self.font.clone(), "failed to read font subset".to_string())
-            })?;
-
-            if let Some(cff) = subsetted_ref.data_for_tag(Cff::TAG) {
-                data = cff.as_bytes();
-            }
-
-            FilterStreamBuilder::new_from_binary_data(data).finish(&sc.serialize_settings())
-        };
+        let PreparedFont {
+            num_glyphs,
+            global_bbox,
+            program,
+        } = prepared;
+        // The program was compressed when it was prepared: the same stream as compressing it
+        // here (`new_from_binary_data`) would give.
+        let font_stream =
+            FilterStreamBuilder::new_from_deflated(&program).finish(&sc.serialize_settings());
 
         let base_font = base_font_name(&self.font, &self.glyph_remapper);
         let base_font_type0 = if is_cff {
@@ -415,6 +428,14 @@ impl CIDFont {
 
         Ok(())
     }
+}
+
+/// A font's subset, prepared for writing: its glyph count, its bounding box and its
+/// program compressed.
+pub(crate) struct PreparedFont {
+    num_glyphs: u32,
+    global_bbox: Rect,
+    program: Vec<u8>,
 }
 
 /// Create a tag for a font subset.
