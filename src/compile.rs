@@ -147,9 +147,9 @@ pub fn compile_in(
             return Err(fail(found));
         }
     };
-    // The report owns all it took from the parsed file, which is not needed again: a long
-    // report's text is not held twice while it is laid out and written.
-    drop(spec);
+    // The report owns all it took from the parsed file, which is not needed again: freed
+    // now, a long report's text is not held twice while it is laid out and written.
+    free_later(spec);
     let mut document = layout::layout(&report);
     let mut warnings: Vec<Diagnostic> = found
         .into_iter()
@@ -236,7 +236,7 @@ pub fn compile_in(
         Ok(site)
     });
     crate::diag::narrow(&mut warnings, source);
-    free_later((spec, report));
+    free_later(report);
     let narrowed = |e: Option<Edition>| {
         e.map(|e| {
             e.map_err(|mut d| {
