@@ -149,7 +149,9 @@ mod tests {
         ];
         let glyphs = Glyphs::new(&run, size);
         assert_eq!(glyphs.len(), 4);
-        let placed: Vec<(u16, bool, Range<usize>, f32, (f32, f32))> = glyphs
+        /// A glyph as drawn: id, substitute, text, advance, offset.
+        type Drawn = (u16, bool, Range<usize>, f32, (f32, f32));
+        let placed: Vec<Drawn> = glyphs
             .placed()
             .map(|(g, o)| (g.id, g.substitute, g.range(), g.advance, o))
             .collect();
