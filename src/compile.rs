@@ -148,29 +148,38 @@ pub fn compile_in(
         .collect();
     let standards = Standards::default();
     // The web edition offers the reader edition for download, so it is built for it too.
-    let reader = (options.reader || options.web).then(|| {
+    let wants_reader = options.reader || options.web;
+    let wants_print = options.print.unwrap_or(report.print.enabled);
+    let reader_edition = || {
         guarded("reader", || {
             pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
         })
-    });
-    let mut print_pages = document.pages.len();
-    let print = options.print.unwrap_or(report.print.enabled).then(|| {
-        let mut checks = model::print_checks(&report);
-        checks.extend(crate::preflight::print(&document, &report));
-        let (errors, notes): (Vec<Diagnostic>, Vec<Diagnostic>) =
-            checks.into_iter().partition(Diagnostic::is_error);
-        if !errors.is_empty() {
-            return Err(errors.into_iter().chain(notes).collect());
-        }
-        warnings.extend(report.print.warnings());
-        warnings.extend(notes);
-        guarded("print", || {
-            let edition = crate::edition::print(&document, &report.print, &options.print_name)
-                .map_err(|d| vec![*d])?;
-            // Binding may add blank pages before the back cover.
-            print_pages = edition.pages.len();
-            pdf::export_print(&edition).map_err(|e| e.diagnostics(&edition))
+    };
+    let print_edition = || print_edition(&document, &report, &options.print_name);
+    // The editions read the same document and nothing of each other: with both asked for,
+    // the print edition is made on another core.
+    let (reader, print) = if wants_reader && wants_print {
+        std::thread::scope(|scope| {
+            let print = scope.spawn(print_edition);
+            let reader = reader_edition();
+            let print = print
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (Some(reader), Some(print))
         })
+    } else {
+        (
+            wants_reader.then(reader_edition),
+            wants_print.then(print_edition),
+        )
+    };
+    let mut print_pages = document.pages.len();
+    let print = print.map(|made| {
+        warnings.extend(made.warnings);
+        if let Some(pages) = made.pages {
+            print_pages = pages;
+        }
+        made.edition
     });
     let web = options.web.then(|| {
         let reader_pdf = match &reader {
@@ -225,6 +234,45 @@ pub fn compile_in(
         standards,
         inputs: folder.inputs(),
     })
+}
+
+/// The print edition as made, with what it has to say.
+struct PrintMade {
+    edition: Edition,
+    /// Its notes and derived-colour warnings, for the build's list.
+    warnings: Vec<Diagnostic>,
+    /// Its page count, where binding added blank pages to the reader edition's.
+    pages: Option<usize>,
+}
+
+/// The print edition: its checks, then the print transform and the PDF/X export.
+fn print_edition(document: &Document, report: &model::Report, print_name: &str) -> PrintMade {
+    let mut checks = model::print_checks(report);
+    checks.extend(crate::preflight::print(document, report));
+    let (errors, notes): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        checks.into_iter().partition(Diagnostic::is_error);
+    if !errors.is_empty() {
+        return PrintMade {
+            edition: Err(errors.into_iter().chain(notes).collect()),
+            warnings: Vec::new(),
+            pages: None,
+        };
+    }
+    let mut warnings = report.print.warnings();
+    warnings.extend(notes);
+    let mut pages = None;
+    let edition = guarded("print", || {
+        let edition =
+            crate::edition::print(document, &report.print, print_name).map_err(|d| vec![*d])?;
+        // Binding may add blank pages before the back cover.
+        pages = Some(edition.pages.len());
+        pdf::export_print(&edition).map_err(|e| e.diagnostics(&edition))
+    });
+    PrintMade {
+        edition,
+        warnings,
+        pages,
+    }
 }
 
 /// Frees `value` on a thread of its own. A long report's frames and model are millions of
