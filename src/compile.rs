@@ -50,6 +50,11 @@ pub struct Options {
     /// Folders outside the report's own from which report.toml may name files on purpose
     /// (a shared brand folder); empty by default: the report's folder only.
     pub allow: Vec<PathBuf>,
+    /// Keep every page's items in [`Editions::document`] once the PDFs are written, for a
+    /// caller that reads the laid-out pages. Without it each page's items are freed as soon
+    /// as the last edition that needs them has drawn the page (a long report's glyphs are
+    /// most of its memory), and `document` keeps its pages without their items.
+    pub keep_items: bool,
 }
 
 impl Default for Options {
@@ -60,6 +65,7 @@ impl Default for Options {
             web: false,
             print_name: "report-print.pdf".into(),
             allow: Vec::new(),
+            keep_items: true,
         }
     }
 }
@@ -77,7 +83,8 @@ pub struct Editions {
     pub print_pages: usize,
     /// The web edition's files; `None` when not asked for.
     pub web: Option<Result<crate::web::Site, Vec<Diagnostic>>>,
-    /// The laid-out pages both editions share.
+    /// The laid-out pages both editions share (without their items unless
+    /// [`Options::keep_items`]).
     pub document: Document,
     /// Warnings about report.toml (errors stop an edition and are in its outcome).
     pub warnings: Vec<Diagnostic>,
@@ -140,38 +147,64 @@ pub fn compile_in(
             return Err(fail(found));
         }
     };
-    let document = layout::layout(&report);
+    // The report owns all it took from the parsed file, which is not needed again: freed
+    // now, a long report's text is not held twice while it is laid out and written.
+    free_later(spec);
+    let mut document = layout::layout(&report);
     let mut warnings: Vec<Diagnostic> = found
         .into_iter()
         .chain(model_warnings)
         .chain(document.warnings.iter().cloned())
         .collect();
     let standards = Standards::default();
+    let print_wanted = options.print.unwrap_or(report.print.enabled);
+    // Items are freed as they are drawn by the last edition to draw them (with both
+    // editions, the print edition draws from a copy of its own and the document's items go
+    // once the reader edition is written). A PDF that cannot be written is described from
+    // the pages laid out again (layout is deterministic), as the pages drawn before the
+    // problem was found are gone.
+    let free = !options.keep_items;
     // The web edition offers the reader edition for download, so it is built for it too.
     let wants_reader = options.reader || options.web;
-    let wants_print = options.print.unwrap_or(report.print.enabled);
-    let reader_edition = || {
-        guarded("reader", || {
-            pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
-        })
-    };
-    let print_edition = || print_edition(&document, &report, &options.print_name);
-    // The editions read the same document and nothing of each other: with both asked for,
-    // the print edition is made on another core.
-    let (reader, print) = if wants_reader && wants_print {
-        std::thread::scope(|scope| {
-            let print = scope.spawn(print_edition);
-            let reader = reader_edition();
+    let name = options.print_name.as_str();
+    let (reader, print) = if wants_reader && print_wanted {
+        // The editions read the same document and nothing of each other: the print edition
+        // is made on another core, from a copy of its own (freed as it is drawn), while the
+        // reader edition is written from the document.
+        let editions = std::thread::scope(|scope| {
+            let print = scope.spawn(|| print_edition(Laid::Shared(&document), &report, name, free));
+            let reader = guarded("reader", || {
+                pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
+            });
             let print = print
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (Some(reader), Some(print))
-        })
+        });
+        if free {
+            let items: Vec<_> = document
+                .pages
+                .iter_mut()
+                .map(|p| std::mem::take(&mut p.items))
+                .collect();
+            free_later(items);
+        }
+        editions
+    } else if wants_reader {
+        let reader = guarded("reader", || {
+            if free {
+                pdf::export_freeing(&mut document, standards)
+                    .map_err(|e| e.diagnostics(&layout::layout(&report)))
+            } else {
+                pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
+            }
+        });
+        (Some(reader), None)
+    } else if print_wanted {
+        let print = print_edition(Laid::Taken(&mut document), &report, name, free);
+        (None, Some(print))
     } else {
-        (
-            wants_reader.then(reader_edition),
-            wants_print.then(print_edition),
-        )
+        (None, None)
     };
     let mut print_pages = document.pages.len();
     let print = print.map(|made| {
@@ -215,7 +248,7 @@ pub fn compile_in(
         Ok(site)
     });
     crate::diag::narrow(&mut warnings, source);
-    free_later((spec, report));
+    free_later(report);
     let narrowed = |e: Option<Edition>| {
         e.map(|e| {
             e.map_err(|mut d| {
@@ -245,8 +278,21 @@ struct PrintMade {
     pages: Option<usize>,
 }
 
-/// The print edition: its checks, then the print transform and the PDF/X export.
-fn print_edition(document: &Document, report: &model::Report, print_name: &str) -> PrintMade {
+/// The laid-out document an edition is made from: shared with another edition, or the
+/// print edition's alone to take items from.
+enum Laid<'d> {
+    Shared(&'d Document),
+    Taken(&'d mut Document),
+}
+
+/// The print edition: its checks, then the print transform and the PDF/X export. With
+/// `free`, each page's items are freed once drawn (taken from the document where it is the
+/// print edition's alone, else from the edition's own copy).
+fn print_edition(laid: Laid, report: &model::Report, name: &str, free: bool) -> PrintMade {
+    let document: &Document = match &laid {
+        Laid::Shared(d) => d,
+        Laid::Taken(d) => d,
+    };
     let mut checks = model::print_checks(report);
     checks.extend(crate::preflight::print(document, report));
     let (errors, notes): (Vec<Diagnostic>, Vec<Diagnostic>) =
@@ -260,13 +306,24 @@ fn print_edition(document: &Document, report: &model::Report, print_name: &str) 
     }
     let mut warnings = report.print.warnings();
     warnings.extend(notes);
+    let config = &report.print;
     let mut pages = None;
     let edition = guarded("print", || {
-        let edition =
-            crate::edition::print(document, &report.print, print_name).map_err(|d| vec![*d])?;
+        let mut edition = match laid {
+            Laid::Taken(d) if free => crate::edition::print_taking(d, config, name),
+            Laid::Taken(d) => crate::edition::print(d, config, name),
+            Laid::Shared(d) => crate::edition::print(d, config, name),
+        }
+        .map_err(|d| vec![*d])?;
         // Binding may add blank pages before the back cover.
         pages = Some(edition.pages.len());
-        pdf::export_print(&edition).map_err(|e| e.diagnostics(&edition))
+        if !free {
+            return pdf::export_print(&edition).map_err(|e| e.diagnostics(&edition));
+        }
+        pdf::export_print_freeing(&mut edition).map_err(|e| {
+            let again = crate::edition::print(&layout::layout(report), config, name);
+            e.diagnostics(again.as_ref().unwrap_or(&edition))
+        })
     });
     PrintMade {
         edition,

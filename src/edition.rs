@@ -26,10 +26,43 @@ pub fn print(
     config: &PrintConfig,
     file: &str,
 ) -> Result<Document, Box<Diagnostic>> {
+    let colours = doc.colours();
+    edition(doc, doc.pages.clone(), colours, config, file)
+}
+
+/// The print edition of `doc` as [`print`] makes it, with each page's items moved out of
+/// `doc` rather than copied: for a caller done with them (the reader edition written), so
+/// the two editions' glyphs are never held at once. `doc` keeps its pages, without items.
+pub fn print_taking(
+    doc: &mut Document,
+    config: &PrintConfig,
+    file: &str,
+) -> Result<Document, Box<Diagnostic>> {
+    let colours = doc.colours();
+    let pages = doc
+        .pages
+        .iter_mut()
+        .map(|p| Page {
+            size: p.size,
+            number: p.number,
+            label: p.label.clone(),
+            area: p.area,
+            items: std::mem::take(&mut p.items),
+        })
+        .collect();
+    edition(doc, pages, colours, config, file)
+}
+
+/// The print edition of `doc`, whose `pages` (or their items) it is given.
+fn edition(
+    doc: &Document,
+    mut pages: Vec<Page>,
+    colours: Vec<crate::geom::Color>,
+    config: &PrintConfig,
+    file: &str,
+) -> Result<Document, Box<Diagnostic>> {
     let mut converted: Vec<(*const ImageData, Arc<ImageData>)> = Vec::new();
-    let mut pages = Vec::with_capacity(doc.pages.len());
-    for page in &doc.pages {
-        let mut page = page.clone();
+    for page in &mut pages {
         for item in &mut page.items {
             let ItemKind::Image { image, .. } = &mut item.kind else {
                 continue;
@@ -53,10 +86,8 @@ pub fn print(
             converted.push((key, done.clone()));
             *image = done;
         }
-        pages.push(page);
     }
     pad(&mut pages, config);
-    let colours = doc.colours();
     let inks = colours.iter().map(|c| (*c, config.ink(*c))).collect();
     let fine_inks = colours.iter().map(|c| (*c, config.fine_ink(*c))).collect();
     Ok(Document {

@@ -162,6 +162,8 @@ impl Batch {
             print: self.editions.print,
             web: false,
             print_name,
+            // Only the page count is read back: the pages' items go as they are drawn.
+            keep_items: false,
             ..crate::Options::default()
         };
         let built = match crate::compile(&rendered.source, &self.base, &options) {

@@ -275,6 +275,8 @@ pub fn compile_with(
         print: editions.print,
         web: editions.web,
         print_name: print_name.to_string(),
+        // Only the page count is read back: the pages' items go as they are drawn.
+        keep_items: false,
         ..folio::Options::default()
     };
     match folio::compile(&source, base, &options) {

@@ -23,9 +23,9 @@ mod svg;
 mod tags;
 
 pub use error::{ExportError, Place, Rejection};
-pub use print::export_print;
+pub use print::{export_print, export_print_freeing};
 
-use crate::frame::{Document, Metadata, OutlineEntry};
+use crate::frame::{Document, Metadata, OutlineEntry, Page};
 use krilla::configure::{Accessibility, Archival, ConfigurationBuilder};
 use krilla::destination::XyzDestination;
 use krilla::geom::Point;
@@ -65,6 +65,87 @@ impl Standards {
 
 /// Writes the document as PDF.
 pub fn export(doc: &Document, standards: Standards) -> Result<Vec<u8>, ExportError> {
+    let mut pdf = Writer::new(reader_settings(doc, standards), doc)?;
+    for (i, page) in doc.pages.iter().enumerate() {
+        pdf.page(i, page, &draw::Mode::Reader, doc)?;
+    }
+    finish_reader(pdf, doc)
+}
+
+/// Writes the document as PDF as [`export`] does, freeing each page's items as soon as the
+/// page is drawn. The file is the same; the glyphs of a long report, most of what it holds,
+/// are gone before krilla assembles the file, the export's largest moment. The pages stay
+/// (sizes, numbers, labels) without their items. When the PDF cannot be written the pages
+/// drawn no longer say where the problem is: lay the report out again for
+/// [`ExportError::diagnostics`].
+pub fn export_freeing(doc: &mut Document, standards: Standards) -> Result<Vec<u8>, ExportError> {
+    let mut pdf = Writer::new(reader_settings(doc, standards), doc)?;
+    for i in 0..doc.pages.len() {
+        pdf.page(i, &doc.pages[i], &draw::Mode::Reader, doc)?;
+        doc.pages[i].items = Vec::new();
+    }
+    finish_reader(pdf, doc)
+}
+
+/// A PDF being written, a page at a time, with the fonts its pages draw in.
+struct Writer {
+    pdf: KDocument,
+    fonts: Vec<krilla::text::Font>,
+    /// The fonts with their families' names, for messages about them.
+    named: Vec<(krilla::text::Font, String)>,
+    /// The identifier of each tagged content piece drawn so far, for the tag tree.
+    ids: Vec<Option<krilla::tagging::Identifier>>,
+}
+
+impl Writer {
+    fn new(settings: SerializeSettings, doc: &Document) -> Result<Self, ExportError> {
+        let fonts = draw::fonts(&doc.fonts)?;
+        Ok(Self {
+            pdf: KDocument::new_with(settings),
+            named: draw::named(&fonts, &doc.fonts),
+            fonts,
+            ids: vec![None; doc.structure.content_count()],
+        })
+    }
+
+    /// Draws `page`, the `i`th of `doc`.
+    fn page(
+        &mut self,
+        i: usize,
+        page: &Page,
+        mode: &draw::Mode,
+        doc: &Document,
+    ) -> Result<(), ExportError> {
+        draw::page(
+            &mut self.pdf,
+            i,
+            page,
+            &self.fonts,
+            &mut self.ids,
+            mode,
+            &doc.meta.go_to_page,
+        )
+    }
+
+    /// The file: what krilla checks and writes once every page is drawn.
+    fn finish(self) -> Result<Vec<u8>, ExportError> {
+        self.pdf
+            .finish()
+            .map_err(|e| ExportError::from_krilla(e, &self.named))
+    }
+}
+
+/// The reader edition's tag tree, bookmarks and metadata, then the file.
+fn finish_reader(mut pdf: Writer, doc: &Document) -> Result<Vec<u8>, ExportError> {
+    let tree = tags::tree(&doc.structure, &pdf.ids, &doc.meta.language);
+    pdf.pdf.set_tag_tree(tree);
+    pdf.pdf.set_outline(outline(doc));
+    pdf.pdf.set_metadata(metadata(&doc.meta));
+    pdf.finish()
+}
+
+/// The reader edition's standards and settings.
+fn reader_settings(doc: &Document, standards: Standards) -> SerializeSettings {
     let mut config = ConfigurationBuilder::new();
     if standards.pdf_ua1 {
         config = config.with_accessibility_validator(Accessibility::UA1);
@@ -75,7 +156,7 @@ pub fn export(doc: &Document, standards: Standards) -> Result<Vec<u8>, ExportErr
     let configuration = config
         .finish()
         .expect("invariant: PDF/UA-1 and PDF/A-2a share PDF 1.4 to 1.7");
-    let settings = SerializeSettings {
+    SerializeSettings {
         configuration,
         enable_tagging: true,
         // PDF/A needs CMYK content (a CMYK JPEG) tied to a profile: the print edition's.
@@ -84,28 +165,7 @@ pub fn export(doc: &Document, standards: Standards) -> Result<Vec<u8>, ExportErr
             .then(|| profile::cmyk(&doc.cmyk_profile))
             .flatten(),
         ..SerializeSettings::default()
-    };
-    let mut pdf = KDocument::new_with(settings);
-    let kfonts = draw::fonts(&doc.fonts)?;
-    let named = draw::named(&kfonts, &doc.fonts);
-    let mut ids = vec![None; doc.structure.content_count()];
-    for (i, page) in doc.pages.iter().enumerate() {
-        let mode = draw::Mode::Reader;
-        draw::page(
-            &mut pdf,
-            i,
-            page,
-            &kfonts,
-            &mut ids,
-            &mode,
-            &doc.meta.go_to_page,
-        )?;
     }
-    pdf.set_tag_tree(tags::tree(&doc.structure, &ids, &doc.meta.language));
-    pdf.set_outline(outline(doc));
-    pdf.set_metadata(metadata(&doc.meta));
-    pdf.finish()
-        .map_err(|e| ExportError::from_krilla(e, &named))
 }
 
 /// Whether any image is CMYK.

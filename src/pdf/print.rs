@@ -20,29 +20,60 @@
 //! artifact types) out of a file whose header must say 1.6. Links are left out for the same
 //! reason PDF/X-4 restricts them: a press has nothing to click.
 
-use super::ExportError;
-use super::draw::{self, Mode};
+use super::draw::Mode;
 use super::mode::PrintPage;
-use crate::frame::Document;
+use super::{ExportError, Writer};
+use crate::frame::{Document, PrintSetup};
+use krilla::SerializeSettings;
 use krilla::configure::{ConfigurationBuilder, OutputCondition, Prepress};
 use krilla::metadata::{DateTime, Metadata};
-use krilla::{Document as KDocument, SerializeSettings};
 
 /// Writes the print edition of a Document made by the print transform (`edition::print`),
 /// which resolved its inks, images, blank pages and geometry into [`Document::print`].
 pub fn export_print(doc: &Document) -> Result<Vec<u8>, ExportError> {
+    let print = prepared(doc)?;
+    let mut pdf = Writer::new(settings(print), doc)?;
+    let mode = mode(print, doc);
+    for (i, page) in doc.pages.iter().enumerate() {
+        pdf.page(i, page, &mode, doc)?;
+    }
+    finish(pdf, doc)
+}
+
+/// Writes the print edition as [`export_print`] does, freeing each page's items as soon as
+/// the page is drawn, as [`super::export_freeing`] does for the reader edition.
+pub fn export_print_freeing(doc: &mut Document) -> Result<Vec<u8>, ExportError> {
+    // The setup is kept apart (a few inks and a shared profile) so the pages can be freed
+    // while the mode that draws them holds it.
+    let print = prepared(doc)?.clone();
+    let mut pdf = Writer::new(settings(&print), doc)?;
+    let mode = mode(&print, doc);
+    for i in 0..doc.pages.len() {
+        pdf.page(i, &doc.pages[i], &mode, doc)?;
+        doc.pages[i].items = Vec::new();
+    }
+    finish(pdf, doc)
+}
+
+/// The print setup, once it is known that every colour drawn has its ink.
+fn prepared(doc: &Document) -> Result<&PrintSetup, ExportError> {
     let print = doc.print.as_ref().ok_or(ExportError::Unprepared(
         "the document has no print settings",
     ))?;
     if doc.colours().into_iter().any(|c| print.ink(c).is_none()) {
         return Err(ExportError::Unprepared("a colour has no ink"));
     }
+    Ok(print)
+}
+
+/// PDF/X-4, with the output intent of `print`'s profile.
+fn settings(print: &PrintSetup) -> SerializeSettings {
     let configuration = ConfigurationBuilder::new()
         .with_prepress_validator(Prepress::X4)
         .finish()
         .expect("invariant: PDF/X-4 alone has a version range");
     let condition = &print.condition;
-    let settings = SerializeSettings {
+    SerializeSettings {
         configuration,
         enable_tagging: false,
         // Device CMYK and grey are defined by the output intent: the brand's inks as given.
@@ -55,28 +86,21 @@ pub fn export_print(doc: &Document) -> Result<Vec<u8>, ExportError> {
                 .info(condition.info.clone()),
         ),
         ..SerializeSettings::default()
-    };
-    let meta = &doc.meta;
-    let mut pdf = KDocument::new_with(settings);
-    let kfonts = draw::fonts(&doc.fonts)?;
-    let named = draw::named(&kfonts, &doc.fonts);
-    let mut ids = vec![None; doc.structure.content_count()];
-    let mode = Mode::Print(PrintPage {
-        setup: print,
-        date: meta.date.iso(),
-        pages: doc.pages.len(),
-    });
-    for (i, page) in doc.pages.iter().enumerate() {
-        draw::page(
-            &mut pdf,
-            i,
-            page,
-            &kfonts,
-            &mut ids,
-            &mode,
-            &doc.meta.go_to_page,
-        )?;
     }
+}
+
+/// How the print edition's pages are drawn: in its inks, inside bleed and marks.
+fn mode<'a>(print: &'a PrintSetup, doc: &Document) -> Mode<'a> {
+    Mode::Print(PrintPage {
+        setup: print,
+        date: doc.meta.date.iso(),
+        pages: doc.pages.len(),
+    })
+}
+
+/// The metadata, then the file.
+fn finish(mut pdf: Writer, doc: &Document) -> Result<Vec<u8>, ExportError> {
+    let meta = &doc.meta;
     let mut metadata = Metadata::new()
         .title(meta.title.clone())
         .authors(vec![meta.author.clone()])
@@ -93,7 +117,6 @@ pub fn export_print(doc: &Document) -> Result<Vec<u8>, ExportError> {
     if let Some(s) = &meta.subject {
         metadata = metadata.description(s.clone());
     }
-    pdf.set_metadata(metadata);
+    pdf.pdf.set_metadata(metadata);
     pdf.finish()
-        .map_err(|e| ExportError::from_krilla(e, &named))
 }

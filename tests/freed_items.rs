@@ -1,0 +1,58 @@
+//! Freeing each page's items as soon as the PDF writer has drawn them (what the command line
+//! does, `Options::keep_items` off) changes nothing in either edition's file.
+
+mod common;
+
+use folio::{Editions, Options};
+
+fn compile(print: bool, keep_items: bool) -> Editions {
+    let source = std::fs::read_to_string(common::root().join("report.toml")).unwrap();
+    let options = Options {
+        print: Some(print),
+        keep_items,
+        ..Options::default()
+    };
+    folio::compile(&source, &common::root(), &options).expect("the shipped report builds")
+}
+
+fn pdf(edition: &Option<folio::Edition>) -> &[u8] {
+    edition
+        .as_ref()
+        .expect("asked for")
+        .as_ref()
+        .expect("written")
+}
+
+fn items(e: &Editions) -> usize {
+    e.document.pages.iter().map(|p| p.items.len()).sum()
+}
+
+#[test]
+fn the_reader_edition_is_the_same_file_when_pages_are_freed_as_drawn() {
+    let kept = compile(false, true);
+    let freed = compile(false, false);
+    assert!(pdf(&kept.reader) == pdf(&freed.reader), "the PDFs differ");
+    assert_eq!(kept.document.pages.len(), freed.document.pages.len());
+    assert!(items(&kept) > 0);
+    assert_eq!(items(&freed), 0, "every page's items were freed once drawn");
+}
+
+#[test]
+fn both_editions_are_the_same_files_when_pages_are_freed_as_drawn() {
+    let kept = compile(true, true);
+    let freed = compile(true, false);
+    assert!(
+        pdf(&kept.reader) == pdf(&freed.reader),
+        "the reader PDFs differ"
+    );
+    assert!(
+        pdf(&kept.print) == pdf(&freed.print),
+        "the print PDFs differ"
+    );
+    assert_eq!(kept.print_pages, freed.print_pages);
+    assert_eq!(kept.document.pages.len(), freed.document.pages.len());
+    assert!(items(&kept) > 0);
+    // The print edition took the items from the reader edition's pages once that was
+    // written, and freed them as it drew them.
+    assert_eq!(items(&freed), 0);
+}
