@@ -158,49 +158,61 @@ pub fn compile_in(
         .collect();
     let standards = Standards::default();
     let print_wanted = options.print.unwrap_or(report.print.enabled);
-    // Items are freed as they are drawn by the last edition to draw them. A PDF that cannot
-    // be written is described from the pages laid out again (layout is deterministic), as
-    // the pages drawn before the problem was found are gone.
+    // Items are freed as they are drawn by the last edition to draw them (with both
+    // editions, the print edition draws from a copy of its own and the document's items go
+    // once the reader edition is written). A PDF that cannot be written is described from
+    // the pages laid out again (layout is deterministic), as the pages drawn before the
+    // problem was found are gone.
     let free = !options.keep_items;
     // The web edition offers the reader edition for download, so it is built for it too.
-    let reader = (options.reader || options.web).then(|| {
-        guarded("reader", || {
-            if free && !print_wanted {
+    let wants_reader = options.reader || options.web;
+    let name = options.print_name.as_str();
+    let (reader, print) = if wants_reader && print_wanted {
+        // The editions read the same document and nothing of each other: the print edition
+        // is made on another core, from a copy of its own (freed as it is drawn), while the
+        // reader edition is written from the document.
+        let editions = std::thread::scope(|scope| {
+            let print = scope.spawn(|| print_edition(Laid::Shared(&document), &report, name, free));
+            let reader = guarded("reader", || {
+                pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
+            });
+            let print = print
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (Some(reader), Some(print))
+        });
+        if free {
+            let items: Vec<_> = document
+                .pages
+                .iter_mut()
+                .map(|p| std::mem::take(&mut p.items))
+                .collect();
+            free_later(items);
+        }
+        editions
+    } else if wants_reader {
+        let reader = guarded("reader", || {
+            if free {
                 pdf::export_freeing(&mut document, standards)
                     .map_err(|e| e.diagnostics(&layout::layout(&report)))
             } else {
                 pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
             }
-        })
-    });
+        });
+        (Some(reader), None)
+    } else if print_wanted {
+        let print = print_edition(Laid::Taken(&mut document), &report, name, free);
+        (None, Some(print))
+    } else {
+        (None, None)
+    };
     let mut print_pages = document.pages.len();
-    let print = print_wanted.then(|| {
-        let mut checks = model::print_checks(&report);
-        checks.extend(crate::preflight::print(&document, &report));
-        let (errors, notes): (Vec<Diagnostic>, Vec<Diagnostic>) =
-            checks.into_iter().partition(Diagnostic::is_error);
-        if !errors.is_empty() {
-            return Err(errors.into_iter().chain(notes).collect());
+    let print = print.map(|made| {
+        warnings.extend(made.warnings);
+        if let Some(pages) = made.pages {
+            print_pages = pages;
         }
-        warnings.extend(report.print.warnings());
-        warnings.extend(notes);
-        guarded("print", || {
-            let (config, name) = (&report.print, options.print_name.as_str());
-            if !free {
-                let edition =
-                    crate::edition::print(&document, config, name).map_err(|d| vec![*d])?;
-                // Binding may add blank pages before the back cover.
-                print_pages = edition.pages.len();
-                return pdf::export_print(&edition).map_err(|e| e.diagnostics(&edition));
-            }
-            let mut edition =
-                crate::edition::print_taking(&mut document, config, name).map_err(|d| vec![*d])?;
-            print_pages = edition.pages.len();
-            pdf::export_print_freeing(&mut edition).map_err(|e| {
-                let again = crate::edition::print(&layout::layout(&report), config, name);
-                e.diagnostics(again.as_ref().unwrap_or(&edition))
-            })
-        })
+        made.edition
     });
     let web = options.web.then(|| {
         let reader_pdf = match &reader {
@@ -255,6 +267,69 @@ pub fn compile_in(
         standards,
         inputs: folder.inputs(),
     })
+}
+
+/// The print edition as made, with what it has to say.
+struct PrintMade {
+    edition: Edition,
+    /// Its notes and derived-colour warnings, for the build's list.
+    warnings: Vec<Diagnostic>,
+    /// Its page count, where binding added blank pages to the reader edition's.
+    pages: Option<usize>,
+}
+
+/// The laid-out document an edition is made from: shared with another edition, or the
+/// print edition's alone to take items from.
+enum Laid<'d> {
+    Shared(&'d Document),
+    Taken(&'d mut Document),
+}
+
+/// The print edition: its checks, then the print transform and the PDF/X export. With
+/// `free`, each page's items are freed once drawn (taken from the document where it is the
+/// print edition's alone, else from the edition's own copy).
+fn print_edition(laid: Laid, report: &model::Report, name: &str, free: bool) -> PrintMade {
+    let document: &Document = match &laid {
+        Laid::Shared(d) => d,
+        Laid::Taken(d) => d,
+    };
+    let mut checks = model::print_checks(report);
+    checks.extend(crate::preflight::print(document, report));
+    let (errors, notes): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        checks.into_iter().partition(Diagnostic::is_error);
+    if !errors.is_empty() {
+        return PrintMade {
+            edition: Err(errors.into_iter().chain(notes).collect()),
+            warnings: Vec::new(),
+            pages: None,
+        };
+    }
+    let mut warnings = report.print.warnings();
+    warnings.extend(notes);
+    let config = &report.print;
+    let mut pages = None;
+    let edition = guarded("print", || {
+        let mut edition = match laid {
+            Laid::Taken(d) if free => crate::edition::print_taking(d, config, name),
+            Laid::Taken(d) => crate::edition::print(d, config, name),
+            Laid::Shared(d) => crate::edition::print(d, config, name),
+        }
+        .map_err(|d| vec![*d])?;
+        // Binding may add blank pages before the back cover.
+        pages = Some(edition.pages.len());
+        if !free {
+            return pdf::export_print(&edition).map_err(|e| e.diagnostics(&edition));
+        }
+        pdf::export_print_freeing(&mut edition).map_err(|e| {
+            let again = crate::edition::print(&layout::layout(report), config, name);
+            e.diagnostics(again.as_ref().unwrap_or(&edition))
+        })
+    });
+    PrintMade {
+        edition,
+        warnings,
+        pages,
+    }
 }
 
 /// Frees `value` on a thread of its own. A long report's frames and model are millions of

@@ -86,6 +86,9 @@ pub fn settle(cx: &Cx, title: &str, entries: &[Entry], first_page: usize) -> (Ve
     (stream, plan)
 }
 
+/// An entry is a line or two: setting a few dozen costs what starting a worker does.
+const ENTRIES_PER_WORKER: usize = 32;
+
 /// The contents' flow when the body starts at page index `body_start`.
 fn contents(cx: &Cx, title: &str, entries: &[Entry], body_start: usize) -> Vec<Flow> {
     let width = cx.theme.measure();
@@ -101,7 +104,7 @@ fn contents(cx: &Cx, title: &str, entries: &[Entry], body_start: usize) -> Vec<F
     ];
     // An entry for a section in another language is set in it (its hyphenation) and its
     // link carries the language, as the heading it leads to does.
-    let blocks = super::parallel::map(cx, entries, |cx, e| {
+    let blocks = super::parallel::map(cx, entries, ENTRIES_PER_WORKER, |cx, e| {
         let lang = e.lang.as_deref().map(crate::model::lang::Language::new);
         cx.in_language(lang.as_ref(), || entry(cx, e, body_start + e.page, width))
     });

@@ -65,6 +65,10 @@ pub fn footers(cx: &Cx, pages: &mut [Page]) -> Vec<Diagnostic> {
     let (at, place_note) = place(cx);
     let style = cx.style(&theme.text.footer, cx.ink.muted);
     let mut notes: Vec<Diagnostic> = place_note.into_iter().collect();
+    // The running title as fitted to each room it has been given: the room changes only
+    // with the page number's width, so a long report sets its title a few times, not once
+    // a page.
+    let mut titles: Vec<(Abs, Runs, bool)> = Vec::new();
     for page in pages.iter_mut() {
         let Some(number) = page.number else {
             continue;
@@ -85,7 +89,14 @@ pub fn footers(cx: &Cx, pages: &mut [Page]) -> Vec<Diagnostic> {
         let num = cx.runs(&number.to_string(), &style);
         let num_width = width_of(&num);
         let room = width - num_width - style.size * NUMBER_GAP_EM;
-        let (title, shortened) = fitted(cx, &cx.report.footer, &style, room);
+        let (title, shortened) = match titles.iter().find(|(r, _, _)| *r == room) {
+            Some((_, title, shortened)) => (title.clone(), *shortened),
+            None => {
+                let (title, shortened) = fitted(cx, &cx.report.footer, &style, room);
+                titles.push((room, title.clone(), shortened));
+                (title, shortened)
+            }
+        };
         if shortened {
             let text: String = title.iter().map(|(_, t)| t.text.as_str()).collect();
             push_note(

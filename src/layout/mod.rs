@@ -42,7 +42,7 @@ mod wrap;
 use crate::frame::{Document, Metadata, OutlineEntry, Page, Structure};
 use crate::geom::Point;
 use crate::model::Report;
-use block::Flow;
+use block::{Block, Flow};
 use cx::Cx;
 use flow::place::Target;
 use flow::{Plan, blocks};
@@ -54,9 +54,7 @@ pub fn layout(report: &Report) -> Document {
     let theme = &cx.theme;
 
     // 2. Measure.
-    let front = cover::front(&cx);
-    let mut body = body(&cx);
-    let back = cover::back(&cx);
+    let (front, mut body, back) = measure(&cx);
     flow::fit(&mut body, theme.area.size.h);
 
     // 3. Plan the body.
@@ -131,32 +129,68 @@ pub fn layout(report: &Report) -> Document {
     }
 }
 
-/// The body's flow: the year-in-numbers page, then every section. The year-in-numbers page
-/// stands alone: the first section starts after it.
-fn body(cx: &Cx) -> Vec<Flow> {
-    let report = cx.report;
-    let mut out = Vec::new();
-    if let Some(numbers) = &report.numbers {
-        out.extend(components::cards::numbers_page(cx, numbers));
-    }
-    for (i, mut flow) in sections(cx).into_iter().enumerate() {
-        if i == 0
-            && report.numbers.is_some()
-            && let Some(Flow::Block(heading)) =
-                flow.iter_mut().find(|f| matches!(f, Flow::Block(_)))
-        {
-            heading.breaks.break_before = true;
-        }
-        out.extend(flow);
-    }
-    out
+/// What is measured before anything is planned: the covers, the year-in-numbers page and
+/// every section, each on its own.
+enum Part<'r> {
+    Front,
+    Numbers(&'r crate::model::NumbersPage),
+    Section(&'r crate::model::Section),
+    Back,
 }
 
-/// Each section measured into its flow, in the report's order, on every core (see
-/// [`parallel::map`]).
-fn sections(cx: &Cx) -> Vec<Vec<Flow>> {
-    parallel::map(cx, &cx.report.sections, section::section)
+/// A measured [`Part`].
+enum Measured {
+    Cover(Box<Block>),
+    Flow(Vec<Flow>),
 }
+
+/// The front cover, the body's flow and the back cover, measured on every core (see
+/// [`parallel::map`]). The body is the year-in-numbers page, then every section; the
+/// year-in-numbers page stands alone, so the first section starts after it.
+fn measure(cx: &Cx) -> (Block, Vec<Flow>, Block) {
+    let report = cx.report;
+    let parts: Vec<Part> = [Part::Front]
+        .into_iter()
+        .chain(report.numbers.as_ref().map(Part::Numbers))
+        .chain(report.sections.iter().map(Part::Section))
+        .chain([Part::Back])
+        .collect();
+    let measured = parallel::map(cx, &parts, PARTS_PER_WORKER, |cx, part| match part {
+        Part::Front => Measured::Cover(Box::new(cover::front(cx))),
+        Part::Numbers(numbers) => Measured::Flow(components::cards::numbers_page(cx, numbers)),
+        Part::Section(s) => Measured::Flow(section::section(cx, s)),
+        Part::Back => Measured::Cover(Box::new(cover::back(cx))),
+    });
+    let mut covers = Vec::new();
+    let mut body = Vec::new();
+    let mut sections = 0;
+    for (part, measured) in parts.iter().zip(measured) {
+        match measured {
+            Measured::Cover(block) => covers.push(*block),
+            Measured::Flow(mut flow) => {
+                if matches!(part, Part::Section(_)) {
+                    sections += 1;
+                }
+                if sections == 1
+                    && matches!(part, Part::Section(_))
+                    && report.numbers.is_some()
+                    && let Some(Flow::Block(heading)) =
+                        flow.iter_mut().find(|f| matches!(f, Flow::Block(_)))
+                {
+                    heading.breaks.break_before = true;
+                }
+                body.extend(flow);
+            }
+        }
+    }
+    let [front, back] = <[Block; 2]>::try_from(covers)
+        .unwrap_or_else(|_| unreachable!("invariant: two covers are measured"));
+    (front, body, back)
+}
+
+/// A cover, the year-in-numbers page or a section is a page or more: two are worth a
+/// worker.
+const PARTS_PER_WORKER: usize = 2;
 
 /// An empty page of the report's size: numbered, or named.
 fn page(cx: &Cx, number: Option<usize>, label: Option<&str>) -> Page {

@@ -6,20 +6,29 @@
 //! same on one core or many.
 
 use super::cx::Cx;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Below this many items a worker's start (a thread and a context of its own) costs more
-/// than measuring them on it saves.
-const ITEMS_PER_WORKER: usize = 2;
+/// The cores this process may use, asked once: the answer comes from the control groups'
+/// files, read on every ask.
+fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
 
-/// `f` of each item, in the items' order. Each worker has its own [`Cx`] (a context's
+/// `f` of each item, in the items' order, with a worker for every `per_worker` items up to
+/// one per core: below that many items a worker's start (a thread, a context and caches of
+/// its own) costs more than measuring them on it saves. Each worker has its own [`Cx`] (a context's
 /// caches are not shared between threads; `cx` itself is the calling thread's) and takes
 /// the next unmeasured item until none are left. A context is made in `cx`'s language, so
 /// `f` sees the language it would have seen on the calling thread.
-pub fn map<T: Sync, R: Send>(cx: &Cx, items: &[T], f: impl Fn(&Cx, &T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(items.len() / ITEMS_PER_WORKER);
+pub fn map<T: Sync, R: Send>(
+    cx: &Cx,
+    items: &[T],
+    per_worker: usize,
+    f: impl Fn(&Cx, &T) -> R + Sync,
+) -> Vec<R> {
+    let workers = cores().min(items.len() / per_worker.max(1));
     if workers <= 1 {
         return items.iter().map(|item| f(cx, item)).collect();
     }
