@@ -52,6 +52,7 @@ pub fn export_print_freeing(doc: &mut Document) -> Result<Vec<u8>, ExportError> 
         pdf.page(i, &doc.pages[i], &mode, doc)?;
         doc.pages[i].items = Vec::new();
     }
+    super::release_freed();
     finish(pdf, doc)
 }
 
