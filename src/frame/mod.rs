@@ -20,7 +20,7 @@ mod glyph;
 mod meta;
 mod structure;
 
-pub use glyph::{Glyph, glyphs};
+pub use glyph::{Glyph, Glyphs};
 pub use meta::{Metadata, PrintSetup};
 pub use structure::{Child, ContentId, Node, NodeId, Role, Structure};
 
@@ -187,7 +187,7 @@ pub struct TextRun {
     pub color: Color,
     pub text: String,
     /// The glyphs as they are drawn: see [`Glyph`] for why they are not the shaped ones.
-    pub glyphs: Vec<Glyph>,
+    pub glyphs: Glyphs,
     pub width: Abs,
     /// Height above and depth below the baseline (the face's ascender and descender).
     pub ascent: Abs,

@@ -70,7 +70,7 @@ impl Block {
     pub fn atomic(skeleton: Skeleton, slice: Fragment) -> Self {
         Self {
             skeleton,
-            slices: vec![slice],
+            slices: vec![slice.compact()],
             breaks: Breaks {
                 min_head: 1,
                 min_tail: 1,
@@ -84,7 +84,7 @@ impl Block {
     pub fn lines(skeleton: Skeleton, lines: Vec<Fragment>) -> Self {
         Self {
             skeleton,
-            slices: lines,
+            slices: lines.into_iter().map(Fragment::compact).collect(),
             breaks: Breaks {
                 min_head: ORPHANS,
                 min_tail: WIDOWS,

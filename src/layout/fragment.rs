@@ -224,6 +224,14 @@ impl Fragment {
         y
     }
 
+    /// The fragment holding no more room than its items take. A block waits, measured, until
+    /// the whole report is, and its fragments were grown a piece or a part at a time: their
+    /// spare room, up to half of each, would be held all that while.
+    pub fn compact(mut self) -> Self {
+        self.items.shrink_to_fit();
+        self
+    }
+
     /// Adds a piece.
     pub fn push(&mut self, pos: Point, kind: ItemKind, mark: Mark) {
         self.items.push(Piece { pos, kind, mark });

@@ -267,14 +267,14 @@ fn draw_item(
             let (text, ranges) = glyph_text(t);
             let glyphs: Vec<KrillaGlyph> = t
                 .glyphs
-                .iter()
+                .placed()
                 .zip(ranges)
-                .map(|(g, range)| {
+                .map(|((g, (x_offset, y_offset)), range)| {
                     KrillaGlyph::new(
                         GlyphId::new(g.id as u32),
                         g.advance,
-                        g.x_offset,
-                        g.y_offset,
+                        x_offset,
+                        y_offset,
                         0.0,
                         range,
                         Some(place.location()),

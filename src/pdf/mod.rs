@@ -85,7 +85,23 @@ pub fn export_freeing(doc: &mut Document, standards: Standards) -> Result<Vec<u8
         pdf.page(i, &doc.pages[i], &draw::Mode::Reader, doc)?;
         freer.free(std::mem::take(&mut doc.pages[i].items));
     }
+    release_freed();
     finish_reader(pdf, doc)
+}
+
+/// Gives the memory of the freed pages back to the system before krilla assembles the file.
+///
+/// A laid-out document is millions of small blocks; freed, they leave whole pages free all
+/// through the heap, which glibc keeps for reuse and returns only when asked. The file's
+/// large buffers are mapped afresh (see `main.rs`), so without this the build's peak would
+/// hold both (bench/RESULTS.md). Elsewhere the allocator keeps its own policy.
+pub(crate) fn release_freed() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only hands free memory back to the system; it may be called at
+    // any time from any thread.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// A PDF being written, a page at a time, with the fonts its pages draw in.
