@@ -335,7 +335,8 @@ fn print_edition(laid: Laid, report: &model::Report, name: &str, free: bool) -> 
 /// Frees what it is given on a thread of its own, as it is given: each page's items once the
 /// page is drawn, while the next is drawn.
 pub struct Freer<T: Send + 'static> {
-    to_free: Option<std::sync::mpsc::Sender<T>>,
+    /// The way to the freeing thread, and the thread; `None` where no thread could be had.
+    thread: Option<(std::sync::mpsc::Sender<T>, std::thread::JoinHandle<()>)>,
 }
 
 impl<T: Send + 'static> Freer<T> {
@@ -346,15 +347,25 @@ impl<T: Send + 'static> Freer<T> {
             .spawn(move || freeing.into_iter().for_each(drop));
         // Where no thread can be had, values are freed where they are given.
         Self {
-            to_free: spawned.is_ok().then_some(to_free),
+            thread: spawned.ok().map(|handle| (to_free, handle)),
         }
     }
 
     /// Frees `value`, on the freeing thread if there is one.
     pub fn free(&self, value: T) {
-        if let Some(to_free) = &self.to_free {
+        if let Some((to_free, _)) = &self.thread {
             // A send fails only if the thread has gone; the value then drops here.
             let _ = to_free.send(value);
+        }
+    }
+
+    /// Waits until everything given has been freed.
+    pub fn finish(self) {
+        if let Some((to_free, handle)) = self.thread {
+            drop(to_free);
+            // The thread only drops values; should a destructor panic, there is nothing
+            // left to free.
+            let _ = handle.join();
         }
     }
 }

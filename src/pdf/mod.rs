@@ -85,6 +85,7 @@ pub fn export_freeing(doc: &mut Document, standards: Standards) -> Result<Vec<u8
         pdf.page(i, &doc.pages[i], &draw::Mode::Reader, doc)?;
         freer.free(std::mem::take(&mut doc.pages[i].items));
     }
+    freer.finish();
     release_freed();
     finish_reader(pdf, doc)
 }

@@ -53,6 +53,7 @@ pub fn export_print_freeing(doc: &mut Document) -> Result<Vec<u8>, ExportError> 
         pdf.page(i, &doc.pages[i], &mode, doc)?;
         freer.free(std::mem::take(&mut doc.pages[i].items));
     }
+    freer.finish();
     super::release_freed();
     finish(pdf, doc)
 }
