@@ -332,6 +332,50 @@ fn print_edition(laid: Laid, report: &model::Report, name: &str, free: bool) -> 
     }
 }
 
+/// Frees what it is given on a thread of its own, as it is given: each page's items once the
+/// page is drawn, while the next is drawn.
+pub struct Freer<T: Send + 'static> {
+    /// The way to the freeing thread, and the thread; `None` where no thread could be had.
+    thread: Option<(std::sync::mpsc::Sender<T>, std::thread::JoinHandle<()>)>,
+}
+
+impl<T: Send + 'static> Freer<T> {
+    pub fn new() -> Self {
+        let (to_free, freeing) = std::sync::mpsc::channel::<T>();
+        let spawned = std::thread::Builder::new()
+            .name("free".into())
+            .spawn(move || freeing.into_iter().for_each(drop));
+        // Where no thread can be had, values are freed where they are given.
+        Self {
+            thread: spawned.ok().map(|handle| (to_free, handle)),
+        }
+    }
+
+    /// Frees `value`, on the freeing thread if there is one.
+    pub fn free(&self, value: T) {
+        if let Some((to_free, _)) = &self.thread {
+            // A send fails only if the thread has gone; the value then drops here.
+            let _ = to_free.send(value);
+        }
+    }
+
+    /// Waits until everything given has been freed.
+    pub fn finish(self) {
+        if let Some((to_free, handle)) = self.thread {
+            drop(to_free);
+            // The thread only drops values; should a destructor panic, there is nothing
+            // left to free.
+            let _ = handle.join();
+        }
+    }
+}
+
+impl<T: Send + 'static> Default for Freer<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Frees `value` on a thread of its own. A long report's frames and model are millions of
 /// small allocations, and freeing them one by one takes a few per cent of a build; whoever
 /// is waiting for the PDF need not wait for that, and a process about to exit not at all.

@@ -68,22 +68,34 @@ pub fn entries(headings: &[crate::frame::OutlineEntry], depth: usize) -> Vec<Ent
 /// changes how an entry wraps, which stops at once.
 const MAX_TRIALS: usize = 4;
 
-/// The contents, set and planned with its final page numbers; the body's first page is
-/// `first_page` plus the contents' own pages.
-pub fn settle(cx: &Cx, title: &str, entries: &[Entry], first_page: usize) -> (Vec<Flow>, Plan) {
+/// The contents, set and planned with its final page numbers (the body's first page is
+/// `first_page` plus the contents' own pages), or `None` as soon as a trial shows it would
+/// take more than `most` pages. A trial's numbers are never larger than the final ones, and
+/// a larger number never makes an entry shorter (titles are set beside a number column of
+/// fixed width), so a trial over `most` pages means the settled contents would be too.
+pub fn settle(
+    cx: &Cx,
+    title: &str,
+    entries: &[Entry],
+    first_page: usize,
+    most: usize,
+) -> Option<(Vec<Flow>, Plan)> {
     let theme = &cx.theme;
     let mut pages = 0;
     for _ in 0..MAX_TRIALS {
         let stream = contents(cx, title, entries, first_page + pages);
         let plan = flow::plan(&stream, theme.area, &theme.columns);
+        if plan.pages > most {
+            return None;
+        }
         if plan.pages == pages {
-            return (stream, plan);
+            return Some((stream, plan));
         }
         pages = plan.pages;
     }
     let stream = contents(cx, title, entries, first_page + pages);
     let plan = flow::plan(&stream, theme.area, &theme.columns);
-    (stream, plan)
+    (plan.pages <= most).then_some((stream, plan))
 }
 
 /// An entry is a line or two: setting a few dozen costs what starting a worker does.

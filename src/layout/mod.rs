@@ -63,17 +63,16 @@ pub fn layout(report: &Report) -> Document {
 
     // 4. Settle the contents: the body starts after the cover and the contents.
     let contents = report.contents.as_ref().map(|title| {
-        let settle = |depth: usize| {
+        let settle = |depth: usize, most: usize| {
             let entries = contents::entries(&headings, depth);
-            contents::settle(&cx, title, &entries, 1)
+            contents::settle(&cx, title, &entries, 1, most)
         };
-        match report.contents_depth {
-            Some(depth) => settle(depth.into()),
-            None => {
-                let two = settle(contents::AUTO_DEPTH);
-                if two.1.pages <= 1 { two } else { settle(1) }
-            }
-        }
+        let settled = match report.contents_depth {
+            Some(depth) => settle(depth.into(), usize::MAX),
+            // Two levels where they fit on one page, else the section titles alone.
+            None => settle(contents::AUTO_DEPTH, 1).or_else(|| settle(1, usize::MAX)),
+        };
+        settled.expect("invariant: a contents with no page limit settles")
     });
     let contents_pages = contents.as_ref().map_or(0, |(_, plan)| plan.pages);
 

@@ -31,10 +31,15 @@ pub fn smart_quotes(s: &str, mut before: Option<char>) -> String {
 /// markdown has had its quotes set while it was parsed, outside code and addresses.
 pub fn smarten(r: &mut super::Report) {
     use super::Component;
-    let q = |s: &mut String| *s = smart_quotes(s, None);
+    // Only a text with a straight quote changes: the rest are left as they are, not copied.
+    let q = |s: &mut String| {
+        if s.contains(['\'', '"']) {
+            *s = smart_quotes(s, None);
+        }
+    };
     let qo = |s: &mut Option<String>| {
         if let Some(s) = s {
-            *s = smart_quotes(s, None);
+            q(s);
         }
     };
     let m = &mut r.meta;

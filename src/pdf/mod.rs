@@ -80,10 +80,12 @@ pub fn export(doc: &Document, standards: Standards) -> Result<Vec<u8>, ExportErr
 /// [`ExportError::diagnostics`].
 pub fn export_freeing(doc: &mut Document, standards: Standards) -> Result<Vec<u8>, ExportError> {
     let mut pdf = Writer::new(reader_settings(doc, standards), doc)?;
+    let freer = crate::compile::Freer::new();
     for i in 0..doc.pages.len() {
         pdf.page(i, &doc.pages[i], &draw::Mode::Reader, doc)?;
-        doc.pages[i].items = Vec::new();
+        freer.free(std::mem::take(&mut doc.pages[i].items));
     }
+    freer.finish();
     release_freed();
     finish_reader(pdf, doc)
 }

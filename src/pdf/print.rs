@@ -48,10 +48,12 @@ pub fn export_print_freeing(doc: &mut Document) -> Result<Vec<u8>, ExportError> 
     let print = prepared(doc)?.clone();
     let mut pdf = Writer::new(settings(&print), doc)?;
     let mode = mode(&print, doc);
+    let freer = crate::compile::Freer::new();
     for i in 0..doc.pages.len() {
         pdf.page(i, &doc.pages[i], &mode, doc)?;
-        doc.pages[i].items = Vec::new();
+        freer.free(std::mem::take(&mut doc.pages[i].items));
     }
+    freer.finish();
     super::release_freed();
     finish(pdf, doc)
 }
