@@ -78,13 +78,6 @@ pub fn footers(cx: &Cx, pages: &mut [Page]) -> Vec<Diagnostic> {
             kind,
             tag: Tag::Artifact(Artifact::Footer),
         };
-        page.items.push(footer(
-            Point::new(m.left, at.rule_y),
-            ItemKind::Rect {
-                size: Size::new(width, super::theme::HAIRLINE),
-                fill: pal.tint,
-            },
-        ));
         // A run per font the text falls back to (an emoji in the title).
         let num = cx.runs(&number.to_string(), &style);
         let num_width = width_of(&num);
@@ -111,6 +104,15 @@ pub fn footers(cx: &Cx, pages: &mut [Page]) -> Vec<Diagnostic> {
             );
         }
         let num_x = m.left + width - num_width;
+        // Exactly the footer's room: placing gave each page no more than its content takes.
+        page.items.reserve_exact(1 + title.len() + num.len());
+        page.items.push(footer(
+            Point::new(m.left, at.rule_y),
+            ItemKind::Rect {
+                size: Size::new(width, super::theme::HAIRLINE),
+                fill: pal.tint,
+            },
+        ));
         for (x, t) in title {
             let at = Point::new(m.left + x, at.baseline);
             page.items.push(footer(at, ItemKind::Text(t)));

@@ -24,6 +24,14 @@ pub struct Target<'a> {
 impl Target<'_> {
     /// Places a planned stream under `parent`; plan page 0 is `pages[first_page]`.
     pub fn flow(&mut self, stream: Vec<Flow>, plan: &Plan, first_page: usize, parent: NodeId) {
+        // Each page is given exactly the room the stream's items on it take before any is
+        // moved there: grown an item at a time, the document's pages would hold up to
+        // twice that, and leave the room they grew out of behind (bench/RESULTS.md).
+        let mut room = vec![0; self.pages.len()];
+        count(&stream, plan, first_page, &mut 0, &mut room);
+        for (page, n) in self.pages.iter_mut().zip(room) {
+            page.items.reserve_exact(n);
+        }
         let mut open = vec![parent];
         let mut ordinal = 0;
         self.walk(stream, plan, first_page, &mut open, &mut ordinal);
@@ -109,6 +117,39 @@ impl Target<'_> {
             })
             .collect();
         self.block(block, parent, |k| tops.get(k).map(|t| (page, *t, None)));
+    }
+}
+
+/// Adds to `room` the items each page receives from `stream`, as [`Target::flow`] places
+/// them: the planned setting of each block, every slice at its spot, and a repeated heading
+/// row before a slice that has one.
+fn count(stream: &[Flow], plan: &Plan, first_page: usize, ordinal: &mut usize, room: &mut [usize]) {
+    for item in stream {
+        let block = match item {
+            Flow::Open(_) | Flow::Close => continue,
+            Flow::Columns(inner) => {
+                count(inner, plan, first_page, ordinal, room);
+                continue;
+            }
+            Flow::Block(block) => block,
+        };
+        let Some(spots) = plan.spots.get(*ordinal) else {
+            return;
+        };
+        *ordinal += 1;
+        let block = match spots.first().and_then(|s| s.smaller) {
+            Some(v) if v < block.smaller.len() => &block.smaller[v],
+            _ => block,
+        };
+        for (slice, spot) in block.slices.iter().zip(spots) {
+            let Some(n) = room.get_mut(first_page + spot.page) else {
+                continue;
+            };
+            *n += slice.items.len();
+            if let (Some(_), Some(header)) = (spot.repeat, &block.repeat) {
+                *n += header.items.len();
+            }
+        }
     }
 }
 
