@@ -104,6 +104,11 @@ pub struct Diagnostics {
 
 /// Compiles report.toml's `source`; `base` is its folder, from which every file it names
 /// is read (and outside which none is, unless [`Options::allow`] says so).
+///
+/// A build uses every core: it measures on threads of its own and compresses on rayon's
+/// global pool. To build many reports at once, call it from plain threads (as `folio
+/// batch` does), not from rayon tasks: a pool thread waiting for the compression runs other
+/// queued tasks on its own stack meanwhile, so builds queued as tasks nest inside each other.
 pub fn compile(source: &str, base: &Path, options: &Options) -> Result<Editions, Diagnostics> {
     let folder = options
         .allow
