@@ -69,7 +69,7 @@ impl Block {
     /// A block of one slice, never split.
     pub fn atomic(skeleton: Skeleton, slice: Fragment) -> Self {
         Self {
-            skeleton,
+            skeleton: skeleton.compact(),
             slices: vec![slice.compact()],
             breaks: Breaks {
                 min_head: 1,
@@ -83,7 +83,7 @@ impl Block {
     /// A block of lines, split with widow and orphan control.
     pub fn lines(skeleton: Skeleton, lines: Vec<Fragment>) -> Self {
         Self {
-            skeleton,
+            skeleton: skeleton.compact(),
             slices: lines.into_iter().map(Fragment::compact).collect(),
             breaks: Breaks {
                 min_head: ORPHANS,

@@ -110,6 +110,16 @@ impl Skeleton {
         id
     }
 
+    /// The skeleton holding no more room than its nodes take, for the reason given at
+    /// [`Fragment::compact`].
+    pub fn compact(mut self) -> Self {
+        for node in &mut self.nodes {
+            node.children.shrink_to_fit();
+        }
+        self.nodes.shrink_to_fit();
+        self
+    }
+
     /// The language of the first node that has one, in node order (a heading block's
     /// heading): where the block's text is in another language than the report's.
     pub fn language(&self) -> Option<&str> {

@@ -161,7 +161,13 @@ fn measure(cx: &Cx) -> (Block, Vec<Flow>, Block) {
         Part::Back => Measured::Cover(Box::new(cover::back(cx))),
     });
     let mut covers = Vec::new();
-    let mut body = Vec::new();
+    // Exactly the room the parts' flows take: the body is held, measured, until it is
+    // placed, and grown a part at a time it would hold up to twice that.
+    let flows = measured.iter().map(|m| match m {
+        Measured::Flow(flow) => flow.len(),
+        Measured::Cover(_) => 0,
+    });
+    let mut body = Vec::with_capacity(flows.sum());
     let mut sections = 0;
     for (part, measured) in parts.iter().zip(measured) {
         match measured {

@@ -318,6 +318,8 @@ fn set_line(
     if hyphenated && let Some(last) = runs.last_mut() {
         // The hyphen is drawn in the last letter's face (a face without one draws none).
         let at = last.text.len();
+        // Exactly as much more as the hyphen takes, for the reason given below.
+        last.text.reserve_exact(SOFT_HYPHEN.len_utf8());
         last.text.push(SOFT_HYPHEN);
         if let Some(mut glyph) =
             shape::soft_hyphen(&shapers[last.style.face.0 as usize], last.style.size)
@@ -388,6 +390,9 @@ fn push_break_space(shapers: &Shapers, line: &mut Line) {
         return;
     };
     let at = run.text.len();
+    // Exactly one byte more: a pushed character would double the run's text, which the
+    // document keeps, like its glyphs, until it is written.
+    run.text.reserve_exact(1);
     run.text.push(' ');
     if let Some(space) = shape::break_space(&shapers[run.style.face.0 as usize], at..at + 1) {
         // Exactly one more, as for the hyphen in `set_line`.
