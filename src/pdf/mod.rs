@@ -80,13 +80,13 @@ pub fn export(doc: &Document, standards: Standards) -> Result<Vec<u8>, ExportErr
 /// [`ExportError::diagnostics`].
 pub fn export_freeing(doc: &mut Document, standards: Standards) -> Result<Vec<u8>, ExportError> {
     let mut pdf = Writer::new(reader_settings(doc, standards), doc)?;
-    let freer = crate::compile::Freer::new();
+    let freer = freer(doc.pages.len());
     for i in 0..doc.pages.len() {
         pdf.page(i, &doc.pages[i], &draw::Mode::Reader, doc)?;
         freer.free(std::mem::take(&mut doc.pages[i].items));
     }
     freer.finish();
-    release_freed();
+    release_freed(doc.pages.len());
     finish_reader(pdf, doc)
 }
 
@@ -95,13 +95,32 @@ pub fn export_freeing(doc: &mut Document, standards: Standards) -> Result<Vec<u8
 /// A laid-out document is millions of small blocks; freed, they leave whole pages free all
 /// through the heap, which glibc keeps for reuse and returns only when asked. The file's
 /// large buffers are mapped afresh (see `main.rs`), so without this the build's peak would
-/// hold both (bench/RESULTS.md). Elsewhere the allocator keeps its own policy.
-pub(crate) fn release_freed() {
+/// hold both (bench/RESULTS.md). Elsewhere the allocator keeps its own policy. Only for a
+/// document of [`RELEASE_FROM_PAGES`] pages or more.
+pub(crate) fn release_freed(pages: usize) {
+    if pages < RELEASE_FROM_PAGES {
+        return;
+    }
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only hands free memory back to the system; it may be called at
     // any time from any thread.
     unsafe {
         libc::malloc_trim(0);
+    }
+}
+
+/// Below this many pages the frames are a few megabytes: they are freed in place and kept
+/// by the allocator, since a freeing thread and handing memory back (`malloc_trim` walks the
+/// whole heap) cost more time than so little memory is worth.
+const RELEASE_FROM_PAGES: usize = 64;
+
+/// How a document of `pages` pages frees each page's items once drawn: on a thread of its
+/// own for a long document, in place for a short one.
+pub(crate) fn freer(pages: usize) -> crate::compile::Freer<Vec<crate::frame::Item>> {
+    if pages < RELEASE_FROM_PAGES {
+        crate::compile::Freer::in_place()
+    } else {
+        crate::compile::Freer::new()
     }
 }
 

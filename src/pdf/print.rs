@@ -48,13 +48,13 @@ pub fn export_print_freeing(doc: &mut Document) -> Result<Vec<u8>, ExportError> 
     let print = prepared(doc)?.clone();
     let mut pdf = Writer::new(settings(&print), doc)?;
     let mode = mode(&print, doc);
-    let freer = crate::compile::Freer::new();
+    let freer = super::freer(doc.pages.len());
     for i in 0..doc.pages.len() {
         pdf.page(i, &doc.pages[i], &mode, doc)?;
         freer.free(std::mem::take(&mut doc.pages[i].items));
     }
     freer.finish();
-    super::release_freed();
+    super::release_freed(doc.pages.len());
     finish(pdf, doc)
 }
 
