@@ -17,6 +17,7 @@ use krilla::paint::{LineCap, LineJoin, Paint, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag};
 use krilla::text::{Font, TextDirection};
+use std::borrow::Cow;
 
 /// Room outside the bleed for crop marks and the slug line, in mm.
 const MARK_AREA: f64 = 12.0;
@@ -164,10 +165,17 @@ impl Mode<'_> {
 
     /// In print, a rectangle or scrim drawn to the trim edge runs on into the bleed, and a
     /// cropped image shows the part of it that lies in the bleed beyond the edges its crop
-    /// reaches (as far as the image is drawn).
-    pub fn bleed(&self, kind: &ItemKind, x: f32, y: f32, page: &Page) -> (ItemKind, f32, f32) {
+    /// reaches (as far as the image is drawn). Anything else is drawn as it is, lent rather
+    /// than copied: a text run's glyphs and text would otherwise be copied to be drawn.
+    pub fn bleed<'k>(
+        &self,
+        kind: &'k ItemKind,
+        x: f32,
+        y: f32,
+        page: &Page,
+    ) -> (Cow<'k, ItemKind>, f32, f32) {
         let Mode::Print(p) = self else {
-            return (kind.clone(), x, y);
+            return (Cow::Borrowed(kind), x, y);
         };
         let b = p.setup.bleed.to_pt() as f32;
         let (pw, ph) = (page.size.w.to_pt() as f32, page.size.h.to_pt() as f32);
@@ -189,7 +197,7 @@ impl Mode<'_> {
                 let (x0, y0, x1, y1) =
                     widen(x, y, x + size.w.to_pt() as f32, y + size.h.to_pt() as f32);
                 let size = size_of(x0, y0, x1, y1);
-                (ItemKind::Rect { size, fill: *fill }, x0, y0)
+                (Cow::Owned(ItemKind::Rect { size, fill: *fill }), x0, y0)
             }
             ItemKind::Scrim {
                 size,
@@ -204,7 +212,7 @@ impl Mode<'_> {
                     color: *color,
                     opacity: *opacity,
                 };
-                (kind, x0, y0)
+                (Cow::Owned(kind), x0, y0)
             }
             ItemKind::Image {
                 image,
@@ -238,9 +246,9 @@ impl Mode<'_> {
                     crop: Some(crop),
                     bleed: *bleed,
                 };
-                (kind, x, y)
+                (Cow::Owned(kind), x, y)
             }
-            _ => (kind.clone(), x, y),
+            _ => (Cow::Borrowed(kind), x, y),
         }
     }
 
