@@ -29,5 +29,6 @@ pub mod preflight;
 pub mod spec;
 pub mod text;
 pub mod web;
+pub mod workers;
 
 pub use compile::{Diagnostics, Edition, Editions, Options, compile, compile_in};

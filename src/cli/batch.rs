@@ -46,76 +46,24 @@ pub fn batch(args: Args, v: Verbosity) -> ExitCode {
         Err(msg) => return usage(&msg),
     };
     let jobs = batch.plan(shard);
-    let workers = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .clamp(1, jobs.len().max(1));
+    let workers = args.jobs.unwrap_or_else(folio::workers::cores);
     let bar = progress(jobs.len() as u64, v);
-    let run = |job: &folio::batch::Job| {
-        let outcome = batch.run(job);
-        if let Outcome::Failed { report, .. } = &outcome {
-            bar.suspend(|| eprint!("{report}"));
-        }
-        bar.inc(1);
-        outcome
-    };
-    let outcomes = match on_workers(&jobs, workers, run) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("error: cannot start the worker threads: {e}");
-            return ExitCode::from(EXIT_IO);
-        }
-    };
+    // Plain threads, each taking the next row (see `folio::workers` for why not rayon).
+    let outcomes = folio::workers::map(
+        &jobs,
+        workers,
+        || (),
+        |(), job| {
+            let outcome = batch.run(job);
+            if let Outcome::Failed { report, .. } = &outcome {
+                bar.suspend(|| eprint!("{report}"));
+            }
+            bar.inc(1);
+            outcome
+        },
+    );
     bar.finish_and_clear();
     summarise(&batch, &outcomes, started, v)
-}
-
-/// `run` of every job, in the jobs' order, on `workers` threads that each take the next job
-/// until none are left, so rows of different lengths keep every worker busy.
-///
-/// Plain threads, not a rayon pool: the PDF writer hands its compression to rayon's pool,
-/// and a pool thread waiting for that work runs other queued jobs on its own stack in the
-/// meantime. Were the rows such jobs, a row would start inside another row's wait, and a
-/// few hundred rows nested that way overflow the stack.
-fn on_workers<J: Sync, R: Send>(
-    jobs: &[J],
-    workers: usize,
-    run: impl Fn(&J) -> R + Sync,
-) -> std::io::Result<Vec<R>> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(job) = jobs.get(i) else { break done };
-            done.push((i, run(job)));
-        }
-    };
-    let mut out: Vec<Option<R>> = (0..jobs.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let mut threads = Vec::new();
-        for _ in 0..workers {
-            match std::thread::Builder::new().spawn_scoped(scope, work) {
-                Ok(thread) => threads.push(thread),
-                // Fewer workers than asked for still build every row.
-                Err(_) if !threads.is_empty() => break,
-                Err(e) => return Err(e),
-            }
-        }
-        for thread in threads {
-            let done = thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            for (i, r) in done {
-                out[i] = Some(r);
-            }
-        }
-        Ok::<(), std::io::Error>(())
-    })?;
-    Ok(out
-        .into_iter()
-        .map(|r| r.expect("invariant: every job is taken by one worker"))
-        .collect())
 }
 
 /// Reads and checks the template, the data and the pattern; every problem is printed.
