@@ -134,11 +134,16 @@ pub fn compile_in(
     // The limits on every value read only the text: checked on another core while the
     // spec is read.
     let (loaded, limits) = std::thread::scope(|scope| {
-        let limits = scope.spawn(|| model::limits::check(source));
+        let limits =
+            std::thread::Builder::new().spawn_scoped(scope, || model::limits::check(source));
         let loaded = spec::load(source);
-        let limits = limits
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let limits = match limits {
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: checked here instead.
+            Err(_) => model::limits::check(source),
+        };
         (loaded, limits)
     });
     let (spec, mut found) = loaded.map_err(fail)?;
@@ -178,13 +183,18 @@ pub fn compile_in(
         // is made on another core, from a copy of its own (freed as it is drawn), while the
         // reader edition is written from the document.
         let editions = std::thread::scope(|scope| {
-            let print = scope.spawn(|| print_edition(Laid::Shared(&document), &report, name, free));
+            let make_print = || print_edition(Laid::Shared(&document), &report, name, free);
+            let print = std::thread::Builder::new().spawn_scoped(scope, make_print);
             let reader = guarded("reader", || {
                 pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
             });
-            let print = print
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let print = match print {
+                Ok(thread) => thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread to be had: made here, after the reader edition.
+                Err(_) => make_print(),
+            };
             (Some(reader), Some(print))
         });
         if free {
