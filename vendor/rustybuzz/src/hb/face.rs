@@ -7,6 +7,7 @@ use ttf_parser::opentype_layout::LayoutTable;
 use ttf_parser::{GlyphId, RgbaColor};
 
 use super::buffer::GlyphPropsFlags;
+use super::memo::{self, Memo};
 use super::ot_layout::TableIndex;
 use super::ot_layout_common::{PositioningTable, SubstitutionTable};
 use crate::Variation;
@@ -25,6 +26,25 @@ const UNICODE_2_0_FULL_ENCODING: u16 = 4;
 //const UNICODE_VARIATION_ENCODING: u16 = 5;
 const UNICODE_FULL_ENCODING: u16 = 6;
 
+/// Kept for a character the face has no glyph for (a glyph id is 16 bits).
+const NO_GLYPH: u32 = 0x1_0000;
+
+/// What a face's tables answered, kept (see [`memo`]): the nominal glyph of a character and
+/// the `GDEF` properties of a glyph.
+struct FaceMemo {
+    nominal: Memo<{ memo::CHAR_SLOTS }>,
+    glyph_props: Memo<{ memo::GLYPH_SLOTS }>,
+}
+
+impl FaceMemo {
+    fn new() -> Self {
+        FaceMemo {
+            nominal: Memo::new(),
+            glyph_props: Memo::new(),
+        }
+    }
+}
+
 /// A font face handle.
 #[derive(Clone)]
 pub struct hb_font_t<'a> {
@@ -33,6 +53,8 @@ pub struct hb_font_t<'a> {
     pixels_per_em: Option<(u16, u16)>,
     pub(crate) points_per_em: Option<f32>,
     prefered_cmap_encoding_subtable: Option<u16>,
+    /// Answers already looked up in the face's tables, shared by its clones.
+    memo: alloc::sync::Arc<FaceMemo>,
     pub(crate) gsub: Option<SubstitutionTable<'a>>,
     pub(crate) gpos: Option<PositioningTable<'a>>,
 }
@@ -85,6 +107,7 @@ impl<'a> hb_font_t<'a> {
             pixels_per_em: None,
             points_per_em: None,
             prefered_cmap_encoding_subtable: find_best_cmap_subtable(&face),
+            memo: alloc::sync::Arc::new(FaceMemo::new()),
             gsub: face.tables().gsub.map(SubstitutionTable::new),
             gpos: face.tables().gpos.map(PositioningTable::new),
             ttfp_face: face,
@@ -134,7 +157,19 @@ impl<'a> hb_font_t<'a> {
         self.get_nominal_glyph(c).is_some()
     }
 
-    pub(crate) fn get_nominal_glyph(&self, mut c: u32) -> Option<GlyphId> {
+    pub(crate) fn get_nominal_glyph(&self, c: u32) -> Option<GlyphId> {
+        let Some(slot) = memo::char_slot(c) else {
+            return self.look_up_nominal_glyph(c);
+        };
+        let kept = self.memo.nominal.get(slot, || {
+            self.look_up_nominal_glyph(c)
+                .map_or(NO_GLYPH, |g| u32::from(g.0))
+        });
+        // Anything but NO_GLYPH was a glyph id, 16 bits.
+        (kept != NO_GLYPH).then(|| GlyphId(kept as u16))
+    }
+
+    fn look_up_nominal_glyph(&self, mut c: u32) -> Option<GlyphId> {
         let subtable_idx = self.prefered_cmap_encoding_subtable?;
         let subtable = self.tables().cmap?.subtables.get(subtable_idx)?;
 
@@ -339,6 +374,17 @@ impl<'a> hb_font_t<'a> {
     }
 
     pub(crate) fn glyph_props(&self, glyph: GlyphId) -> u16 {
+        let slot = usize::from(glyph.0);
+        if slot >= memo::GLYPH_SLOTS {
+            return self.look_up_glyph_props(glyph);
+        }
+        // Glyph properties are 16 bits.
+        self.memo
+            .glyph_props
+            .get(slot, || u32::from(self.look_up_glyph_props(glyph))) as u16
+    }
+
+    fn look_up_glyph_props(&self, glyph: GlyphId) -> u16 {
         let table = match self.tables().gdef {
             Some(v) => v,
             None => return 0,

@@ -31,6 +31,7 @@ pub mod common;
 pub mod face;
 mod kerning;
 mod machine_cursor;
+mod memo;
 mod ot;
 mod ot_layout;
 mod ot_layout_common;

@@ -1,5 +1,7 @@
 use core::convert::TryFrom;
 
+use super::memo::{self, Memo};
+
 pub use unicode_ccc::CanonicalCombiningClass;
 // TODO: prefer unic-ucd-normal::CanonicalCombiningClass
 pub use unicode_properties::GeneralCategory as hb_unicode_general_category_t;
@@ -493,7 +495,16 @@ impl CharExt for char {
     }
 
     fn general_category(self) -> hb_unicode_general_category_t {
-        unicode_properties::general_category::UnicodeGeneralCategory::general_category(self)
+        /// The categories of the characters with a slot, kept once looked up.
+        static KEPT: Memo<{ memo::CHAR_SLOTS }> = Memo::new();
+        let look_up =
+            || unicode_properties::general_category::UnicodeGeneralCategory::general_category(self);
+        match memo::char_slot(self as u32) {
+            Some(slot) => hb_unicode_general_category_t::from_rb(
+                KEPT.get(slot, || look_up().to_rb()),
+            ),
+            None => look_up(),
+        }
     }
 
     fn space_fallback(self) -> hb_unicode_funcs_t::space_t {
