@@ -18,6 +18,7 @@ use crate::diag::Diagnostic;
 use crate::frame::{Document, ItemKind, Page, PrintSetup};
 use crate::images::ImageData;
 use crate::model::PrintConfig;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The print edition of `doc`; `file` names it in the slug line.
@@ -61,18 +62,33 @@ fn edition(
     config: &PrintConfig,
     file: &str,
 ) -> Result<Document, Box<Diagnostic>> {
-    let mut converted: Vec<(*const ImageData, Arc<ImageData>)> = Vec::new();
-    for page in &mut pages {
-        for item in &mut page.items {
-            let ItemKind::Image { image, .. } = &mut item.kind else {
-                continue;
-            };
-            let key = Arc::as_ptr(image);
-            if let Some((_, done)) = converted.iter().find(|(k, _)| *k == key) {
-                *image = done.clone();
-                continue;
-            }
-            let printed = raster::print_image(image, config).map_err(|e| {
+    // Each distinct image once, in the order the pages first draw them, converted on every
+    // core: a photograph's conversion and re-encoding is most of a short print edition.
+    // Images are told apart by address (a map only looked up, never walked, so its order
+    // reaches nothing): a long report draws thousands of icons.
+    let mut distinct: Vec<Arc<ImageData>> = Vec::new();
+    let mut index: HashMap<*const ImageData, usize> = HashMap::new();
+    for item in pages.iter().flat_map(|p| &p.items) {
+        if let ItemKind::Image { image, .. } = &item.kind {
+            index.entry(Arc::as_ptr(image)).or_insert_with(|| {
+                distinct.push(image.clone());
+                distinct.len() - 1
+            });
+        }
+    }
+    let printed = crate::workers::map(
+        &distinct,
+        crate::workers::cores(),
+        || (),
+        |(), image| raster::print_image(image, config),
+    );
+    // One conversion, shared by every place the image is drawn (a logo on both covers); the
+    // first image that cannot be converted, in the pages' order, is the one reported.
+    let converted = distinct
+        .iter()
+        .zip(printed)
+        .map(|(image, printed)| {
+            let printed = printed.map_err(|e| {
                 Box::new(
                     Diagnostic::error(
                         format!("the image `{}` could not be embedded: {e}", image.name),
@@ -81,10 +97,16 @@ fn edition(
                     .with_help("open it in an image editor and save it again as PNG or JPEG"),
                 )
             })?;
-            // One conversion, shared by every place the image is drawn (a logo on both covers).
-            let done = printed.map_or_else(|| image.clone(), Arc::new);
-            converted.push((key, done.clone()));
-            *image = done;
+            Ok(printed.map_or_else(|| image.clone(), Arc::new))
+        })
+        .collect::<Result<Vec<_>, Box<Diagnostic>>>()?;
+    for page in &mut pages {
+        for item in &mut page.items {
+            if let ItemKind::Image { image, .. } = &mut item.kind
+                && let Some(&i) = index.get(&Arc::as_ptr(image))
+            {
+                *image = converted[i].clone();
+            }
         }
     }
     pad(&mut pages, config);
