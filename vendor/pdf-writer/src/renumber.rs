@@ -47,6 +47,10 @@ fn extract_object(slice: &[u8]) -> Option<(i32, &[u8])> {
     Some((gen, data))
 }
 
+/// Finds the word `stream`: made once, as making a searcher costs more than most searches.
+static STREAM: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"stream"));
+
 /// Processes the interior of an indirect object and patches all indirect
 /// references.
 fn patch_object(slice: &[u8], buf: &mut Buf, mapping: &mut dyn FnMut(Ref) -> Ref) {
@@ -59,9 +63,28 @@ fn patch_object(slice: &[u8], buf: &mut Buf, mapping: &mut dyn FnMut(Ref) -> Ref
     //   - Names are not a problem because they can't contain literal whitespace
     //   - Hexadecimal strings are not a problem because they can't contain R
     //   - There are no other collection of arbitrary bytes
+    //
+    // The bytes between points of interest are passed over with `memchr` rather than
+    // looked at one by one, and the next `stream` keyword is found with `memmem`; what is
+    // patched, and where the scan stops, is as if every byte were looked at in turn.
     let mut written = 0;
     let mut seen = 0;
+    // The next place at or after `seen` where the word `stream` starts, if any.
+    let mut stream = STREAM.find(slice);
     while seen < slice.len() {
+        let next = memchr::memchr3(b'R', b'%', b'(', &slice[seen..]).map(|i| seen + i);
+        // Check whether a stream starts before the next point of interest. If yes, we can
+        // bail and copy the rest verbatim.
+        if let Some(at) = stream.filter(|&at| next.is_none_or(|n| at < n)) {
+            if validate_stream(&slice[..at]) {
+                break;
+            }
+            seen = at + 1;
+            stream = STREAM.find(&slice[seen..]).map(|i| seen + i);
+            continue;
+        }
+        let Some(next) = next else { break };
+        seen = next;
         match slice[seen] {
             // Validate whether this is an indirect reference and if it is,
             // patch it!
@@ -104,18 +127,17 @@ fn patch_object(slice: &[u8], buf: &mut Buf, mapping: &mut dyn FnMut(Ref) -> Ref
                 }
             }
 
-            // Check whether this is the start of a stream. If yes, we can bail
-            // and copy the rest verbatim.
-            b's' if slice[seen..].starts_with(b"stream")
-                && validate_stream(&slice[..seen]) =>
-            {
-                break;
-            }
-
-            _ => {}
+            _ => unreachable!("memchr3 finds only these bytes"),
         }
 
         seen += 1;
+        // A `stream` inside the comment or string just passed over starts none.
+        if stream.is_some_and(|at| at < seen) {
+            stream = slice
+                .get(seen..)
+                .and_then(|rest| STREAM.find(rest))
+                .map(|i| seen + i);
+        }
     }
 
     buf.extend(&slice[written..]);
@@ -238,6 +260,25 @@ mod tests {
             b"stream",
             b"1 0 R 2 0 R 3 0 R 4 0 R",
             b"endstream",
+            b"endobj\n\n"
+        );
+    }
+
+    #[test]
+    fn test_renumber_stream_word_outside_a_stream() {
+        // The word `stream` inside a string, a comment and a name starts no stream: the
+        // references after each are still patched, and those inside the string and the
+        // comment are not.
+        let mut c = Chunk::new();
+        c.offsets.push((Ref::new(5), c.buf.len()));
+        c.buf.extend(b"5 0 obj\n<</A(a stream (5 0 R))/B 5 0 R%stream 5 0 R\n");
+        c.buf.extend(b"/stream 5 0 R/C[5 0 R]/D>>stream>>\nendobj");
+        let r = c.renumber(|_| Ref::new(9));
+        test!(
+            r.buf.as_slice(),
+            b"9 0 obj",
+            b"<</A(a stream (5 0 R))/B 9 0 R%stream 5 0 R",
+            b"/stream 9 0 R/C[9 0 R]/D>>stream>>",
             b"endobj\n\n"
         );
     }
