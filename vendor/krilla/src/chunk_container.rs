@@ -99,7 +99,7 @@ impl ChunkContainer {
 
     pub(crate) fn finish(self, sc: &mut SerializeContext) -> KrillaResult<Pdf> {
         let mut remapped_ref = Ref::new(1);
-        let mut remapper = HashMap::new();
+        let mut remapper = Remapper::default();
 
         // Allows us to estimate the capacity we will need for the new PDF.
         let mut chunks_byte_len = 0;
@@ -499,5 +499,37 @@ impl<T: Visit> Visit for Vec<T> {
             field.visit(sc, f)?;
         }
         Ok(())
+    }
+}
+
+/// Each object's final number, by the number it was written with.
+///
+/// Objects are numbered from 1 as they are made, so the numbers are dense and a vector
+/// indexed by them finds a reference with one load, where a hash map hashed it for each of
+/// the hundreds of thousands of references a long document's objects hold.
+#[derive(Default)]
+struct Remapper(Vec<Option<Ref>>);
+
+impl Remapper {
+    /// Sets `old`'s final number, giving back the one it had.
+    fn insert(&mut self, old: Ref, new: Ref) -> Option<Ref> {
+        let index = usize::try_from(old.get()).expect("object numbers are positive");
+        if self.0.len() <= index {
+            self.0.resize(index + 1, None);
+        }
+        self.0[index].replace(new)
+    }
+}
+
+impl std::ops::Index<&Ref> for Remapper {
+    type Output = Ref;
+
+    /// `old`'s final number; panics, as indexing a map does, for an object never visited.
+    fn index(&self, old: &Ref) -> &Ref {
+        usize::try_from(old.get())
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .and_then(Option::as_ref)
+            .expect("every object referenced is visited")
     }
 }
