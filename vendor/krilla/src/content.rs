@@ -31,7 +31,7 @@ use crate::graphics::xobject::XObject;
 use crate::interchange::tagging::ContentTag;
 use crate::num::NormalizedF32;
 use crate::resource;
-use crate::resource::{Resource, ResourceDictionaryBuilder};
+use crate::resource::{Resource, ResourceDictionaryBuilder, ResourceName};
 use crate::serialize::{MaybeDeviceColorSpace, SerializeContext};
 use crate::stream::Stream;
 use crate::text::group::{use_text_spanner, GlyphGroup, GlyphGrouper, GlyphSpan, GlyphSpanner};
@@ -63,7 +63,7 @@ pub(crate) struct ContentBuilder {
 /// the current resource dictionary
 enum ContentColorSpace {
     Device,
-    Named(String),
+    Named(ResourceName),
 }
 
 impl ContentBuilder {
@@ -1047,7 +1047,7 @@ impl ContentBuilder {
         opacity: NormalizedF32,
         sc: &mut SerializeContext,
         chunk_container: &mut ChunkContainer,
-        mut set_pattern_fn: impl FnMut(&mut Content, String),
+        mut set_pattern_fn: impl FnMut(&mut Content, ResourceName),
         mut set_solid_fn: impl FnMut(&mut Content, ContentColorSpace, &Color),
     ) {
         let pattern_transform = |transform: Transform| -> Transform {
@@ -1167,7 +1167,7 @@ impl ContentBuilder {
         serializer_context: &mut SerializeContext,
         chunk_container: &mut ChunkContainer,
     ) {
-        fn set_pattern_fn(content: &mut Content, color_space: String) {
+        fn set_pattern_fn(content: &mut Content, color_space: ResourceName) {
             content.set_fill_color_space(pdf_writer::types::ColorSpaceOperand::Pattern);
             content.set_fill_pattern(None, color_space.to_pdf_name());
         }
@@ -1215,7 +1215,7 @@ impl ContentBuilder {
         serializer_context: &mut SerializeContext,
         chunk_container: &mut ChunkContainer,
     ) {
-        fn set_pattern_fn(content: &mut Content, color_space: String) {
+        fn set_pattern_fn(content: &mut Content, color_space: ResourceName) {
             content.set_stroke_color_space(pdf_writer::types::ColorSpaceOperand::Pattern);
             content.set_stroke_pattern(None, color_space.to_pdf_name());
         }
