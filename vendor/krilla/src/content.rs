@@ -31,12 +31,12 @@ use crate::graphics::xobject::XObject;
 use crate::interchange::tagging::ContentTag;
 use crate::num::NormalizedF32;
 use crate::resource;
-use crate::resource::{Resource, ResourceDictionaryBuilder};
+use crate::resource::{Resource, ResourceDictionaryBuilder, ResourceName};
 use crate::serialize::{MaybeDeviceColorSpace, SerializeContext};
 use crate::stream::Stream;
 use crate::text::group::{use_text_spanner, GlyphGroup, GlyphGrouper, GlyphSpan, GlyphSpanner};
 use crate::text::type3::ColoredGlyph;
-use crate::text::{Font, FontContainer, FontIdentifier, PdfFont, PDF_UNITS_PER_EM};
+use crate::text::{Font, FontContainer, PdfFont, PdfFontKey, PDF_UNITS_PER_EM};
 use crate::text::{Glyph, GlyphId};
 use crate::util::{calculate_stroke_bbox, NameExt};
 
@@ -63,7 +63,7 @@ pub(crate) struct ContentBuilder {
 /// the current resource dictionary
 enum ContentColorSpace {
     Device,
-    Named(String),
+    Named(ResourceName),
 }
 
 impl ContentBuilder {
@@ -532,16 +532,17 @@ impl ContentBuilder {
         sc: &mut SerializeContext,
         cur_x: &mut f32,
         cur_y: f32,
-        font_identifier: FontIdentifier,
-        pdf_font: &dyn PdfFont,
+        font_container: &FontContainer,
+        font_key: PdfFontKey,
         size: f32,
         context_color: rgb::Color,
         glyphs: &[impl Glyph],
         text: &str,
     ) {
+        let pdf_font = font_container.pdf_font(font_key);
         let font_name = self
             .rd_builder
-            .register_resource(sc.register_font_identifier(font_identifier));
+            .register_resource(sc.register_font_identifier(font_container.identifier(font_key)));
         self.content.set_font(font_name.to_pdf_name(), size);
         self.content.set_text_matrix(
             Transform::from_row(1.0, 0.0, 0.0, -1.0, *cur_x, cur_y).to_pdf_transform(),
@@ -566,13 +567,14 @@ impl ContentBuilder {
         // only if `TJ` is used. With `Tj`, it's fine.
         if let [glyph] = glyphs {
             if approx_eq!(f32, glyph.x_offset(1.0), 0.0, epsilon = 0.001) {
-                self.encode_single_glyph(cur_x, pdf_font, size, context_color, glyph);
+                self.encode_single_glyph(cur_x, font_container, size, context_color, glyph);
                 return;
             }
         }
 
         self.encode_glyphs_with_individual_positioning(
             cur_x,
+            font_container,
             pdf_font,
             size,
             context_color,
@@ -583,13 +585,13 @@ impl ContentBuilder {
     fn encode_single_glyph(
         &mut self,
         cur_x: &mut f32,
-        pdf_font: &dyn PdfFont,
+        font_container: &FontContainer,
         size: f32,
         context_color: rgb::Color,
         glyph: &impl Glyph,
     ) {
-        let pdf_glyph = pdf_font
-            .get_gid(ColoredGlyph::new(glyph.glyph_id(), context_color))
+        let (_, pdf_glyph) = font_container
+            .get_glyph(ColoredGlyph::new(glyph.glyph_id(), context_color))
             .unwrap();
         self.scratch.clear();
         let encoded = &mut self.scratch;
@@ -601,6 +603,7 @@ impl ContentBuilder {
     fn encode_glyphs_with_individual_positioning(
         &mut self,
         cur_x: &mut f32,
+        font_container: &FontContainer,
         pdf_font: &dyn PdfFont,
         size: f32,
         context_color: rgb::Color,
@@ -619,8 +622,10 @@ impl ContentBuilder {
         let font_units_per_em = font.units_per_em();
 
         for glyph in glyphs {
-            let pdf_glyph = pdf_font
-                .get_gid(ColoredGlyph::new(glyph.glyph_id(), context_color))
+            // The glyph was added to the container before it was grouped, and a group's
+            // glyphs all belong to `pdf_font`.
+            let (_, pdf_glyph) = font_container
+                .get_glyph(ColoredGlyph::new(glyph.glyph_id(), context_color))
                 .unwrap();
 
             let scale = |val| val * pdf_units_per_em;
@@ -826,9 +831,7 @@ impl ContentBuilder {
         font_size: f32,
     ) {
         let borrowed = font_container.borrow();
-        let pdf_font = borrowed
-            .get_from_identifier(&glyph_group.font_identifier)
-            .unwrap();
+        let pdf_font = borrowed.pdf_font(glyph_group.font_key);
 
         if fill_render_mode == TextRenderingMode::Fill || pdf_font.force_fill() {
             self.content
@@ -845,8 +848,8 @@ impl ContentBuilder {
             sc,
             cur_x,
             *cur_y - glyph_group.y_offset * font_size,
-            glyph_group.font_identifier,
-            pdf_font,
+            &borrowed,
+            glyph_group.font_key,
             font_size,
             context_color,
             glyph_group.glyphs,
@@ -1044,7 +1047,7 @@ impl ContentBuilder {
         opacity: NormalizedF32,
         sc: &mut SerializeContext,
         chunk_container: &mut ChunkContainer,
-        mut set_pattern_fn: impl FnMut(&mut Content, String),
+        mut set_pattern_fn: impl FnMut(&mut Content, ResourceName),
         mut set_solid_fn: impl FnMut(&mut Content, ContentColorSpace, &Color),
     ) {
         let pattern_transform = |transform: Transform| -> Transform {
@@ -1164,7 +1167,7 @@ impl ContentBuilder {
         serializer_context: &mut SerializeContext,
         chunk_container: &mut ChunkContainer,
     ) {
-        fn set_pattern_fn(content: &mut Content, color_space: String) {
+        fn set_pattern_fn(content: &mut Content, color_space: ResourceName) {
             content.set_fill_color_space(pdf_writer::types::ColorSpaceOperand::Pattern);
             content.set_fill_pattern(None, color_space.to_pdf_name());
         }
@@ -1212,7 +1215,7 @@ impl ContentBuilder {
         serializer_context: &mut SerializeContext,
         chunk_container: &mut ChunkContainer,
     ) {
-        fn set_pattern_fn(content: &mut Content, color_space: String) {
+        fn set_pattern_fn(content: &mut Content, color_space: ResourceName) {
             content.set_stroke_color_space(pdf_writer::types::ColorSpaceOperand::Pattern);
             content.set_stroke_pattern(None, color_space.to_pdf_name());
         }

@@ -1,4 +1,3 @@
-use std::collections::HashMap;
 use std::fmt::Debug;
 use std::hash::Hash;
 use std::marker::PhantomData;
@@ -6,9 +5,56 @@ use std::marker::PhantomData;
 use pdf_writer::types::ProcSet;
 use pdf_writer::writers;
 use pdf_writer::{Chunk, Dict, Finish, Name, Ref};
+use rustc_hash::FxHashMap;
 
 use crate::serialize::{Cacheable, SerializeContext};
 use crate::util::NameExt;
+
+/// The name of a resource in a resource dictionary: its kind's prefix and its number, as in
+/// `f0`. It is kept on the stack, as one is made each time a content stream uses a resource
+/// (for text, at least twice a run: its font and its colour space).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ResourceName {
+    // A one-letter prefix and at most ten digits.
+    bytes: [u8; 11],
+    len: u8,
+}
+
+impl ResourceName {
+    fn new(prefix: &str, num: ResourceNumber) -> Self {
+        let mut bytes = [0; 11];
+        let prefix = prefix.as_bytes();
+        bytes[..prefix.len()].copy_from_slice(prefix);
+        let mut len = prefix.len();
+
+        let mut digits = [0; 10];
+        let mut count = 0;
+        let mut rest = num;
+        loop {
+            digits[count] = b'0' + (rest % 10) as u8;
+            count += 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        for &digit in digits[..count].iter().rev() {
+            bytes[len] = digit;
+            len += 1;
+        }
+
+        Self {
+            bytes,
+            len: len as u8,
+        }
+    }
+}
+
+impl NameExt for ResourceName {
+    fn to_pdf_name(&self) -> Name<'_> {
+        Name(&self.bytes[..usize::from(self.len)])
+    }
+}
 
 pub(crate) trait Resource {
     fn new(ref_: Ref) -> Self;
@@ -194,7 +240,7 @@ impl ResourceDictionaryBuilder {
         }
     }
 
-    pub(crate) fn register_resource<T>(&mut self, obj: T) -> String
+    pub(crate) fn register_resource<T>(&mut self, obj: T) -> ResourceName
     where
         T: Resource,
     {
@@ -337,7 +383,8 @@ where
 #[derive(Debug, Eq, PartialEq)]
 pub(crate) struct ResourceMapper<T: ?Sized> {
     forward: Vec<Ref>,
-    backward: HashMap<Ref, ResourceNumber>,
+    // Only looked up, never iterated: the numbers, and so the names, come from `forward`.
+    backward: FxHashMap<Ref, ResourceNumber>,
     phantom: PhantomData<T>,
 }
 
@@ -348,7 +395,7 @@ where
     pub(crate) fn new() -> Self {
         Self {
             forward: Vec::new(),
-            backward: HashMap::new(),
+            backward: FxHashMap::default(),
             phantom: PhantomData,
         }
     }
@@ -364,12 +411,8 @@ where
         })
     }
 
-    pub(crate) fn remap_with_name(&mut self, ref_: Ref) -> String {
-        Self::name_from_number(self.remap(ref_))
-    }
-
-    fn name_from_number(num: ResourceNumber) -> String {
-        format!("{}{}", T::get_prefix(), num)
+    pub(crate) fn remap_with_name(&mut self, ref_: Ref) -> ResourceName {
+        ResourceName::new(T::get_prefix(), self.remap(ref_))
     }
 
     pub(crate) fn into_resource_list(self) -> ResourceList<T> {

@@ -106,33 +106,35 @@ impl Sealed for Str<'_> {
         //   also be represented fully in visible ASCII. We also escape
         //   parentheses because they are delimiters.
         // - Hex strings for anything non-ASCII.
+        //
+        // The escaped bytes are gathered in a buffer on the stack, each from a table, and
+        // appended a chunk at a time: escaping and appending them one by one was most of the
+        // cost of the short strings of text showing operators, written for every run of
+        // glyphs.
+        const CHUNK: usize = 64;
+        // Every byte is written as at most four (a parenthesis as two), and each is copied
+        // as four: room for the last one's spare three.
+        let mut out = [0; 4 * CHUNK + 3];
+
         if self.0.iter().all(|b| b.is_ascii()) {
             buf.reserve(self.0.len());
             buf.inner.push(b'(');
 
             let mut balanced = None;
-            for &byte in self.0 {
-                match byte {
-                    b'(' | b')' => {
-                        if !*balanced
-                            .get_or_insert_with(|| byte != b')' && self.is_balanced())
-                        {
-                            buf.push(b'\\');
-                        }
-                        buf.push(byte);
+            for chunk in self.0.chunks(CHUNK) {
+                let mut n = 0;
+                for &byte in chunk {
+                    if matches!(byte, b'(' | b')')
+                        && !*balanced.get_or_insert_with(|| byte != b')' && self.is_balanced())
+                    {
+                        out[n] = b'\\';
+                        n += 1;
                     }
-                    b'\\' => buf.extend(br"\\"),
-                    b' '..=b'~' => buf.push(byte),
-                    b'\n' => buf.extend(br"\n"),
-                    b'\r' => buf.extend(br"\r"),
-                    b'\t' => buf.extend(br"\t"),
-                    b'\x08' => buf.extend(br"\b"),
-                    b'\x0c' => buf.extend(br"\f"),
-                    _ => {
-                        buf.push(b'\\');
-                        buf.push_octal(byte);
-                    }
+                    let (bytes, len) = LITERAL[usize::from(byte)];
+                    out[n..n + 4].copy_from_slice(&bytes);
+                    n += usize::from(len);
                 }
+                buf.inner.extend_from_slice(&out[..n]);
             }
 
             buf.push(b')');
@@ -140,12 +142,49 @@ impl Sealed for Str<'_> {
             buf.reserve(2 + 2 * self.0.len());
             buf.push(b'<');
 
-            for &byte in self.0 {
-                buf.push_hex(byte);
+            for chunk in self.0.chunks(CHUNK) {
+                for (pair, &byte) in out.chunks_exact_mut(2).zip(chunk) {
+                    pair[0] = hex_digit(byte >> 4);
+                    pair[1] = hex_digit(byte & 0xF);
+                }
+                buf.inner.extend_from_slice(&out[..2 * chunk.len()]);
             }
 
             buf.push(b'>');
         }
+    }
+}
+
+/// How each ASCII byte is written in a literal string: its bytes (padded to four) and how
+/// many there are. Parentheses stand for themselves here: whether one is escaped depends on
+/// the whole string.
+const LITERAL: [([u8; 4], u8); 128] = {
+    let mut table = [([0; 4], 0); 128];
+    let mut i = 0;
+    while i < 128 {
+        let byte = i as u8;
+        table[i] = match byte {
+            b'\\' => ([b'\\', b'\\', 0, 0], 2),
+            b' '..=b'~' => ([byte, 0, 0, 0], 1),
+            b'\n' => ([b'\\', b'n', 0, 0], 2),
+            b'\r' => ([b'\\', b'r', 0, 0], 2),
+            b'\t' => ([b'\\', b't', 0, 0], 2),
+            b'\x08' => ([b'\\', b'b', 0, 0], 2),
+            b'\x0c' => ([b'\\', b'f', 0, 0], 2),
+            _ => ([b'\\', b'0' + (byte >> 6), b'0' + ((byte >> 3) & 7), b'0' + (byte & 7)], 4),
+        };
+        i += 1;
+    }
+    table
+};
+
+/// The uppercase hexadecimal digit for a value below 16, as `Buf::push_hex` writes it.
+#[inline]
+fn hex_digit(b: u8) -> u8 {
+    if b < 10 {
+        b'0' + b
+    } else {
+        b'A' + (b - 10)
     }
 }
 
@@ -1644,6 +1683,20 @@ mod tests {
         test_primitive!(Str(b"a\x14b"), br"(a\024b)");
         test_primitive!(Str(b"\xFF\xAA"), b"<FFAA>");
         test_primitive!(Str(b"\x0A\x7F\x1F"), br"(\n\177\037)");
+
+        // Strings longer than the chunk they are escaped in.
+        let long: Vec<u8> = (0..150u8).map(|i| [0, b'(', b')', b'a', b'\\'][i as usize % 5]).collect();
+        let escaped: Vec<u8> = std::iter::once(b'(')
+            .chain((0..150).flat_map(|i| [&br"\000"[..], b"(", b")", b"a", br"\\"][i % 5].iter().copied()))
+            .chain(std::iter::once(b')'))
+            .collect();
+        let written = |s: &[u8]| {
+            crate::tests::slice_obj(|obj| obj.primitive(Str(s)), crate::Settings::default())
+        };
+        assert_eq!(written(&long), escaped);
+        let long: Vec<u8> = (0..150u8).map(|i| 0x80 | i).collect();
+        let hex: String = long.iter().map(|b| format!("{b:02X}")).collect();
+        assert_eq!(written(&long), format!("<{hex}>").into_bytes());
 
         // Test text strings.
         test_primitive!(TextStr("Hallo"), b"(Hallo)");

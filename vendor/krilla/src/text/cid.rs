@@ -1,7 +1,6 @@
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::writers::WMode;
 use pdf_writer::{Finish, Name, Ref, Str};
-use rustc_hash::FxHashMap;
 use skrifa::instance::Size;
 use skrifa::outline::DrawSettings;
 use skrifa::prelude::LocationRef;
@@ -109,8 +108,9 @@ pub(crate) struct CIDFont {
     /// instead of having to distinguish according to the underlying font. See section
     /// 9.7.4.2 for more information on how glyphs are indexed in a CID-keyed font.
     glyph_remapper: GlyphRemapper,
-    /// A mapping from CIDs to their string in the original text.
-    cmap_entries: FxHashMap<u16, (String, Option<Location>)>,
+    /// The string in the original text of each CID, indexed by CID (CIDs are given out
+    /// consecutively from 0). A table, as it is read for every glyph drawn.
+    cmap_entries: Vec<Option<(String, Option<Location>)>>,
     /// The widths of the glyphs, _indexed by their CID_.
     widths: Vec<f32>,
     is_empty: bool,
@@ -125,7 +125,7 @@ impl CIDFont {
 
         Self {
             glyph_remapper: GlyphRemapper::new(),
-            cmap_entries: FxHashMap::default(),
+            cmap_entries: Vec::new(),
             widths,
             font,
             is_empty: true,
@@ -144,11 +144,6 @@ impl CIDFont {
     // units per em of the underlying font.
     pub(crate) fn units_per_em(&self) -> f32 {
         PDF_UNITS_PER_EM
-    }
-
-    #[inline]
-    pub(crate) fn get_cid(&self, glyph_id: GlyphId) -> Option<u16> {
-        self.glyph_remapper.get(glyph_id.to_u32() as u16)
     }
 
     /// Add a new glyph (if it has not already been added) and return its CID.
@@ -171,24 +166,24 @@ impl CIDFont {
 
     #[inline]
     pub(crate) fn get_codepoints(&self, cid: Cid) -> Option<&str> {
-        self.cmap_entries.get(&cid).map(|s| s.0.as_str())
+        self.cmap_entries
+            .get(usize::from(cid))
+            .and_then(|e| e.as_ref())
+            .map(|s| s.0.as_str())
     }
 
     #[inline]
     pub(crate) fn set_codepoints(&mut self, cid: Cid, text: String, location: Option<Location>) {
-        self.cmap_entries.insert(cid, (text, location));
+        let index = usize::from(cid);
+        if index >= self.cmap_entries.len() {
+            self.cmap_entries.resize(index + 1, None);
+        }
+        self.cmap_entries[index] = Some((text, location));
     }
 
     #[inline]
     pub(crate) fn identifier(&self) -> FontIdentifier {
         FontIdentifier::Cid(CIDIdentifier(self.font.clone()))
-    }
-
-    /// Whether `identifier` is this font's, without building (and cloning the font for)
-    /// this font's own identifier.
-    #[inline]
-    pub(crate) fn is_identifier(&self, identifier: &FontIdentifier) -> bool {
-        matches!(identifier, FontIdentifier::Cid(CIDIdentifier(font)) if *font == self.font)
     }
 
     /// Subsets the font and compresses the subset's program: the costly part of writing a
@@ -401,7 +396,10 @@ impl CIDFont {
             // For the .notdef glyph, it's fine if no mapping exists, since it is included
             // even if it was not referenced in the text.
             for g in 1..self.glyph_remapper.num_gids() {
-                let entry = self.cmap_entries.get(&g);
+                let entry = self
+                    .cmap_entries
+                    .get(usize::from(g))
+                    .and_then(|e| e.as_ref());
                 write_cmap_entry(&self.font, entry, sc, &mut cmap, g);
             }
 

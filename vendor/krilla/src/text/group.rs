@@ -5,7 +5,7 @@ use std::rc::Rc;
 use crate::color::rgb;
 use crate::text::type3::ColoredGlyph;
 use crate::text::Glyph;
-use crate::text::{FontContainer, FontIdentifier};
+use crate::text::{FontContainer, PdfFontKey};
 
 pub(crate) enum GlyphSpan<'a, T>
 where
@@ -105,11 +105,9 @@ where
         where
             U: Glyph,
         {
-            let (identifier, pdf_glyph) =
+            let (key, pdf_glyph) =
                 font_container.add_glyph(ColoredGlyph::new(g.glyph_id(), context_color));
-            let pdf_font = font_container
-                .get_from_identifier_mut(&identifier)
-                .unwrap();
+            let pdf_font = font_container.pdf_font_mut(key);
 
             let range = g.text_range().clone();
             let actual = &text[range.clone()];
@@ -267,7 +265,7 @@ pub(crate) struct GlyphGroup<'a, T>
 where
     T: Glyph,
 {
-    pub(crate) font_identifier: FontIdentifier,
+    pub(crate) font_key: PdfFontKey,
     pub(crate) glyphs: &'a [T],
     // This will be stored in normalized form (i.e. at a font size of 1).
     pub(crate) y_offset: f32,
@@ -281,7 +279,7 @@ where
 {
     pub fn from_props(glyphs: &'a [T], props: GlyphProps) -> Self {
         GlyphGroup {
-            font_identifier: props.font_identifier,
+            font_key: props.font_key,
             glyphs,
             y_offset: props.y_offset,
             y_advance: props.y_advance,
@@ -331,7 +329,7 @@ where
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        // Guarantees: All glyphs in `head` have the font identifier that is given in
+        // Guarantees: All glyphs in `head` have the PDF font that is given in
         // `props`, the same size and the same y offset.
         let (head, tail, props) = {
             let mut count = 1;
@@ -351,7 +349,7 @@ where
                 );
 
                 // If either of those is different, we need to start a new subrun.
-                if first.font_identifier != temp_glyph.font_identifier
+                if first.font_key != temp_glyph.font_key
                     || first.y_offset != temp_glyph.y_offset
                     || first.y_advance != 0.0
                     || temp_glyph.y_advance != 0.0
@@ -375,7 +373,7 @@ where
 }
 
 pub(crate) struct GlyphProps {
-    font_identifier: FontIdentifier,
+    font_key: PdfFontKey,
     y_offset: f32,
     y_advance: f32,
 }
@@ -389,12 +387,12 @@ where
     U: Glyph,
 {
     // Safe because we've already added all glyphs in the text spanner.
-    let font_identifier = font_container
-        .font_identifier(ColoredGlyph::new(g.glyph_id(), context_color))
+    let (font_key, _) = font_container
+        .get_glyph(ColoredGlyph::new(g.glyph_id(), context_color))
         .unwrap();
 
     GlyphProps {
-        font_identifier,
+        font_key,
         y_offset: g.y_offset(1.0),
         y_advance: g.y_advance(1.0),
     }
@@ -451,11 +449,9 @@ fn check_text_span_prop(
     font_container: &mut FontContainer,
     do_text_span: &mut bool,
 ) {
-    let (identifier, pdf_glyph) =
+    let (key, pdf_glyph) =
         font_container.add_glyph(ColoredGlyph::new(glyph.glyph_id(), context_color));
-    let pdf_font = font_container
-        .get_from_identifier_mut(&identifier)
-        .unwrap();
+    let pdf_font = font_container.pdf_font_mut(key);
 
     let range = glyph.text_range().clone();
     let text = &text[range.clone()];

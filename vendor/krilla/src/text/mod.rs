@@ -14,9 +14,7 @@ use std::collections::HashMap;
 use std::fmt::Debug;
 use std::hash::Hash;
 
-use rustc_hash::FxHashMap;
-
-use crate::text::cid::CIDFont;
+use crate::text::cid::{CIDFont, Cid};
 use crate::text::type3::{ColoredGlyph, Type3Font, Type3FontMapper, Type3ID};
 pub(crate) mod cid;
 pub(crate) mod font;
@@ -51,13 +49,35 @@ pub(crate) enum FontIdentifier {
     Type3(Type3Identifier),
 }
 
+/// Which of a font container's PDF fonts a glyph is drawn with: its CID font, or one of its
+/// Type3 fonts (by its index in the container's `Type3FontMapper`). Unlike a
+/// `FontIdentifier`, it holds no font, so it is copied and compared without touching the
+/// font's `Arc`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PdfFontKey {
+    Cid,
+    Type3(Type3ID),
+}
+
+/// What a glyph ID of the font has been resolved to so far.
+#[derive(Clone, Copy)]
+enum GlyphSlot {
+    Unseen,
+    /// Outlined, as this CID of the CID font.
+    Cid(Cid),
+    /// Not outlined: drawn from a Type3 font, which one depending on the context colour.
+    Type3,
+}
+
 /// A container that holds all PDF fonts belonging to an OTF font.
 pub(crate) struct FontContainer {
     font: Font,
     type3_mapper: Type3FontMapper,
     cid_font: CIDFont,
-    cid_cache: FxHashMap<u32, (FontIdentifier, PDFGlyph)>,
-    type3_cache: HashMap<ColoredGlyph, (FontIdentifier, PDFGlyph)>,
+    /// Indexed by glyph ID (glyph IDs beyond `u16` are not kept: no CID font can hold them).
+    /// Every glyph drawn is looked up here several times, so a table, not a hash map.
+    glyph_slots: Vec<GlyphSlot>,
+    type3_cache: HashMap<ColoredGlyph, (PdfFontKey, PDFGlyph)>,
 }
 
 impl FontContainer {
@@ -66,7 +86,7 @@ impl FontContainer {
             font: font.clone(),
             type3_mapper: Type3FontMapper::new(font.clone()),
             cid_font: CIDFont::new(font.clone()),
-            cid_cache: Default::default(),
+            glyph_slots: Vec::new(),
             type3_cache: Default::default(),
         }
     }
@@ -80,62 +100,79 @@ impl FontContainer {
     }
 
     #[inline]
-    pub(crate) fn font_identifier(&self, glyph: ColoredGlyph) -> Option<FontIdentifier> {
-        let (id, _) = self
-            .cid_cache
-            .get(&glyph.glyph_id.to_u32())
-            .or_else(|| self.type3_cache.get(&glyph.to_owned()))?;
-        Some(id.clone())
+    fn slot(&self, glyph_id: GlyphId) -> GlyphSlot {
+        self.glyph_slots
+            .get(glyph_id.to_u32() as usize)
+            .copied()
+            .unwrap_or(GlyphSlot::Unseen)
     }
 
-    // The identifier is compared by reference: building the CID font's own identifier to
-    // compare with would clone (and drop) the font's `Arc` for every glyph drawn.
     #[inline]
-    pub(crate) fn get_from_identifier_mut(
-        &mut self,
-        font_identifier: &FontIdentifier,
-    ) -> Option<&mut dyn PdfFont> {
-        if self.cid_font.is_identifier(font_identifier) {
-            Some(&mut self.cid_font)
-        } else {
-            // If the identifier doesn't match either of CID or Type3, this will
-            // return `None`.
-            Some(self.type3_mapper.font_mut_from_id(font_identifier.clone())?)
+    fn set_slot(&mut self, glyph_id: GlyphId, slot: GlyphSlot) {
+        let index = glyph_id.to_u32() as usize;
+        if index <= u16::MAX as usize {
+            if index >= self.glyph_slots.len() {
+                self.glyph_slots.resize(index + 1, GlyphSlot::Unseen);
+            }
+            self.glyph_slots[index] = slot;
+        }
+    }
+
+    /// The PDF font and glyph a glyph was assigned by `add_glyph`, if it was added.
+    #[inline]
+    pub(crate) fn get_glyph(&self, glyph: ColoredGlyph) -> Option<(PdfFontKey, PDFGlyph)> {
+        match self.slot(glyph.glyph_id) {
+            GlyphSlot::Cid(cid) => Some((PdfFontKey::Cid, PDFGlyph::Cid(cid))),
+            _ => self.type3_cache.get(&glyph).copied(),
         }
     }
 
     #[inline]
-    pub(crate) fn get_from_identifier(
-        &self,
-        font_identifier: &FontIdentifier,
-    ) -> Option<&dyn PdfFont> {
-        if self.cid_font.is_identifier(font_identifier) {
-            Some(&self.cid_font)
-        } else {
-            // If the identifier doesn't match either of CID or Type3, this will
-            // return `None`.
-            Some(self.type3_mapper.font_from_id(font_identifier.clone())?)
+    pub(crate) fn pdf_font(&self, key: PdfFontKey) -> &dyn PdfFont {
+        match key {
+            PdfFontKey::Cid => &self.cid_font,
+            PdfFontKey::Type3(index) => &self.type3_mapper.fonts()[index],
         }
     }
 
     #[inline]
-    pub(crate) fn add_glyph(&mut self, glyph: ColoredGlyph) -> (FontIdentifier, PDFGlyph) {
-        if let Some(e) = self
-            .cid_cache
-            .get(&glyph.glyph_id.to_u32())
-            .or_else(|| self.type3_cache.get(&glyph.to_owned()))
-        {
-            // We already know whether this glyph uses a CID or Type3 glyph.
-            e.clone()
-        } else if should_outline(&self.font, glyph.glyph_id) {
+    pub(crate) fn pdf_font_mut(&mut self, key: PdfFontKey) -> &mut dyn PdfFont {
+        match key {
+            PdfFontKey::Cid => &mut self.cid_font,
+            PdfFontKey::Type3(index) => self.type3_mapper.font_mut(index),
+        }
+    }
+
+    /// The identifier of the PDF font `key` stands for.
+    pub(crate) fn identifier(&self, key: PdfFontKey) -> FontIdentifier {
+        match key {
+            PdfFontKey::Cid => self.cid_font.identifier(),
+            PdfFontKey::Type3(index) => self.type3_mapper.fonts()[index].identifier(),
+        }
+    }
+
+    #[inline]
+    pub(crate) fn add_glyph(&mut self, glyph: ColoredGlyph) -> (PdfFontKey, PDFGlyph) {
+        match self.slot(glyph.glyph_id) {
+            // We already know that this glyph uses a CID glyph.
+            GlyphSlot::Cid(cid) => return (PdfFontKey::Cid, PDFGlyph::Cid(cid)),
+            GlyphSlot::Type3 => {
+                if let Some(e) = self.type3_cache.get(&glyph) {
+                    return *e;
+                }
+            }
+            GlyphSlot::Unseen => {}
+        }
+
+        if should_outline(&self.font, glyph.glyph_id) {
             let cid = self.cid_font.add_glyph(glyph.glyph_id);
-            let res = (self.cid_font.identifier(), PDFGlyph::Cid(cid));
-            self.cid_cache.insert(glyph.glyph_id.to_u32(), res.clone());
-            res
+            self.set_slot(glyph.glyph_id, GlyphSlot::Cid(cid));
+            (PdfFontKey::Cid, PDFGlyph::Cid(cid))
         } else {
-            let (identifier, gid) = self.type3_mapper.add_glyph(glyph.to_owned());
-            let res = (identifier, PDFGlyph::Type3(gid));
-            self.type3_cache.insert(glyph.to_owned(), res.clone());
+            let (index, gid) = self.type3_mapper.add_glyph(glyph);
+            let res = (PdfFontKey::Type3(index), PDFGlyph::Type3(gid));
+            self.set_slot(glyph.glyph_id, GlyphSlot::Type3);
+            self.type3_cache.insert(glyph, res);
             res
         }
     }
@@ -151,7 +188,6 @@ pub(crate) trait PdfFont {
         text: String,
         location: Option<crate::surface::Location>,
     );
-    fn get_gid(&self, glyph: ColoredGlyph) -> Option<PDFGlyph>;
     fn force_fill(&self) -> bool;
 }
 
@@ -183,10 +219,6 @@ impl PdfFont for Type3Font {
             PDFGlyph::Type3(t3) => self.set_codepoints(t3, text, location),
             PDFGlyph::Cid(_) => panic!("attempted to pass cid to type 3 font"),
         }
-    }
-
-    fn get_gid(&self, glyph: ColoredGlyph) -> Option<PDFGlyph> {
-        self.get_gid(&glyph.to_owned()).map(PDFGlyph::Type3)
     }
 
     fn force_fill(&self) -> bool {
@@ -222,10 +254,6 @@ impl PdfFont for CIDFont {
             PDFGlyph::Type3(_) => panic!("attempted to pass type 3 glyph to cid font"),
             PDFGlyph::Cid(cid) => self.set_codepoints(cid, text, location),
         }
-    }
-
-    fn get_gid(&self, glyph: ColoredGlyph) -> Option<PDFGlyph> {
-        self.get_cid(glyph.glyph_id).map(PDFGlyph::Cid)
     }
 
     fn force_fill(&self) -> bool {

@@ -400,34 +400,8 @@ impl Type3FontMapper {
 }
 
 impl Type3FontMapper {
-    /// Given a requested glyph coverage, find the corresponding font identifier of the
-    /// font that contains it.
-    pub(crate) fn id_from_glyph(&self, glyph: &ColoredGlyph) -> Option<FontIdentifier> {
-        self.fonts
-            .iter()
-            .position(|f| f.covers(glyph))
-            .map(|p| self.fonts[p].identifier())
-    }
-
-    /// Given a font identifier, return the corresponding Type3 font if it is part of
-    /// that type 3 font mapper.
-    pub(crate) fn font_from_id(&self, identifier: FontIdentifier) -> Option<&Type3Font> {
-        let pos = self
-            .fonts
-            .iter()
-            .position(|f| f.identifier() == identifier)?;
-        self.fonts.get(pos)
-    }
-
-    pub(crate) fn font_mut_from_id(
-        &mut self,
-        identifier: FontIdentifier,
-    ) -> Option<&mut Type3Font> {
-        let pos = self
-            .fonts
-            .iter()
-            .position(|f| f.identifier() == identifier)?;
-        self.fonts.get_mut(pos)
+    pub(crate) fn font_mut(&mut self, index: Type3ID) -> &mut Type3Font {
+        &mut self.fonts[index]
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -438,39 +412,23 @@ impl Type3FontMapper {
         &self.fonts
     }
 
-    pub(crate) fn add_glyph(&mut self, glyph: ColoredGlyph) -> (FontIdentifier, Gid) {
-        // If the glyph has already been added, return the font identifier of
-        // the type 3 font as well as the Type3 gid in that font.
-        if let Some(id) = self.id_from_glyph(&glyph) {
-            let gid = self
-                .font_from_id(id.clone())
-                .unwrap()
-                .get_gid(&glyph)
-                .unwrap();
-            return (id, gid);
+    /// Adds the glyph (unless it already has been) and returns the index of the Type3 font
+    /// holding it, as well as its Type3 gid in that font.
+    pub(crate) fn add_glyph(&mut self, glyph: ColoredGlyph) -> (Type3ID, Gid) {
+        if let Some(index) = self.fonts.iter().position(|f| f.covers(&glyph)) {
+            let gid = self.fonts[index].get_gid(&glyph).unwrap();
+            return (index, gid);
         }
 
-        if let Some(last_font) = self.fonts.last_mut() {
-            if last_font.is_full() {
-                // If the last Type3 font is full, create a new one.
-                let mut font = Type3Font::new(self.font.clone(), self.fonts.len());
-                let id = font.identifier();
-                let gid = font.add_glyph(glyph);
-                self.fonts.push(font);
-                (id, gid)
-            } else {
-                // Otherwise, insert it into the last Type3 font.
-                let id = last_font.identifier();
-                (id, last_font.add_glyph(glyph))
-            }
-        } else {
-            // If not Type3 font exists yet, create a new one.
-            let mut font = Type3Font::new(self.font.clone(), self.fonts.len());
-            let id = font.identifier();
-            let gid = font.add_glyph(glyph);
-            self.fonts.push(font);
-            (id, gid)
+        // If no Type3 font exists yet, or the last one is full, create a new one; otherwise,
+        // insert it into the last one.
+        if self.fonts.last().is_none_or(|f| f.is_full()) {
+            self.fonts
+                .push(Type3Font::new(self.font.clone(), self.fonts.len()));
         }
+
+        let index = self.fonts.len() - 1;
+        (index, self.fonts[index].add_glyph(glyph))
     }
 }
 
