@@ -11,6 +11,10 @@ use crate::spec::{MetricSpec, Spec};
 use serde_spanned::Spanned;
 use std::collections::BTreeSet;
 
+/// Bodies parsed per worker at the least: below that, a thread's start costs more than
+/// parsing them on it saves (a body takes some 30 µs).
+const SECTIONS_PER_WORKER: usize = 8;
+
 /// Reads every section; an empty report is an error.
 pub fn sections(
     spec: &Spec,
@@ -59,8 +63,28 @@ pub fn sections(
         let lang = super::lang::Language::new(l.get_ref().trim());
         super::lang::hyphenation_note(&lang, Some(l.span()), &mut noted, diags);
     }
+    // The bodies' markdown, parsed on every core before the sections are read in order:
+    // it is most of reading a long report's sections, and each body is parsed on its own.
+    // What each found is told where the sequential reading would have told it.
+    let workers = crate::workers::cores().min(spec.sections.len() / SECTIONS_PER_WORKER);
+    let bodies = crate::workers::map(
+        &spec.sections,
+        workers,
+        || (),
+        |(), s| {
+            let mut found = Vec::new();
+            let blocks = s
+                .get_ref()
+                .body
+                .as_ref()
+                .map_or_else(Vec::new, |b| writing.markdown(b, "body", &mut found));
+            (blocks, found)
+        },
+    );
+    let mut bodies = bodies.into_iter();
     let mut out = Vec::new();
     for s in &spec.sections {
+        let (body, body_found) = bodies.next().unwrap_or_default();
         let sp = s.get_ref();
         let title = required(
             &sp.title,
@@ -155,10 +179,10 @@ pub fn sections(
             },
             keep_together: sp.keep_together.as_ref().is_some_and(|k| *k.get_ref()),
             lead: sp.lead.as_ref().map(|l| l.get_ref().clone()),
-            body: sp
-                .body
-                .as_ref()
-                .map_or_else(Vec::new, |b| writing.markdown(b, "body", diags)),
+            body: {
+                diags.extend(body_found);
+                body
+            },
             metrics,
             components,
             new_page: sp.new_page.as_ref().is_some_and(|n| *n.get_ref())
