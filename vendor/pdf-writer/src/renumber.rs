@@ -164,10 +164,18 @@ fn require_whitespace_rev(slice: &mut &[u8]) -> Option<()> {
 }
 
 /// Eat an ASCII number, in reverse.
+///
+/// The digits are added up directly: `None` for no digits or a number beyond `i32`, as
+/// parsing them as a string gave, without checking the digits again as UTF-8 and as a
+/// number first.
 fn eat_number_rev(slice: &mut &[u8]) -> Option<i32> {
     let tail = eat_suffix(slice, |byte| byte.is_ascii_digit());
-    let string = std::str::from_utf8(tail).ok()?;
-    string.parse::<i32>().ok()
+    if tail.is_empty() {
+        return None;
+    }
+    tail.iter().try_fold(0i32, |n, &digit| {
+        n.checked_mul(10)?.checked_add(i32::from(digit - b'0'))
+    })
 }
 
 /// Eat a suffix that fulfills a predicate.
@@ -281,5 +289,22 @@ mod tests {
             b"/stream 9 0 R/C[9 0 R]/D>>stream>>",
             b"endobj\n\n"
         );
+    }
+
+    #[test]
+    fn test_eat_number_rev() {
+        let eat = |bytes: &[u8]| {
+            let mut slice = bytes;
+            let n = eat_number_rev(&mut slice);
+            (n, slice.len())
+        };
+        assert_eq!(eat(b"obj 12"), (Some(12), 4));
+        assert_eq!(eat(b" 0"), (Some(0), 1));
+        assert_eq!(eat(b"007"), (Some(7), 0));
+        assert_eq!(eat(b"2147483647"), (Some(i32::MAX), 0));
+        assert_eq!(eat(b"2147483648"), (None, 0));
+        assert_eq!(eat(b"99999999999"), (None, 0));
+        assert_eq!(eat(b"x"), (None, 1));
+        assert_eq!(eat(b""), (None, 0));
     }
 }
