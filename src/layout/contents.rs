@@ -69,10 +69,11 @@ pub fn entries(headings: &[crate::frame::OutlineEntry], depth: usize) -> Vec<Ent
 const MAX_TRIALS: usize = 4;
 
 /// The contents, set and planned with its final page numbers (the body's first page is
-/// `first_page` plus the contents' own pages), or `None` as soon as a trial shows it would
-/// take more than `most` pages. A trial's numbers are never larger than the final ones, and
-/// a larger number never makes an entry shorter (titles are set beside a number column of
-/// fixed width), so a trial over `most` pages means the settled contents would be too.
+/// `first_page` plus the contents' own pages), or `None` as soon as its entries' least
+/// height or a trial shows it would take more than `most` pages. A trial's numbers are never
+/// larger than the final ones, and a larger number never makes an entry shorter (titles are
+/// set beside a number column of fixed width), so a trial over `most` pages means the
+/// settled contents would be too.
 pub fn settle(
     cx: &Cx,
     title: &str,
@@ -81,6 +82,14 @@ pub fn settle(
     most: usize,
 ) -> Option<(Vec<Flow>, Plan)> {
     let theme = &cx.theme;
+    // Every entry is at least its two row pads tall, and a page holds no more than its
+    // area's height of them (an entry taller than a page stands alone on one), so entries
+    // whose least height passes `most` pages' worth take more than `most` pages: known
+    // without setting them. A long report's two-level contents is given up on here.
+    let least = theme.contents.row_pad * 2.0 * entries.len() as f64;
+    if least > theme.area.size.h * most as f64 {
+        return None;
+    }
     let mut pages = 0;
     for _ in 0..MAX_TRIALS {
         let stream = contents(cx, title, entries, first_page + pages);
