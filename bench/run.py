@@ -261,8 +261,8 @@ def table(rows: list[Row]) -> list[str]:
         ratios = r.ratios()
         out.append(
             f"| {r.folio_pages} / {r.typst_pages} | {r.words:,} | {r.folio_ms():.1f} | "
-            f"{r.typst_ms():.1f} | **{measure.median(ratios):.2f}** "
-            f"({ratios[0]:.2f}–{ratios[-1]:.2f}) | "
+            f"{r.typst_ms():.1f} | **{measure.median(ratios):.3f}** "
+            f"({ratios[0]:.3f}–{ratios[-1]:.3f}) | "
             f"{mb(r.memory.a.rss_kb)} | {mb(r.memory.b.rss_kb)} |")
     return out
 
@@ -307,7 +307,7 @@ def main() -> None:
                                            b_time=lambda r: float(r.stdout))
             fp, tp, n = same_document(folio_pdf, typst_pdf, tomllib.loads(text)['report']['title'])
             rows.append(Row(copies, fp, tp, n, pairs, memory))
-            log(f"  folio {fp} pages, Typst {tp}; ratio {measure.median(rows[-1].ratios()):.2f}")
+            log(f"  folio {fp} pages, Typst {tp}; ratio {measure.median(rows[-1].ratios()):.3f}")
         python = measure.run_once([VENV_PYTHON, "-c", TYPST_IMPORT_ONLY], rss=True)
 
     lines = table(rows)
