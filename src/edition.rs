@@ -16,7 +16,7 @@ mod raster;
 
 use crate::diag::Diagnostic;
 use crate::frame::{Document, ItemKind, Page, PrintSetup};
-use crate::images::ImageData;
+use crate::images::{ImageData, ImageKind};
 use crate::model::PrintConfig;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -76,9 +76,15 @@ fn edition(
             });
         }
     }
+    // Only photographs and PNGs take converting; drawings and icons are passed through, so
+    // they are not worth a thread.
+    let rasters = distinct
+        .iter()
+        .filter(|i| matches!(i.kind, ImageKind::Png(_) | ImageKind::Jpeg(_)))
+        .count();
     let printed = crate::workers::map(
         &distinct,
-        crate::workers::cores(),
+        crate::workers::cores().min(rasters),
         || (),
         |(), image| raster::print_image(image, config),
     );
