@@ -106,9 +106,11 @@ pub struct Diagnostics {
 /// is read (and outside which none is, unless [`Options::allow`] says so).
 ///
 /// A build uses every core: it measures on threads of its own and compresses on rayon's
-/// global pool. To build many reports at once, call it from plain threads (as `folio
-/// batch` does), not from rayon tasks: a pool thread waiting for the compression runs other
-/// queued tasks on its own stack meanwhile, so builds queued as tasks nest inside each other.
+/// global pool. To build many reports at once, run each on a thread of its own inside a
+/// one-thread rayon pool (as `folio batch` does): a build then keeps to that thread
+/// ([`crate::workers::threads`]). Not as tasks of one shared pool: a pool thread waiting for
+/// its compression runs other queued tasks on its own stack meanwhile, so builds queued as
+/// tasks of the same pool nest inside each other.
 pub fn compile(source: &str, base: &Path, options: &Options) -> Result<Editions, Diagnostics> {
     let folder = options
         .allow
@@ -133,19 +135,8 @@ pub fn compile_in(
     };
     // The limits on every value read only the text: checked on another core while the
     // spec is read.
-    let (loaded, limits) = std::thread::scope(|scope| {
-        let limits =
-            std::thread::Builder::new().spawn_scoped(scope, || model::limits::check(source));
-        let loaded = spec::load(source);
-        let limits = match limits {
-            Ok(thread) => thread
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            // No thread to be had: checked here instead.
-            Err(_) => model::limits::check(source),
-        };
-        (loaded, limits)
-    });
+    let (loaded, limits) =
+        crate::workers::join(|| spec::load(source), || model::limits::check(source));
     let (spec, mut found) = loaded.map_err(fail)?;
     // The model runs even when the spec had errors, so one run reports everything.
     let (report, model_warnings) = match model::resolve_limited(&spec, source, folder, limits) {
@@ -182,21 +173,15 @@ pub fn compile_in(
         // The editions read the same document and nothing of each other: the print edition
         // is made on another core, from a copy of its own (freed as it is drawn), while the
         // reader edition is written from the document.
-        let editions = std::thread::scope(|scope| {
-            let make_print = || print_edition(Laid::Shared(&document), &report, name, free);
-            let print = std::thread::Builder::new().spawn_scoped(scope, make_print);
-            let reader = guarded("reader", || {
-                pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
-            });
-            let print = match print {
-                Ok(thread) => thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                // No thread to be had: made here, after the reader edition.
-                Err(_) => make_print(),
-            };
-            (Some(reader), Some(print))
-        });
+        let (reader, print) = crate::workers::join(
+            || {
+                guarded("reader", || {
+                    pdf::export(&document, standards).map_err(|e| e.diagnostics(&document))
+                })
+            },
+            || print_edition(Laid::Shared(&document), &report, name, free),
+        );
+        let editions = (Some(reader), Some(print));
         if free {
             let items: Vec<_> = document
                 .pages
@@ -403,6 +388,11 @@ impl<T: Send + 'static> Default for Freer<T> {
 /// small allocations, and freeing them one by one takes a few per cent of a build; whoever
 /// is waiting for the PDF need not wait for that, and a process about to exit not at all.
 pub fn free_later<T: Send + 'static>(value: T) {
+    // A build kept to one thread frees here: a thread started to free a short report costs
+    // more than the freeing, and the batch running it has the other cores busy.
+    if crate::workers::threads() < 2 {
+        return drop(value);
+    }
     // Where no thread can be had, the closure, and `value` with it, is dropped here.
     let _detached = std::thread::Builder::new()
         .name("free".into())

@@ -84,7 +84,7 @@ fn edition(
         .count();
     let printed = crate::workers::map(
         &distinct,
-        crate::workers::cores().min(rasters),
+        crate::workers::threads().min(rasters),
         || (),
         |(), image| raster::print_image(image, config),
     );

@@ -1,5 +1,6 @@
 //! Freeing each page's items as soon as the PDF writer has drawn them (what the command line
-//! does, `Options::keep_items` off) changes nothing in either edition's file.
+//! does, `Options::keep_items` off), or building on one thread (as each of `folio batch`'s
+//! builds does), changes nothing in either edition's file.
 
 mod common;
 
@@ -55,4 +56,22 @@ fn both_editions_are_the_same_files_when_pages_are_freed_as_drawn() {
     // The print edition took the items from the reader edition's pages once that was
     // written, and freed them as it drew them.
     assert_eq!(items(&freed), 0);
+}
+
+#[test]
+fn a_build_kept_to_one_thread_writes_the_same_files() {
+    let everywhere = compile(true, false);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let alone = pool.install(|| compile(true, false));
+    assert!(
+        pdf(&everywhere.reader) == pdf(&alone.reader),
+        "the reader PDFs differ"
+    );
+    assert!(
+        pdf(&everywhere.print) == pdf(&alone.print),
+        "the print PDFs differ"
+    );
 }

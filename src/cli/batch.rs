@@ -48,13 +48,25 @@ pub fn batch(args: Args, v: Verbosity) -> ExitCode {
     let jobs = batch.plan(shard);
     let workers = args.jobs.unwrap_or_else(folio::workers::cores);
     let bar = progress(jobs.len() as u64, v);
-    // Plain threads, each taking the next row (see `folio::workers` for why not rayon).
+    // Plain threads, each taking the next row (see `folio::workers` for why not one rayon
+    // pool), and each building its rows inside a rayon pool of one thread of its own: the
+    // rows keep every core busy, so each build keeps to one thread, its compression with it.
+    // Where no pool can be had, a row is built on the worker itself, on every core.
     let outcomes = folio::workers::map(
         &jobs,
         workers,
-        || (),
-        |(), job| {
-            let outcome = batch.run(job);
+        || {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .thread_name(|_| "folio-row".into())
+                .build()
+                .ok()
+        },
+        |pool, job| {
+            let outcome = match pool {
+                Some(pool) => pool.install(|| batch.run(job)),
+                None => batch.run(job),
+            };
             if let Outcome::Failed { report, .. } = &outcome {
                 bar.suspend(|| eprint!("{report}"));
             }

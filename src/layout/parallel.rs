@@ -18,7 +18,7 @@ pub fn map<T: Sync, R: Send>(
     per_worker: usize,
     f: impl Fn(&Cx, &T) -> R + Sync,
 ) -> Vec<R> {
-    let workers = crate::workers::cores().min(items.len() / per_worker.max(1));
+    let workers = crate::workers::threads().min(items.len() / per_worker.max(1));
     if workers <= 1 {
         return items.iter().map(|item| f(cx, item)).collect();
     }

@@ -66,7 +66,7 @@ pub fn sections(
     // The bodies' markdown, parsed on every core before the sections are read in order:
     // it is most of reading a long report's sections, and each body is parsed on its own.
     // What each found is told where the sequential reading would have told it.
-    let workers = crate::workers::cores().min(spec.sections.len() / SECTIONS_PER_WORKER);
+    let workers = crate::workers::threads().min(spec.sections.len() / SECTIONS_PER_WORKER);
     let bodies = crate::workers::map(
         &spec.sections,
         workers,

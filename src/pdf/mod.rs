@@ -115,9 +115,9 @@ pub(crate) fn release_freed(pages: usize) {
 const RELEASE_FROM_PAGES: usize = 64;
 
 /// How a document of `pages` pages frees each page's items once drawn: on a thread of its
-/// own for a long document, in place for a short one.
+/// own for a long document, in place for a short one or a build kept to one thread.
 pub(crate) fn freer(pages: usize) -> crate::compile::Freer<Vec<crate::frame::Item>> {
-    if pages < RELEASE_FROM_PAGES {
+    if pages < RELEASE_FROM_PAGES || crate::workers::threads() < 2 {
         crate::compile::Freer::in_place()
     } else {
         crate::compile::Freer::new()
