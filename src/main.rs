@@ -23,8 +23,8 @@ const MMAP_THRESHOLD: libc::c_int = 128 * 1024;
 /// Holding the mmap threshold also holds glibc's trim threshold at its starting 128 KiB, so
 /// the heap was shrunk each time a few pages at its top came free and grown again moments
 /// later: every page given back is a page fault, and a zeroed page, when it is used again.
-/// A 1,002-page build took 36,000 page faults and a tenth of its CPU time in the kernel; with
-/// 64 MiB kept, 32,000, and the kernel's time a third lower. The peak is unchanged: what is
+/// A 1,002-page build took 36,000 page faults and an eighth of its CPU time in the kernel;
+/// with 64 MiB kept (and the pad below), 31,000, and the kernel's time a third lower. The peak is unchanged: what is
 /// kept is reused by the next blocks, which would otherwise have taken fresh pages
 /// (bench/RESULTS.md).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
