@@ -24,6 +24,12 @@ fn pdf(edition: &Option<folio::Edition>) -> &[u8] {
         .expect("written")
 }
 
+/// Both builds wrote the same reader and the same print file, byte for byte.
+fn assert_same_editions(a: &Editions, b: &Editions) {
+    assert!(pdf(&a.reader) == pdf(&b.reader), "the reader PDFs differ");
+    assert!(pdf(&a.print) == pdf(&b.print), "the print PDFs differ");
+}
+
 fn items(e: &Editions) -> usize {
     e.document.pages.iter().map(|p| p.items.len()).sum()
 }
@@ -42,14 +48,7 @@ fn the_reader_edition_is_the_same_file_when_pages_are_freed_as_drawn() {
 fn both_editions_are_the_same_files_when_pages_are_freed_as_drawn() {
     let kept = compile(true, true);
     let freed = compile(true, false);
-    assert!(
-        pdf(&kept.reader) == pdf(&freed.reader),
-        "the reader PDFs differ"
-    );
-    assert!(
-        pdf(&kept.print) == pdf(&freed.print),
-        "the print PDFs differ"
-    );
+    assert_same_editions(&kept, &freed);
     assert_eq!(kept.print_pages, freed.print_pages);
     assert_eq!(kept.document.pages.len(), freed.document.pages.len());
     assert!(items(&kept) > 0);
@@ -66,12 +65,5 @@ fn a_build_kept_to_one_thread_writes_the_same_files() {
         .build()
         .unwrap();
     let alone = pool.install(|| compile(true, false));
-    assert!(
-        pdf(&everywhere.reader) == pdf(&alone.reader),
-        "the reader PDFs differ"
-    );
-    assert!(
-        pdf(&everywhere.print) == pdf(&alone.print),
-        "the print PDFs differ"
-    );
+    assert_same_editions(&everywhere, &alone);
 }
