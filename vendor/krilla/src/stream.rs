@@ -27,8 +27,7 @@
 use std::borrow::Cow;
 use std::ops::DerefMut;
 
-use flate2::write::ZlibEncoder;
-use flate2::Compression;
+use libdeflater::{CompressionLvl, Compressor};
 use pdf_writer::{Array, Dict, Name};
 
 use crate::chunk_container::ChunkContainer;
@@ -344,24 +343,33 @@ fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
 
 pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
     use std::cell::RefCell;
-    use std::io::Write;
 
-    const COMPRESSION_LEVEL: u8 = 6;
-    // One encoder per thread, reset between streams: setting up a new one allocates and
-    // zeroes about 400 KB of window and hash tables for every stream (every page's
-    // content), where a reset clears only the hash table. A reset encoder writes the same
-    // bytes as a new one.
+    // libdeflate's level 6 writes what zlib's level 6 did within 0.2 % for a short report
+    // and 2 % for a long one, with 38 % fewer instructions (vendor/krilla/PATCHES.md).
+    // Every stream krilla compresses is whole in memory, so a one-call compressor loses
+    // nothing.
+    const COMPRESSION_LEVEL: i32 = 6;
+    // One compressor per thread, kept between streams: making one allocates about 670 KB
+    // (its match finder's tables and block buffers), and every page's content is a stream.
     thread_local! {
-        static ENCODER: RefCell<Option<ZlibEncoder<Vec<u8>>>> = const { RefCell::new(None) };
+        static COMPRESSOR: RefCell<Option<Compressor>> = const { RefCell::new(None) };
     }
-    ENCODER.with(|cell| {
+    COMPRESSOR.with(|cell| {
         let mut cell = cell.borrow_mut();
-        let e = cell.get_or_insert_with(|| {
-            ZlibEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL as u32))
+        let compressor = cell.get_or_insert_with(|| {
+            Compressor::new(
+                CompressionLvl::new(COMPRESSION_LEVEL).expect("6 is one of libdeflate's levels"),
+            )
         });
-        e.write_all(data).unwrap();
-        // Finishes this stream, hands back its bytes and readies the encoder for the next.
-        e.reset(Vec::new()).unwrap()
+        let mut out = vec![0; compressor.zlib_compress_bound(data.len())];
+        let written = compressor
+            .zlib_compress(data, &mut out)
+            .expect("invariant: the output is as large as libdeflate's bound");
+        out.truncate(written);
+        // Each page's stream is kept until the file is put together: only its bytes, not
+        // the room the bound asked for (about its uncompressed size).
+        out.shrink_to_fit();
+        out
     })
 }
 
