@@ -26,6 +26,7 @@ pub mod layout;
 pub mod model;
 pub mod pdf;
 pub mod preflight;
+pub mod shared;
 pub mod spec;
 pub mod text;
 pub mod web;

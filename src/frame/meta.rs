@@ -5,7 +5,6 @@ use super::{Document, ItemKind};
 use crate::calendar::Date;
 use crate::geom::{Abs, Color, Ink, PrintCondition};
 use crate::images::ImageKind;
-use std::sync::Arc;
 
 /// The document's metadata, as report.toml gives it (never from the clock).
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +35,7 @@ pub struct PrintSetup {
     /// The file's name, for the slug line.
     pub file: String,
     /// The CMYK output profile (ICC bytes) and the printing condition it stands for.
-    pub profile: Arc<Vec<u8>>,
+    pub profile: crate::shared::SharedBytes,
     pub condition: PrintCondition,
     /// The ink of every colour the document draws (see [`Document::colours`]), in order of
     /// first use.

@@ -43,7 +43,7 @@ pub struct Document {
     pub fonts: Vec<Face>,
     /// The CMYK profile that CMYK images are described in (PDF/A asks for one when a CMYK
     /// image is drawn): the report's output profile.
-    pub cmyk_profile: Arc<Vec<u8>>,
+    pub cmyk_profile: crate::shared::SharedBytes,
     /// The print edition's inks and geometry; `None` for the reader edition. Set by the
     /// print transform (`edition::print`), never by layout.
     pub print: Option<PrintSetup>,

@@ -15,9 +15,9 @@ use crate::diag::Diagnostic;
 use crate::files::{Folder, Kind};
 use crate::geom::PrintCondition;
 use crate::geom::{Abs, Color};
+use crate::shared::SharedBytes;
 use crate::spec::Spec;
 use lcms2::Profile;
-use std::sync::Arc;
 
 /// The default output profile: coated offset stock (FOGRA39), the most common in the UK.
 const DEFAULT_PROFILE: &[u8] = include_bytes!("../../profiles/FOGRA39L-coated.icc");
@@ -26,6 +26,9 @@ const DEFAULT_PROFILE: &[u8] = include_bytes!("../../profiles/FOGRA39L-coated.ic
 const DEFAULT_CONDITION_ID: &str = "FOGRA39";
 /// The built-in profile as messages name it.
 const DEFAULT_PROFILE_NAME: &str = "FOGRA39 (ISO Coated v2, ISO 12647-2:2004)";
+/// The built-in profile's own description (its `desc` tag), written as the output intent's
+/// `Info`: known here, so a build does not open the profile to read it (a test checks it).
+const DEFAULT_DESCRIPTION: &str = "folio coated FOGRA39 (ISO 12647-2:2004)";
 const DEFAULT_CONDITION: &str = "Offset commercial and specialty printing according to ISO 12647-2:2004 / Amd 1, OFCOM, paper type 1 or 2 = coated art, 115 g/m2, tone value increase curves A (CMY) and B (K)";
 const ICC_REGISTRY: &str = "http://www.color.org";
 /// 3 mm is the bleed UK printers ask for.
@@ -68,7 +71,7 @@ pub struct PrintConfig {
     /// Where `[print]` sets the binding, for messages about the page count.
     pub binding_span: Option<std::ops::Range<usize>>,
     /// The CMYK output profile (ICC bytes) and the printing condition it describes.
-    pub profile: Arc<Vec<u8>>,
+    pub profile: SharedBytes,
     pub condition: PrintCondition,
     /// What report.toml says about each role's print colour.
     pub(super) colours: Vec<PrintValues>,
@@ -126,26 +129,30 @@ fn binding(value: Option<&serde_spanned::Spanned<crate::spec::Binding>>) -> Bind
 }
 
 /// The output intent's description of a profile: the registered condition for the built-in
-/// one; for a printer's own, `Custom` with the file's name and the profile's description.
+/// one (`custom` is `None`); for a printer's own, `Custom` with the file's name and the
+/// profile's own description.
 fn condition(profile: &[u8], custom: Option<String>) -> PrintCondition {
-    let info = Profile::new_icc(profile)
-        .ok()
-        .and_then(|p| p.info(lcms2::InfoType::Description, lcms2::Locale::none()))
-        .unwrap_or_default();
     match custom {
         None => PrintCondition {
             identifier: DEFAULT_CONDITION_ID.into(),
             condition: DEFAULT_CONDITION.into(),
             registry: ICC_REGISTRY.into(),
-            info,
+            info: DEFAULT_DESCRIPTION.into(),
         },
         Some(file) => PrintCondition {
             identifier: "Custom".into(),
             condition: file,
             registry: String::new(),
-            info,
+            info: description(profile).unwrap_or_default(),
         },
     }
+}
+
+/// A profile's description, as its `desc` tag gives it.
+fn description(profile: &[u8]) -> Option<String> {
+    Profile::new_icc(profile)
+        .ok()?
+        .info(lcms2::InfoType::Description, lcms2::Locale::none())
 }
 
 /// Reads `[print]` and works out every role's ink.
@@ -224,11 +231,21 @@ pub fn print(
             DEFAULT_INK_LIMIT
         }
     };
+    // The built-in profile is known to be CMYK (a test checks it), so only a printer's own
+    // is opened to find out.
+    let builtin = || (SharedBytes::from(DEFAULT_PROFILE), None);
     let (profile, custom) = match &p.profile {
         Some(path) => {
             let name = path.get_ref().to_string();
             match base.read(name.trim(), Kind::Profile) {
-                Ok(bytes) => (bytes.to_vec(), Some(name)),
+                Ok(bytes) if is_cmyk_profile(&bytes) => (SharedBytes::from(bytes), Some(name)),
+                Ok(_) => {
+                    diags.push(
+                        Diagnostic::error("`print.profile` is not a CMYK ICC output profile", Some(path.span()))
+                            .with_help("ask your printer for their CMYK profile (.icc), or remove the key to use FOGRA39 coated"),
+                    );
+                    builtin()
+                }
                 Err(e) => {
                     diags.push(e.diagnostic(
                         "print.profile",
@@ -236,21 +253,11 @@ pub fn print(
                         Kind::Profile,
                         Some(path.span()),
                     ));
-                    (DEFAULT_PROFILE.to_vec(), None)
+                    builtin()
                 }
             }
         }
-        None => (DEFAULT_PROFILE.to_vec(), None),
-    };
-    let (profile, custom) = if is_cmyk_profile(&profile) {
-        (profile, custom)
-    } else {
-        let span = p.profile.as_ref().map(|s| s.span());
-        diags.push(
-            Diagnostic::error("`print.profile` is not a CMYK ICC output profile", span)
-                .with_help("ask your printer for their CMYK profile (.icc), or remove the key to use FOGRA39 coated"),
-        );
-        (DEFAULT_PROFILE.to_vec(), None)
+        None => builtin(),
     };
     let condition = condition(&profile, custom);
     // The ink limit is checked at once for colours given in CMYK: it is an error.
@@ -285,7 +292,7 @@ pub fn print(
         binding_span: p.binding.as_ref().map(|b| b.span()),
         safe_area,
         ink_limit,
-        profile: Arc::new(profile),
+        profile,
         condition,
         colours: colours.to_vec(),
         resolved: std::sync::OnceLock::new(),
@@ -440,4 +447,18 @@ fn derived_summary(derived: &[(&PrintValues, [f64; 4])], profile: &str) -> Optio
                 .join("\n")
         )),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_profile_is_cmyk_and_describes_itself_as_written_here() {
+        assert!(is_cmyk_profile(DEFAULT_PROFILE));
+        assert_eq!(
+            description(DEFAULT_PROFILE).as_deref(),
+            Some(DEFAULT_DESCRIPTION)
+        );
+    }
 }

@@ -5,8 +5,8 @@
 //! the PDF writer walks to embed each face once. Faces are parsed here once for their
 //! metrics; shaping faces are built once per layout by [`FontBook::shapers`].
 
+use crate::shared::SharedBytes;
 use rustybuzz::ttf_parser;
-use std::sync::Arc;
 
 /// The default family, compiled into the binary so a report.toml that names no font, or a
 /// machine with no fonts installed, still builds. Liberation Sans is metric-compatible with
@@ -31,50 +31,6 @@ const BUILTIN: [(&[u8], &str); 4] = [
     ),
 ];
 
-/// A font file's bytes, shared: the built-in faces are used in place from the binary (no
-/// copy of their 1.6 MB per process), a font read from disk is owned once, and each stage
-/// that needs the bytes (shaping, coverage, the PDF writer) holds a reference to the same.
-#[derive(Clone)]
-pub struct FontData(Arc<dyn AsRef<[u8]> + Send + Sync>);
-
-impl FontData {
-    /// The shared bytes, for a consumer that keeps its own handle (the PDF writer).
-    pub fn shared(&self) -> Arc<dyn AsRef<[u8]> + Send + Sync> {
-        Arc::clone(&self.0)
-    }
-}
-
-impl std::ops::Deref for FontData {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        (*self.0).as_ref()
-    }
-}
-
-impl std::fmt::Debug for FontData {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "FontData({} bytes)", self.len())
-    }
-}
-
-impl From<&'static [u8]> for FontData {
-    fn from(bytes: &'static [u8]) -> Self {
-        Self(Arc::new(bytes))
-    }
-}
-
-impl From<Vec<u8>> for FontData {
-    fn from(bytes: Vec<u8>) -> Self {
-        Self(Arc::new(bytes))
-    }
-}
-
-impl From<Arc<Vec<u8>>> for FontData {
-    fn from(bytes: Arc<Vec<u8>>) -> Self {
-        Self(bytes)
-    }
-}
-
 /// Index of a face in the book.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FaceId(pub u16);
@@ -86,7 +42,7 @@ pub struct FamilyId(pub u16);
 /// One font face and its metrics, in font units scaled to 1 em.
 #[derive(Debug, Clone)]
 pub struct Face {
-    pub data: FontData,
+    pub data: SharedBytes,
     pub index: u32,
     /// Family name as the font declares it.
     pub family: String,
@@ -147,7 +103,7 @@ impl FontBook {
     }
 
     /// Parses a font file and adds its (first) face. Returns the new face's id.
-    pub fn add_face(&mut self, data: impl Into<FontData>) -> Result<FaceId, FontError> {
+    pub fn add_face(&mut self, data: impl Into<SharedBytes>) -> Result<FaceId, FontError> {
         self.add_face_at(data, 0)
     }
 
@@ -159,7 +115,7 @@ impl FontBook {
     /// Parses face `index` of a font file (a collection holds several) and adds it.
     pub fn add_face_at(
         &mut self,
-        data: impl Into<FontData>,
+        data: impl Into<SharedBytes>,
         index: u32,
     ) -> Result<FaceId, FontError> {
         let data = data.into();
