@@ -102,11 +102,27 @@ pub fn resolve_limited(
         .map(|f| family("brand.fonts.fallback", Some(f), &mut diags))
         .collect();
     let svg = svg_fonts::options(&fonts, body_family);
-    let logo = logo(spec, base, &svg, &mut diags);
-    let page = page::page(spec, &mut diags);
-    let text = page::text_config(spec, &mut diags);
-    let writing = writing::Writing::new(spec, source);
-    let mut sections = sections::sections(spec, base, &writing, &meta.strings, &svg, &mut diags);
+    // The logo is decoded (an SVG parsed, or an image read) on another core while the page
+    // settings and the sections are read here, which do not need it; its problems are
+    // reported before theirs, as if read first.
+    let ((page, text, writing, mut sections, rest_diags), (logo, logo_diags)) =
+        crate::workers::join(
+            || {
+                let mut diags = Vec::new();
+                let page = page::page(spec, &mut diags);
+                let text = page::text_config(spec, &mut diags);
+                let writing = writing::Writing::new(spec, source);
+                let sections =
+                    sections::sections(spec, base, &writing, &meta.strings, &svg, &mut diags);
+                (page, text, writing, sections, diags)
+            },
+            || {
+                let mut diags = Vec::new();
+                (logo(spec, base, &svg, &mut diags), diags)
+            },
+        );
+    diags.extend(logo_diags);
+    diags.extend(rest_diags);
     // Each figure goes where `show` says: its section, the year-in-numbers page, or both;
     // without that page, every figure stays in its section.
     let numbers = spec.numbers.as_ref().map(|n| NumbersPage {
