@@ -12,7 +12,7 @@ use super::theme::{TextSpec, Theme};
 use crate::geom::{Abs, Color};
 use crate::model::lang::Language;
 use crate::model::{Palette, Readable, Report};
-use crate::text::{FamilyId, Shapers};
+use crate::text::{FamilyId, Shapers, ShapersSeed};
 use std::cell::RefCell;
 
 /// Everything components share while measuring one report.
@@ -46,26 +46,30 @@ pub struct ParStyle {
 
 impl<'a> Cx<'a> {
     pub fn new(report: &'a Report) -> Self {
+        Self::with_shapers(report, report.fonts.shapers())
+    }
+
+    fn with_shapers(report: &'a Report, shapers: Shapers<'a>) -> Self {
         Self {
             report,
             theme: Theme::new(&report.page, &report.text),
             palette: report.palette,
             ink: Readable::new(&report.palette),
-            shapers: report.fonts.shapers(),
+            shapers,
             lang: RefCell::new(report.meta.lang.clone()),
         }
     }
 
-    /// What another thread needs to make a context like this one (see
-    /// [`Cx::sibling`]): the report and the language being set.
-    pub fn seed(&self) -> (&'a Report, Language) {
-        (self.report, self.lang.borrow().clone())
+    /// What another thread needs to make a context like this one (see [`Cx::sibling`]):
+    /// the report, the language being set and the faces, which the contexts share.
+    pub fn seed(&self) -> (&'a Report, Language, ShapersSeed<'a>) {
+        (self.report, self.lang.borrow().clone(), self.shapers.seed())
     }
 
-    /// A context like the one `seed` came from: the same report and theme, in the same
-    /// language, with caches of its own.
-    pub fn sibling((report, lang): (&'a Report, Language)) -> Cx<'a> {
-        let cx = Cx::new(report);
+    /// A context like the one `seed` came from: the same report, theme and faces, in the
+    /// same language, with caches of its own.
+    pub fn sibling((report, lang, faces): (&'a Report, Language, &ShapersSeed<'a>)) -> Cx<'a> {
+        let cx = Cx::with_shapers(report, Shapers::from_seed(faces));
         cx.lang.replace(lang);
         cx
     }

@@ -22,6 +22,11 @@ pub fn map<T: Sync, R: Send>(
     if workers <= 1 {
         return items.iter().map(|item| f(cx, item)).collect();
     }
-    let (report, lang) = cx.seed();
-    crate::workers::map(items, workers, || Cx::sibling((report, lang.clone())), f)
+    let (report, lang, faces) = cx.seed();
+    crate::workers::map(
+        items,
+        workers,
+        || Cx::sibling((report, lang.clone(), &faces)),
+        f,
+    )
 }

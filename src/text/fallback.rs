@@ -14,6 +14,7 @@
 use super::fonts::FaceId;
 use super::shape::Shaper;
 use std::ops::{Deref, Range};
+use std::sync::Arc;
 
 /// The fallback faces folio ships, in the order they are tried after the brand fonts and
 /// any `[brand.fonts] fallback` of report.toml: symbols (ticks, crosses, stars, shapes,
@@ -112,6 +113,39 @@ impl<'a> Shapers<'a> {
     pub fn substitute(&self) -> Option<(FaceId, u16)> {
         self.substitute
     }
+
+    /// What another thread needs to make shapers like these ([`Shapers::from_seed`]): the
+    /// same faces, shared rather than parsed again (a face's tables and the answers it keeps
+    /// are read-only or atomic, so one face shapes on several threads at once), and the
+    /// fallback chain.
+    pub fn seed(&self) -> ShapersSeed<'a> {
+        ShapersSeed {
+            faces: self.faces.iter().map(|s| Arc::clone(&s.face)).collect(),
+            fallback: self.fallback.clone(),
+            substitute: self.substitute,
+        }
+    }
+
+    /// Shapers of the seed's faces, with plans and shaped words of their own.
+    pub fn from_seed(seed: &ShapersSeed<'a>) -> Self {
+        Self {
+            faces: seed
+                .faces
+                .iter()
+                .map(|f| Shaper::new(Arc::clone(f)))
+                .collect(),
+            fallback: seed.fallback.clone(),
+            substitute: seed.substitute,
+        }
+    }
+}
+
+/// Shapers' faces and fallback chain, to make shapers like them on another thread.
+#[derive(Clone)]
+pub struct ShapersSeed<'a> {
+    faces: Vec<Arc<rustybuzz::Face<'a>>>,
+    fallback: Vec<FaceId>,
+    substitute: Option<(FaceId, u16)>,
 }
 
 /// Who draws a piece of a run.

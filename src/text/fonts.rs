@@ -7,6 +7,7 @@
 
 use crate::shared::SharedBytes;
 use rustybuzz::ttf_parser;
+use std::sync::Arc;
 
 /// The default family, compiled into the binary so a report.toml that names no font, or a
 /// machine with no fonts installed, still builds. Liberation Sans is metric-compatible with
@@ -250,10 +251,10 @@ impl FontBook {
             .faces
             .iter()
             .map(|f| {
-                super::Shaper::new(
+                super::Shaper::new(Arc::new(
                     rustybuzz::Face::from_slice(&f.data, f.index)
                         .expect("invariant: faces were parsed when added"),
-                )
+                ))
             })
             .collect();
         super::Shapers::new(faces, self.fallback.clone())

@@ -23,7 +23,7 @@ pub mod knuth_plass;
 pub mod shape;
 mod whole;
 
-pub use fallback::Shapers;
+pub use fallback::{Shapers, ShapersSeed};
 pub use fonts::{FaceId, FamilyId, FontBook, FontError};
 pub use hyphenate::Hyphenation;
 pub use shape::{Glyph, Shaper};

@@ -11,12 +11,15 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// A face ready for shaping, with its shaping plans. Building a plan (compiling the font's
 /// lookups for a script) costs far more than shaping a word with it, so plans are made once
-/// per script and reused for every run of text.
+/// per script and reused for every run of text. The face itself is shared by every thread's
+/// shaper of it (see [`super::Shapers::seed`]); the plans and the shaped words are this
+/// shaper's own.
 pub struct Shaper<'a> {
-    pub face: rustybuzz::Face<'a>,
+    pub face: Arc<rustybuzz::Face<'a>>,
     plans: RefCell<Vec<(rustybuzz::Script, Rc<rustybuzz::ShapePlan>)>>,
     /// Shaped words by size (its bits) and text: a report repeats its words, and every word
     /// is measured while breaking lines. Only short strings are kept, so whole lines do not
@@ -38,7 +41,7 @@ type Seeded = foldhash::fast::RandomState;
 const CACHED_WORD_BYTES: usize = 24;
 
 impl<'a> Shaper<'a> {
-    pub fn new(face: rustybuzz::Face<'a>) -> Self {
+    pub fn new(face: Arc<rustybuzz::Face<'a>>) -> Self {
         Self {
             face,
             plans: RefCell::new(Vec::new()),
