@@ -24,9 +24,9 @@ const MMAP_THRESHOLD: libc::c_int = 128 * 1024;
 /// the heap was shrunk each time a few pages at its top came free and grown again moments
 /// later: every page given back is a page fault, and a zeroed page, when it is used again.
 /// A 1,002-page build took 36,000 page faults and an eighth of its CPU time in the kernel;
-/// with 64 MiB kept (and the pad below), 31,000, and the kernel's time a third lower. The peak is unchanged: what is
-/// kept is reused by the next blocks, which would otherwise have taken fresh pages
-/// (bench/RESULTS.md).
+/// with 64 MiB kept (and the pad below), 31,000, and the kernel's time a third lower. The
+/// peak is unchanged: what is kept is reused by the next blocks, which would otherwise have
+/// taken fresh pages (bench/RESULTS.md).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 const TRIM_THRESHOLD: libc::c_int = 64 * 1024 * 1024;
 

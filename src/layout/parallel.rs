@@ -10,8 +10,9 @@ use super::cx::Cx;
 /// `f` of each item, in the items' order, with a worker for every `per_worker` items up to
 /// one per core: below that many items a worker's start (a thread, a context and caches of
 /// its own) costs more than measuring them on it saves. Each worker makes its own [`Cx`] in
-/// `cx`'s language (a context's caches are not shared between threads), so `f` sees the
-/// language it would have seen on the calling thread.
+/// `cx`'s language, shaping with `cx`'s faces (a context's caches are not shared between
+/// threads, its faces are), so `f` sees the language it would have seen on the calling
+/// thread.
 pub fn map<T: Sync, R: Send>(
     cx: &Cx,
     items: &[T],

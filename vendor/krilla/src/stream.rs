@@ -356,7 +356,9 @@ pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
     static SPARE: std::sync::Mutex<Vec<Compressor>> = std::sync::Mutex::new(Vec::new());
     let spare = || SPARE.lock().unwrap_or_else(|e| e.into_inner());
     let mut compressor = spare().pop().unwrap_or_else(|| {
-        Compressor::new(CompressionLvl::new(COMPRESSION_LEVEL).expect("6 is one of libdeflate's levels"))
+        Compressor::new(
+            CompressionLvl::new(COMPRESSION_LEVEL).expect("6 is one of libdeflate's levels"),
+        )
     });
     let mut out = vec![0; compressor.zlib_compress_bound(data.len())];
     let written = compressor
