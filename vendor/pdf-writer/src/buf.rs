@@ -2,6 +2,44 @@ use std::ops::Deref;
 
 use super::Primitive;
 
+/// Reals at least this large are written by `push_decimal`: their count of units must
+/// stay an exact integer in an `f64`.
+const ROUNDED_BELOW: f32 = 1e9;
+/// 10⁰ to 10⁹, the units a real is rounded to.
+const POWERS_OF_TEN: [u64; 10] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+    1_000_000_000,
+];
+
+/// The decimal places a real of this magnitude is written with: three from 10 up (a
+/// two-thousandth of the unit, 0.2 µm for a page's points), and from there down one more
+/// for each power of ten, which keeps five significant digits — a scale factor of 0.35789
+/// or a colour component of 0.12941 (an 8-bit channel needs three) — down to nine places,
+/// below which a number is the leftover of arithmetic (a sine's 3.6e-15 for 0) and is
+/// written as 0. `None` from [`ROUNDED_BELOW`] up.
+#[inline]
+fn places(magnitude: f32) -> Option<usize> {
+    const FROM_TEN: usize = 3;
+    if !(magnitude < ROUNDED_BELOW) {
+        return None;
+    }
+    let mut places = FROM_TEN;
+    let mut bound = 10.0;
+    while magnitude < bound && places < POWERS_OF_TEN.len() - 1 {
+        places += 1;
+        bound /= 10.0;
+    }
+    Some(places)
+}
+
 /// A buffer of arbitrary PDF content.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Buf {
@@ -54,8 +92,50 @@ impl Buf {
         if value as i32 as f32 == value {
             self.push_int(value as i32);
         } else {
-            self.push_decimal(value);
+            self.push_rounded(value);
         }
+    }
+
+    /// Writes a real with as many decimal places as [`places`] gives its magnitude,
+    /// trailing zeros dropped: a page's coordinates to a two-thousandth of a point, a scale
+    /// factor or a colour component to five significant digits. `push_decimal` writes the
+    /// shortest text that reads back as the same `f32`, seven or eight digits for most
+    /// coordinates, which a reader cannot see and every stream then carries and
+    /// compresses.
+    #[inline]
+    fn push_rounded(&mut self, value: f32) {
+        let magnitude = value.abs();
+        let Some(places) = places(magnitude) else {
+            self.push_decimal(value);
+            return;
+        };
+        self.limits.register_real(value);
+        let unit = POWERS_OF_TEN[places];
+        // At most 10¹² units (below ROUNDED_BELOW with three places), far inside the 2⁵³
+        // up to which an f64 holds every integer, so this rounds to the nearest unit.
+        let scaled = (f64::from(magnitude) * unit as f64).round() as u64;
+        let (whole, mut fraction) = (scaled / unit, scaled % unit);
+        if value < 0.0 && scaled > 0 {
+            self.push(b'-');
+        }
+        self.extend(itoa::Buffer::new().format(whole).as_bytes());
+        if fraction == 0 {
+            return;
+        }
+        let mut digits = places;
+        while fraction % 10 == 0 {
+            fraction /= 10;
+            digits -= 1;
+        }
+        let mut text = [b'0'; 10];
+        text[0] = b'.';
+        let mut at = digits;
+        while fraction > 0 {
+            text[at] = b'0' + (fraction % 10) as u8;
+            fraction /= 10;
+            at -= 1;
+        }
+        self.extend(&text[..=digits]);
     }
 
     /// Like `push_float`, but forces the decimal point.
@@ -220,6 +300,47 @@ impl Limits {
 mod tests {
     use super::*;
     use crate::{Chunk, Content, Finish, Name, Rect, Ref, Str, TextStr};
+
+    fn written(value: f32) -> String {
+        let mut buf = Buf::new();
+        buf.push_float(value);
+        String::from_utf8(buf.into_vec()).unwrap()
+    }
+
+    #[test]
+    fn test_reals_rounded_to_their_magnitude() {
+        // Coordinates in points: three places, trailing zeros dropped.
+        assert_eq!(written(841.8898), "841.89");
+        assert_eq!(written(56.692913), "56.693");
+        assert_eq!(written(-602.21014), "-602.21");
+        assert_eq!(written(10.0006), "10.001");
+        // Below 10, one place more per power of ten: five significant digits.
+        assert_eq!(written(9.849735), "9.8497");
+        assert_eq!(written(0.35789475), "0.35789");
+        assert_eq!(written(-0.12941177), "-0.12941");
+        assert_eq!(written(0.0123456), "0.012346");
+        assert_eq!(written(0.001), "0.001");
+        // Rounding that carries into the whole part, and into an integer.
+        assert_eq!(written(9.99999), "10");
+        assert_eq!(written(0.999999), "1");
+        assert_eq!(written(-1.999999), "-2");
+        // Integers, and what is too small or too large to round, as before.
+        assert_eq!(written(12.0), "12");
+        assert_eq!(written(0.0), "0");
+        // Below five significant digits at nine places, and what rounds to nothing.
+        assert_eq!(written(1.184e-7), "0.000000118");
+        assert_eq!(written(3.5527137e-15), "0");
+        assert_eq!(written(-3.5527137e-15), "0");
+        assert_eq!(written(3.0e9), "3000000000.0");
+        assert_eq!(written(1.5e10), "15000000000.0");
+        // Every written value reads back within half a unit of its last place.
+        for i in 1..20_000 {
+            let value = i as f32 * 0.0731 - 700.0;
+            let back: f64 = written(value).parse().unwrap();
+            let places = places(value.abs()).unwrap() as i32;
+            assert!((back - f64::from(value)).abs() <= 0.5 * 10f64.powi(-places) + 1e-9);
+        }
+    }
 
     #[test]
     fn test_content_limits() {
