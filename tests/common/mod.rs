@@ -173,7 +173,22 @@ impl Pdf {
             .expect("content decodes")
             .operations;
         let mut out = Vec::new();
-        let (mut font, mut size, mut x, mut y) = (Vec::new(), 0.0, 0.0, 0.0);
+        let (mut font, mut size, mut x, mut y, mut scale) = (Vec::new(), 0.0, 0.0, 0.0, 1.0);
+        // The current transformation matrix, and those saved by `q`: a run's origin is
+        // its text matrix in the space they make, whether or not the writer used `cm`.
+        type M = [f64; 6];
+        let mul = |a: M, b: M| -> M {
+            [
+                a[0] * b[0] + a[1] * b[2],
+                a[0] * b[1] + a[1] * b[3],
+                a[2] * b[0] + a[3] * b[2],
+                a[2] * b[1] + a[3] * b[3],
+                a[4] * b[0] + a[5] * b[2] + b[4],
+                a[4] * b[1] + a[5] * b[3] + b[5],
+            ]
+        };
+        let (mut ctm, mut saved): (M, Vec<M>) = ([1.0, 0.0, 0.0, 1.0, 0.0, 0.0], Vec::new());
+        let height = self.page_height(index);
         // (tag, mcid, ActualText) of each open marked-content sequence.
         let mut marks: Vec<(Vec<u8>, Option<i64>, Option<String>)> = Vec::new();
         let num = |o: &Object| o.as_float().map(|f| f as f64).unwrap_or(0.0);
@@ -219,9 +234,19 @@ impl Pdf {
                         .unwrap_or_default();
                     size = num(&op.operands[1]);
                 }
+                "q" => saved.push(ctm),
+                "Q" => ctm = saved.pop().unwrap_or(ctm),
+                "cm" => {
+                    let m: Vec<f64> = op.operands.iter().map(num).collect();
+                    ctm = mul([m[0], m[1], m[2], m[3], m[4], m[5]], ctm);
+                }
                 "Tm" => {
-                    x = num(&op.operands[4]);
-                    y = num(&op.operands[5]);
+                    let m: Vec<f64> = op.operands.iter().map(num).collect();
+                    let at = mul([m[0], m[1], m[2], m[3], m[4], m[5]], ctm);
+                    // From the top of the page, as folio lays pages out.
+                    x = at[4];
+                    y = height - at[5];
+                    scale = (at[0] * at[3] - at[1] * at[2]).abs().sqrt();
                 }
                 "TJ" | "Tj" => {
                     let map = maps.get(&font).cloned().unwrap_or_default();
@@ -247,7 +272,7 @@ impl Pdf {
                         artifact: marks.iter().any(|(t, _, _)| t == b"Artifact"),
                         x,
                         y,
-                        size,
+                        size: size * scale,
                         font: names.get(&font).cloned().unwrap_or_default(),
                         text,
                     });

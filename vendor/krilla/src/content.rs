@@ -56,6 +56,26 @@ pub(crate) struct ContentBuilder {
     /// A temporary buffer that's reused across the builder.
     scratch: Vec<u8>,
     pub(crate) active_marked_content: bool,
+    /// What the text state operators last written in this stream, at the current `q`
+    /// depth, set: a run that sets the same fill, rendering mode or font does not write
+    /// them again.
+    known: KnownTextState,
+    /// `known` as each open `q` saved it, for its `Q` to bring back.
+    known_saved: Vec<KnownTextState>,
+    /// The transform the text matrix is drawn in when a run is written without `q`/`cm`
+    /// of its own (see [`ContentBuilder::draw_glyphs`]); `None` inside an isolated run.
+    text_base: Option<Transform>,
+}
+
+/// The parts of the graphics state that text runs drawn without isolation leave behind.
+/// Saved at `q` and brought back at `Q`, as the state itself is. Only those runs change
+/// these parts outside a `q` of their own; an isolated operation sets its fill inside its
+/// `q … Q`, which leaves the state as it was.
+#[derive(Default, Clone)]
+struct KnownTextState {
+    fill: Option<Color>,
+    mode: Option<TextRenderingMode>,
+    font: Option<(ResourceName, f32)>,
 }
 
 /// Stores either a device-specific color space,
@@ -83,10 +103,14 @@ impl ContentBuilder {
             bbox: None,
             scratch: Vec::new(),
             active_marked_content: false,
+            known: KnownTextState::default(),
+            known_saved: Vec::new(),
+            text_base: None,
         }
     }
 
     pub(crate) fn content_save_state(&mut self) {
+        self.known_saved.push(self.known.clone());
         self.content.save_state();
 
         if self.content.state_nesting_depth() > 28 {
@@ -376,6 +400,11 @@ impl ContentBuilder {
     }
 
     pub(crate) fn pop_clip_path(&mut self) {
+        self.content_restore_state();
+    }
+
+    fn content_restore_state(&mut self) {
+        self.known = self.known_saved.pop().unwrap_or_default();
         self.content.restore_state();
     }
 
@@ -479,6 +508,39 @@ impl ContentBuilder {
                     font_size,
                 );
             }
+            (Some(f), None) if self.can_fill_unisolated(f) => {
+                // A run filled with a plain colour needs nothing a `q`/`Q` would undo: it
+                // sets its own colour, rendering mode and font, the transform goes into
+                // its text matrix, and every isolated operation that follows sets what it
+                // uses. A page of text is then one `BT … ET` per line, not
+                // `q … cm … BT … ET Q` with the colour written again.
+                let bbox = if calculate_bbox(true) {
+                    let bbox = get_glyphs_bbox(glyphs, x, y, font_size, font.clone());
+                    self.expand_bbox(bbox);
+                    bbox
+                } else {
+                    Rect::from_xywh(0.0, 0.0, 1.0, 1.0).unwrap()
+                };
+                if let InnerPaint::Color(color) = &f.paint.0 {
+                    if self.known.fill.as_ref() != Some(color) {
+                        self.content_set_fill_properties(bbox, f, sc, chunk_container);
+                        self.known.fill = Some(color.clone());
+                    }
+                }
+                self.text_base = Some(self.cur_transform_with_root_transform());
+                self.show_glyph_run(
+                    x,
+                    y,
+                    sc,
+                    TextRenderingMode::Fill,
+                    glyphs,
+                    font.clone(),
+                    context_color,
+                    text,
+                    font_size,
+                );
+                self.text_base = None;
+            }
             (Some(f), None) => {
                 set_fill_opacity(self, f);
 
@@ -523,6 +585,15 @@ impl ContentBuilder {
         self.graphics_states.restore_state();
     }
 
+    /// Whether a run filled with `fill` can be drawn without `q`/`Q` around it: a plain
+    /// colour, fully opaque, with no other graphics state (opacity, mask) in effect, which
+    /// would have to be set with `gs` and then undone.
+    fn can_fill_unisolated(&self, fill: &Fill) -> bool {
+        matches!(&fill.paint.0, InnerPaint::Color(_))
+            && fill.opacity.get() == 1.0
+            && self.graphics_states.cur().ext_g_state().empty()
+    }
+
     /// Encode a successive sequence of glyphs that share the same properties and
     /// can be encoded with one text showing operator.
     #[allow(clippy::too_many_arguments)]
@@ -543,10 +614,16 @@ impl ContentBuilder {
         let font_name = self
             .rd_builder
             .register_resource(sc.register_font_identifier(font_container.identifier(font_key)));
-        self.content.set_font(font_name.to_pdf_name(), size);
-        self.content.set_text_matrix(
-            Transform::from_row(1.0, 0.0, 0.0, -1.0, *cur_x, cur_y).to_pdf_transform(),
-        );
+        if self.known.font != Some((font_name, size)) {
+            self.content.set_font(font_name.to_pdf_name(), size);
+            self.known.font = Some((font_name, size));
+        }
+        let matrix = Transform::from_row(1.0, 0.0, 0.0, -1.0, *cur_x, cur_y);
+        let matrix = match self.text_base {
+            Some(base) => base.pre_concat(matrix),
+            None => matrix,
+        };
+        self.content.set_text_matrix(matrix.to_pdf_transform());
 
         // Whether the font is the "LastResort" fallback font is a property of the run, not
         // of each glyph: asked once, it spares a clone of the font per glyph.
@@ -691,78 +768,105 @@ impl ContentBuilder {
         self.apply_isolated_op(
             |_, _, _| {},
             |sb, sc, chunk_container| {
-                let mut cur_x = x;
-                let mut cur_y = ys;
-
-                // When the glyph ranges are monotonically decreasing, the glyphs are in reverse
-                // order and we should write `/ReversedChars` marked content.
-                let reversed = glyphs.len() > 1
-                    && glyphs
-                        .windows(2)
-                        .all(|w| w[0].text_range().start >= w[1].text_range().end);
-
                 action(sb, sc, chunk_container);
-                sb.content.begin_text();
-
-                let font_container = sc.register_font_container(font.clone());
-                let do_text_span = reversed
-                    || use_text_spanner(
-                        glyphs,
-                        text,
-                        context_color,
-                        &mut font_container.borrow_mut(),
-                    );
-
-                if do_text_span {
-                    // Separate into distinct glyph runs that either are encoded using actual text, or are
-                    // not.
-                    let spanned = GlyphSpanner::new(
-                        glyphs,
-                        text,
-                        reversed,
-                        sc.serialize_settings()
-                            .validators()
-                            .requires_codepoint_mappings(),
-                        context_color,
-                        font_container.clone(),
-                    );
-
-                    for fragment in spanned {
-                        sb.fill_stroke_glyph_span(
-                            &mut cur_x,
-                            &mut cur_y,
-                            fragment,
-                            sc,
-                            fill_render_mode,
-                            font_container.clone(),
-                            context_color,
-                            text,
-                            font_size,
-                            reversed,
-                        )
-                    }
-                } else {
-                    let glyph_span = GlyphSpan::Unspanned(glyphs);
-
-                    sb.fill_stroke_glyph_span(
-                        &mut cur_x,
-                        &mut cur_y,
-                        glyph_span,
-                        sc,
-                        fill_render_mode,
-                        font_container.clone(),
-                        context_color,
-                        text,
-                        font_size,
-                        reversed,
-                    )
-                }
-
-                sb.content.end_text();
+                sb.show_glyph_run(
+                    x,
+                    ys,
+                    sc,
+                    fill_render_mode,
+                    glyphs,
+                    font,
+                    context_color,
+                    text,
+                    font_size,
+                );
             },
             sc,
             chunk_container,
         )
+    }
+
+    /// One text object showing `glyphs` from (`x`, `ys`), its fill or stroke already set.
+    #[allow(clippy::too_many_arguments)]
+    fn show_glyph_run(
+        &mut self,
+        x: f32,
+        ys: f32,
+        sc: &mut SerializeContext,
+        fill_render_mode: TextRenderingMode,
+        glyphs: &[impl Glyph],
+        font: Font,
+        context_color: rgb::Color,
+        text: &str,
+        font_size: f32,
+    ) {
+        let mut cur_x = x;
+        let mut cur_y = ys;
+
+        // When the glyph ranges are monotonically decreasing, the glyphs are in reverse
+        // order and we should write `/ReversedChars` marked content.
+        let reversed = glyphs.len() > 1
+            && glyphs
+                .windows(2)
+                .all(|w| w[0].text_range().start >= w[1].text_range().end);
+
+        self.content.begin_text();
+
+        let font_container = sc.register_font_container(font.clone());
+        let do_text_span = reversed
+            || use_text_spanner(
+                glyphs,
+                text,
+                context_color,
+                &mut font_container.borrow_mut(),
+            );
+
+        if do_text_span {
+            // Separate into distinct glyph runs that either are encoded using actual text, or are
+            // not.
+            let spanned = GlyphSpanner::new(
+                glyphs,
+                text,
+                reversed,
+                sc.serialize_settings()
+                    .validators()
+                    .requires_codepoint_mappings(),
+                context_color,
+                font_container.clone(),
+            );
+
+            for fragment in spanned {
+                self.fill_stroke_glyph_span(
+                    &mut cur_x,
+                    &mut cur_y,
+                    fragment,
+                    sc,
+                    fill_render_mode,
+                    font_container.clone(),
+                    context_color,
+                    text,
+                    font_size,
+                    reversed,
+                )
+            }
+        } else {
+            let glyph_span = GlyphSpan::Unspanned(glyphs);
+
+            self.fill_stroke_glyph_span(
+                &mut cur_x,
+                &mut cur_y,
+                glyph_span,
+                sc,
+                fill_render_mode,
+                font_container.clone(),
+                context_color,
+                text,
+                font_size,
+                reversed,
+            )
+        }
+
+        self.content.end_text();
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -833,15 +937,16 @@ impl ContentBuilder {
         let borrowed = font_container.borrow();
         let pdf_font = borrowed.pdf_font(glyph_group.font_key);
 
-        if fill_render_mode == TextRenderingMode::Fill || pdf_font.force_fill() {
-            self.content
-                .set_text_rendering_mode(TextRenderingMode::Fill);
+        let mode = if fill_render_mode == TextRenderingMode::Fill || pdf_font.force_fill() {
+            TextRenderingMode::Fill
         } else if fill_render_mode == TextRenderingMode::FillStroke {
-            self.content
-                .set_text_rendering_mode(TextRenderingMode::FillStroke);
+            TextRenderingMode::FillStroke
         } else {
-            self.content
-                .set_text_rendering_mode(TextRenderingMode::Stroke);
+            TextRenderingMode::Stroke
+        };
+        if self.known.mode != Some(mode) {
+            self.content.set_text_rendering_mode(mode);
+            self.known.mode = Some(mode);
         }
 
         self.encode_consecutive_glyph_run(
@@ -1035,7 +1140,7 @@ impl ContentBuilder {
 
         op(self, sc, chunk_container);
 
-        self.content.restore_state();
+        self.content_restore_state();
         self.restore_graphics_state();
     }
 
