@@ -324,3 +324,147 @@ fn metadata_comes_from_report_toml() {
     };
     assert!(children(&pdf.structure()) > 0);
 }
+
+#[test]
+fn a_paragraphs_lines_are_one_marked_content_sequence_named_once_in_the_tree() {
+    let pdf = Pdf::parse(&build_shipped().pdf);
+    let runs = pdf.all_runs();
+    let tree = pdf.structure();
+    let mut named = std::collections::BTreeSet::new();
+    let mut paragraphs_of_several_lines = 0;
+    for node in tree.walk() {
+        for child in &node.children {
+            if let SChild::Content(page, mcid) = child {
+                assert!(
+                    named.insert((*page, *mcid)),
+                    "MCID {mcid} of page {} is named twice",
+                    page + 1
+                );
+                let lines: std::collections::BTreeSet<i64> = runs[*page]
+                    .iter()
+                    .filter(|r| r.mcid == Some(*mcid))
+                    .map(|r| r.y.round() as i64)
+                    .collect();
+                if node.kind == "P" && lines.len() > 1 {
+                    paragraphs_of_several_lines += 1;
+                }
+            }
+        }
+    }
+    for (page, page_runs) in runs.iter().enumerate() {
+        for r in page_runs.iter().filter(|r| !r.artifact) {
+            let mcid = r.mcid.expect("tagged text has an MCID");
+            assert!(
+                named.contains(&(page, mcid)),
+                "page {}: {:?} is in no structure element",
+                page + 1,
+                r.text
+            );
+        }
+    }
+    assert!(
+        paragraphs_of_several_lines >= 10,
+        "the lines of a paragraph share one sequence: {paragraphs_of_several_lines} paragraphs do"
+    );
+}
+
+/// The numbers written in a content stream, as written: strings and names skipped.
+fn numbers(content: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < content.len() {
+        match content[i] {
+            b'(' => {
+                let mut depth = 0;
+                while i < content.len() {
+                    match content[i] {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'<' if content.get(i + 1) != Some(&b'<') => {
+                while i < content.len() && content[i] != b'>' {
+                    i += 1;
+                }
+            }
+            b'/' => {
+                while i + 1 < content.len() && !b" \n\r\t/[]()<>".contains(&content[i + 1]) {
+                    i += 1;
+                }
+            }
+            b'0'..=b'9' | b'-' | b'.' => {
+                let start = i;
+                while i + 1 < content.len() && matches!(content[i + 1], b'0'..=b'9' | b'.') {
+                    i += 1;
+                }
+                out.push(String::from_utf8_lossy(&content[start..=i]).into_owned());
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn page_contents_write_coordinates_to_three_places_and_small_numbers_to_five_digits() {
+    let pdf = Pdf::parse(&build_shipped().pdf);
+    let mut reals = 0;
+    for &page in &pdf.pages {
+        let content = pdf.doc.get_page_content(page);
+        for n in numbers(&content) {
+            let Some((_, decimals)) = n.split_once('.') else {
+                continue;
+            };
+            reals += 1;
+            let magnitude = n.parse::<f64>().expect("a number").abs();
+            // Three places from 10 up, one more for each power of ten below.
+            let mut places = 3;
+            let mut bound = 10.0;
+            while magnitude < bound && places < 9 {
+                places += 1;
+                bound /= 10.0;
+            }
+            assert!(
+                decimals.len() <= places && !decimals.ends_with('0'),
+                "{n} has more places than {places}"
+            );
+        }
+    }
+    assert!(reals > 1000, "{reals} reals read");
+}
+
+#[test]
+fn a_line_of_text_is_not_wrapped_in_a_transform_of_its_own() {
+    let pdf = Pdf::parse(&build_shipped().pdf);
+    let mut text_objects = 0;
+    for &page in &pdf.pages {
+        let content = pdf.doc.get_page_content(page);
+        let ops = lopdf::content::Content::decode(&content)
+            .expect("content decodes")
+            .operations;
+        // What comes before each `BT`, marked content and colour setting aside: the
+        // position is in the text matrix, not in a `q … cm` made for the one line.
+        let mut before = "";
+        for op in &ops {
+            match op.operator.as_str() {
+                "BT" => {
+                    text_objects += 1;
+                    assert_ne!(before, "cm", "a text object right after its own cm");
+                }
+                "BDC" | "BMC" | "EMC" | "cs" | "scn" | "sc" | "g" | "rg" | "k" => {}
+                other => before = other,
+            }
+        }
+    }
+    assert!(text_objects > 100, "{text_objects} text objects read");
+}

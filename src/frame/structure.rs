@@ -131,6 +131,21 @@ impl Structure {
         self.next_content as usize
     }
 
+    /// For each content piece, the piece that comes next among its node's children, when
+    /// that child is a content piece too: the lines of one paragraph, say, which the PDF
+    /// can mark as one sequence when they are drawn one after the other.
+    pub fn next_contents(&self) -> Vec<Option<ContentId>> {
+        let mut next = vec![None; self.content_count()];
+        for node in &self.nodes {
+            for pair in node.children.windows(2) {
+                if let [Child::Content(a), Child::Content(b)] = pair {
+                    next[a.0 as usize] = Some(*b);
+                }
+            }
+        }
+        next
+    }
+
     /// Sets the language of a node (screen readers switch voice for it).
     pub fn set_lang(&mut self, node: NodeId, lang: &str) {
         self.nodes[node.0 as usize].lang = Some(lang.to_string());

@@ -2,7 +2,7 @@
 
 use super::error::{ExportError, Place};
 pub use super::mode::Mode;
-use crate::frame::{Artifact, ItemKind, LinkTarget, Page, Segment, Tag};
+use crate::frame::{Artifact, ContentId, ItemKind, LinkTarget, Page, Segment, Tag};
 use crate::images::ImageKind;
 use crate::model::{HAIRLINE_PT, SMALL_TEXT_PT};
 use crate::text::fonts::Face;
@@ -43,13 +43,16 @@ pub fn named(fonts: &[Font], faces: &[Face]) -> Vec<(Font, String)> {
         .collect()
 }
 
-/// Draws a page; records the identifier of each tagged content piece in `ids`.
+/// Draws a page; records the identifier of each tagged content piece in `ids`. A line of
+/// text that continues the piece drawn just before it (`next`, from
+/// [`crate::frame::Structure::next_contents`]) joins its marked-content sequence: a
+/// paragraph is one sequence, not one per line, and its lines share an identifier.
 pub fn page(
     pdf: &mut krilla::Document,
     page_index: usize,
     page: &Page,
     fonts: &[Font],
-    ids: &mut [Option<Identifier>],
+    (ids, next): (&mut [Option<Identifier>], &[Option<ContentId>]),
     mode: &Mode,
     go_to_page: &str,
 ) -> Result<(), ExportError> {
@@ -77,6 +80,8 @@ pub fn page(
         let mut surface = kpage.surface();
         // In the print edition the trimmed page sits inside the bleed and the marks.
         surface.push_transform(&Transform::from_translate(offset, offset));
+        // The plain text sequence still open: its last content piece and its identifier.
+        let mut open: Option<(ContentId, Identifier)> = None;
         for (index, item) in page.items.iter().enumerate() {
             let (x, y) = (item.pos.x.to_pt() as f32, item.pos.y.to_pt() as f32);
             // Whatever krilla finds wrong while drawing this item is reported at it.
@@ -100,44 +105,41 @@ pub fn page(
                 ));
                 continue;
             }
-            let id = match item.tag {
-                Tag::Artifact(a) => {
+            // Text with no glyph standing in for others reads as its glyphs: a plain span.
+            let plain =
+                matches!(&item.kind, ItemKind::Text(t) if !t.glyphs.iter().any(|g| g.substitute));
+            let continues = match (item.tag, open) {
+                (Tag::Content(c), Some((last, _))) => plain && next[last.0 as usize] == Some(c),
+                _ => false,
+            };
+            if !continues && open.take().is_some() {
+                surface.end_tagged();
+            }
+            let id = match (item.tag, open) {
+                (Tag::Content(c), Some((_, ident))) => Some((c, ident)),
+                (Tag::Artifact(a), _) => {
                     surface.start_tagged(ContentTag::Artifact(KArtifact::with_kind(artifact(a))));
                     None
                 }
-                Tag::Content(c) => {
+                (Tag::Content(c), None) => {
                     let tag = match &item.kind {
                         // A glyph standing in for characters no font has reads as them.
-                        ItemKind::Text(t) if t.glyphs.iter().any(|g| g.substitute) => {
-                            ContentTag::Span(SpanTag {
-                                actual_text: Some(&t.text),
-                                ..SpanTag::empty()
-                            })
-                        }
+                        ItemKind::Text(t) if !plain => ContentTag::Span(SpanTag {
+                            actual_text: Some(&t.text),
+                            ..SpanTag::empty()
+                        }),
                         ItemKind::Text(_) => ContentTag::Span(SpanTag::empty()),
                         _ => ContentTag::Other,
                     };
                     Some((c, surface.start_tagged(tag)))
                 }
             };
-            let drawn = if let Some((clip, kind, ix, iy)) = mode.image_bleed(&item.kind, x, y, page)
-            {
-                let mut pb = PathBuilder::new();
-                pb.push_rect(clip);
-                match pb.finish() {
-                    Some(path) => {
-                        surface.push_clip_path(&path, &krilla::paint::FillRule::NonZero);
-                        let drawn = draw_item(&mut surface, &kind, (ix, iy), place, fonts, mode);
-                        surface.pop();
-                        drawn
-                    }
-                    None => Ok(()),
-                }
-            } else {
-                let kind = mode.bleed(&item.kind, x, y, page);
-                draw_item(&mut surface, &kind.0, (kind.1, kind.2), place, fonts, mode)
-            };
-            surface.end_tagged();
+            let drawn = draw_placed(&mut surface, item, (x, y), page, place, fonts, mode);
+            match id {
+                // Left open for the paragraph's next line.
+                Some((c, ident)) if plain => open = Some((c, ident)),
+                _ => surface.end_tagged(),
+            }
             // The surface is closed properly before the error is passed on.
             if let Err(e) = drawn {
                 failed = Some(e);
@@ -146,6 +148,9 @@ pub fn page(
             if let Some((c, ident)) = id {
                 ids[c.0 as usize] = Some(ident);
             }
+        }
+        if open.is_some() {
+            surface.end_tagged();
         }
         surface.reset_location();
         surface.pop();
@@ -250,6 +255,35 @@ pub fn fill(c: crate::geom::Color, fine: bool, mode: &Mode) -> Fill {
         paint: mode.paint_as(c, fine),
         opacity: NormalizedF32::ONE,
         rule: FillRule::NonZero,
+    }
+}
+
+/// Draws one item at (`x`, `y`): an image that runs into the print bleed clipped to it,
+/// anything else as it is.
+fn draw_placed(
+    surface: &mut Surface,
+    item: &crate::frame::Item,
+    (x, y): (f32, f32),
+    page: &Page,
+    place: Place,
+    fonts: &[Font],
+    mode: &Mode,
+) -> Result<(), ExportError> {
+    if let Some((clip, kind, ix, iy)) = mode.image_bleed(&item.kind, x, y, page) {
+        let mut pb = PathBuilder::new();
+        pb.push_rect(clip);
+        match pb.finish() {
+            Some(path) => {
+                surface.push_clip_path(&path, &krilla::paint::FillRule::NonZero);
+                let drawn = draw_item(surface, &kind, (ix, iy), place, fonts, mode);
+                surface.pop();
+                drawn
+            }
+            None => Ok(()),
+        }
+    } else {
+        let kind = mode.bleed(&item.kind, x, y, page);
+        draw_item(surface, &kind.0, (kind.1, kind.2), place, fonts, mode)
     }
 }
 

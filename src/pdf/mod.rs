@@ -132,6 +132,8 @@ struct Writer {
     named: Vec<(krilla::text::Font, String)>,
     /// The identifier of each tagged content piece drawn so far, for the tag tree.
     ids: Vec<Option<krilla::tagging::Identifier>>,
+    /// [`crate::frame::Structure::next_contents`] of the document.
+    next: Vec<Option<crate::frame::ContentId>>,
 }
 
 impl Writer {
@@ -142,6 +144,7 @@ impl Writer {
             named: draw::named(&fonts, &doc.fonts),
             fonts,
             ids: vec![None; doc.structure.content_count()],
+            next: doc.structure.next_contents(),
         })
     }
 
@@ -158,7 +161,7 @@ impl Writer {
             i,
             page,
             &self.fonts,
-            &mut self.ids,
+            (&mut self.ids, &self.next),
             mode,
             &doc.meta.go_to_page,
         )

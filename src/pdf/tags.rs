@@ -9,12 +9,30 @@ use std::num::NonZeroU16;
 /// Builds the tag tree. Content pieces that were never drawn (none should be) are skipped.
 pub fn tree(structure: &Structure, ids: &[Option<Identifier>], lang: &str) -> TagTree {
     let mut tree = TagTree::new().with_lang(Some(lang.to_string()));
-    for child in &structure.node(Structure::ROOT).children {
-        if let Some(node) = convert(structure, *child, ids) {
-            tree.push(node);
-        }
+    for node in children(structure, Structure::ROOT, ids) {
+        tree.push(node);
     }
     tree
+}
+
+/// The converted children of node `n`. Lines drawn as one marked-content sequence share
+/// its identifier, which is named once.
+fn children(structure: &Structure, n: NodeId, ids: &[Option<Identifier>]) -> Vec<Node> {
+    let mut out = Vec::new();
+    let mut last = None;
+    for c in &structure.node(n).children {
+        if let Child::Content(id) = c {
+            let ident = ids.get(id.0 as usize).copied().flatten();
+            if ident.is_some() && ident == last {
+                continue;
+            }
+            last = ident;
+        } else {
+            last = None;
+        }
+        out.extend(convert(structure, *c, ids));
+    }
+    out
 }
 
 fn convert(structure: &Structure, child: Child, ids: &[Option<Identifier>]) -> Option<Node> {
@@ -26,10 +44,8 @@ fn convert(structure: &Structure, child: Child, ids: &[Option<Identifier>]) -> O
                 kind.as_any_mut().set_lang(Some(lang.clone()));
             }
             let mut group = TagGroup::new(kind);
-            for c in &structure.node(n).children {
-                if let Some(node) = convert(structure, *c, ids) {
-                    group.push(node);
-                }
+            for node in children(structure, n, ids) {
+                group.push(node);
             }
             Some(Node::from(group))
         }
