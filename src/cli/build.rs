@@ -122,7 +122,7 @@ fn build_with(
                 "print" => "PDF/X-4".to_string(),
                 _ => built.standards.names().join(" + "),
             };
-            eprintln!(
+            say(format_args!(
                 "wrote {}: {} pages, {:.1} KB, {standards} in {:.0} ms{}",
                 if target.as_os_str() == "-" {
                     "standard output".into()
@@ -136,7 +136,7 @@ fn build_with(
                 bytes.len() as f64 / 1024.0,
                 started.elapsed().as_secs_f64() * 1000.0,
                 count(&built.warnings)
-            );
+            ));
         }
     }
     match &built.web {
@@ -145,7 +145,7 @@ fn build_with(
                 return fail(Failure::Io(msg), input, &source, action);
             }
             if !v.quiet {
-                eprintln!(
+                say(format_args!(
                     "wrote {}/{}: {} files, {:.1} KB, web edition in {:.0} ms{}",
                     web_output.display(),
                     folio::web::INDEX,
@@ -153,7 +153,7 @@ fn build_with(
                     site.size() as f64 / 1024.0,
                     started.elapsed().as_secs_f64() * 1000.0,
                     count(&built.warnings)
-                );
+                ));
             }
         }
         Some(Err(diags)) => {
@@ -358,6 +358,16 @@ fn refuse_unsafe_output(input: &Path, output: &Path, force: bool) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// Prints one line to stderr in one write. `eprintln!` writes each piece of its format on
+/// its own, stderr being unbuffered: fifteen system calls for the line a build ends with.
+/// A stderr that is gone is no reason to fail a build whose PDF is already written.
+fn say(line: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut text = line.to_string();
+    text.push('\n');
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 fn count(warnings: &[Diagnostic]) -> String {
