@@ -407,59 +407,13 @@ fn is_rgb(q: &Qpdf, cs: &Value) -> bool {
 
 /// The operators of a content stream (names, strings and numbers skipped).
 fn operators(content: &[u8]) -> Vec<String> {
-    let mut ops = Vec::new();
-    let mut i = 0;
-    while i < content.len() {
-        let c = content[i];
-        match c {
-            b'(' => {
-                // A literal string, with nesting and escapes.
-                let mut depth = 0;
-                while i < content.len() {
-                    match content[i] {
-                        b'\\' => i += 1,
-                        b'(' => depth += 1,
-                        b')' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                i += 1;
-            }
-            b'<' | b'>' | b'[' | b']' | b'{' | b'}' => i += 1,
-            b'%' => {
-                while i < content.len() && content[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' => {
-                i += 1;
-                while i < content.len() && !b" \t\r\n/[]()<>{}%".contains(&content[i]) {
-                    i += 1;
-                }
-            }
-            c if c.is_ascii_whitespace() => i += 1,
-            _ => {
-                let start = i;
-                while i < content.len() && !b" \t\r\n/[]()<>{}%".contains(&content[i]) {
-                    i += 1;
-                }
-                let word = &content[start..i];
-                if word
-                    .iter()
-                    .all(|b| b.is_ascii_alphabetic() || *b == b'*' || *b == b'\'' || *b == b'"')
-                {
-                    ops.push(String::from_utf8_lossy(word).into_owned());
-                }
-            }
-        }
-    }
-    ops
+    common::content_words(content)
+        .into_iter()
+        .filter(|w| {
+            w.bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'*' || b == b'\'' || b == b'"')
+        })
+        .collect()
 }
 
 #[test]

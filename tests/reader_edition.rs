@@ -368,51 +368,12 @@ fn a_paragraphs_lines_are_one_marked_content_sequence_named_once_in_the_tree() {
     );
 }
 
-/// The numbers written in a content stream, as written: strings and names skipped.
+/// The numbers written in a content stream, as written.
 fn numbers(content: &[u8]) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < content.len() {
-        match content[i] {
-            b'(' => {
-                let mut depth = 0;
-                while i < content.len() {
-                    match content[i] {
-                        b'\\' => i += 1,
-                        b'(' => depth += 1,
-                        b')' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-            }
-            b'<' if content.get(i + 1) != Some(&b'<') => {
-                while i < content.len() && content[i] != b'>' {
-                    i += 1;
-                }
-            }
-            b'/' => {
-                while i + 1 < content.len() && !b" \n\r\t/[]()<>".contains(&content[i + 1]) {
-                    i += 1;
-                }
-            }
-            b'0'..=b'9' | b'-' | b'.' => {
-                let start = i;
-                while i + 1 < content.len() && matches!(content[i + 1], b'0'..=b'9' | b'.') {
-                    i += 1;
-                }
-                out.push(String::from_utf8_lossy(&content[start..=i]).into_owned());
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    out
+    common::content_words(content)
+        .into_iter()
+        .filter(|w| w.parse::<f64>().is_ok())
+        .collect()
 }
 
 #[test]

@@ -53,6 +53,80 @@ pub struct Run {
     pub text: String,
 }
 
+/// A 2-D affine matrix as PDF writes it, `[a b c d e f]`.
+pub type Matrix = [f64; 6];
+
+/// `a` then `b`: the matrix PDF's `a b cm`-style concatenation makes (row vectors).
+pub fn mat_mul(a: Matrix, b: Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+/// The bare words of a content stream in order, operators and numbers as written; literal
+/// and hex strings, names and comments skipped.
+pub fn content_words(content: &[u8]) -> Vec<String> {
+    const DELIMITERS: &[u8] = b" \t\r\n/[]()<>{}%";
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < content.len() {
+        match content[i] {
+            b'(' => {
+                // A literal string, with nesting and escapes.
+                let mut depth = 0;
+                while i < content.len() {
+                    match content[i] {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'<' if content.get(i + 1) != Some(&b'<') => {
+                // A hex string.
+                while i < content.len() && content[i] != b'>' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'<' | b'>' | b'[' | b']' | b'{' | b'}' => i += 1,
+            b'%' => {
+                while i < content.len() && content[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' => {
+                i += 1;
+                while i < content.len() && !DELIMITERS.contains(&content[i]) {
+                    i += 1;
+                }
+            }
+            c if c.is_ascii_whitespace() => i += 1,
+            _ => {
+                let start = i;
+                while i < content.len() && !DELIMITERS.contains(&content[i]) {
+                    i += 1;
+                }
+                words.push(String::from_utf8_lossy(&content[start..i]).into_owned());
+            }
+        }
+    }
+    words
+}
+
 /// A parsed PDF with helpers.
 pub struct Pdf {
     pub doc: Document,
@@ -176,18 +250,8 @@ impl Pdf {
         let (mut font, mut size, mut x, mut y, mut scale) = (Vec::new(), 0.0, 0.0, 0.0, 1.0);
         // The current transformation matrix, and those saved by `q`: a run's origin is
         // its text matrix in the space they make, whether or not the writer used `cm`.
-        type M = [f64; 6];
-        let mul = |a: M, b: M| -> M {
-            [
-                a[0] * b[0] + a[1] * b[2],
-                a[0] * b[1] + a[1] * b[3],
-                a[2] * b[0] + a[3] * b[2],
-                a[2] * b[1] + a[3] * b[3],
-                a[4] * b[0] + a[5] * b[2] + b[4],
-                a[4] * b[1] + a[5] * b[3] + b[5],
-            ]
-        };
-        let (mut ctm, mut saved): (M, Vec<M>) = ([1.0, 0.0, 0.0, 1.0, 0.0, 0.0], Vec::new());
+        let (mut ctm, mut saved): (Matrix, Vec<Matrix>) =
+            ([1.0, 0.0, 0.0, 1.0, 0.0, 0.0], Vec::new());
         let height = self.page_height(index);
         // (tag, mcid, ActualText) of each open marked-content sequence.
         let mut marks: Vec<(Vec<u8>, Option<i64>, Option<String>)> = Vec::new();
@@ -238,11 +302,11 @@ impl Pdf {
                 "Q" => ctm = saved.pop().unwrap_or(ctm),
                 "cm" => {
                     let m: Vec<f64> = op.operands.iter().map(num).collect();
-                    ctm = mul([m[0], m[1], m[2], m[3], m[4], m[5]], ctm);
+                    ctm = mat_mul([m[0], m[1], m[2], m[3], m[4], m[5]], ctm);
                 }
                 "Tm" => {
                     let m: Vec<f64> = op.operands.iter().map(num).collect();
-                    let at = mul([m[0], m[1], m[2], m[3], m[4], m[5]], ctm);
+                    let at = mat_mul([m[0], m[1], m[2], m[3], m[4], m[5]], ctm);
                     // From the top of the page, as folio lays pages out.
                     x = at[4];
                     y = height - at[5];
@@ -287,19 +351,9 @@ impl Pdf {
     /// used as a clip, by following the content stream's transforms.
     pub fn drawn_images_and_clips(&self, page: ObjectId) -> (Vec<[f64; 4]>, Vec<[f64; 4]>) {
         let pdf = self;
-        type M = [f64; 6];
-        let mul = |a: M, b: M| -> M {
-            [
-                a[0] * b[0] + a[1] * b[2],
-                a[0] * b[1] + a[1] * b[3],
-                a[2] * b[0] + a[3] * b[2],
-                a[2] * b[1] + a[3] * b[3],
-                a[4] * b[0] + a[5] * b[2] + b[4],
-                a[4] * b[1] + a[5] * b[3] + b[5],
-            ]
-        };
-        let apply = |m: M, x: f64, y: f64| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
-        let bbox = |m: M, x0: f64, y0: f64, x1: f64, y1: f64| {
+        let apply =
+            |m: Matrix, x: f64, y: f64| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+        let bbox = |m: Matrix, x0: f64, y0: f64, x1: f64, y1: f64| {
             let pts = [
                 apply(m, x0, y0),
                 apply(m, x1, y0),
@@ -338,7 +392,8 @@ impl Pdf {
                 })
         };
         let content = Content::decode(&pdf.doc.get_page_content(page)).unwrap();
-        let (mut ctm, mut stack): (M, Vec<M>) = ([1.0, 0.0, 0.0, 1.0, 0.0, 0.0], Vec::new());
+        let (mut ctm, mut stack): (Matrix, Vec<Matrix>) =
+            ([1.0, 0.0, 0.0, 1.0, 0.0, 0.0], Vec::new());
         let (mut images, mut clips) = (Vec::new(), Vec::new());
         // The bounding box of the path being built, in user space.
         let mut path: Option<[f64; 4]> = None;
@@ -367,7 +422,7 @@ impl Pdf {
                         num(&o[4]),
                         num(&o[5]),
                     ];
-                    ctm = mul(m, ctm);
+                    ctm = mat_mul(m, ctm);
                 }
                 "re" => {
                     let (x, y, w, h) = (num(&o[0]), num(&o[1]), num(&o[2]), num(&o[3]));
