@@ -23,7 +23,7 @@ const POWERS_OF_TEN: [u64; 10] = [
 /// two-thousandth of the unit, 0.2 µm for a page's points), and from there down one more
 /// for each power of ten, which keeps five significant digits — a scale factor of 0.35789
 /// or a colour component of 0.12941 (an 8-bit channel needs three) — down to nine places,
-/// below which a number is the leftover of arithmetic (a sine's 3.6e-15 for 0) and is
+/// below which a number is the leftover of arithmetic (3.6e-15 where 0 was meant) and is
 /// written as 0. `None` from [`ROUNDED_BELOW`] up.
 #[inline]
 fn places(magnitude: f32) -> Option<usize> {
